@@ -1,0 +1,166 @@
+import { z } from 'zod';
+import { parseDatabaseUrl, redactDatabaseUrl, type DatabaseTarget } from './storage/database-url.js';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export interface Config {
+  nodeEnv: 'development' | 'production' | 'test';
+  database: { url: string; target: DatabaseTarget };
+  dataDir: string;
+  telegram: {
+    token: string | undefined;
+    apiRoot: string;
+    mode: 'polling' | 'webhook';
+    publicUrl: string | undefined;
+    webhookSecret: string | undefined;
+  };
+  http: { host: string; port: number };
+  secrets: { dataKey: Buffer; idPepper: string };
+  adminToken: string | undefined;
+  timezone: string;
+  logLevel: (typeof LOG_LEVELS)[number];
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+/** What each variable must look like; printed after the problem so the fix is obvious. */
+const EXPECTED: Record<string, string> = {
+  NODE_ENV: 'development, production or test',
+  DATABASE_URL: 'file:<path> for SQLite or postgresql://user@host:5432/db for PostgreSQL',
+  DATA_DIR: 'a directory path',
+  TELEGRAM_BOT_TOKEN: 'the token from @BotFather, like 123456:ABC-DEF...',
+  TELEGRAM_API_ROOT: 'an http(s) URL such as https://api.telegram.org',
+  BOT_MODE: 'polling or webhook',
+  PUBLIC_URL: 'the https URL where Telegram reaches this server',
+  WEBHOOK_SECRET: '16 to 256 characters of A-Z, a-z, 0-9, _ and -',
+  PORT: 'a whole number from 0 to 65535',
+  HOST: 'an interface address such as 127.0.0.1 or 0.0.0.0',
+  DATA_KEY: '32 random bytes as base64 (44 characters) or hex (64 characters)',
+  ID_PEPPER: 'at least 32 characters of random text',
+  ADMIN_TOKEN: 'at least 24 characters of random text',
+  APP_TIMEZONE: 'an IANA time zone such as Europe/Tirane',
+  LOG_LEVEL: LOG_LEVELS.join(', '),
+};
+
+/** Values that may be echoed back in a problem line (never secrets). */
+const SHOWN = new Set(['NODE_ENV', 'BOT_MODE', 'PORT', 'APP_TIMEZONE', 'LOG_LEVEL', 'TELEGRAM_API_ROOT', 'PUBLIC_URL', 'HOST']);
+
+function decodeKey(value: string): Buffer | undefined {
+  if (/^[0-9a-fA-F]{64}$/.test(value)) return Buffer.from(value, 'hex');
+  const bytes = Buffer.from(value, 'base64');
+  return bytes.length === 32 && /^[A-Za-z0-9+/_-]{43}=?$/.test(value) ? bytes : undefined;
+}
+
+const isTimeZone = (zone: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const httpUrl = z.string().refine((value) => /^https?:\/\/[^\s/]+/.test(value) && URL.canParse(value), 'is not an http(s) URL');
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    DATABASE_URL: z.string().default('file:./data/ura.db'),
+    DATA_DIR: z.string().min(1).default('data'),
+    TELEGRAM_BOT_TOKEN: z.string().regex(/^\d{3,}:[A-Za-z0-9_-]{20,}$/, 'does not look like a bot token').optional(),
+    TELEGRAM_API_ROOT: httpUrl.default('https://api.telegram.org'),
+    BOT_MODE: z.enum(['polling', 'webhook']).default('polling'),
+    PUBLIC_URL: httpUrl.optional(),
+    WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'has the wrong length or characters').optional(),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    DATA_KEY: z.string().optional(),
+    ID_PEPPER: z.string().min(32, 'is too short').optional(),
+    ADMIN_TOKEN: z.string().min(24, 'is too short').optional(),
+    APP_TIMEZONE: z.string().refine(isTimeZone, 'is not a known time zone').default('Europe/Tirane'),
+    LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.BOT_MODE === 'webhook') {
+      for (const name of ['TELEGRAM_BOT_TOKEN', 'PUBLIC_URL', 'WEBHOOK_SECRET'] as const) {
+        if (env[name] === undefined) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when BOT_MODE=webhook' });
+      }
+    }
+    if (env.DATA_KEY !== undefined && decodeKey(env.DATA_KEY) === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['DATA_KEY'], message: 'is not 32 bytes of base64 or hex' });
+    }
+    for (const name of ['DATA_KEY', 'ID_PEPPER'] as const) {
+      if (env[name] === undefined) {
+        const when = env.NODE_ENV === 'production' ? 'NODE_ENV=production' : 'no development secrets file exists';
+        ctx.addIssue({ code: 'custom', path: [name], message: `is required when ${when}` });
+      }
+    }
+  });
+
+function describe(issue: z.core.$ZodIssue, env: Record<string, string | undefined>): string {
+  const name = String(issue.path[0] ?? 'environment');
+  const value = env[name];
+  const shown = value !== undefined && SHOWN.has(name) ? ` ("${value}")` : '';
+  const problem = issue.code === 'invalid_value' || issue.code === 'invalid_type' ? 'has an invalid value' : issue.message;
+  const expected = EXPECTED[name];
+  return `${name}${shown} ${problem}${expected ? `; expected ${expected}` : ''}`;
+}
+
+/**
+ * Parses the environment once. Pure: reads only its arguments. Empty strings
+ * count as unset, as they do in most deployment files.
+ */
+export function loadConfig(rawEnv: Record<string, string | undefined>, cwd: string): ConfigResult {
+  const env = Object.fromEntries(Object.entries(rawEnv).filter(([, value]) => value !== undefined && value.trim() !== ''));
+  const parsed = schema.safeParse(env);
+  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => describe(issue, env));
+  const target = parseDatabaseUrl(env.DATABASE_URL ?? 'file:./data/ura.db', cwd);
+  if ('problem' in target) problems.unshift(`DATABASE_URL ${target.problem}; expected ${EXPECTED.DATABASE_URL}`);
+  if (!parsed.success || 'problem' in target) return { ok: false, problems: [...new Set(problems)] };
+
+  const value = parsed.data;
+  return {
+    ok: true,
+    config: {
+      nodeEnv: value.NODE_ENV,
+      database: { url: value.DATABASE_URL, target },
+      dataDir: value.DATA_DIR,
+      telegram: {
+        token: value.TELEGRAM_BOT_TOKEN,
+        apiRoot: value.TELEGRAM_API_ROOT.replace(/\/+$/, ''),
+        mode: value.BOT_MODE,
+        publicUrl: value.PUBLIC_URL?.replace(/\/+$/, ''),
+        webhookSecret: value.WEBHOOK_SECRET,
+      },
+      http: { host: value.HOST, port: value.PORT },
+      // Both are present: the refinement above reports them otherwise.
+      secrets: { dataKey: decodeKey(value.DATA_KEY ?? '') ?? Buffer.alloc(0), idPepper: value.ID_PEPPER ?? '' },
+      adminToken: value.ADMIN_TOKEN,
+      timezone: value.APP_TIMEZONE,
+      logLevel: value.LOG_LEVEL,
+    },
+  };
+}
+
+/** The effective configuration with every secret replaced by whether it is set. */
+export function describeConfig(config: Config): Record<string, unknown> {
+  const set = (value: unknown) => (value === undefined ? 'not set' : 'set');
+  return {
+    nodeEnv: config.nodeEnv,
+    database: { provider: config.database.target.provider, url: redactDatabaseUrl(config.database.url) },
+    dataDir: config.dataDir,
+    telegram: {
+      enabled: config.telegram.token !== undefined,
+      token: set(config.telegram.token),
+      apiRoot: config.telegram.apiRoot,
+      mode: config.telegram.mode,
+      publicUrl: config.telegram.publicUrl ?? 'not set',
+      webhookSecret: set(config.telegram.webhookSecret),
+    },
+    http: config.http,
+    secrets: { dataKey: 'set', idPepper: 'set' },
+    adminToken: set(config.adminToken),
+    timezone: config.timezone,
+    logLevel: config.logLevel,
+  };
+}

@@ -1,0 +1,47 @@
+import type { Clock } from '../shared/clock.js';
+import type { IdentityProtector } from '../shared/crypto.js';
+import { newId } from '../shared/ids.js';
+
+/** A person who wrote to the bot, as Ura knows them: no Telegram identity at all. */
+export interface Contact {
+  id: string;
+  language: string;
+  firstSeenAt: Date;
+  lastSeenAt: Date;
+}
+
+export interface ContactStore {
+  /** Creates the contact for `idHash`, or updates its chat address, language and last visit. */
+  upsert(input: { id: string; idHash: string; chatCipher: string; language: string; at: Date }): Promise<Contact>;
+  findByIdHash(idHash: string): Promise<Contact | undefined>;
+  chatCipherOf(id: string): Promise<string | undefined>;
+  /** Deletes the contact; false when there was none. */
+  remove(id: string): Promise<boolean>;
+}
+
+export interface Contacts {
+  /** Records that a Telegram user wrote from a chat, keeping only a hash and a sealed address. */
+  recordVisit(visit: { userId: number; chatId: number; language: string }): Promise<Contact>;
+  find(userId: number): Promise<Contact | undefined>;
+  /** The chat to reply to, opened from its sealed form. */
+  chatIdOf(contactId: string): Promise<number | undefined>;
+}
+
+export function createContacts(deps: { store: ContactStore; identity: IdentityProtector; clock: Clock }): Contacts {
+  const { store, identity, clock } = deps;
+  return {
+    recordVisit: ({ userId, chatId, language }) =>
+      store.upsert({
+        id: newId(),
+        idHash: identity.hashId('user', userId),
+        chatCipher: identity.seal(String(chatId)),
+        language,
+        at: clock.now(),
+      }),
+    find: (userId) => store.findByIdHash(identity.hashId('user', userId)),
+    async chatIdOf(contactId) {
+      const sealed = await store.chatCipherOf(contactId);
+      return sealed === undefined ? undefined : Number(identity.open(sealed));
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import type { Logger } from '../shared/logger.js';
+import type { DatabaseTarget, Provider } from './database-url.js';
+import { PrismaClient as PostgresClient } from './generated/postgresql/client.js';
+import { PrismaClient as SqliteClient } from './generated/sqlite/client.js';
+import { createMigrator, type Migrator } from './migrator.js';
+import { openPostgresRunner } from './postgres-runner.js';
+import type { SqlRunner } from './sql-runner.js';
+import { openSqliteRunner, SQLITE_BUSY_TIMEOUT_MS } from './sqlite-runner.js';
+
+/**
+ * The Prisma client type repositories are written against: the SQLite client's,
+ * the narrower of the two, so code that needs a PostgreSQL-only feature does not
+ * compile. Both clients are generated from one model definition.
+ */
+export type UraTx = Omit<SqliteClient, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
+export type UraPrisma = Omit<SqliteClient, '$transaction' | '$on' | '$extends'> & {
+  /** Interactive transaction; isolation levels differ per provider, so none is offered. */
+  $transaction<R>(fn: (tx: UraTx) => Promise<R>): Promise<R>;
+};
+
+export interface Database {
+  readonly provider: Provider;
+  readonly prisma: UraPrisma;
+  readonly migrator: Migrator;
+  /** Resolves when the database answers a trivial query. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+function openSqlite(file: string, logger: Logger): Database {
+  mkdirSync(dirname(file), { recursive: true });
+  const runner = openSqliteRunner(file);
+  const prisma = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS }) });
+  return assemble('sqlite', prisma, runner, logger, async () => undefined);
+}
+
+function openPostgres(connectionString: string, schema: string | undefined, logger: Logger): Database {
+  const pool = new pg.Pool({
+    connectionString,
+    max: 10,
+    connectionTimeoutMillis: 5000,
+    ...(schema ? { options: `-c search_path="${schema}"` } : {}),
+  });
+  // An idle connection dropped by the server must not crash the process.
+  pool.on('error', (error) => logger.warn({ err: error.message }, 'database connection lost; it will be reopened'));
+  const postgres = new PostgresClient({ adapter: new PrismaPg(pool, schema ? { schema } : undefined) });
+  // The one cast in the data layer. The generated declarations are separate, so
+  // TypeScript cannot relate their conditional generic types although the models
+  // are identical; the repository contract suite runs on both providers instead.
+  const prisma = postgres as unknown as UraPrisma;
+  return assemble('postgresql', prisma, openPostgresRunner(pool, schema), logger, () => pool.end());
+}
+
+function assemble(provider: Provider, prisma: UraPrisma, runner: SqlRunner, logger: Logger, end: () => Promise<void>): Database {
+  return {
+    provider,
+    prisma,
+    migrator: createMigrator(runner, logger),
+    ping: () => runner.ping(),
+    async close() {
+      await prisma.$disconnect();
+      await runner.close();
+      await end();
+    },
+  };
+}
+
+export function openDatabase(target: DatabaseTarget, logger: Logger): Database {
+  return target.provider === 'sqlite' ? openSqlite(target.file, logger) : openPostgres(target.connectionString, target.schema, logger);
+}

@@ -1,0 +1,69 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Umzug } from 'umzug';
+import type { Logger } from '../shared/logger.js';
+import { packageRoot } from '../shared/paths.js';
+import type { SqlRunner } from './sql-runner.js';
+
+export const MIGRATIONS_DIR = join(packageRoot, 'prisma/migrations');
+
+export interface MigrationStatus {
+  applied: string[];
+  pending: string[];
+}
+
+export interface Migrator {
+  /** Applies every pending migration, each in its own transaction; returns their names. */
+  up(): Promise<string[]>;
+  status(): Promise<MigrationStatus>;
+}
+
+/** Migration folders hold `<provider>.sql` files written by `npm run db:generate`. */
+function migrationFiles(dir: string, provider: string): { name: string; path: string }[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && /^\d{4}_/.test(entry.name))
+    .map((entry) => ({ name: entry.name, path: join(dir, entry.name, `${provider}.sql`) }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export function createMigrator(runner: SqlRunner, logger: Logger, dir = MIGRATIONS_DIR): Migrator {
+  const umzug = new Umzug({
+    migrations: migrationFiles(dir, runner.provider).map(({ name, path }) => ({
+      name,
+      path,
+      // The record is written inside the migration's own transaction, so a crash
+      // can never leave a migration applied but unrecorded. A concurrent process
+      // that got here first has already recorded it; then there is nothing to do.
+      up: () =>
+        runner.transaction(async (tx) => {
+          if (await tx.isRecorded(name)) return;
+          await tx.exec(readFileSync(path, 'utf8'));
+          await tx.record(name);
+        }),
+    })),
+    storage: {
+      executed: () => runner.recorded(),
+      logMigration: async () => undefined, // recorded in the migration's transaction above
+      unlogMigration: async () => {
+        throw new Error('Ura migrations are forward-only');
+      },
+    },
+    logger: {
+      info: (event) => logger.info({ migration: event }, 'migration'),
+      warn: (event) => logger.warn({ migration: event }, 'migration'),
+      error: (event) => logger.error({ migration: event }, 'migration'),
+      debug: (event) => logger.debug({ migration: event }, 'migration'),
+    },
+  });
+  return {
+    async up() {
+      await runner.prepare();
+      return (await umzug.up()).map((migration) => migration.name);
+    },
+    async status() {
+      await runner.prepare();
+      const [applied, pending] = await Promise.all([umzug.executed(), umzug.pending()]);
+      return { applied: applied.map((m) => m.name), pending: pending.map((m) => m.name) };
+    },
+  };
+}

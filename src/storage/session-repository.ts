@@ -1,0 +1,34 @@
+import type { Clock } from '../shared/clock.js';
+import type { UraPrisma } from './database.js';
+
+/**
+ * Durable conversation state, one JSON value per key. The shape matches grammY's
+ * StorageAdapter, so the bot's session middleware keeps its state here.
+ */
+export interface SessionStore<T> {
+  read(key: string): Promise<T | undefined>;
+  write(key: string, value: T): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
+export function createSessionRepository<T>(prisma: UraPrisma, clock: Clock, parse: (value: unknown) => T | undefined): SessionStore<T> {
+  return {
+    async read(key) {
+      const row = await prisma.chatSession.findUnique({ where: { key } });
+      if (!row) return undefined;
+      try {
+        return parse(JSON.parse(row.value));
+      } catch {
+        return undefined; // unreadable state starts afresh rather than blocking the chat
+      }
+    },
+    async write(key, value) {
+      const json = JSON.stringify(value);
+      const updatedAt = clock.now();
+      await prisma.chatSession.upsert({ where: { key }, create: { key, value: json, updatedAt }, update: { value: json, updatedAt } });
+    },
+    async delete(key) {
+      await prisma.chatSession.deleteMany({ where: { key } });
+    },
+  };
+}
