@@ -79,23 +79,30 @@ const schema = z
     ADMIN_TOKEN: z.string().min(24, 'is too short').optional(),
     APP_TIMEZONE: z.string().refine(isTimeZone, 'is not a known time zone').default('Europe/Tirane'),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
-  })
-  .superRefine((env, ctx) => {
-    if (env.BOT_MODE === 'webhook') {
-      for (const name of ['TELEGRAM_BOT_TOKEN', 'PUBLIC_URL', 'WEBHOOK_SECRET'] as const) {
-        if (env[name] === undefined) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when BOT_MODE=webhook' });
-      }
-    }
-    if (env.DATA_KEY !== undefined && decodeKey(env.DATA_KEY) === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['DATA_KEY'], message: 'is not 32 bytes of base64 or hex' });
-    }
-    for (const name of ['DATA_KEY', 'ID_PEPPER'] as const) {
-      if (env[name] === undefined) {
-        const when = env.NODE_ENV === 'production' ? 'NODE_ENV=production' : 'no development secrets file exists';
-        ctx.addIssue({ code: 'custom', path: [name], message: `is required when ${when}` });
-      }
-    }
   });
+
+/**
+ * Rules across variables, checked on the raw values so that they are reported
+ * together with every other problem, not only once the rest is valid.
+ */
+function crossChecks(env: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  if (env.BOT_MODE === 'webhook') {
+    for (const name of ['TELEGRAM_BOT_TOKEN', 'PUBLIC_URL', 'WEBHOOK_SECRET']) {
+      if (env[name] === undefined) problems.push(`${name} is required when BOT_MODE=webhook; expected ${EXPECTED[name]}`);
+    }
+  }
+  if (env.DATA_KEY !== undefined && decodeKey(env.DATA_KEY) === undefined) {
+    problems.push(`DATA_KEY is not 32 bytes of base64 or hex; expected ${EXPECTED.DATA_KEY}`);
+  }
+  for (const name of ['DATA_KEY', 'ID_PEPPER']) {
+    if (env[name] === undefined) {
+      const when = env.NODE_ENV === 'production' ? 'NODE_ENV=production' : 'no development secrets file exists';
+      problems.push(`${name} is required when ${when}; expected ${EXPECTED[name]}`);
+    }
+  }
+  return problems;
+}
 
 function describe(issue: z.core.$ZodIssue, env: Record<string, string | undefined>): string {
   const name = String(issue.path[0] ?? 'environment');
@@ -114,9 +121,10 @@ export function loadConfig(rawEnv: Record<string, string | undefined>, cwd: stri
   const env = Object.fromEntries(Object.entries(rawEnv).filter(([, value]) => value !== undefined && value.trim() !== ''));
   const parsed = schema.safeParse(env);
   const problems = parsed.success ? [] : parsed.error.issues.map((issue) => describe(issue, env));
+  problems.push(...crossChecks(env));
   const target = parseDatabaseUrl(env.DATABASE_URL ?? 'file:./data/ura.db', cwd);
   if ('problem' in target) problems.unshift(`DATABASE_URL ${target.problem}; expected ${EXPECTED.DATABASE_URL}`);
-  if (!parsed.success || 'problem' in target) return { ok: false, problems: [...new Set(problems)] };
+  if (!parsed.success || problems.length > 0 || 'problem' in target) return { ok: false, problems };
 
   const value = parsed.data;
   return {

@@ -16,7 +16,7 @@ export type DatabaseTarget =
 export function parseDatabaseUrl(url: string, cwd: string): DatabaseTarget | { problem: string } {
   if (url.startsWith('file:')) {
     const path = url.slice('file:'.length).split('?')[0] ?? '';
-    if (path === '') return { problem: 'the file: URL has no path' };
+    if (path === '') return { problem: 'has no file path after file:' };
     return { provider: 'sqlite', file: isAbsolute(path) ? path : resolve(cwd, path) };
   }
   if (/^postgres(ql)?:\/\//.test(url)) {
@@ -24,18 +24,19 @@ export function parseDatabaseUrl(url: string, cwd: string): DatabaseTarget | { p
     try {
       parsed = new URL(url);
     } catch {
-      return { problem: 'the postgresql:// URL cannot be parsed' };
+      return { problem: 'cannot be parsed as a URL' };
     }
-    if (parsed.hostname === '') return { problem: 'the postgresql:// URL has no host' };
+    if (parsed.hostname === '') return { problem: 'has no host' };
     const schema = parsed.searchParams.get('schema') ?? undefined;
     if (schema !== undefined && !/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(schema)) {
-      return { problem: `schema "${schema}" is not a plain identifier` };
+      return { problem: `names schema "${schema}", which is not a plain identifier` };
     }
     // pg would send unknown parameters to the server as settings; `schema` is ours.
     parsed.searchParams.delete('schema');
     return { provider: 'postgresql', connectionString: parsed.toString(), schema };
   }
-  return { problem: 'expected file:<path> for SQLite or postgresql://user@host:port/db for PostgreSQL' };
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1];
+  return { problem: scheme ? `uses "${scheme}:", which Ura does not support` : 'is not a database URL' };
 }
 
 /** A URL safe to print: the password is replaced. */

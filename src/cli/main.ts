@@ -1,0 +1,30 @@
+import { Command, CommanderError } from 'commander';
+import { StartupError } from '../main.js';
+import { configCommand } from './config-check.js';
+import { EXIT, ExitError } from './environment.js';
+import { migrateCommand } from './migrate.js';
+import { startCommand } from './start.js';
+
+const program = new Command('ura')
+  .description('Ura: anonymous help-seeking and coordination events for anti-trafficking work')
+  .showHelpAfterError()
+  .exitOverride()
+  .addCommand(startCommand)
+  .addCommand(migrateCommand)
+  .addCommand(configCommand);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof ExitError) {
+    for (const line of error.lines) console.error(line);
+    process.exit(error.code);
+  }
+  if (error instanceof StartupError) {
+    console.error(`Ura could not start: ${error.message}`);
+    process.exit(EXIT.failure);
+  }
+  if (error instanceof CommanderError) process.exit(error.exitCode);
+  console.error(error);
+  process.exit(EXIT.failure);
+}

@@ -1,0 +1,126 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
+import type { UserFromGetMe } from 'grammy/types';
+import type { Config } from './config.js';
+import { createContacts } from './helpline/contacts.js';
+import { createI18n } from './i18n/index.js';
+import { systemClock, type Clock } from './shared/clock.js';
+import { createIdentityProtector } from './shared/crypto.js';
+import { errorMessage } from './shared/errors.js';
+import type { Logger } from './shared/logger.js';
+import { packageRoot } from './shared/paths.js';
+import { createContactRepository } from './storage/contact-repository.js';
+import { openDatabase, type Database } from './storage/database.js';
+import { checkDatabase } from './storage/database-health.js';
+import { redactDatabaseUrl } from './storage/database-url.js';
+import { createSessionRepository } from './storage/session-repository.js';
+import { createApp } from './transport/http/app.js';
+import { telegramWebhook, WEBHOOK_PATH } from './transport/http/telegram-webhook.js';
+import { createBot } from './transport/telegram/bot.js';
+import { createBotService, disabledBot, type BotService } from './transport/telegram/bot-service.js';
+import { parseSession } from './transport/telegram/context.js';
+
+/** Why Ura could not start: printed as one clear line, then the process exits 1. */
+export class StartupError extends Error {}
+
+export interface RunningUra {
+  readonly url: string;
+  readonly bot: BotService;
+  readonly database: Database;
+  /** Stops taking work, waits for updates in progress (bounded), closes HTTP and the database. */
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  clock?: Clock;
+  /** Known bot identity, which skips getMe. */
+  botInfo?: UserFromGetMe;
+  shutdownGraceMs?: number;
+}
+
+const version = (): string => JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')).version;
+
+async function openMigratedDatabase(config: Config, logger: Logger): Promise<Database> {
+  const where = redactDatabaseUrl(config.database.url);
+  let db: Database;
+  try {
+    db = openDatabase(config.database.target, logger);
+    await db.ping();
+  } catch (error) {
+    throw new StartupError(`cannot reach the database at ${where}: ${errorMessage(error)}`);
+  }
+  try {
+    const applied = await db.migrator.up();
+    logger.info({ provider: db.provider, applied }, applied.length ? 'migrations applied' : 'database schema up to date');
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    throw new StartupError(`cannot apply migrations to ${where}: ${errorMessage(error)}`);
+  }
+  return db;
+}
+
+function listen(server: Server, host: string, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (error) => reject(new StartupError(`cannot listen on ${host}:${port}: ${errorMessage(error)}`)));
+    server.listen(port, host, () => resolve());
+  });
+}
+
+export async function startUra(config: Config, logger: Logger, options: StartOptions = {}): Promise<RunningUra> {
+  const clock = options.clock ?? systemClock;
+  const startedAt = clock.now();
+  const database = await openMigratedDatabase(config, logger);
+  const identity = createIdentityProtector(config.secrets);
+  const i18n = createI18n();
+  const contacts = createContacts({ store: createContactRepository(database.prisma), identity, clock });
+
+  let bot: BotService = disabledBot;
+  const { token, mode, publicUrl, webhookSecret } = config.telegram;
+  if (token) {
+    const grammyBot = createBot({
+      token,
+      apiRoot: config.telegram.apiRoot,
+      i18n,
+      contacts,
+      sessions: createSessionRepository(database.prisma, clock, parseSession),
+      identity,
+      logger,
+      ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+    });
+    const webhook = mode === 'webhook' && publicUrl && webhookSecret ? { url: `${publicUrl}${WEBHOOK_PATH}`, secret: webhookSecret } : undefined;
+    bot = createBotService({ bot: grammyBot, mode, i18n, logger, ...(webhook ? { webhook } : {}) });
+  } else {
+    logger.info('Telegram is off. To enable the bot, set TELEGRAM_BOT_TOKEN to the token @BotFather gave you and restart.');
+  }
+
+  const app = createApp({
+    logger,
+    health: { database: () => checkDatabase(database, 2000), bot: () => bot.status(), clock, startedAt, version: version() },
+    ...(mode === 'webhook' && webhookSecret ? { telegramWebhook: telegramWebhook({ secret: webhookSecret, bot, logger }) } : {}),
+  });
+  const server = createServer(app);
+  try {
+    await listen(server, config.http.host, config.http.port);
+  } catch (error) {
+    await database.close().catch(() => undefined);
+    throw error;
+  }
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.http.port;
+  const url = `http://${config.http.host.includes(':') ? `[${config.http.host}]` : config.http.host}:${port}`;
+  logger.info({ url, provider: database.provider, telegram: bot.status().state === 'disabled' ? 'off' : mode }, 'Ura is running');
+  bot.start();
+
+  let stopping: Promise<void> | undefined;
+  const stop = async () => {
+    await bot.stop(options.shutdownGraceMs ?? 10_000);
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    });
+    await database.close();
+    logger.info('Ura stopped');
+  };
+  return { url, bot, database, stop: () => (stopping ??= stop()) };
+}

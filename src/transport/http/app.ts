@@ -1,0 +1,35 @@
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import type { Logger } from '../../shared/logger.js';
+import { healthRoutes, type HealthDeps } from './health.js';
+import { WEBHOOK_PATH } from './telegram-webhook.js';
+
+export interface AppDeps {
+  logger: Logger;
+  health: HealthDeps;
+  telegramWebhook?: RequestHandler;
+}
+
+/** Maps failures to `{ code, message }`; malformed JSON is the caller's fault (400), the rest is ours (500). */
+const errorHandler =
+  (logger: Logger): ErrorRequestHandler =>
+  (error: unknown, req, res, _next) => {
+    const status = typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number' ? error.status : 500;
+    if (status >= 400 && status < 500) {
+      logger.warn({ path: req.path, status }, 'bad request body');
+      res.status(status).json({ code: status === 413 ? 'too_large' : 'bad_request', message: 'the request body could not be read as JSON' });
+      return;
+    }
+    logger.error({ path: req.path, err: error instanceof Error ? error.message : String(error) }, 'request failed');
+    res.status(500).json({ code: 'internal', message: 'internal error' });
+  };
+
+export function createApp(deps: AppDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(express.json({ limit: '1mb' }));
+  app.use(healthRoutes(deps.health));
+  if (deps.telegramWebhook) app.post(WEBHOOK_PATH, deps.telegramWebhook);
+  app.use((_req, res) => void res.status(404).json({ code: 'not_found', message: 'no such page' }));
+  app.use(errorHandler(deps.logger));
+  return app;
+}

@@ -1,0 +1,51 @@
+import { autoRetry } from '@grammyjs/auto-retry';
+import { sequentialize } from '@grammyjs/runner';
+import { Bot, session } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import type { Contacts } from '../../helpline/contacts.js';
+import { pickLanguage, type I18n } from '../../i18n/index.js';
+import type { IdentityProtector } from '../../shared/crypto.js';
+import type { Logger } from '../../shared/logger.js';
+import type { SessionStore } from '../../storage/session-repository.js';
+import type { SessionData, UraContext } from './context.js';
+import { protectContent } from './protect-content.js';
+import { startComposer } from './start.js';
+
+export interface BotDeps {
+  token: string;
+  apiRoot: string;
+  i18n: I18n;
+  contacts: Contacts;
+  sessions: SessionStore<SessionData>;
+  identity: IdentityProtector;
+  logger: Logger;
+  /** Known bot identity, which skips getMe (tests and benchmarks). */
+  botInfo?: UserFromGetMe;
+}
+
+export function createBot(deps: BotDeps): Bot<UraContext> {
+  const { i18n, identity, logger } = deps;
+  const bot = new Bot<UraContext>(deps.token, { client: { apiRoot: deps.apiRoot }, ...(deps.botInfo ? { botInfo: deps.botInfo } : {}) });
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+  bot.api.config.use(protectContent);
+
+  // Updates of one chat run in order, those of different chats concurrently, for
+  // polling and webhooks alike. The key is a keyed hash: raw ids never reach logs.
+  const chatKey = (chatId: number | undefined) => (chatId === undefined ? undefined : identity.hashId('chat', chatId));
+  bot.use(sequentialize((ctx) => chatKey(ctx.chat?.id)));
+  bot.use(session({ storage: deps.sessions, getSessionKey: (ctx) => chatKey(ctx.chat?.id), initial: (): SessionData => ({}) }));
+  bot.use(async (ctx, next) => {
+    ctx.lang = ctx.session?.language ?? pickLanguage(ctx.from?.language_code);
+    ctx.t = i18n.forLanguage(ctx.lang);
+    await next();
+  });
+  bot.use(startComposer(deps.contacts));
+
+  bot.catch(async ({ ctx, error }) => {
+    logger.error({ updateId: ctx.update.update_id, err: error instanceof Error ? error.message : String(error) }, 'update failed');
+    if (ctx.chat?.type !== 'private') return;
+    const language = ctx.lang ?? pickLanguage(ctx.from?.language_code);
+    await ctx.reply(i18n.t(language, 'common:errors.generic')).catch(() => undefined);
+  });
+  return bot;
+}
