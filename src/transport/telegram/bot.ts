@@ -5,6 +5,7 @@ import type { UserFromGetMe } from 'grammy/types';
 import type { Contacts } from '../../helpline/contacts.js';
 import { pickLanguage, type I18n } from '../../i18n/index.js';
 import type { IdentityProtector } from '../../shared/crypto.js';
+import { errorMessage } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import type { SessionStore } from '../../storage/session-repository.js';
 import type { SessionData, UraContext } from './context.js';
@@ -33,19 +34,24 @@ export function createBot(deps: BotDeps): Bot<UraContext> {
   // polling and webhooks alike. The key is a keyed hash: raw ids never reach logs.
   const chatKey = (chatId: number | undefined) => (chatId === undefined ? undefined : identity.hashId('chat', chatId));
   bot.use(sequentialize((ctx) => chatKey(ctx.chat?.id)));
-  bot.use(session({ storage: deps.sessions, getSessionKey: (ctx) => chatKey(ctx.chat?.id), initial: (): SessionData => ({}) }));
-  bot.use(async (ctx, next) => {
-    ctx.lang = ctx.session?.language ?? pickLanguage(ctx.from?.language_code);
-    ctx.t = i18n.forLanguage(ctx.lang);
-    await next();
-  });
-  bot.use(startComposer(deps.contacts));
 
-  bot.catch(async ({ ctx, error }) => {
-    logger.error({ updateId: ctx.update.update_id, err: error instanceof Error ? error.message : String(error) }, 'update failed');
+  // One error boundary for polling, webhooks and direct handleUpdate alike: the
+  // person gets a localised apology, the log gets the update id (never the text).
+  const guarded = bot.errorBoundary(async ({ ctx, error }) => {
+    logger.error({ updateId: ctx.update.update_id, err: errorMessage(error) }, 'update failed');
     if (ctx.chat?.type !== 'private') return;
     const language = ctx.lang ?? pickLanguage(ctx.from?.language_code);
     await ctx.reply(i18n.t(language, 'common:errors.generic')).catch(() => undefined);
   });
+  guarded.use(session({ storage: deps.sessions, getSessionKey: (ctx) => chatKey(ctx.chat?.id), initial: (): SessionData => ({}) }));
+  guarded.use(async (ctx, next) => {
+    ctx.lang = ctx.session?.language ?? pickLanguage(ctx.from?.language_code);
+    ctx.t = i18n.forLanguage(ctx.lang);
+    await next();
+  });
+  guarded.use(startComposer(deps.contacts));
+
+  // Reached only if the boundary itself fails (for example, the chat is gone).
+  bot.catch(({ ctx, error }) => logger.error({ updateId: ctx.update.update_id, err: errorMessage(error) }, 'update failed outside the error boundary'));
   return bot;
 }

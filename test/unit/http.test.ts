@@ -1,0 +1,95 @@
+import type { AddressInfo } from 'node:net';
+import type { Update } from 'grammy/types';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/shared/logger.js';
+import type { DatabaseHealth } from '../../src/storage/database-health.js';
+import { createApp } from '../../src/transport/http/app.js';
+import { telegramWebhook, WEBHOOK_PATH } from '../../src/transport/http/telegram-webhook.js';
+import { disabledBot, type BotService } from '../../src/transport/telegram/bot-service.js';
+import { fakeClock } from '../support/clock.js';
+import { command } from '../support/updates.js';
+
+const SECRET = 'webhook-secret-0123456789';
+const servers: { close(): void }[] = [];
+afterEach(() => servers.splice(0).forEach((server) => server.close()));
+
+function serve(options: { database?: DatabaseHealth; accepting?: boolean } = {}) {
+  const dispatched: Update[] = [];
+  const bot: BotService = { ...disabledBot, accepting: () => options.accepting ?? true, dispatch: (update) => void dispatched.push(update) };
+  const logger = createLogger('silent');
+  const database = options.database ?? { provider: 'sqlite', reachable: true, pendingMigrations: [] };
+  const app = createApp({
+    logger,
+    health: { database: async () => database, bot: () => bot.status(), clock: fakeClock(), startedAt: new Date('2026-03-01T08:59:00Z'), version: '0.0.0' },
+    telegramWebhook: telegramWebhook({ secret: SECRET, bot, logger }),
+  });
+  const server = app.listen(0, '127.0.0.1');
+  servers.push(server);
+  const base = new Promise<string>((resolve) => server.on('listening', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+  const post = async (body: string, secret?: string) =>
+    fetch(`${await base}${WEBHOOK_PATH}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(secret ? { 'x-telegram-bot-api-secret-token': secret } : {}) },
+      body,
+    });
+  return { base, post, dispatched };
+}
+
+describe('Telegram webhook route', () => {
+  it('refuses a wrong or missing secret with 401 and processes nothing', async () => {
+    const { post, dispatched } = serve();
+    expect((await post(JSON.stringify(command('start')), 'wrong-secret-000000000')).status).toBe(401);
+    expect((await post(JSON.stringify(command('start')))).status).toBe(401);
+    expect(dispatched).toEqual([]);
+  });
+
+  it('answers malformed JSON and non-updates with 400 and keeps serving', async () => {
+    const { post, base, dispatched } = serve();
+    const broken = await post('{"update_id": 1, "message": {', SECRET);
+    expect(broken.status).toBe(400);
+    expect(await broken.json()).toMatchObject({ code: 'bad_request' });
+    expect((await post(JSON.stringify({ hello: 'world' }), SECRET)).status).toBe(400);
+    expect((await fetch(`${await base}/healthz`)).status).toBe(200);
+    expect(dispatched).toEqual([]);
+  });
+
+  it('acknowledges a valid update at once and hands it to the bot', async () => {
+    const { post, dispatched } = serve();
+    const update = command('start');
+    const response = await post(JSON.stringify(update), SECRET);
+    expect(response.status).toBe(200);
+    expect(dispatched).toEqual([update]);
+  });
+
+  it('asks Telegram to retry while the bot is not ready', async () => {
+    const { post, dispatched } = serve({ accepting: false });
+    expect((await post(JSON.stringify(command('start')), SECRET)).status).toBe(503);
+    expect(dispatched).toEqual([]);
+  });
+});
+
+describe('health routes', () => {
+  it('report process, database and bot state', async () => {
+    const { base } = serve();
+    const body = await (await fetch(`${await base}/healthz`)).json();
+    expect(body).toMatchObject({ status: 'ok', uptimeSeconds: 60, database: { reachable: true }, bot: { state: 'disabled' } });
+  });
+
+  it('are not ready while the database is unreachable or migrations are pending', async () => {
+    const down = serve({ database: { provider: 'postgresql', reachable: false, pendingMigrations: [], error: 'connect ECONNREFUSED' } });
+    const response = await fetch(`${await down.base}/readyz`);
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({ reason: 'database unreachable' });
+    expect(await (await fetch(`${await down.base}/healthz`)).json()).toMatchObject({ status: 'degraded' });
+    const pending = serve({ database: { provider: 'sqlite', reachable: true, pendingMigrations: ['0002_cases'] } });
+    expect(await (await fetch(`${await pending.base}/readyz`)).json()).toMatchObject({ ready: false, pending: ['0002_cases'] });
+    expect((await fetch(`${await serve().base}/readyz`)).status).toBe(200);
+  });
+
+  it('answer unknown paths with a JSON 404', async () => {
+    const { base } = serve();
+    const response = await fetch(`${await base}/nope`);
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ code: 'not_found' });
+  });
+});
