@@ -27,6 +27,9 @@ function migrationFiles(dir: string, provider: string): { name: string; path: st
 }
 
 export function createMigrator(runner: SqlRunner, logger: Logger, dir = MIGRATIONS_DIR): Migrator {
+  // What this process applied itself; umzug would also list migrations that a
+  // concurrent process applied between umzug's check and our transaction.
+  let appliedHere: string[] = [];
   const umzug = new Umzug({
     migrations: migrationFiles(dir, runner.provider).map(({ name, path }) => ({
       name,
@@ -39,6 +42,7 @@ export function createMigrator(runner: SqlRunner, logger: Logger, dir = MIGRATIO
           if (await tx.isRecorded(name)) return;
           await tx.exec(readFileSync(path, 'utf8'));
           await tx.record(name);
+          appliedHere.push(name);
         }),
     })),
     storage: {
@@ -58,7 +62,9 @@ export function createMigrator(runner: SqlRunner, logger: Logger, dir = MIGRATIO
   return {
     async up() {
       await runner.prepare();
-      return (await umzug.up()).map((migration) => migration.name);
+      appliedHere = [];
+      await umzug.up();
+      return appliedHere;
     },
     async status() {
       await runner.prepare();

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { MIGRATIONS_TABLE, type MigrationTx, type SqlRunner } from './sql-runner.js';
+import { MIGRATIONS_TABLE, type SqlRunner } from './sql-runner.js';
 
 // An arbitrary constant shared by every Ura process: the advisory lock that
 // serialises migrations across processes.
@@ -7,33 +7,40 @@ const MIGRATION_LOCK = 7_304_172;
 
 export function openPostgresRunner(pool: pg.Pool, schema: string | undefined): SqlRunner {
   const table = schema ? `"${schema}"."${MIGRATIONS_TABLE}"` : `"${MIGRATIONS_TABLE}"`;
+  /** BEGIN, take the migration lock, run `fn`, COMMIT; ROLLBACK on failure. */
+  async function locked<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      const result = await fn(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
   return {
     provider: 'postgresql',
-    async prepare() {
-      if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-      await pool.query(`CREATE TABLE IF NOT EXISTS ${table} (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`);
-    },
+    // Under the lock too: concurrent CREATE ... IF NOT EXISTS can still collide in PostgreSQL.
+    prepare: () =>
+      locked(async (client) => {
+        if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+        await client.query(`CREATE TABLE IF NOT EXISTS ${table} (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`);
+      }),
     recorded: async () => (await pool.query<{ name: string }>(`SELECT name FROM ${table} ORDER BY name`)).rows.map((row) => row.name),
-    async transaction(fn) {
-      const client = await pool.connect();
-      const tx: MigrationTx = {
-        exec: async (script) => void (await client.query(script)),
-        isRecorded: async (name) => ((await client.query(`SELECT 1 FROM ${table} WHERE name = $1`, [name])).rowCount ?? 0) > 0,
-        record: async (name) => void (await client.query(`INSERT INTO ${table} (name) VALUES ($1)`, [name])),
-      };
-      try {
-        await client.query('BEGIN');
-        await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-        const result = await fn(tx);
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
-    },
+    transaction: (fn) =>
+      locked((client) =>
+        fn({
+          exec: async (script) => void (await client.query(script)),
+          isRecorded: async (name) => ((await client.query(`SELECT 1 FROM ${table} WHERE name = $1`, [name])).rowCount ?? 0) > 0,
+          record: async (name) => void (await client.query(`INSERT INTO ${table} (name) VALUES ($1)`, [name])),
+        }),
+      ),
     ping: async () => void (await pool.query('SELECT 1')),
     close: async () => undefined, // the pool belongs to the database handle
   };

@@ -1,4 +1,5 @@
 import type { Bot, Context } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
 
 export interface RecordedCall {
   method: string;
@@ -50,9 +51,9 @@ export function recordBotApi<C extends Context>(bot: Bot<C>): BotApiRecorder {
   };
 }
 
-export const TEST_BOT_INFO = {
+export const TEST_BOT_INFO: UserFromGetMe = {
   id: 42,
-  is_bot: true as const,
+  is_bot: true,
   first_name: 'Ura',
   username: 'ura_test_bot',
   can_join_groups: false,
@@ -62,4 +63,6 @@ export const TEST_BOT_INFO = {
   has_main_web_app: false,
   has_topics_enabled: false,
   allows_users_to_create_topics: false,
+  can_manage_bots: false,
+  supports_join_request_queries: false,
 };
