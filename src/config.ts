@@ -91,6 +91,10 @@ function crossChecks(env: Record<string, string | undefined>): string[] {
     for (const name of ['TELEGRAM_BOT_TOKEN', 'PUBLIC_URL', 'WEBHOOK_SECRET']) {
       if (env[name] === undefined) problems.push(`${name} is required when BOT_MODE=webhook; expected ${EXPECTED[name]}`);
     }
+    // Telegram delivers webhooks over https only; plain http is for local emulators.
+    if (env.NODE_ENV === 'production' && env.PUBLIC_URL?.startsWith('http://')) {
+      problems.push(`PUBLIC_URL must use https in production; expected ${EXPECTED.PUBLIC_URL}`);
+    }
   }
   if (env.DATA_KEY !== undefined && decodeKey(env.DATA_KEY) === undefined) {
     problems.push(`DATA_KEY is not 32 bytes of base64 or hex; expected ${EXPECTED.DATA_KEY}`);

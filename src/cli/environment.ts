@@ -25,7 +25,9 @@ export function configFromEnvironment(options: { createSecrets: boolean }): { co
   const result = loadConfig(secrets.env, cwd);
   if (!result.ok) throw new ExitError(EXIT.badConfig, ['Invalid configuration:', ...result.problems.map((line) => `  ${line}`)]);
   const notes: string[] = [];
-  if (secrets.created) {
+  if (secrets.pending) {
+    notes.push(`DATA_KEY and ID_PEPPER are not set: \`ura start\` will generate them into ${secrets.file} (development only).`);
+  } else if (secrets.created) {
     notes.push(`Generated development secrets in ${secrets.file}. Keep that file: without it, stored data cannot be read. In production set DATA_KEY and ID_PEPPER.`);
   } else if (secrets.file) {
     notes.push(`DATA_KEY and ID_PEPPER come from ${secrets.file} (development only).`);

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { startUra } from '../main.js';
+import { startUra, type RunningUra } from '../main.js';
 import { commandLogger, configFromEnvironment } from './environment.js';
 
 export const startCommand = new Command('start')
@@ -8,9 +8,15 @@ export const startCommand = new Command('start')
     const { config, notes } = configFromEnvironment({ createSecrets: true });
     const logger = commandLogger(config);
     for (const note of notes) logger.warn(note);
-    const ura = await startUra(config, logger);
+
+    // Signals are heard from the first moment: one that arrives while migrations
+    // run stops Ura cleanly as soon as it is up, instead of killing it mid-way.
+    let ura: RunningUra | undefined;
+    let stopRequested = false;
     const shutdown = (signal: string) => {
       logger.info({ signal }, 'stopping');
+      stopRequested = true;
+      if (!ura) return;
       ura.stop().then(
         () => process.exit(0),
         (error: unknown) => {
@@ -21,4 +27,7 @@ export const startCommand = new Command('start')
     };
     process.once('SIGTERM', () => shutdown('SIGTERM'));
     process.once('SIGINT', () => shutdown('SIGINT'));
+
+    ura = await startUra(config, logger);
+    if (stopRequested) shutdown('signal received during start-up');
   });

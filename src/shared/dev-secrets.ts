@@ -10,15 +10,21 @@ export interface DevSecrets {
   /** The secrets file that supplied DATA_KEY / ID_PEPPER, if one did. */
   file?: string;
   created?: boolean;
+  /** The file does not exist yet; `ura start` will create it (preview only). */
+  pending?: boolean;
   problem?: string;
 }
 
 const fileSchema = z.object({ DATA_KEY: z.string(), ID_PEPPER: z.string() });
 
+const generate = () => ({ DATA_KEY: randomBytes(32).toString('base64'), ID_PEPPER: randomBytes(32).toString('base64url') });
+
 /**
  * Outside production, a missing DATA_KEY or ID_PEPPER is taken from
  * `<DATA_DIR>/secrets.json`, which is created once (mode 0600) when `create` is
- * set. Production never reaches for the file: its secrets come from the operator.
+ * set; without it, a missing file is previewed with throwaway values so that a
+ * check says what start would do. Production never reaches for the file: its
+ * secrets come from the operator.
  */
 export function withDevSecrets(env: Env, cwd: string, options: { create: boolean }): DevSecrets {
   const blank = (value: string | undefined) => value === undefined || value.trim() === '';
@@ -27,9 +33,11 @@ export function withDevSecrets(env: Env, cwd: string, options: { create: boolean
   const file = resolve(cwd, blank(env.DATA_DIR) ? 'data' : (env.DATA_DIR ?? 'data'), 'secrets.json');
   let created = false;
   if (!existsSync(file)) {
-    if (!options.create) return { env };
+    const secrets = generate();
+    if (!options.create) {
+      return { env: { ...env, DATA_KEY: env.DATA_KEY || secrets.DATA_KEY, ID_PEPPER: env.ID_PEPPER || secrets.ID_PEPPER }, file, pending: true };
+    }
     mkdirSync(dirname(file), { recursive: true });
-    const secrets = { DATA_KEY: randomBytes(32).toString('base64'), ID_PEPPER: randomBytes(32).toString('base64url') };
     writeFileSync(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
     created = true;
   }

@@ -117,6 +117,37 @@ describe('the bot service', () => {
     expect(service.status().state).toBe('stopped');
   });
 
+  it('reports a refused webhook registration as failed, since no update would ever arrive', async () => {
+    const { bot, api, logger } = setUp({ botInfo: false });
+    api.failNext('setWebhook', 400, 'Bad Request: bad webhook: HTTPS url must be provided for webhook');
+    const service = createBotService({ bot, mode: 'webhook', i18n, logger, webhook: { url: 'http://x/telegram/webhook', secret: 's'.repeat(16) } });
+    service.start();
+    await expect.poll(() => service.status().state).toBe('failed');
+    expect(service.status().detail).toMatch(/refused the webhook http:\/\/x\/telegram\/webhook: .*HTTPS url must be provided/);
+    expect(service.accepting()).toBe(false);
+  });
+
+  it('stays stopped when stopped while it was registering the webhook', async () => {
+    const { bot, logger } = setUp({ botInfo: false });
+    let release = () => undefined as void;
+    let registering = false;
+    bot.api.config.use(async (prev, method, payload, signal) => {
+      if (method === 'setWebhook') {
+        registering = true;
+        await new Promise<void>((resolve) => (release = resolve));
+      }
+      return prev(method, payload, signal);
+    });
+    const service = createBotService({ bot, mode: 'webhook', i18n, logger, webhook: { url: 'https://x/telegram/webhook', secret: 's'.repeat(16) } });
+    service.start();
+    await expect.poll(() => registering).toBe(true);
+    await service.stop(1000);
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(service.status().state).toBe('stopped');
+    expect(service.accepting()).toBe(false);
+  });
+
   it('reports a rejected token as failed instead of retrying forever', async () => {
     const { bot, api, logger } = setUp({ botInfo: false });
     api.failNext('getMe', 401, 'Unauthorized');

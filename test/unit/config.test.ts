@@ -67,6 +67,13 @@ describe('loadConfig', () => {
     expect(result.ok && result.config.http.port).toBe(3000);
   });
 
+  it('refuses a plain-http webhook address in production, where Telegram needs https', () => {
+    const webhook = { BOT_MODE: 'webhook', TELEGRAM_BOT_TOKEN: '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZabc', WEBHOOK_SECRET: 'a-long-enough-secret', PUBLIC_URL: 'http://ura.example.org' };
+    const result = load({ ...webhook, NODE_ENV: 'production' });
+    expect(result.ok || result.problems).toEqual([expect.stringMatching(/^PUBLIC_URL must use https in production/)]);
+    expect(load(webhook).ok).toBe(true);
+  });
+
   it('accepts a webhook set-up and a hex DATA_KEY', () => {
     const result = load({
       BOT_MODE: 'webhook',

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -22,11 +22,13 @@ describe('withDevSecrets', () => {
     expect(readFileSync(file, 'utf8')).toContain(String(first.env.DATA_KEY));
   });
 
-  it('only looks when asked not to create', () => {
+  it('previews without writing when asked not to create, so a check says what start will do', () => {
     const cwd = tempDir();
     const result = withDevSecrets({}, cwd, { create: false });
-    expect(result.env.DATA_KEY).toBeUndefined();
-    expect(result.file).toBeUndefined();
+    expect(result.pending).toBe(true);
+    expect(result.file).toBe(join(cwd, 'data/secrets.json'));
+    expect(existsSync(result.file ?? '')).toBe(false);
+    expect(loadConfig(result.env, cwd).ok).toBe(true);
   });
 
   it('never supplies secrets in production', () => {

@@ -82,12 +82,22 @@ export function createBotService({ bot, mode, i18n, logger, webhook }: Options):
       await tryCall('setMyCommands', () => bot.api.setMyCommands(commands, language === DEFAULT_LANGUAGE ? {} : { language_code: language }));
     }
     if (mode === 'webhook' && webhook) {
-      await tryCall('setWebhook', () => bot.api.setWebhook(webhook.url, { secret_token: webhook.secret, allowed_updates: [...ALLOWED_UPDATES] }));
+      // Without a registered webhook no update ever arrives: that is a failure to
+      // report in /healthz, not a detail to warn about.
+      try {
+        await bot.api.setWebhook(webhook.url, { secret_token: webhook.secret, allowed_updates: [...ALLOWED_UPDATES] });
+      } catch (error) {
+        if (state !== 'starting') return;
+        state = 'failed';
+        detail = `Telegram refused the webhook ${webhook.url}: ${errorMessage(error)}`;
+        logger.error(`${detail}. Check PUBLIC_URL (Telegram needs https). The web side keeps running.`);
+        return;
+      }
     } else {
       await tryCall('deleteWebhook', () => bot.api.deleteWebhook());
-      if (state !== 'starting') return;
-      runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
     }
+    if (state !== 'starting') return; // stopped while connecting
+    if (mode === 'polling') runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
     state = 'running';
     logger.info({ bot: bot.botInfo.username, mode }, 'Telegram bot running');
   }
@@ -108,6 +118,7 @@ export function createBotService({ bot, mode, i18n, logger, webhook }: Options):
     },
     async stop(graceMs) {
       if (state === 'stopped' || state === 'disabled') return;
+      const wasConnecting = state === 'starting';
       state = 'stopping';
       const drained = Promise.all([runner?.isRunning() ? runner.stop() : undefined, ...inFlight]);
       const finished = await Promise.race([drained.then(() => true), wait(graceMs).then(() => false)]);
@@ -116,6 +127,7 @@ export function createBotService({ bot, mode, i18n, logger, webhook }: Options):
         logger.warn({ graceMs }, `updates still in progress at shutdown were abandoned; ${fate}`);
       }
       state = 'stopped';
+      if (wasConnecting) logger.info('stopped before the bot finished connecting');
     },
   };
 }
