@@ -2,7 +2,8 @@ import type { Clock } from '../shared/clock.js';
 import type { UraPrisma } from './database.js';
 
 /**
- * Durable conversation state, one JSON value per key. The shape matches grammY's
+ * Durable conversation state, one JSON value per key; `updatedAt` is the time of
+ * the last change. The shape matches grammY's
  * StorageAdapter, so the bot's session middleware keeps its state here.
  */
 export interface SessionStore<T> {
@@ -12,10 +13,16 @@ export interface SessionStore<T> {
 }
 
 export function createSessionRepository<T>(prisma: UraPrisma, clock: Clock, parse: (value: unknown) => T | undefined): SessionStore<T> {
+  // grammY writes back every session it read, changed or not. Remembering what
+  // was read lets an unchanged session skip the write, which halves the database
+  // work of a typical update. Updates of one chat run in sequence, so a key's
+  // read and write never interleave with another update's.
+  const lastRead = new Map<string, string>();
   return {
     async read(key) {
       const row = await prisma.chatSession.findUnique({ where: { key } });
       if (!row) return undefined;
+      lastRead.set(key, row.value);
       try {
         return parse(JSON.parse(row.value));
       } catch {
@@ -24,10 +31,14 @@ export function createSessionRepository<T>(prisma: UraPrisma, clock: Clock, pars
     },
     async write(key, value) {
       const json = JSON.stringify(value);
+      const previous = lastRead.get(key);
+      lastRead.delete(key);
+      if (previous === json) return;
       const updatedAt = clock.now();
       await prisma.chatSession.upsert({ where: { key }, create: { key, value: json, updatedAt }, update: { value: json, updatedAt } });
     },
     async delete(key) {
+      lastRead.delete(key);
       await prisma.chatSession.deleteMany({ where: { key } });
     },
   };

@@ -69,6 +69,20 @@ describe.each(PROVIDERS_UNDER_TEST)('repository contract on $name', ({ open, ski
       expect(await sessions.read('chat-a')).toBeUndefined();
     });
 
+    it('records the time of the last change and skips writing an unchanged session', async () => {
+      await sessions.write('chat-t', { language: 'sq' });
+      const changedAt = clock.now();
+      clock.advance(60_000);
+      await sessions.read('chat-t');
+      await sessions.write('chat-t', { language: 'sq' });
+      const row = await test.db.prisma.chatSession.findUnique({ where: { key: 'chat-t' } });
+      expect(row?.updatedAt).toEqual(changedAt);
+      await sessions.read('chat-t');
+      await sessions.write('chat-t', { language: 'en' });
+      expect((await test.db.prisma.chatSession.findUnique({ where: { key: 'chat-t' } }))?.updatedAt).toEqual(clock.now());
+      expect(await sessions.read('chat-t')).toEqual({ language: 'en' });
+    });
+
     it('starts afresh instead of failing when stored state is unreadable', async () => {
       await test.db.prisma.chatSession.create({ data: { key: 'chat-bad', value: '{ not json', updatedAt: clock.now() } });
       await test.db.prisma.chatSession.create({ data: { key: 'chat-odd', value: '{"language":"xx"}', updatedAt: clock.now() } });

@@ -11,7 +11,7 @@ import type { SessionData } from '../../src/transport/telegram/context.js';
 import { recordBotApi, TEST_BOT_INFO } from '../support/bot-api.js';
 import { fakeClock } from '../support/clock.js';
 import { memoryContactStore, memorySessionStore } from '../support/memory-stores.js';
-import { command, privateText } from '../support/updates.js';
+import { callbackQuery, command, privateText } from '../support/updates.js';
 
 const i18n = createI18n();
 
@@ -76,6 +76,15 @@ describe('the bot before the help-seeking conversation exists', () => {
     await call(prev, 'copyMessage', { chat_id: 1, from_chat_id: 2, message_id: 3 });
     await call(prev, 'deleteMessage', { chat_id: 1, message_id: 3 });
     expect(seen.map((entry) => entry.payload.protect_content)).toEqual([true, true, undefined]);
+  });
+
+  it('copes with updates that have no chat, such as a button on a shared message', async () => {
+    const { bot, lines } = setUp();
+    const update = callbackQuery('noop');
+    delete update.callback_query!.message;
+    update.callback_query!.inline_message_id = 'inline-1';
+    await bot.handleUpdate(update);
+    expect(lines.join('')).not.toContain('update failed');
   });
 
   it('stays silent in groups', async () => {

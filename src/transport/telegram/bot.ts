@@ -45,7 +45,9 @@ export function createBot(deps: BotDeps): Bot<UraContext> {
   });
   guarded.use(session({ storage: deps.sessions, getSessionKey: (ctx) => chatKey(ctx.chat?.id), initial: (): SessionData => ({}) }));
   guarded.use(async (ctx, next) => {
-    ctx.lang = ctx.session?.language ?? pickLanguage(ctx.from?.language_code);
+    // Updates without a chat (inline buttons on shared messages) have no session.
+    const chosen = ctx.chat === undefined ? undefined : ctx.session.language;
+    ctx.lang = chosen ?? pickLanguage(ctx.from?.language_code);
     ctx.t = i18n.forLanguage(ctx.lang);
     await next();
   });
