@@ -9,7 +9,12 @@ COPY scripts ./scripts
 COPY prisma ./prisma
 COPY prisma.config.ts tsconfig.json tsconfig.build.json ./
 COPY src ./src
-RUN npm ci && npm run build && npm prune --omit=dev
+# Scripts are run explicitly, whatever the npm version's policy: only the native
+# SQLite driver and esbuild need theirs, and Prisma's download hooks must not run.
+RUN npm ci --ignore-scripts \
+ && npm rebuild better-sqlite3 esbuild \
+ && npm run build \
+ && npm prune --omit=dev --ignore-scripts
 
 # Run stage: production dependencies only, as an unprivileged user.
 FROM node:20-bookworm-slim
