@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { z } from 'zod';
 import { parseDatabaseUrl, redactDatabaseUrl, type DatabaseTarget } from './storage/database-url.js';
 
@@ -65,7 +66,7 @@ const httpUrl = z.string().refine((value) => /^https?:\/\/[^\s/]+/.test(value) &
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-    DATABASE_URL: z.string().default('file:./data/ura.db'),
+    DATABASE_URL: z.string().optional(),
     DATA_DIR: z.string().min(1).default('data'),
     TELEGRAM_BOT_TOKEN: z.string().regex(/^\d{3,}:[A-Za-z0-9_-]{20,}$/, 'does not look like a bot token').optional(),
     TELEGRAM_API_ROOT: httpUrl.default('https://api.telegram.org'),
@@ -126,7 +127,9 @@ export function loadConfig(rawEnv: Record<string, string | undefined>, cwd: stri
   const parsed = schema.safeParse(env);
   const problems = parsed.success ? [] : parsed.error.issues.map((issue) => describe(issue, env));
   problems.push(...crossChecks(env));
-  const target = parseDatabaseUrl(env.DATABASE_URL ?? 'file:./data/ura.db', cwd);
+  // The embedded database lives beside the development secrets unless told otherwise.
+  const databaseUrl = env.DATABASE_URL ?? `file:${join(env.DATA_DIR ?? 'data', 'ura.db')}`;
+  const target = parseDatabaseUrl(databaseUrl, cwd);
   if ('problem' in target) problems.unshift(`DATABASE_URL ${target.problem}; expected ${EXPECTED.DATABASE_URL}`);
   if (!parsed.success || problems.length > 0 || 'problem' in target) return { ok: false, problems };
 
@@ -135,7 +138,7 @@ export function loadConfig(rawEnv: Record<string, string | undefined>, cwd: stri
     ok: true,
     config: {
       nodeEnv: value.NODE_ENV,
-      database: { url: value.DATABASE_URL, target },
+      database: { url: databaseUrl, target },
       dataDir: value.DATA_DIR,
       telegram: {
         token: value.TELEGRAM_BOT_TOKEN,

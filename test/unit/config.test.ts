@@ -17,6 +17,11 @@ describe('loadConfig', () => {
     expect(result.config.secrets.dataKey).toHaveLength(32);
   });
 
+  it('keeps the embedded database in DATA_DIR when one is given', () => {
+    const result = load({ DATA_DIR: '/var/lib/ura' });
+    expect(result.ok && result.config.database).toEqual({ url: 'file:/var/lib/ura/ura.db', target: { provider: 'sqlite', file: '/var/lib/ura/ura.db' } });
+  });
+
   it('selects PostgreSQL for a postgresql:// URL and takes the schema out of it', () => {
     const result = load({ DATABASE_URL: 'postgresql://ura:pw@db:5432/ura?schema=tenant_a&sslmode=disable' });
     expect(result.ok && result.config.database.target).toEqual({
