@@ -66,8 +66,8 @@ export function createMigrator(runner: SqlRunner, logger: Logger, dir = MIGRATIO
       await umzug.up();
       return appliedHere;
     },
+    // Read-only, so health probes can call it as often as they like.
     async status() {
-      await runner.prepare();
       const [applied, pending] = await Promise.all([umzug.executed(), umzug.pending()]);
       return { applied: applied.map((m) => m.name), pending: pending.map((m) => m.name) };
     },

@@ -32,7 +32,11 @@ export function openPostgresRunner(pool: pg.Pool, schema: string | undefined): S
         if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
         await client.query(`CREATE TABLE IF NOT EXISTS ${table} (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`);
       }),
-    recorded: async () => (await pool.query<{ name: string }>(`SELECT name FROM ${table} ORDER BY name`)).rows.map((row) => row.name),
+    async recorded() {
+      const { rows } = await pool.query<{ exists: string | null }>('SELECT to_regclass($1) AS exists', [table]);
+      if (rows[0]?.exists == null) return [];
+      return (await pool.query<{ name: string }>(`SELECT name FROM ${table} ORDER BY name`)).rows.map((row) => row.name);
+    },
     transaction: (fn) =>
       locked((client) =>
         fn({

@@ -17,6 +17,7 @@ export interface SqlRunner {
   readonly provider: Provider;
   /** Creates the bookkeeping table if it is missing. */
   prepare(): Promise<void>;
+  /** Names of applied migrations; none when the bookkeeping table does not exist yet. Read-only. */
   recorded(): Promise<string[]>;
   /** Runs `fn` in a transaction that no other migrating process can interleave with. */
   transaction<T>(fn: (tx: MigrationTx) => Promise<T>): Promise<T>;

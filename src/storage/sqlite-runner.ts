@@ -16,7 +16,10 @@ export function openSqliteRunner(file: string): SqlRunner {
   return {
     provider: 'sqlite',
     prepare: async () => void db.exec(`CREATE TABLE IF NOT EXISTS "${MIGRATIONS_TABLE}" (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`),
-    recorded: async () => db.prepare(`SELECT name FROM "${MIGRATIONS_TABLE}" ORDER BY name`).pluck().all().map(String),
+    async recorded() {
+      const exists = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(MIGRATIONS_TABLE) !== undefined;
+      return exists ? db.prepare(`SELECT name FROM "${MIGRATIONS_TABLE}" ORDER BY name`).pluck().all().map(String) : [];
+    },
     async transaction(fn) {
       // IMMEDIATE takes the write lock up front, so a second process waits here.
       db.exec('BEGIN IMMEDIATE');
