@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { StartupError } from '../main.js';
 import { configCommand } from './config-check.js';
+import { flowsCommand } from './flows.js';
 import { EXIT, ExitError } from './environment.js';
 import { migrateCommand } from './migrate.js';
 import { startCommand } from './start.js';
@@ -11,7 +12,8 @@ const program = new Command('ura')
   .exitOverride()
   .addCommand(startCommand)
   .addCommand(migrateCommand)
-  .addCommand(configCommand);
+  .addCommand(configCommand)
+  .addCommand(flowsCommand);
 
 try {
   await program.parseAsync(process.argv);

@@ -26,10 +26,11 @@ export function pickLanguage(languageCode: string | undefined): Language {
   return isLanguage(base) ? base : DEFAULT_LANGUAGE;
 }
 
-/** Reads locales/<lng>/<namespace>.json for every supported language. */
+/** Reads locales/<lng>/<namespace>.json for every language that has a folder. */
 export function readLocales(dir = LOCALES_DIR): Resource {
   const resources: Resource = {};
-  for (const language of LANGUAGES) {
+  const languages = readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  for (const language of languages) {
     resources[language] = {};
     for (const file of readdirSync(join(dir, language)).filter((name) => name.endsWith('.json'))) {
       resources[language][file.replace(/\.json$/, '')] = JSON.parse(readFileSync(join(dir, language, file), 'utf8'));

@@ -1,0 +1,99 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { Resource } from 'i18next';
+import type { Expression } from 'jsep';
+import { parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { readLocales } from '../i18n/index.js';
+import { packageRoot } from '../shared/paths.js';
+import type { CompiledFlow, FlowCatalog, FlowProblem } from './catalog.js';
+import { conditionsOf } from './catalog.js';
+import { checkPaths, checkReferences, checkStructure, checkTexts, type Finding } from './checks.js';
+import { parseExpression } from './expression.js';
+import { flowSchema, indicatorSetSchema, type Flow, type IndicatorSet } from './schema.js';
+
+export const FLOWS_DIR = join(packageRoot, 'flows');
+const INDICATOR_FILE = /^indicators\.ya?ml$/;
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) return filesUnder(path);
+      return /\.(ya?ml|json)$/.test(name) ? [path] : [];
+    });
+}
+
+const zodPath = (path: readonly PropertyKey[]) => path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i ? '.' : ''}${String(part)}`)).join('');
+
+/** Reads and validates one file against a schema; every problem is reported, none thrown. */
+function readFile<T>(file: string, schema: z.ZodType<T>, report: (path: string, message: string) => void): T | undefined {
+  const document = parseDocument(readFileSync(file, 'utf8'), { prettyErrors: false });
+  if (document.errors.length > 0) {
+    for (const error of document.errors) report(`line ${error.linePos?.[0]?.line ?? '?'}`, `not valid YAML: ${error.message.split('\n')[0]}`);
+    return undefined;
+  }
+  const parsed = schema.safeParse(document.toJS());
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) report(zodPath(issue.path), issue.message);
+    return undefined;
+  }
+  return parsed.data;
+}
+
+/** Prepares a valid flow for the engine (the loader calls it after every check passed). */
+export function compileFlow(flow: Flow, set: IndicatorSet | undefined): CompiledFlow {
+  const conditions = new Map<string, Expression>();
+  for (const { source } of conditionsOf(flow)) conditions.set(source, parseExpression(source));
+  return { flow, steps: new Map(flow.steps.map((step) => [step.id, step])), conditions, indicatorSet: set };
+}
+
+export interface LoadResult {
+  catalog: FlowCatalog;
+  problems: FlowProblem[];
+}
+
+/**
+ * Loads every flow and indicator set under `dir` and checks them together:
+ * schema, structure, paths, references and texts in every declared language.
+ * Only flows without problems enter the catalog; start-up refuses any problem.
+ */
+export function loadFlows(dir: string = FLOWS_DIR, resources: Resource = readLocales()): LoadResult {
+  const problems: FlowProblem[] = [];
+  const display = (file: string) => relative(packageRoot, file).split(sep).join('/');
+  const sets = new Map<string, IndicatorSet>();
+  const flows: { file: string; flow: Flow }[] = [];
+
+  for (const file of filesUnder(dir)) {
+    const report = (path: string, message: string) => problems.push({ file: display(file), path, message });
+    const name = file.split(sep).at(-1) ?? '';
+    if (INDICATOR_FILE.test(name)) {
+      const set = readFile(file, indicatorSetSchema, report);
+      if (!set) continue;
+      if (sets.has(set.set)) report('set', `indicator set "${set.set}" is defined twice`);
+      const ids = new Set<string>();
+      set.indicators.forEach((indicator, i) => {
+        if (ids.has(indicator.id)) report(`indicators[${i}].id`, `indicator "${indicator.id}" is defined twice`);
+        ids.add(indicator.id);
+      });
+      sets.set(set.set, set);
+    } else {
+      const flow = readFile(file, flowSchema, report);
+      if (!flow) continue;
+      const expected = relative(dir, file).split(sep).join('/').replace(/\.(ya?ml|json)$/, '');
+      if (flow.id !== expected) report('id', `is "${flow.id}" but the file says "${expected}"; name the file after the id`);
+      flows.push({ file, flow });
+    }
+  }
+
+  const catalog = new Map<string, CompiledFlow>();
+  for (const { file, flow } of flows) {
+    const set = flow.indicators ? sets.get(flow.indicators) : undefined;
+    const findings: Finding[] = [...checkStructure(flow), ...checkPaths(flow), ...checkReferences(flow, set), ...checkTexts(flow, set, resources)];
+    if (catalog.has(flow.id)) findings.push({ path: 'id', message: `flow "${flow.id}" is defined twice` });
+    problems.push(...findings.map((finding) => ({ file: display(file), ...finding })));
+    if (findings.length === 0) catalog.set(flow.id, compileFlow(flow, set));
+  }
+  return { catalog: { flows: catalog, indicatorSets: sets, get: (id) => catalog.get(id) }, problems };
+}

@@ -1,0 +1,132 @@
+import type { CompiledFlow } from './catalog.js';
+import { holds, type Scope, type Value } from './expression.js';
+import { indicatorNamespace, type Indicator, type Step } from './schema.js';
+import { answerValue, type Answer } from './state.js';
+
+export const RISK_LEVELS = ['INFO', 'CONCERN', 'HIGH', 'URGENT'] as const;
+export type RiskLevel = (typeof RISK_LEVELS)[number];
+
+/** One indicator that fired, with the answers that fired it: what an operator reads. */
+export interface RiskReason {
+  indicator: string;
+  /** i18n key of the operator's label, with its namespace. */
+  label: string;
+  level: Indicator['level'];
+  element: Indicator['element'];
+  weight: number;
+  answers: { step: string; value: Value }[];
+}
+
+export interface RiskAssessment {
+  level: RiskLevel;
+  score: number;
+  child: boolean;
+  reasons: RiskReason[];
+  flow: { id: string; version: number };
+  indicatorSet: { id: string; version: number };
+}
+
+const SEVERITY: Record<Indicator['level'], number> = { critical: 0, high: 1, medium: 2, context: 3 };
+
+/** Under 18 by the answer marked `role: age`, or by the flow's audience when there is none. */
+export function isChild(compiled: CompiledFlow, answers: ReadonlyMap<string, Answer>): boolean {
+  for (const [id, answer] of answers) {
+    const step = compiled.steps.get(id);
+    if (step?.type === 'number' && step.role === 'age' && answer.kind === 'number') return answer.value < 18;
+  }
+  return compiled.flow.audience === 'child';
+}
+
+/** The scope conditions are evaluated in; `fired` and `score` come from the caller's pass. */
+export function scopeOf(compiled: CompiledFlow, answers: ReadonlyMap<string, Answer>, fired: ReadonlySet<string>, score: number): Scope {
+  const scope: Scope = {
+    answer: (step) => {
+      const answer = answers.get(step);
+      return answer ? answerValue(answer) : null;
+    },
+    score,
+    child: isChild(compiled, answers),
+    fired: (indicator) => fired.has(indicator),
+    guard: (name) => {
+      const source = compiled.flow.guards[name];
+      const node = source === undefined ? undefined : compiled.conditions.get(source);
+      return node ? holds(node, scope) : false;
+    },
+  };
+  return scope;
+}
+
+/** Indicators an answer attaches directly (through its options or yes/no). */
+function attached(step: Step, answer: Answer): string[] {
+  if (step.type === 'yesno' && answer.kind === 'choice') {
+    const code = answer.code;
+    return code === 'yes' || code === 'no' || code === 'unsure' ? (step.indicators?.[code] ?? []) : [];
+  }
+  const options = step.type === 'single' || step.type === 'multi' ? step.options : step.type === 'scale' ? step.points : [];
+  const codes = answer.kind === 'choice' ? [answer.code] : answer.kind === 'choices' ? answer.codes : [];
+  return options.filter((option) => codes.includes(option.code)).flatMap((option) => option.indicators ?? []);
+}
+
+/**
+ * The risk level of the answers given so far, with its reasons. Any critical
+ * indicator makes it URGENT. Otherwise the flow's score thresholds decide, and so
+ * does the definition of trafficking: act, means and purpose together make an
+ * adult's situation HIGH, act and purpose a child's, since a child's consent is
+ * never valid and "means" are not required; a single act or purpose indicator
+ * already makes a child's situation a CONCERN.
+ */
+export function assess(compiled: CompiledFlow, answers: ReadonlyMap<string, Answer>): RiskAssessment | undefined {
+  const set = compiled.indicatorSet;
+  const levels = compiled.flow.levels;
+  if (!set || !levels) return undefined;
+  const child = isChild(compiled, answers);
+  const applies = (indicator: Indicator) => indicator.appliesTo === 'both' || indicator.appliesTo === (child ? 'child' : 'adult');
+  const byId = new Map(set.indicators.map((indicator) => [indicator.id, indicator]));
+  const evidence = new Map<string, { step: string; value: Value }[]>();
+  const fire = (id: string, step: string, answer: Answer) => {
+    const indicator = byId.get(id);
+    if (!indicator || !applies(indicator)) return;
+    evidence.set(id, [...(evidence.get(id) ?? []), { step, value: answerValue(answer) }]);
+  };
+
+  for (const [id, answer] of answers) {
+    const step = compiled.steps.get(id);
+    if (step) for (const indicator of attached(step, answer)) fire(indicator, id, answer);
+  }
+  // Flags see what options fired and the score so far, never their own result.
+  const firstPass = new Set(evidence.keys());
+  const firstScore = [...firstPass].reduce((sum, id) => sum + (byId.get(id)?.weight ?? 0), 0);
+  const scope = scopeOf(compiled, answers, firstPass, firstScore);
+  for (const [id, answer] of answers) {
+    for (const flag of compiled.steps.get(id)?.flags ?? []) {
+      const node = compiled.conditions.get(flag.when);
+      if (node && holds(node, scope)) for (const indicator of flag.indicators) fire(indicator, id, answer);
+    }
+  }
+
+  const reasons = [...evidence].flatMap(([id, found]) => {
+    const indicator = byId.get(id);
+    return indicator
+      ? [{ indicator: id, label: `${indicatorNamespace(set.set)}:${indicator.label}`, level: indicator.level, element: indicator.element, weight: indicator.weight, answers: found }]
+      : [];
+  });
+  reasons.sort((a, b) => SEVERITY[a.level] - SEVERITY[b.level] || b.weight - a.weight || a.indicator.localeCompare(b.indicator));
+  const score = reasons.reduce((sum, reason) => sum + reason.weight, 0);
+  const has = (element: Indicator['element']) => reasons.some((reason) => reason.element === element);
+  const elements = (['act', 'means', 'purpose'] as const).filter(has).length;
+  const definition = child ? has('act') && has('purpose') : elements === 3;
+
+  let level: RiskLevel = 'INFO';
+  if (reasons.some((reason) => reason.level === 'critical')) level = 'URGENT';
+  else if (score >= levels.high || definition) level = 'HIGH';
+  else if (score >= levels.concern || reasons.some((reason) => reason.level === 'high') || (child ? has('act') || has('purpose') : elements >= 2)) level = 'CONCERN';
+
+  return {
+    level,
+    score,
+    child,
+    reasons,
+    flow: { id: compiled.flow.id, version: compiled.flow.version },
+    indicatorSet: { id: set.set, version: set.version },
+  };
+}
