@@ -1,7 +1,10 @@
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { formatProblem } from '../flows/catalog.js';
+import { toMermaid } from '../flows/graph.js';
 import { FLOWS_DIR, loadFlows } from '../flows/loader.js';
+import { flowNamespace } from '../flows/schema.js';
+import { createI18n, isLanguage } from '../i18n/index.js';
 import { EXIT, ExitError } from './environment.js';
 
 export const flowsCommand = new Command('flows').description('author and check conversation flows');
@@ -22,4 +25,19 @@ flowsCommand
     if (problems.length > 0) {
       throw new ExitError(EXIT.failure, options.json ? [] : [`${problems.length} problem(s) in the flows:`, ...problems.map((problem) => `  ${formatProblem(problem)}`)]);
     }
+  });
+
+flowsCommand
+  .command('graph')
+  .description('print a Mermaid flowchart of a flow (paste it into any Mermaid viewer)')
+  .argument('<id>', 'flow id, e.g. helpline/self-check')
+  .option('--lang <language>', 'show the texts in this language instead of their keys')
+  .action((id: string, options: { lang?: string }) => {
+    const { catalog } = loadFlows();
+    const compiled = catalog.get(id);
+    if (!compiled) throw new ExitError(EXIT.badConfig, [`No usable flow "${id}"; known flows: ${[...catalog.flows.keys()].join(', ')}. Run \`ura flows check\` for problems.`]);
+    const i18n = createI18n();
+    const language = options.lang;
+    const describe = language && isLanguage(language) ? (key: string) => i18n.t(language, key.includes(':') ? key : `${flowNamespace(id)}:${key}`) : undefined;
+    process.stdout.write(toMermaid(compiled, describe));
   });

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { StartupError } from '../main.js';
+import { chatCommand } from './chat.js';
 import { configCommand } from './config-check.js';
 import { flowsCommand } from './flows.js';
 import { EXIT, ExitError } from './environment.js';
@@ -13,7 +14,8 @@ const program = new Command('ura')
   .addCommand(startCommand)
   .addCommand(migrateCommand)
   .addCommand(configCommand)
-  .addCommand(flowsCommand);
+  .addCommand(flowsCommand)
+  .addCommand(chatCommand);
 
 try {
   await program.parseAsync(process.argv);

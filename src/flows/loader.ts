@@ -29,7 +29,7 @@ const zodPath = (path: readonly PropertyKey[]) => path.map((part, i) => (typeof 
 
 /** Reads and validates one file against a schema; every problem is reported, none thrown. */
 function readFile<T>(file: string, schema: z.ZodType<T>, report: (path: string, message: string) => void): T | undefined {
-  const document = parseDocument(readFileSync(file, 'utf8'), { prettyErrors: false });
+  const document = parseDocument(readFileSync(file, 'utf8'), { prettyErrors: true });
   if (document.errors.length > 0) {
     for (const error of document.errors) report(`line ${error.linePos?.[0]?.line ?? '?'}`, `not valid YAML: ${error.message.split('\n')[0]}`);
     return undefined;
@@ -82,7 +82,10 @@ export function loadFlows(dir: string = FLOWS_DIR, resources: Resource = readLoc
       const flow = readFile(file, flowSchema, report);
       if (!flow) continue;
       const expected = relative(dir, file).split(sep).join('/').replace(/\.(ya?ml|json)$/, '');
-      if (flow.id !== expected) report('id', `is "${flow.id}" but the file says "${expected}"; name the file after the id`);
+      if (flow.id !== expected) {
+        report('id', `is "${flow.id}" but the file says "${expected}"; name the file after the id`);
+        continue;
+      }
       flows.push({ file, flow });
     }
   }

@@ -18,7 +18,7 @@ export interface I18n {
   forLanguage(language: Language): Translate;
 }
 
-const isLanguage = (value: string): value is Language => (LANGUAGES as readonly string[]).includes(value);
+export const isLanguage = (value: string): value is Language => (LANGUAGES as readonly string[]).includes(value);
 
 /** The language to greet someone in, from the Telegram client's setting; Albanian otherwise. */
 export function pickLanguage(languageCode: string | undefined): Language {

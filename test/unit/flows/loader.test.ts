@@ -1,0 +1,45 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatProblem } from '../../../src/flows/catalog.js';
+import { loadFlows } from '../../../src/flows/loader.js';
+import { packageRoot } from '../../../src/shared/paths.js';
+
+const fixtures = join(packageRoot, 'test/fixtures/flows-invalid');
+const { catalog, problems } = loadFlows(fixtures);
+const about = (name: string) => problems.filter((problem) => problem.file.endsWith(`cases/${name}.yaml`)).map(formatProblem);
+
+describe('flow loader on invalid flows', () => {
+  it('admits none of them and reports every problem with file and path', () => {
+    expect(catalog.flows.size).toBe(0);
+    expect(problems.every((problem) => problem.file.startsWith('test/fixtures/flows-invalid/cases/'))).toBe(true);
+  });
+
+  it.each([
+    ['missing-key', /at steps\[0\]\.text: text "flows:does_not_exist" is missing in sq/],
+    ['unreachable', /at steps\[1\]: step "orphan" cannot be reached from "q"/],
+    ['unknown-indicator', /at steps\[0\]\.indicators\.yes\[1\]: indicator "unheard_of" is not in set "cases"/],
+    ['cycle-without-exit', /at steps\[1\]: from step "b" no path reaches an end/],
+    ['unknown-guard', /"is_adult" is not a guard of this flow/],
+    ['unknown-guard', /answers\.nope: there is no such step/],
+    ['unsafe-condition', /at steps\[0\]\.next\[0\]\.when: .*(only answers|only includes)/],
+    ['bad-yaml', /at line \d+: not valid YAML/],
+    ['bad-shape', /at version: /],
+    ['bad-shape', /at steps\[0\]\.type: /],
+    ['wrong-name', /at id: is "cases\/another-name" but the file says "cases\/wrong-name"/],
+  ])('%s: %s', (name, message) => {
+    expect(about(name)).toEqual(expect.arrayContaining([expect.stringMatching(message)]));
+  });
+
+  it('reports a missing text once per language', () => {
+    expect(about('missing-key')).toHaveLength(2);
+  });
+});
+
+describe('flow loader on the shipped flows', () => {
+  const shipped = loadFlows();
+
+  it('finds no problem', () => {
+    expect(shipped.problems.map(formatProblem)).toEqual([]);
+    expect(shipped.catalog.flows.size).toBeGreaterThan(0);
+  });
+});
