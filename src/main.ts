@@ -3,6 +3,8 @@ import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Config } from './config.js';
+import { formatProblem, type FlowCatalog } from './flows/catalog.js';
+import { loadFlows } from './flows/loader.js';
 import { createContacts } from './helpline/contacts.js';
 import { createI18n } from './i18n/index.js';
 import { systemClock, type Clock } from './shared/clock.js';
@@ -26,6 +28,7 @@ export class StartupError extends Error {}
 
 export interface RunningUra {
   readonly url: string;
+  readonly flows: FlowCatalog;
   readonly bot: BotService;
   readonly database: Database;
   /** Stops taking work, waits for updates in progress (bounded), closes HTTP and the database. */
@@ -37,6 +40,8 @@ export interface StartOptions {
   /** Known bot identity, which skips getMe. */
   botInfo?: UserFromGetMe;
   shutdownGraceMs?: number;
+  /** Where the flows are (the shipped flows/ by default). */
+  flowsDir?: string;
 }
 
 const version = (): string => JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')).version;
@@ -67,9 +72,20 @@ function listen(server: Server, host: string, port: number): Promise<void> {
   });
 }
 
+/** Every flow must be valid before anyone can start a conversation on it. */
+function loadValidFlows(logger: Logger, dir: string | undefined): FlowCatalog {
+  const { catalog, problems } = loadFlows(dir);
+  if (problems.length > 0) {
+    throw new StartupError(`${problems.length} problem(s) in the flows:\n${problems.map((problem) => `  ${formatProblem(problem)}`).join('\n')}`);
+  }
+  logger.info({ flows: [...catalog.flows.keys()] }, 'flows loaded');
+  return catalog;
+}
+
 export async function startUra(config: Config, logger: Logger, options: StartOptions = {}): Promise<RunningUra> {
   const clock = options.clock ?? systemClock;
   const startedAt = clock.now();
+  const flows = loadValidFlows(logger, options.flowsDir);
   const database = await openMigratedDatabase(config, logger);
   const identity = createIdentityProtector(config.secrets);
   const i18n = createI18n();
@@ -122,5 +138,5 @@ export async function startUra(config: Config, logger: Logger, options: StartOpt
     await database.close();
     logger.info('Ura stopped');
   };
-  return { url, bot, database, stop: () => (stopping ??= stop()) };
+  return { url, flows, bot, database, stop: () => (stopping ??= stop()) };
 }

@@ -1,10 +1,11 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startUra, StartupError, type RunningUra } from '../../src/main.js';
 import { createLogger } from '../../src/shared/logger.js';
+import { packageRoot } from '../../src/shared/paths.js';
 import { testConfig } from '../support/config.js';
 import { POSTGRES_SKIP_REASON, postgresDatabase, postgresUrl } from '../support/database.js';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
@@ -26,6 +27,17 @@ describe('Ura as a service', () => {
     expect(await readyStatus(ura)).toBe(200);
     await ura.stop();
     await expect(fetch(`${ura.url}/healthz`)).rejects.toThrow();
+  });
+
+  it('refuses to start when a flow is invalid, listing every problem with file and path', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ura-flows-'));
+    const start = startUra(testConfig({ DATABASE_URL: `file:${join(dir, 'ura.db')}` }), silent, { flowsDir: join(packageRoot, 'test/fixtures/flows-invalid') });
+    await expect(start).rejects.toBeInstanceOf(StartupError);
+    const message = await start.catch((error: Error) => error.message);
+    expect(message).toMatch(/^\d+ problem\(s\) in the flows:/);
+    expect(message).toContain('test/fixtures/flows-invalid/cases/unreachable.yaml at steps[1]: step "orphan" cannot be reached');
+    expect(message).toContain('test/fixtures/flows-invalid/cases/missing-key.yaml at steps[0].text');
+    expect(existsSync(join(dir, 'ura.db'))).toBe(false);
   });
 
   it('refuses to start, with a clear reason, when the database is locked by another process', async () => {
