@@ -1,0 +1,46 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadFlows } from '../../src/flows/loader.js';
+import { createI18n } from '../../src/i18n/index.js';
+import { packageRoot } from '../../src/shared/paths.js';
+
+// "1" picks the first choice (or ticks it, or is a short text), "d" finishes a
+// multiple choice, "30" answers a number: repeated, this walks any flow to an end,
+// passing through the hints that answers which do not fit get.
+const SCRIPT = '1\nd\n30\n'.repeat(80);
+
+function chat(flow: string, language: string, input: string) {
+  const result = spawnSync(process.execPath, [join(packageRoot, 'bin/ura.js'), 'chat', '--flow', flow, '--lang', language], {
+    input,
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+const flows = [...loadFlows().catalog.flows.values()];
+const i18n = createI18n();
+
+describe('ura chat', () => {
+  it.each(flows.map((compiled) => [compiled.flow.id, compiled.flow.kind] as const))('walks %s to its end in the terminal and prints the result', (id, kind) => {
+    const { code, out } = chat(id, 'sq', SCRIPT);
+    expect(code).toBe(0);
+    expect(out).toMatch(/\[end: [a-z0-9_]+\]/);
+    expect(out).toMatch(/Outcome: [a-z0-9_]+/);
+    if (kind === 'screening') expect(out).toMatch(/Level: (INFO|CONCERN|HIGH|URGENT) {2}Score: \d+/);
+  });
+
+  it('shows Albanian texts, hints for answers that do not fit, and stops on q', () => {
+    const { code, out } = chat('surveys/service-feedback', 'sq', '9\nq\n');
+    expect(code).toBe(0);
+    expect(out).toContain(i18n.t('sq', 'surveys.service-feedback:helpful.text'));
+    expect(out).toContain(i18n.t('sq', 'flows:hint.choose'));
+    expect(out).toContain('Outcome: (not finished)');
+  });
+
+  it('refuses an unknown flow or a language the flow is not written in', () => {
+    expect(chat('helpline/nope', 'sq', '')).toMatchObject({ code: 2, err: expect.stringMatching(/No usable flow "helpline\/nope"/) });
+    expect(chat('surveys/service-feedback', 'de', '')).toMatchObject({ code: 2, err: expect.stringMatching(/--lang de is not one of them/) });
+  });
+});
