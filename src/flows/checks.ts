@@ -137,3 +137,19 @@ export function checkTexts(flow: Flow, set: IndicatorSet | undefined, resources:
   }
   return findings;
 }
+
+const flatKeys = (node: unknown, prefix = ''): string[] =>
+  typeof node === 'object' && node !== null
+    ? Object.entries(node).flatMap(([name, inner]) => flatKeys(inner, `${prefix}${name}.`))
+    : [prefix.slice(0, -1)];
+
+/** Texts in the flow's own locale files that nothing shows: left over, or a typo on one side. */
+export function checkUnusedTexts(flow: Flow, resources: Resource): Finding[] {
+  const ns = flowNamespace(flow.id);
+  const used = new Set([flow.title, ...flow.steps.flatMap((step) => stepKeys(step).map(({ key }) => key))].filter((key) => !key.includes(':')));
+  return flow.languages.flatMap((language) =>
+    flatKeys(resources[language]?.[ns])
+      .filter((key) => key !== '' && !used.has(key))
+      .map((key) => ({ path: `locales/${language}/${ns}.json`, message: `text "${key}" is not used by the flow` })),
+  );
+}

@@ -8,7 +8,7 @@ import { readLocales } from '../i18n/index.js';
 import { packageRoot } from '../shared/paths.js';
 import type { CompiledFlow, FlowCatalog, FlowProblem } from './catalog.js';
 import { conditionsOf } from './catalog.js';
-import { checkPaths, checkReferences, checkStructure, checkTexts, type Finding } from './checks.js';
+import { checkPaths, checkReferences, checkStructure, checkTexts, checkUnusedTexts, type Finding } from './checks.js';
 import { parseExpression } from './expression.js';
 import { flowSchema, indicatorSetSchema, type Flow, type IndicatorSet } from './schema.js';
 
@@ -93,7 +93,13 @@ export function loadFlows(dir: string = FLOWS_DIR, resources: Resource = readLoc
   const catalog = new Map<string, CompiledFlow>();
   for (const { file, flow } of flows) {
     const set = flow.indicators ? sets.get(flow.indicators) : undefined;
-    const findings: Finding[] = [...checkStructure(flow), ...checkPaths(flow), ...checkReferences(flow, set), ...checkTexts(flow, set, resources)];
+    const findings: Finding[] = [
+      ...checkStructure(flow),
+      ...checkPaths(flow),
+      ...checkReferences(flow, set),
+      ...checkTexts(flow, set, resources),
+      ...checkUnusedTexts(flow, resources),
+    ];
     if (catalog.has(flow.id)) findings.push({ path: 'id', message: `flow "${flow.id}" is defined twice` });
     problems.push(...findings.map((finding) => ({ file: display(file), ...finding })));
     if (findings.length === 0) catalog.set(flow.id, compileFlow(flow, set));

@@ -1,4 +1,6 @@
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../../src/flows/catalog.js';
 import { loadFlows } from '../../../src/flows/loader.js';
@@ -41,5 +43,20 @@ describe('flow loader on the shipped flows', () => {
   it('finds no problem', () => {
     expect(shipped.problems.map(formatProblem)).toEqual([]);
     expect(shipped.catalog.flows.size).toBeGreaterThan(0);
+  });
+});
+
+describe('flow loader on texts', () => {
+  it('reports texts that the flow never shows, in each language', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ura-flows-'));
+    mkdirSync(join(dir, 'surveys'));
+    writeFileSync(
+      join(dir, 'surveys/tiny.yaml'),
+      'id: surveys/tiny\nversion: 1\nkind: survey\ntitle: title\nlanguages: [sq, en]\nstart: q\nsteps:\n  - { id: q, type: yesno, text: q, next: end }\n  - { id: end, type: end, outcome: done, text: end }\n',
+    );
+    const texts = { title: 'T', q: 'Q?', end: 'E', leftover: { old: 'x' } };
+    const { problems, catalog } = loadFlows(dir, { sq: { 'surveys.tiny': texts, flows: {} }, en: { 'surveys.tiny': { ...texts, leftover: {} }, flows: {} } });
+    expect(problems.map(formatProblem)).toEqual([`${relative(packageRoot, dir)}/surveys/tiny.yaml at locales/sq/surveys.tiny.json: text "leftover.old" is not used by the flow`]);
+    expect(catalog.flows.size).toBe(0);
   });
 });
