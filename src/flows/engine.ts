@@ -1,7 +1,7 @@
 import type { CompiledFlow } from './catalog.js';
 import { holds } from './expression.js';
 import type { ActionName, Step } from './schema.js';
-import { assess, scopeOf, type RiskAssessment } from './scoring.js';
+import { assess, NO_STANDING, scopeOf, type RiskAssessment } from './scoring.js';
 import { countedAnswers, type Answer, type FlowState } from './state.js';
 
 // The flow engine: step(flow, state, input, now) -> { state, effects }. Pure: no
@@ -46,8 +46,11 @@ function nextOf(compiled: CompiledFlow, step: Step, state: FlowState): string | 
   if (step.next === undefined || typeof step.next === 'string') return step.next;
   const answers = countedAnswers(state);
   const assessment = assess(compiled, answers);
-  const fired = new Set(assessment?.reasons.map((reason) => reason.indicator) ?? []);
-  const scope = scopeOf(compiled, answers, fired, assessment?.score ?? 0);
+  const scope = scopeOf(
+    compiled,
+    answers,
+    assessment ? { fired: new Set(assessment.reasons.map((reason) => reason.indicator)), score: assessment.score, level: assessment.level } : NO_STANDING,
+  );
   const rule = step.next.find((candidate) => {
     const node = candidate.when === undefined ? undefined : compiled.conditions.get(candidate.when);
     return node === undefined || holds(node, scope);

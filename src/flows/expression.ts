@@ -9,6 +9,7 @@ import jsep, { type Expression } from 'jsep';
  *                     codes (multi, a list), number, text, "skipped", "na", or
  *                     null when not answered
  *   score             the running risk score
+ *   level             the risk level so far: INFO, CONCERN, HIGH or URGENT
  *   child             true when the person is under 18
  *   fired.<indicator> true when that indicator has fired
  *   <guard>           a named guard of the flow
@@ -20,6 +21,7 @@ export type Value = string | number | boolean | null | readonly string[];
 export interface Scope {
   answer(step: string): Value;
   score: number;
+  level: string;
   child: boolean;
   fired(indicator: string): boolean;
   guard(name: string): boolean;
@@ -54,7 +56,7 @@ export function references(node: Expression): Reference[] {
       return [];
     case 'Identifier': {
       const name = String(node.name);
-      return name === 'score' || name === 'child' ? [] : [{ kind: 'guard', name }];
+      return name === 'score' || name === 'level' || name === 'child' ? [] : [{ kind: 'guard', name }];
     }
     case 'MemberExpression': {
       const object = sub(node.object);
@@ -105,6 +107,7 @@ export function evaluate(node: Expression, scope: Scope): Value {
     }
     case 'Identifier':
       if (node.name === 'score') return scope.score;
+      if (node.name === 'level') return scope.level;
       if (node.name === 'child') return scope.child;
       return scope.guard(String(node.name));
     case 'MemberExpression': {

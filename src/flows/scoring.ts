@@ -37,14 +37,25 @@ export function isChild(compiled: CompiledFlow, answers: ReadonlyMap<string, Ans
   return compiled.flow.audience === 'child';
 }
 
-/** The scope conditions are evaluated in; `fired` and `score` come from the caller's pass. */
-export function scopeOf(compiled: CompiledFlow, answers: ReadonlyMap<string, Answer>, fired: ReadonlySet<string>, score: number): Scope {
+/** What conditions can see of the assessment so far. */
+export interface Standing {
+  fired: ReadonlySet<string>;
+  score: number;
+  level: RiskLevel;
+}
+
+export const NO_STANDING: Standing = { fired: new Set(), score: 0, level: 'INFO' };
+
+/** The scope conditions are evaluated in. */
+export function scopeOf(compiled: CompiledFlow, answers: ReadonlyMap<string, Answer>, standing: Standing): Scope {
+  const { fired, score, level } = standing;
   const scope: Scope = {
     answer: (step) => {
       const answer = answers.get(step);
       return answer ? answerValue(answer) : null;
     },
     score,
+    level,
     child: isChild(compiled, answers),
     fired: (indicator) => fired.has(indicator),
     guard: (name) => {
@@ -65,6 +76,17 @@ function attached(step: Step, answer: Answer): string[] {
   const options = step.type === 'single' || step.type === 'multi' ? step.options : step.type === 'scale' ? step.points : [];
   const codes = answer.kind === 'choice' ? [answer.code] : answer.kind === 'choices' ? answer.codes : [];
   return options.filter((option) => codes.includes(option.code)).flatMap((option) => option.indicators ?? []);
+}
+
+/** The level that reasons amount to (see assess). */
+function grade(reasons: readonly RiskReason[], child: boolean, levels: { concern: number; high: number }): RiskLevel {
+  const score = reasons.reduce((sum, reason) => sum + reason.weight, 0);
+  const has = (element: Indicator['element']) => reasons.some((reason) => reason.element === element);
+  const elements = (['act', 'means', 'purpose'] as const).filter(has).length;
+  if (reasons.some((reason) => reason.level === 'critical')) return 'URGENT';
+  if (score >= levels.high || (child ? has('act') && has('purpose') : elements === 3)) return 'HIGH';
+  if (score >= levels.concern || reasons.some((reason) => reason.level === 'high') || (child ? has('act') || has('purpose') : elements >= 2)) return 'CONCERN';
+  return 'INFO';
 }
 
 /**
@@ -93,10 +115,21 @@ export function assess(compiled: CompiledFlow, answers: ReadonlyMap<string, Answ
     const step = compiled.steps.get(id);
     if (step) for (const indicator of attached(step, answer)) fire(indicator, id, answer);
   }
-  // Flags see what options fired and the score so far, never their own result.
-  const firstPass = new Set(evidence.keys());
-  const firstScore = [...firstPass].reduce((sum, id) => sum + (byId.get(id)?.weight ?? 0), 0);
-  const scope = scopeOf(compiled, answers, firstPass, firstScore);
+  const reasonsOf = (found: Map<string, { step: string; value: Value }[]>): RiskReason[] =>
+    [...found].flatMap(([id, given]) => {
+      const indicator = byId.get(id);
+      return indicator
+        ? [{ indicator: id, label: `${indicatorNamespace(set.set)}:${indicator.label}`, level: indicator.level, element: indicator.element, weight: indicator.weight, answers: given }]
+        : [];
+    });
+
+  // Flags see what the answers' own indicators amount to, never their own result.
+  const first = reasonsOf(evidence);
+  const scope = scopeOf(compiled, answers, {
+    fired: new Set(evidence.keys()),
+    score: first.reduce((sum, reason) => sum + reason.weight, 0),
+    level: grade(first, child, levels),
+  });
   for (const [id, answer] of answers) {
     for (const flag of compiled.steps.get(id)?.flags ?? []) {
       const node = compiled.conditions.get(flag.when);
@@ -104,22 +137,10 @@ export function assess(compiled: CompiledFlow, answers: ReadonlyMap<string, Answ
     }
   }
 
-  const reasons = [...evidence].flatMap(([id, found]) => {
-    const indicator = byId.get(id);
-    return indicator
-      ? [{ indicator: id, label: `${indicatorNamespace(set.set)}:${indicator.label}`, level: indicator.level, element: indicator.element, weight: indicator.weight, answers: found }]
-      : [];
-  });
+  const reasons = reasonsOf(evidence);
   reasons.sort((a, b) => SEVERITY[a.level] - SEVERITY[b.level] || b.weight - a.weight || a.indicator.localeCompare(b.indicator));
   const score = reasons.reduce((sum, reason) => sum + reason.weight, 0);
-  const has = (element: Indicator['element']) => reasons.some((reason) => reason.element === element);
-  const elements = (['act', 'means', 'purpose'] as const).filter(has).length;
-  const definition = child ? has('act') && has('purpose') : elements === 3;
-
-  let level: RiskLevel = 'INFO';
-  if (reasons.some((reason) => reason.level === 'critical')) level = 'URGENT';
-  else if (score >= levels.high || definition) level = 'HIGH';
-  else if (score >= levels.concern || reasons.some((reason) => reason.level === 'high') || (child ? has('act') || has('purpose') : elements >= 2)) level = 'CONCERN';
+  const level = grade(reasons, child, levels);
 
   return {
     level,

@@ -44,3 +44,22 @@ describe('ura chat', () => {
     expect(chat('surveys/service-feedback', 'de', '')).toMatchObject({ code: 2, err: expect.stringMatching(/--lang de is not one of them/) });
   });
 });
+
+describe('ura flows check', () => {
+  const check = (...args: string[]) => spawnSync(process.execPath, [join(packageRoot, 'bin/ura.js'), 'flows', 'check', ...args], { encoding: 'utf8', timeout: 30_000 });
+
+  it('passes on the shipped flows', () => {
+    const result = check();
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(new RegExp(`All ${flows.length} flows are valid`));
+  });
+
+  it('fails on the invalid fixtures, listing a problem for every one of them', () => {
+    const result = check(join(packageRoot, 'test/fixtures/flows-invalid'));
+    expect(result.status).toBe(1);
+    for (const name of ['missing-key', 'unreachable', 'unknown-indicator', 'cycle-without-exit', 'unknown-guard', 'unsafe-condition', 'bad-yaml', 'bad-shape', 'wrong-name']) {
+      expect(result.stderr).toContain(`test/fixtures/flows-invalid/cases/${name}.yaml at `);
+    }
+    expect(result.stderr).not.toMatch(/\n\s+at .*\.ts:\d+/); // a list of problems, not a stack trace
+  });
+});
