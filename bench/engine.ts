@@ -8,19 +8,9 @@ import { start, step, type FlowInput } from '../src/flows/engine.js';
 import { loadFlows } from '../src/flows/loader.js';
 import type { Step } from '../src/flows/schema.js';
 import type { FlowState } from '../src/flows/state.js';
-import { CheckFailed, percentile, registerBenchmark, sorted, type BenchCase } from './harness.js';
+import { CheckFailed, percentile, registerBenchmark, seededRandom, sorted, type BenchCase } from './harness.js';
 
 const AT = new Date('2026-04-01T10:00:00Z');
-
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t ^= t + Math.imul(t ^ (t >>> 7), 61 | t);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function inputFor(current: Step, state: FlowState, random: () => number): FlowInput {
   if (state.path.length > 0 && random() < 0.05) return { type: 'back' };
@@ -52,7 +42,7 @@ function flowCase(compiled: CompiledFlow): BenchCase {
     async setup() {
       return {
         async run(steps) {
-          const random = seeded(7);
+          const random = seededRandom(7);
           const latencies: number[] = [];
           let state = start(compiled, AT).state;
           let ended = 0;

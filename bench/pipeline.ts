@@ -35,7 +35,7 @@ import { recordBotApi, TEST_BOT_INFO, type BotApiRecorder } from '../test/suppor
 import { testConfig } from '../test/support/config.js';
 import type { TestDatabase } from '../test/support/database.js';
 import { command, privateText } from '../test/support/updates.js';
-import { CheckFailed, percentile, registerBenchmark, sorted, type BenchCase, type PreparedCase } from './harness.js';
+import { CheckFailed, percentile, registerBenchmark, seededRandom, sorted, type BenchCase, type PreparedCase } from './harness.js';
 
 const TOKEN = '123456:bench-token-never-sent-anywhere';
 const USERS = 200;
@@ -60,18 +60,6 @@ interface Step {
   languageCode: string;
   answer: Language;
   kind: 'start' | 'text';
-}
-
-/** mulberry32: a tiny seeded generator, so every run of every case gets the same sequence. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function workload(count: number): Step[] {

@@ -42,15 +42,12 @@ function mustStep(compiled: CompiledFlow, id: string): Step {
 }
 
 /** The first rule whose condition holds names the next step. */
-function nextOf(compiled: CompiledFlow, step: Step, state: FlowState): string | undefined {
+function nextOf(compiled: CompiledFlow, step: Step, state: FlowState, assessment: RiskAssessment | undefined): string | undefined {
   if (step.next === undefined || typeof step.next === 'string') return step.next;
-  const answers = countedAnswers(state);
-  const assessment = assess(compiled, answers);
-  const scope = scopeOf(
-    compiled,
-    answers,
-    assessment ? { fired: new Set(assessment.reasons.map((reason) => reason.indicator)), score: assessment.score, level: assessment.level } : NO_STANDING,
-  );
+  const standing = assessment
+    ? { fired: new Set(assessment.reasons.map((reason) => reason.indicator)), score: assessment.score, level: assessment.level }
+    : NO_STANDING;
+  const scope = scopeOf(compiled, countedAnswers(state), standing);
   const rule = step.next.find((candidate) => {
     const node = candidate.when === undefined ? undefined : compiled.conditions.get(candidate.when);
     return node === undefined || holds(node, scope);
@@ -66,15 +63,18 @@ const ask = (step: Step, state: FlowState): Effect => ({
   canGoBack: state.path.length > 0,
 });
 
-/** Enters `id` and moves through message steps until a question or an end. */
-function enter(compiled: CompiledFlow, state: FlowState, id: string | undefined, effects: Effect[]): FlowState {
+/**
+ * Enters `id` and moves through message steps until a question or an end. The
+ * answers do not change on the way, so their assessment is computed once, by the caller.
+ */
+function enter(compiled: CompiledFlow, state: FlowState, id: string | undefined, assessment: RiskAssessment | undefined, effects: Effect[]): FlowState {
   let next = id;
   for (let count = 0; next !== undefined; count++) {
     if (count > MAX_AUTOMATIC_STEPS) throw new Error(`flow ${compiled.flow.id} loops through messages at "${next}"`);
     const step = mustStep(compiled, next);
     for (const name of step.actions ?? []) effects.push({ type: 'action', step: step.id, name });
     if (step.type === 'end') {
-      effects.push({ type: 'end', step: step.id, outcome: step.outcome, text: step.text, assessment: assess(compiled, countedAnswers(state)) });
+      effects.push({ type: 'end', step: step.id, outcome: step.outcome, text: step.text, assessment });
       return { ...state, status: 'ended', current: null, selection: [], outcome: step.outcome };
     }
     if (step.type !== 'message') {
@@ -83,7 +83,7 @@ function enter(compiled: CompiledFlow, state: FlowState, id: string | undefined,
       return asking;
     }
     effects.push({ type: 'say', step: step.id, text: step.text, links: step.links ?? [] });
-    next = nextOf(compiled, step, state);
+    next = nextOf(compiled, step, state, assessment);
   }
   throw new Error(`flow ${compiled.flow.id}: a step has nowhere to go`);
 }
@@ -105,7 +105,7 @@ export function start(compiled: CompiledFlow, now: Date): StepResult {
     updatedAt: at,
   };
   const effects: Effect[] = [];
-  return { state: enter(compiled, fresh, compiled.flow.start, effects), effects };
+  return { state: enter(compiled, fresh, compiled.flow.start, assess(compiled, new Map()), effects), effects };
 }
 
 type Parsed = { answer: Answer } | { selection: string[] } | { hint: string; vars?: Record<string, number> };
@@ -206,7 +206,7 @@ export function step(compiled: CompiledFlow, state: FlowState, input: FlowInput,
     effects.push({ type: 'urgent', assessment });
     answered = { ...answered, urgent: true };
   }
-  return touched(enter(compiled, answered, nextOf(compiled, current, answered), effects));
+  return touched(enter(compiled, answered, nextOf(compiled, current, answered, assessment), assessment, effects));
 }
 
 /**
