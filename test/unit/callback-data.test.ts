@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import type { FlowInput } from '../../src/flows/engine.js';
+import { loadFlows } from '../../src/flows/loader.js';
+import { CALLBACK_DATA_LIMIT, decodeButton, encodeInput } from '../../src/transport/telegram/callback-data.js';
+
+describe('button data', () => {
+  it.each<FlowInput>([
+    { type: 'choose', step: 'safety', code: 'danger' },
+    { type: 'toggle', step: 'money', code: 'debt_keeps_me' },
+    { type: 'done', step: 'money' },
+    { type: 'skip', step: 'age' },
+    { type: 'na', step: 'proc_venue' },
+    { type: 'back' },
+  ])('round-trips %o', (input) => {
+    expect(decodeButton(encodeInput(input))).toEqual({ kind: 'flow', input });
+  });
+
+  it('knows the person and exit buttons', () => {
+    expect(decodeButton('p')).toEqual({ kind: 'person' });
+    expect(decodeButton('x')).toEqual({ kind: 'exit' });
+  });
+
+  it.each([undefined, '', 'c|safety', 'c|Safety|x', 'z|a|b', 'c|a|b|c', 'd|a|b', 'c|a|<script>', 'c|' + 'a'.repeat(60) + '|b'])('reads %s as an unknown button', (data) => {
+    expect(decodeButton(data)).toEqual({ kind: 'unknown' });
+  });
+
+  it('fits Telegram for every button of every shipped flow', () => {
+    for (const { flow } of loadFlows().catalog.flows.values()) {
+      for (const step of flow.steps) {
+        const options = step.type === 'single' || step.type === 'multi' ? step.options : step.type === 'scale' ? step.points : [];
+        for (const option of options) {
+          const data = encodeInput({ type: 'toggle', step: step.id, code: option.code });
+          expect(Buffer.byteLength(data), `${flow.id} ${data}`).toBeLessThanOrEqual(CALLBACK_DATA_LIMIT);
+          expect(decodeButton(data)).toMatchObject({ kind: 'flow' });
+        }
+      }
+    }
+  });
+});
