@@ -6,13 +6,18 @@ import { newId } from '../shared/ids.js';
 export interface Contact {
   id: string;
   language: string;
+  /** Anonymous campaign source of the first visit (from a deep link). */
+  source: string | null;
+  /** Coarse region the person chose, if any. */
+  region: string | null;
   firstSeenAt: Date;
   lastSeenAt: Date;
 }
 
 export interface ContactStore {
   /** Creates the contact for `idHash`, or updates its chat address, language and last visit. */
-  upsert(input: { id: string; idHash: string; chatCipher: string; language: string; at: Date }): Promise<Contact>;
+  upsert(input: { id: string; idHash: string; chatCipher: string; language: string; at: Date; source?: string | null }): Promise<Contact>;
+  update(id: string, changes: { language?: string; region?: string | null }): Promise<void>;
   findByIdHash(idHash: string): Promise<Contact | undefined>;
   chatCipherOf(id: string): Promise<string | undefined>;
   /** Deletes the contact; false when there was none. */
@@ -21,7 +26,7 @@ export interface ContactStore {
 
 export interface Contacts {
   /** Records that a Telegram user wrote from a chat, keeping only a hash and a sealed address. */
-  recordVisit(visit: { userId: number; chatId: number; language: string }): Promise<Contact>;
+  recordVisit(visit: { userId: number; chatId: number; language: string; source?: string | null }): Promise<Contact>;
   find(userId: number): Promise<Contact | undefined>;
   /** The chat to reply to, opened from its sealed form. */
   chatIdOf(contactId: string): Promise<number | undefined>;
@@ -30,13 +35,14 @@ export interface Contacts {
 export function createContacts(deps: { store: ContactStore; identity: IdentityProtector; clock: Clock }): Contacts {
   const { store, identity, clock } = deps;
   return {
-    recordVisit: ({ userId, chatId, language }) =>
+    recordVisit: ({ userId, chatId, language, source }) =>
       store.upsert({
         id: newId(),
         idHash: identity.hashId('user', userId),
         chatCipher: identity.seal(String(chatId)),
         language,
         at: clock.now(),
+        source: source ?? null,
       }),
     find: (userId) => store.findByIdHash(identity.hashId('user', userId)),
     async chatIdOf(contactId) {

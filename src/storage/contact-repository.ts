@@ -1,23 +1,27 @@
 import type { Contact, ContactStore } from '../helpline/contacts.js';
 import type { UraPrisma } from './database.js';
 
-const toContact = (row: { id: string; language: string; firstSeenAt: Date; lastSeenAt: Date }): Contact => ({
+const toContact = (row: { id: string; language: string; source: string | null; region: string | null; firstSeenAt: Date; lastSeenAt: Date }): Contact => ({
   id: row.id,
   language: row.language,
+  source: row.source,
+  region: row.region,
   firstSeenAt: row.firstSeenAt,
   lastSeenAt: row.lastSeenAt,
 });
 
 export function createContactRepository(prisma: UraPrisma): ContactStore {
   return {
-    async upsert({ id, idHash, chatCipher, language, at }) {
+    async upsert({ id, idHash, chatCipher, language, at, source }) {
+      // The campaign source is that of the first visit; later links do not overwrite it.
       const row = await prisma.contact.upsert({
         where: { idHash },
-        create: { id, idHash, chatCipher, language, firstSeenAt: at, lastSeenAt: at },
+        create: { id, idHash, chatCipher, language, source: source ?? null, firstSeenAt: at, lastSeenAt: at },
         update: { chatCipher, language, lastSeenAt: at },
       });
       return toContact(row);
     },
+    update: async (id, changes) => void (await prisma.contact.updateMany({ where: { id }, data: changes })),
     async findByIdHash(idHash) {
       const row = await prisma.contact.findUnique({ where: { idHash } });
       return row ? toContact(row) : undefined;

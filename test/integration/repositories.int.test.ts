@@ -25,8 +25,8 @@ describe.each(PROVIDERS_UNDER_TEST)('repository contract on $name', ({ open, ski
     it('creates a contact on the first visit and keeps its first-seen time on later ones', async () => {
       const first = await contacts.upsert({ id: 'c-1', idHash: 'hash-1', chatCipher: 'sealed-a', language: 'sq', at: new Date('2026-05-01T10:00:00Z') });
       const again = await contacts.upsert({ id: 'c-ignored', idHash: 'hash-1', chatCipher: 'sealed-b', language: 'en', at: new Date('2026-05-02T11:30:00Z') });
-      expect(first).toEqual({ id: 'c-1', language: 'sq', firstSeenAt: new Date('2026-05-01T10:00:00Z'), lastSeenAt: new Date('2026-05-01T10:00:00Z') });
-      expect(again).toEqual({ id: 'c-1', language: 'en', firstSeenAt: new Date('2026-05-01T10:00:00Z'), lastSeenAt: new Date('2026-05-02T11:30:00Z') });
+      expect(first).toEqual({ id: 'c-1', language: 'sq', source: null, region: null, firstSeenAt: new Date('2026-05-01T10:00:00Z'), lastSeenAt: new Date('2026-05-01T10:00:00Z') });
+      expect(again).toEqual({ id: 'c-1', language: 'en', source: null, region: null, firstSeenAt: new Date('2026-05-01T10:00:00Z'), lastSeenAt: new Date('2026-05-02T11:30:00Z') });
       expect(await contacts.chatCipherOf('c-1')).toBe('sealed-b');
     });
 

@@ -4,14 +4,19 @@ import type { SessionStore } from '../../src/storage/session-repository.js';
 /** In-memory stand-ins for unit tests of transports; the real ones have contract tests. */
 export function memoryContactStore(): ContactStore & { rows: Map<string, Contact & { idHash: string; chatCipher: string }> } {
   const rows = new Map<string, Contact & { idHash: string; chatCipher: string }>();
-  const strip = ({ id, language, firstSeenAt, lastSeenAt }: Contact): Contact => ({ id, language, firstSeenAt, lastSeenAt });
+  const strip = ({ id, language, source, region, firstSeenAt, lastSeenAt }: Contact): Contact => ({ id, language, source, region, firstSeenAt, lastSeenAt });
   return {
     rows,
-    async upsert({ id, idHash, chatCipher, language, at }) {
+    async upsert({ id, idHash, chatCipher, language, at, source }) {
       const existing = rows.get(idHash);
-      const row = existing ? { ...existing, chatCipher, language, lastSeenAt: at } : { id, idHash, chatCipher, language, firstSeenAt: at, lastSeenAt: at };
+      const row = existing
+        ? { ...existing, chatCipher, language, lastSeenAt: at }
+        : { id, idHash, chatCipher, language, source: source ?? null, region: null, firstSeenAt: at, lastSeenAt: at };
       rows.set(idHash, row);
       return strip(row);
+    },
+    update: async (id, changes) => {
+      for (const [hash, row] of rows) if (row.id === id) rows.set(hash, { ...row, ...changes });
     },
     findByIdHash: async (idHash) => {
       const row = rows.get(idHash);

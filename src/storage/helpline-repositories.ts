@@ -1,0 +1,142 @@
+import type { CaseStore, CaseSummary, HelpCase } from '../helpline/cases.js';
+import type { Conversation, ConversationStore } from '../helpline/conversations.js';
+import type { MessageLog } from '../helpline/message-log.js';
+import { RISK_LEVELS, type RiskLevel } from '../flows/scoring.js';
+import { flowStateSchema } from '../flows/state.js';
+import type { UraPrisma } from './database.js';
+
+const level = (value: string | null): RiskLevel | null => RISK_LEVELS.find((candidate) => candidate === value) ?? null;
+
+type ConversationRow = Awaited<ReturnType<UraPrisma['conversation']['findUniqueOrThrow']>>;
+
+/** A row whose state cannot be read is never half-used: it reads as no conversation. */
+function toConversation(row: ConversationRow): Conversation | undefined {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(row.state);
+  } catch {
+    return undefined;
+  }
+  const state = flowStateSchema.safeParse(raw);
+  if (!state.success) return undefined;
+  return {
+    id: row.id,
+    contactId: row.contactId,
+    flowId: row.flowId,
+    flowVersion: row.flowVersion,
+    language: row.language,
+    state: state.data,
+    status: row.status === 'ended' ? 'ended' : 'active',
+    level: level(row.level),
+    outcome: row.outcome,
+    reachedPerson: row.reachedPerson,
+    startedAt: row.startedAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+const conversationRow = (c: Conversation) => ({
+  contactId: c.contactId,
+  flowId: c.flowId,
+  flowVersion: c.flowVersion,
+  language: c.language,
+  state: JSON.stringify(c.state),
+  status: c.status,
+  level: c.level,
+  outcome: c.outcome,
+  reachedPerson: c.reachedPerson,
+  startedAt: c.startedAt,
+  updatedAt: c.updatedAt,
+});
+
+export function createConversationRepository(prisma: UraPrisma): ConversationStore {
+  return {
+    create: async (c) => void (await prisma.conversation.create({ data: { id: c.id, ...conversationRow(c) } })),
+    save: async (c) => void (await prisma.conversation.update({ where: { id: c.id }, data: conversationRow(c) })),
+    async get(id) {
+      const row = await prisma.conversation.findUnique({ where: { id } });
+      return row ? toConversation(row) : undefined;
+    },
+    async latestActive(contactId) {
+      const row = await prisma.conversation.findFirst({ where: { contactId, status: 'active' }, orderBy: { updatedAt: 'desc' } });
+      return row ? toConversation(row) : undefined;
+    },
+  };
+}
+
+type CaseRow = Awaited<ReturnType<UraPrisma['helpCase']['findUniqueOrThrow']>>;
+
+function toCase(row: CaseRow): HelpCase {
+  const summary: CaseSummary = JSON.parse(row.summary);
+  const trigger = row.trigger === 'urgent' || row.trigger === 'consent' ? row.trigger : 'request';
+  return {
+    id: row.id,
+    code: row.code,
+    contactId: row.contactId,
+    conversationId: row.conversationId,
+    trigger,
+    level: level(row.level) ?? 'INFO',
+    summary,
+    language: row.language,
+    source: row.source,
+    status: 'pending',
+    createdAt: row.createdAt,
+  };
+}
+
+const isUniqueViolation = (error: unknown) => typeof error === 'object' && error !== null && 'code' in error && error.code === 'P2002';
+
+export function createCaseRepository(prisma: UraPrisma): CaseStore {
+  return {
+    async open(c) {
+      try {
+        await prisma.helpCase.create({
+          data: { ...c, summary: JSON.stringify(c.summary) },
+        });
+        return true;
+      } catch (error) {
+        if (isUniqueViolation(error)) return false;
+        throw error;
+      }
+    },
+    async pendingFor(contactId) {
+      const row = await prisma.helpCase.findFirst({ where: { contactId, status: 'pending' }, orderBy: { createdAt: 'desc' } });
+      return row ? toCase(row) : undefined;
+    },
+    async listPending() {
+      const rows = await prisma.helpCase.findMany({ where: { status: 'pending' }, orderBy: { createdAt: 'asc' } });
+      return rows.map(toCase);
+    },
+    escalate: async (id, newLevel, summary) => void (await prisma.helpCase.update({ where: { id }, data: { level: newLevel, summary: JSON.stringify(summary) } })),
+  };
+}
+
+export function createMessageLogRepository(prisma: UraPrisma): MessageLog {
+  return {
+    async record(contactId, messageIds, at) {
+      for (const messageId of messageIds) {
+        await prisma.chatMessage.upsert({ where: { contactId_messageId: { contactId, messageId } }, create: { contactId, messageId, sentAt: at }, update: {} });
+      }
+    },
+    async since(contactId, from) {
+      const rows = await prisma.chatMessage.findMany({ where: { contactId, sentAt: { gte: from } }, orderBy: { messageId: 'asc' }, select: { messageId: true } });
+      return rows.map((row) => row.messageId);
+    },
+    forget: async (contactId) => void (await prisma.chatMessage.deleteMany({ where: { contactId } })),
+  };
+}
+
+/** Everything linked to a person, gone in one transaction: what /delete promises. */
+export function createEraser(prisma: UraPrisma): { erase(contactId: string, sessionKey: string): Promise<void> } {
+  return {
+    async erase(contactId, sessionKey) {
+      await prisma.$transaction(async (tx) => {
+        await tx.chatMessage.deleteMany({ where: { contactId } });
+        await tx.helpCase.deleteMany({ where: { contactId } });
+        await tx.conversation.deleteMany({ where: { contactId } });
+        await tx.chatSession.deleteMany({ where: { key: sessionKey } });
+        await tx.contact.deleteMany({ where: { id: contactId } });
+      });
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HelpCase } from '../../src/helpline/cases.js';
+import type { Conversation } from '../../src/helpline/conversations.js';
+import { createContactRepository } from '../../src/storage/contact-repository.js';
+import {
+  createCaseRepository,
+  createConversationRepository,
+  createEraser,
+  createMessageLogRepository,
+} from '../../src/storage/helpline-repositories.js';
+import { createSessionRepository } from '../../src/storage/session-repository.js';
+import { parseSession } from '../../src/transport/telegram/context.js';
+import { fakeClock } from '../support/clock.js';
+import { PROVIDERS_UNDER_TEST, type TestDatabase } from '../support/database.js';
+
+const at = new Date('2026-06-01T12:00:00.000Z');
+const state = { flowId: 'helpline/self-check', flowVersion: 1, status: 'active' as const, current: 'age', path: ['safety'], answers: { safety: { kind: 'choice' as const, code: 'safe' } }, selection: [], outcome: null, urgent: false, startedAt: at.toISOString(), updatedAt: at.toISOString() };
+const conversation = (id: string, contactId: string, updatedAt = at): Conversation => ({
+  id, contactId, flowId: 'helpline/self-check', flowVersion: 1, language: 'sq', state, status: 'active', level: null, outcome: null, reachedPerson: false, startedAt: at, updatedAt,
+});
+const helpCase = (id: string, code: string, contactId: string): HelpCase => ({
+  id, code, contactId, conversationId: null, trigger: 'request', level: 'INFO', language: 'sq', source: 'poster_fier', status: 'pending', createdAt: at,
+  summary: { flowId: null, reasons: [], answers: {}, urgentWords: null },
+});
+
+describe.each(PROVIDERS_UNDER_TEST)('helpline repositories on $name', ({ open, skip }) => {
+  let test: TestDatabase;
+  beforeAll(async () => {
+    if (!skip) test = await open();
+  });
+  afterAll(async () => test?.dispose());
+
+  it.skipIf(skip)('keep a conversation with its engine state, and find the latest active one', async () => {
+    const store = createConversationRepository(test.db.prisma);
+    await store.create(conversation('v-1', 'c-a'));
+    await store.create(conversation('v-2', 'c-a', new Date('2026-06-01T13:00:00Z')));
+    expect((await store.latestActive('c-a'))?.id).toBe('v-2');
+    const second = await store.get('v-2');
+    expect(second?.state).toEqual(state);
+    await store.save({ ...second!, status: 'ended', level: 'HIGH', outcome: 'info_only', reachedPerson: true });
+    expect((await store.latestActive('c-a'))?.id).toBe('v-1');
+    expect(await store.get('v-2')).toMatchObject({ status: 'ended', level: 'HIGH', outcome: 'info_only', reachedPerson: true });
+  });
+
+  it.skipIf(skip)('never hands out a conversation whose state cannot be read', async () => {
+    await test.db.prisma.conversation.create({ data: { ...conversation('v-bad', 'c-b'), state: '{"flowId": 1}' } });
+    expect(await createConversationRepository(test.db.prisma).latestActive('c-b')).toBeUndefined();
+  });
+
+  it.skipIf(skip)('open cases with unique codes and list the pending ones oldest first', async () => {
+    const cases = createCaseRepository(test.db.prisma);
+    expect(await cases.open(helpCase('k-1', 'K7-4QF', 'c-a'))).toBe(true);
+    expect(await cases.open(helpCase('k-2', 'K7-4QF', 'c-b'))).toBe(false);
+    expect(await cases.open(helpCase('k-3', 'M2-9XZ', 'c-b'))).toBe(true);
+    expect((await cases.listPending()).map((c) => c.code)).toEqual(['K7-4QF', 'M2-9XZ']);
+    await cases.escalate('k-1', 'URGENT', { flowId: null, reasons: [], answers: {}, urgentWords: 'passport_taken' });
+    expect(await cases.pendingFor('c-a')).toMatchObject({ code: 'K7-4QF', level: 'URGENT', summary: { urgentWords: 'passport_taken' }, source: 'poster_fier' });
+  });
+
+  it.skipIf(skip)('log message ids for a quick exit, and erase everything of a person at once', async () => {
+    const log = createMessageLogRepository(test.db.prisma);
+    const contacts = createContactRepository(test.db.prisma);
+    const sessions = createSessionRepository(test.db.prisma, fakeClock(), parseSession);
+    const contact = await contacts.upsert({ id: 'c-a', idHash: 'h-a', chatCipher: 'sealed', language: 'sq', at, source: 'poster_fier' });
+    await contacts.update(contact.id, { region: 'fier' });
+    expect(await contacts.findByIdHash('h-a')).toMatchObject({ source: 'poster_fier', region: 'fier' });
+    await log.record('c-a', [10, 11, 11, 12], at);
+    await log.record('c-a', [13], new Date('2026-06-03T12:00:00Z'));
+    expect(await log.since('c-a', new Date('2026-06-02T00:00:00Z'))).toEqual([13]);
+    expect(await log.since('c-a', at)).toEqual([10, 11, 12, 13]);
+    await sessions.write('chat-key-a', { language: 'sq' });
+
+    await createEraser(test.db.prisma).erase('c-a', 'chat-key-a');
+    expect(await contacts.findByIdHash('h-a')).toBeUndefined();
+    expect(await log.since('c-a', at)).toEqual([]);
+    expect(await createCaseRepository(test.db.prisma).pendingFor('c-a')).toBeUndefined();
+    expect(await test.db.prisma.conversation.count({ where: { contactId: 'c-a' } })).toBe(0);
+    expect(await sessions.read('chat-key-a')).toBeUndefined();
+    expect(await test.db.prisma.helpCase.count({ where: { contactId: 'c-b' } })).toBe(1);
+  });
+});
