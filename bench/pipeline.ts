@@ -21,15 +21,15 @@
 import { Bot, type Context } from 'grammy';
 import type { Update } from 'grammy/types';
 import pg from 'pg';
-import { createContacts } from '../src/helpline/contacts.js';
+import { composeHelpline } from '../src/compose.js';
+import { loadFlows } from '../src/flows/loader.js';
 import { createI18n, type I18n, type Language } from '../src/i18n/index.js';
 import { systemClock } from '../src/shared/clock.js';
 import { createIdentityProtector, type IdentityProtector } from '../src/shared/crypto.js';
 import { createLogger } from '../src/shared/logger.js';
-import { createContactRepository } from '../src/storage/contact-repository.js';
 import { redactDatabaseUrl } from '../src/storage/database-url.js';
-import { createSessionRepository } from '../src/storage/session-repository.js';
 import { createBot } from '../src/transport/telegram/bot.js';
+import { createRateLimiter } from '../src/transport/telegram/rate-limiter.js';
 import { parseSession } from '../src/transport/telegram/context.js';
 import { recordBotApi, TEST_BOT_INFO, type BotApiRecorder } from '../test/support/bot-api.js';
 import { testConfig } from '../test/support/config.js';
@@ -172,9 +172,10 @@ async function checkUra(system: string, db: TestDatabase, api: BotApiRecorder, s
   const contacts = new Map<string, Language>();
   const chats = new Set<string>();
   for (const step of steps) {
-    const text = i18n.t(step.answer, step.kind === 'start' ? 'start.greeting' : 'fallback');
+    // Nobody has chosen a language yet, so every message, /start or text, is answered with the choice.
+    const text = i18n.t(step.answer, 'helpline:language.prompt');
     expected.set(step.userId, [...(expected.get(step.userId) ?? []), text]);
-    if (step.kind === 'start') contacts.set(identity.hashId('user', step.userId), step.answer);
+    contacts.set(identity.hashId('user', step.userId), step.answer);
     chats.add(identity.hashId('chat', step.userId)); // a private chat's id is the user's id
   }
   for (const [chatId, texts] of expected) {
@@ -187,10 +188,10 @@ async function checkUra(system: string, db: TestDatabase, api: BotApiRecorder, s
   }
 
   const rows = await db.db.prisma.contact.findMany({ select: { idHash: true, language: true } });
-  if (rows.length !== contacts.size) throw new BrokenPipeline(system, `${rows.length} Contact rows for ${contacts.size} users who sent /start`);
+  if (rows.length !== contacts.size) throw new BrokenPipeline(system, `${rows.length} Contact rows for ${contacts.size} users who wrote`);
   for (const row of rows) {
     const language = contacts.get(row.idHash);
-    if (language === undefined) throw new BrokenPipeline(system, `Contact ${row.idHash} belongs to no user who sent /start`);
+    if (language === undefined) throw new BrokenPipeline(system, `Contact ${row.idHash} belongs to no user who wrote`);
     if (row.language !== language) throw new BrokenPipeline(system, `Contact ${row.idHash} has language ${row.language}, expected ${language}`);
   }
 
@@ -241,14 +242,13 @@ function uraCase(provider: 'sqlite' | 'postgresql', concurrency: number, open: (
       const { prisma } = db.db;
       const identity = createIdentityProtector(testConfig().secrets);
       const i18n = createI18n();
+      const helpline = composeHelpline({ prisma, catalog: loadFlows().catalog, identity, i18n, clock: systemClock, logger: createLogger('silent'), retentionDays: 30 });
       const bot = createBot({
+        ...helpline,
+        // The workload floods on purpose; the per-person limit would answer most of it with "slow down".
+        rateLimiter: createRateLimiter({ limit: Number.MAX_SAFE_INTEGER, windowMs: 60_000 }),
         token: TOKEN,
         apiRoot: 'https://api.telegram.org', // never reached: the fake API answers every call
-        i18n,
-        contacts: createContacts({ store: createContactRepository(prisma), identity, clock: systemClock }),
-        sessions: createSessionRepository(prisma, systemClock, parseSession),
-        identity,
-        logger: createLogger('silent'),
         botInfo: TEST_BOT_INFO,
       });
       const api = recordBotApi(bot);
@@ -256,6 +256,7 @@ function uraCase(provider: 'sqlite' | 'postgresql', concurrency: number, open: (
         async run(count) {
           await prisma.contact.deleteMany();
           await prisma.chatSession.deleteMany();
+          await prisma.chatMessage.deleteMany();
           api.calls.length = 0;
           const steps = workload(count);
           const timing = await drive(bot, toUpdates(steps), concurrency);

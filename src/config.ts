@@ -20,6 +20,8 @@ export interface Config {
   adminToken: string | undefined;
   timezone: string;
   logLevel: (typeof LOG_LEVELS)[number];
+  /** Days after which conversations that never reached a person are deleted. */
+  retentionDays: number;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -41,10 +43,11 @@ const EXPECTED: Record<string, string> = {
   ADMIN_TOKEN: 'at least 24 characters of random text',
   APP_TIMEZONE: 'an IANA time zone such as Europe/Tirane',
   LOG_LEVEL: LOG_LEVELS.join(', '),
+  RETENTION_DAYS: 'a whole number of days from 1 to 3650',
 };
 
 /** Values that may be echoed back in a problem line (never secrets). */
-const SHOWN = new Set(['NODE_ENV', 'BOT_MODE', 'PORT', 'APP_TIMEZONE', 'LOG_LEVEL', 'TELEGRAM_API_ROOT', 'PUBLIC_URL', 'HOST']);
+const SHOWN = new Set(['NODE_ENV', 'BOT_MODE', 'PORT', 'APP_TIMEZONE', 'LOG_LEVEL', 'TELEGRAM_API_ROOT', 'PUBLIC_URL', 'HOST', 'RETENTION_DAYS']);
 
 function decodeKey(value: string): Buffer | undefined {
   if (/^[0-9a-fA-F]{64}$/.test(value)) return Buffer.from(value, 'hex');
@@ -80,6 +83,7 @@ const schema = z
     ADMIN_TOKEN: z.string().min(24, 'is too short').optional(),
     APP_TIMEZONE: z.string().refine(isTimeZone, 'is not a known time zone').default('Europe/Tirane'),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+    RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   });
 
 /**
@@ -153,6 +157,7 @@ export function loadConfig(rawEnv: Record<string, string | undefined>, cwd: stri
       adminToken: value.ADMIN_TOKEN,
       timezone: value.APP_TIMEZONE,
       logLevel: value.LOG_LEVEL,
+      retentionDays: value.RETENTION_DAYS,
     },
   };
 }
@@ -177,5 +182,6 @@ export function describeConfig(config: Config): Record<string, unknown> {
     adminToken: set(config.adminToken),
     timezone: config.timezone,
     logLevel: config.logLevel,
+    retentionDays: config.retentionDays,
   };
 }

@@ -2,26 +2,23 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { UserFromGetMe } from 'grammy/types';
+import { composeHelpline } from './compose.js';
 import type { Config } from './config.js';
 import { formatProblem, type FlowCatalog } from './flows/catalog.js';
 import { loadFlows } from './flows/loader.js';
-import { createContacts } from './helpline/contacts.js';
 import { createI18n } from './i18n/index.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { createIdentityProtector } from './shared/crypto.js';
 import { errorMessage } from './shared/errors.js';
 import type { Logger } from './shared/logger.js';
 import { packageRoot } from './shared/paths.js';
-import { createContactRepository } from './storage/contact-repository.js';
 import { openDatabase, type Database } from './storage/database.js';
 import { checkDatabase } from './storage/database-health.js';
 import { redactDatabaseUrl } from './storage/database-url.js';
-import { createSessionRepository } from './storage/session-repository.js';
 import { createApp } from './transport/http/app.js';
 import { telegramWebhook, WEBHOOK_PATH } from './transport/http/telegram-webhook.js';
 import { createBot } from './transport/telegram/bot.js';
 import { createBotService, disabledBot, type BotService } from './transport/telegram/bot-service.js';
-import { parseSession } from './transport/telegram/context.js';
 
 /** Why Ura could not start: printed as one clear line, then the process exits 1. */
 export class StartupError extends Error {}
@@ -89,21 +86,12 @@ export async function startUra(config: Config, logger: Logger, options: StartOpt
   const database = await openMigratedDatabase(config, logger);
   const identity = createIdentityProtector(config.secrets);
   const i18n = createI18n();
-  const contacts = createContacts({ store: createContactRepository(database.prisma), identity, clock });
+  const helpline = composeHelpline({ prisma: database.prisma, catalog: flows, identity, i18n, clock, logger, retentionDays: config.retentionDays });
 
   let bot: BotService = disabledBot;
   const { token, mode, publicUrl, webhookSecret } = config.telegram;
   if (token) {
-    const grammyBot = createBot({
-      token,
-      apiRoot: config.telegram.apiRoot,
-      i18n,
-      contacts,
-      sessions: createSessionRepository(database.prisma, clock, parseSession),
-      identity,
-      logger,
-      ...(options.botInfo ? { botInfo: options.botInfo } : {}),
-    });
+    const grammyBot = createBot({ ...helpline, token, apiRoot: config.telegram.apiRoot, ...(options.botInfo ? { botInfo: options.botInfo } : {}) });
     const webhook = mode === 'webhook' && publicUrl && webhookSecret ? { url: `${publicUrl}${WEBHOOK_PATH}`, secret: webhookSecret } : undefined;
     bot = createBotService({ bot: grammyBot, mode, i18n, logger, ...(webhook ? { webhook } : {}) });
   } else {

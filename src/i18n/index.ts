@@ -4,7 +4,7 @@ import i18next, { type Resource } from 'i18next';
 import { packageRoot } from '../shared/paths.js';
 
 /** Languages every locale file must be complete in; Albanian comes first and is the default. */
-export const LANGUAGES = ['sq', 'en'] as const;
+export const LANGUAGES = ['sq', 'en', 'it', 'el'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'sq';
 export const LOCALES_DIR = join(packageRoot, 'locales');

@@ -6,7 +6,7 @@ import { freePort, printOutputOnFailure, runUra, startHarness, TEST_TOKEN, type 
 import { command } from '../support/updates.js';
 
 const STACK_FRAME = /^\s+at /m;
-const en = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../locales/en/bot.json'), 'utf8')) as { start: { greeting: string } };
+const en = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../locales/en/helpline.json'), 'utf8')) as { language: { prompt: string } };
 
 describe('`ura start` on a machine where nothing is configured', () => {
   let harness: Harness;
@@ -106,11 +106,11 @@ describe('`ura start` in webhook mode', () => {
     expect((await harness.health()).bot.state).toBe('running');
   });
 
-  it('acknowledges a valid /start with 200 and the greeting reaches that chat', async () => {
+  it('acknowledges a valid /start with 200 and the first screen reaches that chat', async () => {
     const response = await post(JSON.stringify(command('start', '', { userId: ACCEPTED_CHAT, languageCode: 'en' })), SECRET);
     expect(response.status).toBe(200);
     const sent = await harness.emulator!.waitForSent(ACCEPTED_CHAT, 1);
-    expect(sent.map((reply) => reply.text)).toEqual([en.start.greeting]);
+    expect(sent.map((reply) => reply.text)).toEqual([en.language.prompt]);
     expect(sent[0]?.payload).toMatchObject({ protect_content: true });
   });
 

@@ -3,14 +3,13 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { printOutputOnFailure, startHarness, type EmulatedUser, type Harness } from '../support/emulator.js';
 
-interface BotTexts {
-  start: { greeting: string };
-  help: { text: string };
-  fallback: string;
+interface HelplineTexts {
+  language: { prompt: string };
+  menu: { text: string };
 }
 // Read from the files, not through src/i18n, so the test follows whatever the locale says.
 const texts = (language: 'sq' | 'en') =>
-  JSON.parse(readFileSync(resolve(import.meta.dirname, '../../locales', language, 'bot.json'), 'utf8')) as BotTexts;
+  JSON.parse(readFileSync(resolve(import.meta.dirname, '../../locales', language, 'helpline.json'), 'utf8')) as HelplineTexts;
 const sq = texts('sq');
 const en = texts('en');
 
@@ -34,17 +33,17 @@ describe('`ura start` with Telegram, against an emulated Bot API', () => {
   afterAll(() => harness?.stop(), 30_000);
   printOutputOnFailure(() => harness);
 
-  it('greets someone whose Telegram is in Albanian in Albanian', async () => {
+  it('asks someone whose Telegram is in Albanian to choose a language, in Albanian', async () => {
     await users.albanian.sendCommand('start');
     const replies = await users.albanian.waitForReplies(1);
-    expect(replies.map((reply) => reply.text)).toEqual([sq.start.greeting]);
+    expect(replies.map((reply) => reply.text)).toEqual([sq.language.prompt]);
   });
 
   it('answers someone whose Telegram is in English in English, for /start and /help', async () => {
     await users.english.sendCommand('start');
-    expect((await users.english.waitForReplies(1)).map((reply) => reply.text)).toEqual([en.start.greeting]);
+    expect((await users.english.waitForReplies(1)).map((reply) => reply.text)).toEqual([en.language.prompt]);
     await users.english.sendCommand('help');
-    expect((await users.english.waitForReplies(1)).map((reply) => reply.text)).toEqual([en.help.text]);
+    expect((await users.english.waitForReplies(1)).map((reply) => reply.text)).toEqual([en.menu.text]);
   });
 
   it('serves two people writing at the same time, each in their own chat, language and order', async () => {
@@ -55,8 +54,9 @@ describe('`ura start` with Telegram, against an emulated Bot API', () => {
     await second.sendText('is anyone there?');
     await Promise.all([first.waitForReplies(2), second.waitForReplies(2)]);
     // Each handler ends with its reply, so once both chats have theirs nothing else is on its way.
-    expect(first.replies().map((reply) => reply.text)).toEqual([sq.start.greeting, sq.help.text]);
-    expect(second.replies().map((reply) => reply.text)).toEqual([en.start.greeting, en.fallback]);
+    expect(first.replies().map((reply) => reply.text)).toEqual([sq.language.prompt, sq.menu.text]);
+    // Someone who writes before choosing a language is asked again, not lost.
+    expect(second.replies().map((reply) => reply.text)).toEqual([en.language.prompt, en.language.prompt]);
   });
 
   it('marks every message it sends as protected from forwarding and saving', async () => {

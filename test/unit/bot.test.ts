@@ -1,74 +1,25 @@
 import { Writable } from 'node:stream';
+import { Bot } from 'grammy';
 import { describe, expect, it } from 'vitest';
-import { createContacts } from '../../src/helpline/contacts.js';
 import { createI18n } from '../../src/i18n/index.js';
-import { createIdentityProtector } from '../../src/shared/crypto.js';
 import { createLogger } from '../../src/shared/logger.js';
-import { createBot } from '../../src/transport/telegram/bot.js';
 import { createBotService } from '../../src/transport/telegram/bot-service.js';
+import type { UraContext } from '../../src/transport/telegram/context.js';
 import { protectContent } from '../../src/transport/telegram/protect-content.js';
-import type { SessionData } from '../../src/transport/telegram/context.js';
 import { recordBotApi, TEST_BOT_INFO } from '../support/bot-api.js';
-import { fakeClock } from '../support/clock.js';
-import { memoryContactStore, memorySessionStore } from '../support/memory-stores.js';
-import { callbackQuery, command, privateText } from '../support/updates.js';
 
 const i18n = createI18n();
 
+/** A bare bot: the service does not care what the handlers do. */
 function setUp(options: { botInfo?: boolean } = {}) {
   const lines: string[] = [];
   const logger = createLogger('info', new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) }));
-  const identity = createIdentityProtector({ dataKey: Buffer.alloc(32, 3), idPepper: 'p'.repeat(32) });
-  const store = memoryContactStore();
-  const sessions = memorySessionStore<SessionData>();
-  const bot = createBot({
-    token: '123:TEST',
-    apiRoot: 'http://127.0.0.1:9',
-    i18n,
-    contacts: createContacts({ store, identity, clock: fakeClock() }),
-    sessions,
-    identity,
-    logger,
-    ...(options.botInfo === false ? {} : { botInfo: TEST_BOT_INFO }),
-  });
-  return { bot, api: recordBotApi(bot), store, sessions, identity, logger, lines };
+  const bot = new Bot<UraContext>('123:TEST', { client: { apiRoot: 'http://127.0.0.1:9' }, ...(options.botInfo === false ? {} : { botInfo: TEST_BOT_INFO }) });
+  return { bot, api: recordBotApi(bot), logger, lines };
 }
 
-describe('the bot before the help-seeking conversation exists', () => {
-  it('greets in Albanian by default and in English for English clients', async () => {
-    const { bot, api } = setUp();
-    await bot.handleUpdate(command('start', '', { userId: 1, languageCode: 'de' }));
-    await bot.handleUpdate(command('start', '', { userId: 2, languageCode: 'en' }));
-    expect(api.texts()).toEqual([i18n.t('sq', 'start.greeting'), i18n.t('en', 'start.greeting')]);
-    expect(api.calls.map((call) => call.payload.chat_id)).toEqual([1, 2]);
-  });
-
-  it('answers /help and any other message', async () => {
-    const { bot, api } = setUp();
-    await bot.handleUpdate(command('help', '', { languageCode: 'en' }));
-    await bot.handleUpdate(privateText('hello?', { languageCode: 'en' }));
-    expect(api.texts()).toEqual([i18n.t('en', 'help.text'), i18n.t('en', 'fallback')]);
-  });
-
-  it('keeps a contact with only a keyed hash and a sealed chat address', async () => {
-    const { bot, store, identity } = setUp();
-    await bot.handleUpdate(command('start', '', { userId: 987654321 }));
-    await bot.handleUpdate(command('start', '', { userId: 987654321 }));
-    expect(store.rows.size).toBe(1);
-    const [row] = [...store.rows.values()];
-    expect(row?.idHash).toBe(identity.hashId('user', 987654321));
-    expect(JSON.stringify(row)).not.toContain('987654321');
-    expect(JSON.stringify(row)).not.toContain('Test'); // the first name
-    expect(identity.open(String(row?.chatCipher))).toBe('987654321');
-  });
-
-  it('keys session state by a hash of the chat, never the raw id', async () => {
-    const { bot, sessions } = setUp();
-    await bot.handleUpdate(command('start', '', { userId: 55501 }));
-    expect([...sessions.values.keys()].some((key) => key.includes('55501'))).toBe(false);
-  });
-
-  it('protects messages it sends from forwarding and saving, and leaves other calls alone', async () => {
+describe('protect_content', () => {
+  it('is added to messages the bot sends, and not to other calls', async () => {
     const seen: { method: string; payload: Record<string, unknown> }[] = [];
     const prev = async (method: string, payload: Record<string, unknown>) => (seen.push({ method, payload }), { ok: true, result: true });
     const call = protectContent as unknown as (p: typeof prev, m: string, payload: Record<string, unknown>) => Promise<unknown>;
@@ -76,35 +27,6 @@ describe('the bot before the help-seeking conversation exists', () => {
     await call(prev, 'copyMessage', { chat_id: 1, from_chat_id: 2, message_id: 3 });
     await call(prev, 'deleteMessage', { chat_id: 1, message_id: 3 });
     expect(seen.map((entry) => entry.payload.protect_content)).toEqual([true, true, undefined]);
-  });
-
-  it('copes with updates that have no chat, such as a button on a shared message', async () => {
-    const { bot, lines } = setUp();
-    const update = callbackQuery('noop');
-    delete update.callback_query!.message;
-    update.callback_query!.inline_message_id = 'inline-1';
-    await bot.handleUpdate(update);
-    expect(lines.join('')).not.toContain('update failed');
-  });
-
-  it('stays silent in groups', async () => {
-    const { bot, api } = setUp();
-    await bot.handleUpdate(command('start', '', { chatType: 'group' }));
-    await bot.handleUpdate(privateText('hi', { chatType: 'group' }));
-    expect(api.calls).toEqual([]);
-  });
-
-  it('answers with a localised apology when something fails, and logs the update without the text', async () => {
-    const { bot, api, store, lines } = setUp();
-    store.upsert = async () => {
-      throw new Error('disk full');
-    };
-    const update = command('start', '', { languageCode: 'en' });
-    await bot.handleUpdate(update);
-    expect(api.texts()).toEqual([i18n.t('en', 'common:errors.generic')]);
-    const logged = lines.map((line) => JSON.parse(line)).find((entry) => entry.msg === 'update failed');
-    expect(logged).toMatchObject({ updateId: update.update_id, err: 'disk full' });
-    expect(lines.join('')).not.toContain('/start');
   });
 });
 
@@ -119,8 +41,7 @@ describe('the bot service', () => {
     expect(api.calls.find((call) => call.method === 'setWebhook')?.payload).toMatchObject({ secret_token: 's'.repeat(16) });
     const english = api.calls.find((call) => call.method === 'setMyCommands' && call.payload.language_code === 'en');
     expect(english?.payload.commands).toEqual([
-      { command: 'start', description: i18n.t('en', 'commands.start') },
-      { command: 'help', description: i18n.t('en', 'commands.help') },
+      ...['start', 'help', 'language', 'privacy', 'delete', 'exit'].map((command) => ({ command, description: i18n.t('en', `commands.${command}`) })),
     ]);
     await service.stop(1000);
     expect(service.status().state).toBe('stopped');

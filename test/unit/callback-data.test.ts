@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FlowInput } from '../../src/flows/engine.js';
 import { loadFlows } from '../../src/flows/loader.js';
-import { CALLBACK_DATA_LIMIT, decodeButton, encodeInput } from '../../src/transport/telegram/callback-data.js';
+import { button, CALLBACK_DATA_LIMIT, decodeButton, encodeInput } from '../../src/transport/telegram/callback-data.js';
 
 describe('button data', () => {
   it.each<FlowInput>([
@@ -13,6 +13,17 @@ describe('button data', () => {
     { type: 'back' },
   ])('round-trips %o', (input) => {
     expect(decodeButton(encodeInput(input))).toEqual({ kind: 'flow', input });
+  });
+
+  it('reads the helpline screens buttons', () => {
+    expect(decodeButton(button.language('el'))).toEqual({ kind: 'language', language: 'el' });
+    expect(decodeButton(button.notice)).toEqual({ kind: 'notice' });
+    expect(decodeButton(button.safety('danger'))).toEqual({ kind: 'safety', answer: 'danger' });
+    expect(decodeButton(button.menu('worried'))).toEqual({ kind: 'menu', item: 'worried' });
+    expect(decodeButton(button.age(true))).toEqual({ kind: 'age', under18: true });
+    expect(decodeButton(button.resume(false))).toEqual({ kind: 'resume', resume: false });
+    expect(decodeButton(button.delete(true))).toEqual({ kind: 'delete', confirmed: true });
+    for (const data of ['y|maybe', 'm|admin', 'a|perhaps', 'l|english', 'o|x']) expect(decodeButton(data)).toEqual({ kind: 'unknown' });
   });
 
   it('knows the person and exit buttons', () => {

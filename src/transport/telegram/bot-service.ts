@@ -25,6 +25,9 @@ export interface BotService {
   stop(graceMs: number): Promise<void>;
 }
 
+/** The command menu; its descriptions are neutral, so a glance at the phone reveals nothing. */
+export const BOT_COMMANDS = ['start', 'help', 'language', 'privacy', 'delete', 'exit'] as const;
+
 export const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query', 'my_chat_member'] as const;
 const RETRY_MS = 5000;
 
@@ -78,7 +81,7 @@ export function createBotService({ bot, mode, i18n, logger, webhook }: Options):
     }
     if (state !== 'starting') return;
     for (const language of LANGUAGES) {
-      const commands = ['start', 'help'].map((command) => ({ command, description: i18n.t(language, `commands.${command}`) }));
+      const commands = BOT_COMMANDS.map((command) => ({ command, description: i18n.t(language, `commands.${command}`) }));
       await tryCall('setMyCommands', () => bot.api.setMyCommands(commands, language === DEFAULT_LANGUAGE ? {} : { language_code: language }));
     }
     if (mode === 'webhook' && webhook) {

@@ -2,24 +2,17 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
 import { Bot, session } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
-import type { Contacts } from '../../helpline/contacts.js';
-import { pickLanguage, type I18n } from '../../i18n/index.js';
-import type { IdentityProtector } from '../../shared/crypto.js';
+import { pickLanguage } from '../../i18n/index.js';
 import { errorMessage } from '../../shared/errors.js';
-import type { Logger } from '../../shared/logger.js';
 import type { SessionStore } from '../../storage/session-repository.js';
 import type { SessionData, UraContext } from './context.js';
 import { protectContent } from './protect-content.js';
-import { startComposer } from './start.js';
+import { helplineComposer, type HelplineBotDeps } from './helpline.js';
 
-export interface BotDeps {
+export interface BotDeps extends HelplineBotDeps {
   token: string;
   apiRoot: string;
-  i18n: I18n;
-  contacts: Contacts;
   sessions: SessionStore<SessionData>;
-  identity: IdentityProtector;
-  logger: Logger;
   /** Known bot identity, which skips getMe (tests and benchmarks). */
   botInfo?: UserFromGetMe;
 }
@@ -51,7 +44,7 @@ export function createBot(deps: BotDeps): Bot<UraContext> {
     ctx.t = i18n.forLanguage(ctx.lang);
     await next();
   });
-  guarded.use(startComposer(deps.contacts));
+  guarded.use(helplineComposer(deps));
 
   // Reached only if the boundary itself fails (for example, the chat is gone).
   bot.catch(({ ctx, error }) => logger.error({ updateId: ctx.update.update_id, err: errorMessage(error) }, 'update failed outside the error boundary'));

@@ -2,11 +2,56 @@ import type { FlowInput } from '../../flows/engine.js';
 
 /**
  * What an inline button means, packed into Telegram's callback data (64 bytes at
- * most): `c|step|code` choose, `t|step|code` tick, `d|step` done, `s|step` prefer
- * not to say, `n|step` not applicable, `b` back, `p` talk to a person, `x` exit.
- * Anything else (an old or forged button) reads as `unknown`.
+ * most). Flow answers: `c|step|code` choose, `t|step|code` tick, `d|step` done,
+ * `s|step` prefer not to say, `n|step` not applicable, `b` back. Everywhere:
+ * `p` talk to a person, `x` exit. The helpline's screens: `l|sq` language, `o`
+ * notice read, `y|safe` safety, `m|check` menu, `a|yes` under 18, `r|yes` resume,
+ * `z|yes` delete. Anything else (an old or forged button) reads as `unknown`.
  */
-export type ButtonAction = { kind: 'flow'; input: FlowInput } | { kind: 'person' } | { kind: 'exit' } | { kind: 'unknown' };
+export type ButtonAction =
+  | { kind: 'flow'; input: FlowInput }
+  | { kind: 'person' }
+  | { kind: 'exit' }
+  | { kind: 'language'; language: string }
+  | { kind: 'notice' }
+  | { kind: 'safety'; answer: 'safe' | 'not_really' | 'danger' }
+  | { kind: 'menu'; item: MenuItem }
+  | { kind: 'age'; under18: boolean }
+  | { kind: 'resume'; resume: boolean }
+  | { kind: 'delete'; confirmed: boolean }
+  | { kind: 'unknown' };
+
+export const MENU_ITEMS = ['check', 'worried', 'offer', 'services', 'privacy', 'home'] as const;
+export type MenuItem = (typeof MENU_ITEMS)[number];
+const SAFETY = ['safe', 'not_really', 'danger'] as const;
+
+/** The helpline's own buttons, outside any flow. */
+export const button = {
+  language: (language: string) => `l|${language}`,
+  notice: 'o',
+  safety: (answer: (typeof SAFETY)[number]) => `y|${answer}`,
+  menu: (item: MenuItem) => `m|${item}`,
+  age: (under18: boolean) => `a|${under18 ? 'yes' : 'no'}`,
+  resume: (resume: boolean) => `r|${resume ? 'yes' : 'no'}`,
+  delete: (confirmed: boolean) => `z|${confirmed ? 'yes' : 'no'}`,
+};
+
+const yes = (value: string | undefined) => (value === 'yes' ? true : value === 'no' ? false : undefined);
+
+function decodeHelpline(tag: string, value: string | undefined): ButtonAction | undefined {
+  if (tag === 'o' && value === undefined) return { kind: 'notice' };
+  if (tag === 'l' && value !== undefined && /^[a-z]{2}$/.test(value)) return { kind: 'language', language: value };
+  const safety = SAFETY.find((answer) => answer === value);
+  if (tag === 'y' && safety) return { kind: 'safety', answer: safety };
+  const item = MENU_ITEMS.find((candidate) => candidate === value);
+  if (tag === 'm' && item) return { kind: 'menu', item };
+  const flag = yes(value);
+  if (flag === undefined) return undefined;
+  if (tag === 'a') return { kind: 'age', under18: flag };
+  if (tag === 'r') return { kind: 'resume', resume: flag };
+  if (tag === 'z') return { kind: 'delete', confirmed: flag };
+  return undefined;
+}
 
 export const CALLBACK_DATA_LIMIT = 64;
 
@@ -39,6 +84,10 @@ export function decodeButton(data: string | undefined): ButtonAction {
   if (data === EXIT) return { kind: 'exit' };
   if (data === 'b') return { kind: 'flow', input: { type: 'back' } };
   const [tag, step, code, ...rest] = (data ?? '').split('|');
+  if (tag !== undefined && code === undefined && rest.length === 0) {
+    const helpline = decodeHelpline(tag, step);
+    if (helpline) return helpline;
+  }
   if (rest.length > 0 || step === undefined || !TOKEN.test(step)) return { kind: 'unknown' };
   if ((tag === 'c' || tag === 't') && code !== undefined && TOKEN.test(code)) {
     return { kind: 'flow', input: { type: tag === 'c' ? 'choose' : 'toggle', step, code } };

@@ -3,7 +3,13 @@ import { z } from 'zod';
 import { LANGUAGES, type Language, type Translate } from '../../i18n/index.js';
 
 /** What the bot keeps about a chat between updates (stored in ChatSession). */
-export const sessionSchema = z.object({ language: z.enum(LANGUAGES).optional() });
+export const STAGES = ['language', 'notice', 'safety', 'menu', 'age', 'flow', 'resume', 'delete'] as const;
+
+export const sessionSchema = z.object({
+  language: z.enum(LANGUAGES).optional(),
+  /** Which screen of the helpline the chat is on. */
+  stage: z.enum(STAGES).optional(),
+});
 export type SessionData = z.infer<typeof sessionSchema>;
 
 export const parseSession = (value: unknown): SessionData | undefined => {

@@ -1,0 +1,53 @@
+import type { FlowCatalog } from './flows/catalog.js';
+import { createContacts } from './helpline/contacts.js';
+import { createHelpline } from './helpline/helpline.js';
+import { createUrgentWords } from './helpline/urgent-words.js';
+import { readLocales, type I18n } from './i18n/index.js';
+import type { Clock } from './shared/clock.js';
+import type { IdentityProtector } from './shared/crypto.js';
+import type { Logger } from './shared/logger.js';
+import { createContactRepository } from './storage/contact-repository.js';
+import type { UraPrisma } from './storage/database.js';
+import {
+  createCaseRepository,
+  createConversationRepository,
+  createEraser,
+  createMessageLogRepository,
+} from './storage/helpline-repositories.js';
+import { createSessionRepository, type SessionStore } from './storage/session-repository.js';
+import { parseSession, type SessionData } from './transport/telegram/context.js';
+import type { HelplineBotDeps } from './transport/telegram/helpline.js';
+import { createRateLimiter } from './transport/telegram/rate-limiter.js';
+
+/** Updates per person per minute before Ura asks them to slow down. */
+export const RATE_LIMIT = { limit: 20, windowMs: 60_000 };
+
+/**
+ * Wires the helpline's use-cases to their repositories: one place for the
+ * composition root, the benchmarks and the end-to-end tests.
+ */
+export function composeHelpline(deps: {
+  prisma: UraPrisma;
+  catalog: FlowCatalog;
+  identity: IdentityProtector;
+  i18n: I18n;
+  clock: Clock;
+  logger: Logger;
+  retentionDays: number;
+}): HelplineBotDeps & { sessions: SessionStore<SessionData> } {
+  const { prisma, catalog, identity, i18n, clock, logger, retentionDays } = deps;
+  return {
+    helpline: createHelpline({ catalog, conversations: createConversationRepository(prisma), cases: createCaseRepository(prisma), clock }),
+    contacts: createContacts({ store: createContactRepository(prisma), identity, clock }),
+    messages: createMessageLogRepository(prisma),
+    erase: createEraser(prisma).erase,
+    sessions: createSessionRepository(prisma, clock, parseSession),
+    identity,
+    i18n,
+    urgentWords: createUrgentWords(readLocales()),
+    rateLimiter: createRateLimiter(RATE_LIMIT),
+    clock,
+    logger,
+    retentionDays,
+  };
+}

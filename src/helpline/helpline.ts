@@ -1,0 +1,168 @@
+import type { FlowCatalog } from '../flows/catalog.js';
+import { assessState, canResume, start, step, type Effect, type FlowInput } from '../flows/engine.js';
+import { RISK_LEVELS, type RiskAssessment, type RiskLevel } from '../flows/scoring.js';
+import { countedAnswers } from '../flows/state.js';
+import type { Clock } from '../shared/clock.js';
+import { newId } from '../shared/ids.js';
+import { newCaseCode, type CaseStore, type CaseSummary, type HelpCase } from './cases.js';
+import type { Contact } from './contacts.js';
+import type { Conversation, ConversationStore } from './conversations.js';
+
+/** The flows a person can start from the menu. */
+export const HELP_FLOWS = ['helpline/self-check', 'helpline/young-person', 'helpline/worried-about-someone', 'helpline/check-an-offer'] as const;
+export type HelpFlow = (typeof HELP_FLOWS)[number];
+
+export interface Turn {
+  conversation: Conversation;
+  effects: Effect[];
+  /** The case opened or raised by this turn, if any. */
+  helpCase: HelpCase | undefined;
+}
+
+export type AnswerResult = Turn | { kind: 'no_conversation' } | { kind: 'restart'; flowId: string };
+
+export interface Helpline {
+  startFlow(contact: Contact, flowId: HelpFlow, language: string): Promise<Turn>;
+  /** Applies an input to the person's active conversation. */
+  answer(contact: Contact, input: FlowInput): Promise<AnswerResult>;
+  /** The conversation a returning person can continue, if any. */
+  resumable(contact: Contact): Promise<Conversation | undefined>;
+  /** Repeats the current question of the active conversation. */
+  current(contact: Contact): Promise<Turn | undefined>;
+  /** Ends the active conversation without an outcome (quick exit, starting over). */
+  abandon(contact: Contact): Promise<void>;
+  /** The person asked for a person, or urgent words were seen: opens a case or raises the pending one. */
+  requestPerson(contact: Contact, trigger: 'request' | 'urgent', urgentWords?: string): Promise<HelpCase>;
+}
+
+const higher = (a: RiskLevel, b: RiskLevel): RiskLevel => (RISK_LEVELS.indexOf(a) >= RISK_LEVELS.indexOf(b) ? a : b);
+
+export function createHelpline(deps: { catalog: FlowCatalog; conversations: ConversationStore; cases: CaseStore; clock: Clock }): Helpline {
+  const { catalog, conversations, cases, clock } = deps;
+
+  const summaryOf = (conversation: Conversation | undefined, assessment: RiskAssessment | undefined, urgentWords: string | null): CaseSummary => ({
+    flowId: conversation?.flowId ?? null,
+    reasons: assessment?.reasons ?? [],
+    answers: conversation ? Object.fromEntries(countedAnswers(conversation.state)) : {},
+    urgentWords,
+  });
+
+  /** One case per person at a time: a new reason raises the pending case instead of opening another. */
+  async function openCase(contact: Contact, trigger: HelpCase['trigger'], level: RiskLevel, summary: CaseSummary, conversation?: Conversation): Promise<HelpCase> {
+    const pending = await cases.pendingFor(contact.id);
+    if (pending) {
+      const raised = higher(level, pending.level);
+      const merged: CaseSummary = {
+        flowId: summary.flowId ?? pending.summary.flowId,
+        reasons: summary.reasons.length > 0 ? summary.reasons : pending.summary.reasons,
+        answers: Object.keys(summary.answers).length > 0 ? summary.answers : pending.summary.answers,
+        urgentWords: summary.urgentWords ?? pending.summary.urgentWords,
+      };
+      await cases.escalate(pending.id, raised, merged);
+      return { ...pending, level: raised, summary: merged };
+    }
+    for (;;) {
+      const helpCase: HelpCase = {
+        id: newId(),
+        code: newCaseCode(),
+        contactId: contact.id,
+        conversationId: conversation?.id ?? null,
+        trigger,
+        level,
+        summary,
+        language: conversation?.language ?? contact.language,
+        source: contact.source,
+        status: 'pending',
+        createdAt: clock.now(),
+      };
+      if (await cases.open(helpCase)) return helpCase;
+    }
+  }
+
+  /** Saves the turn and turns urgent and handoff effects into a case. */
+  async function settle(contact: Contact, conversation: Conversation, effects: Effect[]): Promise<Turn> {
+    const compiled = catalog.get(conversation.flowId);
+    const assessment = compiled ? assessState(compiled, conversation.state) : undefined;
+    let helpCase: HelpCase | undefined;
+    const urgent = effects.find((effect) => effect.type === 'urgent');
+    if (urgent) helpCase = await openCase(contact, 'urgent', 'URGENT', summaryOf(conversation, assessment, null), conversation);
+    if (effects.some((effect) => effect.type === 'handoff')) {
+      helpCase = await openCase(contact, 'consent', assessment?.level ?? 'INFO', summaryOf(conversation, assessment, null), conversation);
+    }
+    const saved: Conversation = {
+      ...conversation,
+      status: conversation.state.status,
+      level: assessment?.level ?? null,
+      outcome: conversation.state.outcome,
+      reachedPerson: conversation.reachedPerson || helpCase !== undefined,
+      updatedAt: clock.now(),
+    };
+    await conversations.save(saved);
+    return { conversation: saved, effects, helpCase };
+  }
+
+  return {
+    async startFlow(contact, flowId, language) {
+      const compiled = catalog.get(flowId);
+      if (!compiled) throw new Error(`flow ${flowId} is not loaded`);
+      await this.abandon(contact);
+      const { state, effects } = start(compiled, clock.now());
+      const conversation: Conversation = {
+        id: newId(),
+        contactId: contact.id,
+        flowId,
+        flowVersion: compiled.flow.version,
+        language,
+        state,
+        status: 'active',
+        level: null,
+        outcome: null,
+        reachedPerson: false,
+        startedAt: clock.now(),
+        updatedAt: clock.now(),
+      };
+      await conversations.create(conversation);
+      return settle(contact, conversation, effects);
+    },
+
+    async answer(contact, input) {
+      const conversation = await conversations.latestActive(contact.id);
+      if (!conversation) return { kind: 'no_conversation' };
+      const compiled = catalog.get(conversation.flowId);
+      if (!compiled || !canResume(compiled, conversation.state)) return { kind: 'restart', flowId: conversation.flowId };
+      const { state, effects } = step(compiled, conversation.state, input, clock.now());
+      return settle(contact, { ...conversation, state }, effects);
+    },
+
+    async resumable(contact) {
+      const conversation = await conversations.latestActive(contact.id);
+      const compiled = conversation ? catalog.get(conversation.flowId) : undefined;
+      return conversation && compiled && canResume(compiled, conversation.state) ? conversation : undefined;
+    },
+
+    async current(contact) {
+      const conversation = await this.resumable(contact);
+      const compiled = conversation ? catalog.get(conversation.flowId) : undefined;
+      const stepId = conversation?.state.current;
+      const current = stepId ? compiled?.steps.get(stepId) : undefined;
+      if (!conversation || !current) return undefined;
+      const effects: Effect[] = [{ type: 'ask', step: current, selection: conversation.state.selection, previous: undefined, canGoBack: conversation.state.path.length > 0 }];
+      return { conversation, effects, helpCase: undefined };
+    },
+
+    async abandon(contact) {
+      const active = await conversations.latestActive(contact.id);
+      if (active) await conversations.save({ ...active, status: 'ended', outcome: active.outcome ?? 'abandoned', updatedAt: clock.now() });
+    },
+
+    async requestPerson(contact, trigger, urgentWords) {
+      const conversation = await conversations.latestActive(contact.id);
+      const compiled = conversation ? catalog.get(conversation.flowId) : undefined;
+      const assessment = compiled && conversation ? assessState(compiled, conversation.state) : undefined;
+      const level = trigger === 'urgent' ? 'URGENT' : (assessment?.level ?? 'INFO');
+      const helpCase = await openCase(contact, trigger, level, summaryOf(conversation, assessment, urgentWords ?? null), conversation);
+      if (conversation && !conversation.reachedPerson) await conversations.save({ ...conversation, reachedPerson: true, updatedAt: clock.now() });
+      return helpCase;
+    },
+  };
+}

@@ -1,0 +1,272 @@
+import { Composer } from 'grammy';
+import type { InlineKeyboardButton } from 'grammy/types';
+import type { FlowInput } from '../../flows/engine.js';
+import { flowNamespace } from '../../flows/schema.js';
+import type { Contact, Contacts } from '../../helpline/contacts.js';
+import { HELP_FLOWS, type Helpline, type HelpFlow, type Turn } from '../../helpline/helpline.js';
+import { DELETABLE_FOR_MS, type MessageLog } from '../../helpline/message-log.js';
+import type { UrgentWords } from '../../helpline/urgent-words.js';
+import { isLanguage, LANGUAGES, type I18n } from '../../i18n/index.js';
+import type { Clock } from '../../shared/clock.js';
+import type { IdentityProtector } from '../../shared/crypto.js';
+import type { Logger } from '../../shared/logger.js';
+import { button, decodeButton, type MenuItem } from './callback-data.js';
+import type { UraContext } from './context.js';
+import { safetyRow, viewOf, type View } from './flow-view.js';
+import type { RateLimiter } from './rate-limiter.js';
+
+export interface HelplineBotDeps {
+  helpline: Helpline;
+  contacts: Contacts;
+  messages: MessageLog;
+  erase(contactId: string, sessionKey: string): Promise<void>;
+  identity: IdentityProtector;
+  i18n: I18n;
+  urgentWords: UrgentWords;
+  rateLimiter: RateLimiter;
+  clock: Clock;
+  logger: Logger;
+  retentionDays: number;
+}
+
+/** What the helpers need of an update: a private chat and its sender. */
+type Private = UraContext & { chat: { id: number }; from: { id: number } };
+
+const MENU_FLOWS: Partial<Record<MenuItem, HelpFlow>> = { worried: 'helpline/worried-about-someone', offer: 'helpline/check-an-offer' };
+const SOURCE = /^src_([a-z0-9_]{1,40})$/;
+
+/** The anonymous help-seeking conversation: language, notice, safety, menu, flows, a person, exit and data rights. */
+export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
+  const { helpline, contacts, messages, i18n, clock } = deps;
+  const composer = new Composer<UraContext>();
+  const privateChats = composer.chatType('private');
+
+  const t = (ctx: UraContext) => (key: string, vars?: Record<string, string | number>) => i18n.t(ctx.lang, key.includes(':') ? key : `helpline:${key}`, vars);
+
+  async function contactOf(ctx: Private, source?: string): Promise<Contact> {
+    return contacts.recordVisit({ userId: ctx.from.id, chatId: ctx.chat.id, language: ctx.lang, source: source ?? null });
+  }
+
+  /** Sends a view and remembers its id, so that a quick exit can delete it. */
+  async function send(ctx: Private, contact: Contact, view: View): Promise<void> {
+    const sent = await ctx.reply(view.text, { reply_markup: { inline_keyboard: view.keyboard } });
+    await messages.record(contact.id, [sent.message_id], clock.now());
+  }
+  const say = (ctx: Private, contact: Contact, text: string, keyboard: InlineKeyboardButton[][] = []) =>
+    send(ctx, contact, { text, keyboard: [...keyboard, safetyRow(t(ctx))] });
+  const choice = (text: string, data: string): InlineKeyboardButton[] => [{ text, callback_data: data }];
+
+  async function showLanguages(ctx: Private, contact: Contact) {
+    const tr = t(ctx);
+    const rows = LANGUAGES.map((language) => choice(`${language === ctx.lang ? '✓ ' : ''}${tr(`language.names.${language}`)}`, button.language(language)));
+    ctx.session.stage = 'language';
+    await say(ctx, contact, tr('language.prompt'), rows);
+  }
+
+  async function showNotice(ctx: Private, contact: Contact) {
+    ctx.session.stage = 'notice';
+    await say(ctx, contact, t(ctx)('notice.text', { days: deps.retentionDays }), [choice(t(ctx)('notice.ok'), button.notice)]);
+  }
+
+  async function showSafety(ctx: Private, contact: Contact) {
+    const tr = t(ctx);
+    ctx.session.stage = 'safety';
+    await say(ctx, contact, tr('safety.text'), (['safe', 'not_really', 'danger'] as const).map((answer) => choice(tr(`safety.${answer}`), button.safety(answer))));
+  }
+
+  async function showMenu(ctx: Private, contact: Contact) {
+    const tr = t(ctx);
+    ctx.session.stage = 'menu';
+    const items: MenuItem[] = ['check', 'worried', 'offer', 'services', 'privacy'];
+    await say(ctx, contact, tr('menu.text'), items.map((item) => choice(tr(`menu.${item}`), button.menu(item))));
+  }
+
+  /** Renders a turn of a flow, and what its effects start. */
+  async function render(ctx: Private, contact: Contact, turn: Turn) {
+    const ns = flowNamespace(turn.conversation.flowId);
+    const tr = (key: string, vars?: Record<string, string | number>) => i18n.t(ctx.lang, key.includes(':') ? key : `${ns}:${key}`, vars);
+    for (const effect of turn.effects) {
+      if (effect.type === 'urgent') await say(ctx, contact, t(ctx)('urgent.text'));
+      else if (effect.type === 'action' && effect.name === 'show_services') await say(ctx, contact, t(ctx)('services.text'));
+      else if (effect.type === 'action' && effect.name === 'offer_handoff') await say(ctx, contact, t(ctx)('person.offer'));
+      else if (effect.type === 'handoff') await say(ctx, contact, t(ctx)('person.requested'));
+      else {
+        const view = viewOf(effect, tr);
+        if (view) await send(ctx, contact, view);
+      }
+    }
+    if (turn.helpCase) deps.logger.info({ case: turn.helpCase.code, level: turn.helpCase.level, trigger: turn.helpCase.trigger }, 'case pending for an operator');
+    ctx.session.stage = turn.conversation.state.status === 'ended' ? 'menu' : 'flow';
+    if (turn.conversation.state.status === 'ended') await showMenu(ctx, contact);
+  }
+
+  async function startFlow(ctx: Private, contact: Contact, flowId: HelpFlow) {
+    await render(ctx, contact, await helpline.startFlow(contact, flowId, ctx.lang));
+  }
+
+  async function answer(ctx: Private, contact: Contact, input: FlowInput) {
+    const result = await helpline.answer(contact, input);
+    if ('kind' in result) {
+      if (result.kind === 'restart') {
+        await say(ctx, contact, t(ctx)('restart_needed'));
+        const flowId = HELP_FLOWS.find((id) => id === result.flowId);
+        if (flowId) return startFlow(ctx, contact, flowId);
+      }
+      await say(ctx, contact, t(ctx)('hint.stale'));
+      return showMenu(ctx, contact);
+    }
+    await render(ctx, contact, result);
+  }
+
+  async function requestPerson(ctx: Private, contact: Contact, trigger: 'request' | 'urgent', words?: string) {
+    const helpCase = await helpline.requestPerson(contact, trigger, words);
+    deps.logger.info({ case: helpCase.code, level: helpCase.level, trigger }, 'case pending for an operator');
+    await say(ctx, contact, t(ctx)(trigger === 'urgent' ? 'urgent.text' : 'person.requested'));
+  }
+
+  /** Deletes what Telegram still lets the bot delete, ends the conversation, and says nothing. */
+  async function quickExit(ctx: Private, contact: Contact, extra: number[]) {
+    const ids = [...new Set([...(await messages.since(contact.id, new Date(clock.now().getTime() - DELETABLE_FOR_MS))), ...extra])];
+    for (let i = 0; i < ids.length; i += 100) {
+      const chunk = ids.slice(i, i + 100);
+      const bulk = await ctx.api.deleteMessages(ctx.chat.id, chunk).then(
+        () => true,
+        () => false,
+      );
+      // Bot API servers without deleteMessages (or refusing the batch) get one call per message.
+      if (!bulk) for (const id of chunk) await ctx.api.deleteMessage(ctx.chat.id, id).catch(() => undefined);
+    }
+    await messages.forget(contact.id);
+    await helpline.abandon(contact);
+    ctx.session.stage = undefined;
+  }
+
+  async function offerResumeOrMenu(ctx: Private, contact: Contact) {
+    const open = await helpline.resumable(contact);
+    if (!open) return showMenu(ctx, contact);
+    ctx.session.stage = 'resume';
+    const tr = t(ctx);
+    await say(ctx, contact, tr('resume.text'), [choice(tr('resume.continue'), button.resume(true)), choice(tr('resume.restart'), button.resume(false))]);
+  }
+
+  // A rate limit before anything else.
+  privateChats.use(async (ctx, next) => {
+    const key = deps.identity.hashId('user', ctx.from.id);
+    const verdict = deps.rateLimiter.hit(key, clock.now());
+    if (verdict === 'blocked') return;
+    if (verdict === 'warn') {
+      await ctx.reply(t(ctx)('hint.slow_down'));
+      return;
+    }
+    await next();
+  });
+
+  privateChats.command('start', async (ctx) => {
+    const source = SOURCE.exec(ctx.match.trim())?.[1];
+    const contact = await contactOf(ctx, source);
+    await messages.record(contact.id, [ctx.msg.message_id], clock.now());
+    if (!ctx.session.language) return showLanguages(ctx, contact);
+    return offerResumeOrMenu(ctx, contact);
+  });
+  privateChats.command(['language', 'gjuha'], async (ctx) => showLanguages(ctx, await contactOf(ctx)));
+  privateChats.command(['help', 'menu'], async (ctx) => {
+    const contact = await contactOf(ctx);
+    await messages.record(contact.id, [ctx.msg.message_id], clock.now());
+    return offerResumeOrMenu(ctx, contact);
+  });
+  privateChats.command('privacy', async (ctx) => say(ctx, await contactOf(ctx), t(ctx)('privacy.text', { days: deps.retentionDays })));
+  privateChats.command('delete', async (ctx) => {
+    const contact = await contactOf(ctx);
+    ctx.session.stage = 'delete';
+    const tr = t(ctx);
+    await say(ctx, contact, tr('delete.confirm'), [choice(tr('delete.yes'), button.delete(true)), choice(tr('delete.no'), button.delete(false))]);
+  });
+  privateChats.command('exit', async (ctx) => quickExit(ctx, await contactOf(ctx), [ctx.msg.message_id]));
+
+  privateChats.on('callback_query:data', async (ctx) => {
+    await ctx.answerCallbackQuery().catch(() => undefined);
+    const contact = await contactOf(ctx);
+    const action = decodeButton(ctx.callbackQuery.data);
+    const messageId = ctx.callbackQuery.message?.message_id;
+    switch (action.kind) {
+      case 'exit':
+        return quickExit(ctx, contact, messageId === undefined ? [] : [messageId]);
+      case 'person':
+        return requestPerson(ctx, contact, 'request');
+      case 'language': {
+        if (!isLanguage(action.language)) return showLanguages(ctx, contact);
+        const first = ctx.session.language === undefined;
+        ctx.session.language = action.language;
+        ctx.lang = action.language;
+        await contacts.recordVisit({ userId: ctx.from.id, chatId: ctx.chat.id, language: action.language });
+        return first ? showNotice(ctx, contact) : offerResumeOrMenu(ctx, contact);
+      }
+      case 'notice':
+        return showSafety(ctx, contact);
+      case 'safety':
+        if (action.answer === 'danger') return requestPerson(ctx, contact, 'urgent', 'danger_button');
+        if (action.answer === 'not_really') await say(ctx, contact, t(ctx)('safety.tips'));
+        return offerResumeOrMenu(ctx, contact);
+      case 'menu': {
+        if (action.item === 'check') {
+          ctx.session.stage = 'age';
+          const tr = t(ctx);
+          return say(ctx, contact, tr('age.text'), [choice(tr('age.yes'), button.age(true)), choice(tr('age.no'), button.age(false))]);
+        }
+        if (action.item === 'services') return say(ctx, contact, t(ctx)('services.text'), [choice(t(ctx)('buttons.menu'), button.menu('home'))]);
+        if (action.item === 'privacy') return say(ctx, contact, t(ctx)('privacy.text', { days: deps.retentionDays }), [choice(t(ctx)('buttons.menu'), button.menu('home'))]);
+        const flowId = MENU_FLOWS[action.item];
+        return flowId ? startFlow(ctx, contact, flowId) : showMenu(ctx, contact);
+      }
+      case 'age':
+        return startFlow(ctx, contact, action.under18 ? 'helpline/young-person' : 'helpline/self-check');
+      case 'resume': {
+        const turn = action.resume ? await helpline.current(contact) : undefined;
+        if (turn) return render(ctx, contact, turn);
+        await helpline.abandon(contact);
+        return showMenu(ctx, contact);
+      }
+      case 'delete':
+        if (!action.confirmed) {
+          ctx.session.stage = 'menu';
+          return say(ctx, contact, t(ctx)('delete.cancelled'));
+        }
+        await deps.erase(contact.id, deps.identity.hashId('chat', ctx.chat.id));
+        // Otherwise the session middleware would write the chat's state back after this handler.
+        ctx.session = undefined;
+        return ctx.reply(t(ctx)('delete.done'));
+      case 'flow':
+        return answer(ctx, contact, action.input);
+      case 'unknown':
+        await say(ctx, contact, t(ctx)('hint.stale'));
+        return offerResumeOrMenu(ctx, contact);
+    }
+  });
+
+  privateChats.on('message:text', async (ctx) => {
+    const contact = await contactOf(ctx);
+    await messages.record(contact.id, [ctx.msg.message_id], clock.now());
+    // Urgent words are heard wherever they are written, and never wait for a flow.
+    const words = deps.urgentWords.detect(ctx.msg.text);
+    if (words) {
+      deps.logger.warn({ words }, 'urgent words in a message');
+      await requestPerson(ctx, contact, 'urgent', words);
+    }
+    if (!ctx.session.language) return showLanguages(ctx, contact);
+    if (ctx.session.stage === 'flow') {
+      const current = await helpline.current(contact);
+      const stepId = current?.conversation.state.current;
+      if (stepId) return answer(ctx, contact, { type: 'text', step: stepId, value: ctx.msg.text });
+    }
+    if (!words) return offerResumeOrMenu(ctx, contact);
+  });
+
+  privateChats.on('edited_message', async (ctx) => say(ctx, await contactOf(ctx), t(ctx)('hint.edited')));
+  privateChats.on('message', async (ctx) => {
+    const contact = await contactOf(ctx);
+    await messages.record(contact.id, [ctx.msg.message_id], clock.now());
+    await say(ctx, contact, t(ctx)('hint.media'));
+  });
+
+  return composer;
+}

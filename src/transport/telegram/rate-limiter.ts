@@ -1,0 +1,31 @@
+/**
+ * A per-person limit on updates, so that a flood (a stuck key, a script) cannot
+ * bury the operators. The first update over the limit gets a polite answer, the
+ * rest are dropped until the window has room again. Kept in memory on purpose:
+ * it protects this process for a minute and has nothing worth keeping across a
+ * restart. Keys are keyed hashes, never Telegram ids.
+ */
+export interface RateLimiter {
+  hit(key: string, now: Date): 'ok' | 'warn' | 'blocked';
+}
+
+export function createRateLimiter(options: { limit: number; windowMs: number }): RateLimiter {
+  const recent = new Map<string, { times: number[]; warned: boolean }>();
+  return {
+    hit(key, now) {
+      const at = now.getTime();
+      if (recent.size > 10_000) {
+        for (const [other, entry] of recent) if ((entry.times.at(-1) ?? 0) <= at - options.windowMs) recent.delete(other);
+      }
+      const entry = recent.get(key) ?? { times: [], warned: false };
+      entry.times = entry.times.filter((time) => time > at - options.windowMs);
+      if (entry.times.length === 0) entry.warned = false;
+      entry.times.push(at);
+      recent.set(key, entry);
+      if (entry.times.length <= options.limit) return 'ok';
+      if (entry.warned) return 'blocked';
+      entry.warned = true;
+      return 'warn';
+    },
+  };
+}

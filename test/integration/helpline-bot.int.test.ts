@@ -1,0 +1,152 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { helplineBot } from '../support/helpline-bot.js';
+
+type Harness = Awaited<ReturnType<typeof helplineBot>>;
+const opened: Harness[] = [];
+afterEach(async () => {
+  for (const harness of opened.splice(0)) await harness.dispose();
+});
+async function setUp() {
+  const harness = await helplineBot();
+  opened.push(harness);
+  return harness;
+}
+
+/** Through language, notice and safety to the menu. */
+async function toMenu(h: Harness, person: ReturnType<Harness['person']>, language: 'sq' | 'en') {
+  await person.start();
+  await person.press(`l|${language}`);
+  await person.press('o');
+  await person.press('y|safe');
+}
+
+describe('the help-seeking conversation on Telegram', () => {
+  it('asks the language first, pre-selected from the client, and records only an anonymous campaign source', async () => {
+    const h = await setUp();
+    await h.person({ userId: 70001, languageCode: 'en' }).start('src_poster_fier');
+    expect(h.textsSince(0)).toEqual([h.i18n.t('en', 'helpline:language.prompt')]);
+    expect(h.lastButtons().slice(0, 2)).toEqual([['Shqip', 'l|sq'], ['✓ English', 'l|en']]);
+    expect(h.lastButtons().slice(-2)).toEqual([['Talk to a person', 'p'], ['Exit', 'x']]);
+    const contact = await h.db.prisma.contact.findFirstOrThrow();
+    expect(contact.source).toBe('poster_fier');
+    expect(contact.idHash).toBe(h.identity.hashId('user', 70001));
+  });
+
+  it('shows what Ura is and keeps, checks safety, then offers the menu', async () => {
+    const h = await setUp();
+    const person = h.person({ userId: 70002, languageCode: 'sq' });
+    await toMenu(h, person, 'sq');
+    const texts = h.textsSince(0);
+    expect(texts[1]).toBe(h.i18n.t('sq', 'helpline:notice.text', { days: 30 }));
+    expect(texts[2]).toBe(h.i18n.t('sq', 'helpline:safety.text'));
+    expect(texts.at(-1)).toBe(h.i18n.t('sq', 'helpline:menu.text'));
+    expect(h.lastButtons().map(([, data]) => data)).toEqual(['m|check', 'm|worried', 'm|offer', 'm|services', 'm|privacy', 'p', 'x']);
+  });
+
+  it('starts the adult self-check, or the young-person flow for under-18s', async () => {
+    const h = await setUp();
+    const adult = h.person({ userId: 70003, languageCode: 'en' });
+    await toMenu(h, adult, 'en');
+    await adult.press('m|check');
+    await adult.press('a|no');
+    expect(h.textsSince(0)).toContain(h.i18n.t('en', 'helpline.self-check:safety.text'));
+    const child = h.person({ userId: 70004, languageCode: 'en' });
+    await toMenu(h, child, 'en');
+    await child.press('m|check');
+    await child.press('a|yes');
+    expect(h.textsSince(0)).toContain(h.i18n.t('en', 'helpline.young-person:safety.text'));
+    expect((await h.db.prisma.conversation.findMany()).map((c) => c.flowId).sort()).toEqual(['helpline/self-check', 'helpline/young-person']);
+  });
+
+  it('hears urgent words in the middle of a flow: emergency numbers at once, an urgent case, and the question again', async () => {
+    const h = await setUp();
+    const person = h.person({ userId: 70005, languageCode: 'sq' });
+    await toMenu(h, person, 'sq');
+    await person.press('m|check');
+    await person.press('a|no');
+    const before = h.sentCount();
+    await person.say('ndihmë, më morën pasaportën');
+    const texts = h.textsSince(before);
+    expect(texts[0]).toBe(h.i18n.t('sq', 'helpline:urgent.text'));
+    const helpCase = await h.db.prisma.helpCase.findFirstOrThrow();
+    expect(helpCase).toMatchObject({ trigger: 'urgent', level: 'URGENT', status: 'pending' });
+    expect(helpCase.code).toMatch(/^[2-9A-Z]{2}-[2-9A-Z]{3}$/);
+    expect(texts.at(-1)).toBe(h.i18n.t('sq', 'helpline.self-check:safety.text'));
+  });
+
+  it('records a request for a person as a pending case, once, and says what the person will see', async () => {
+    const h = await setUp();
+    const person = h.person({ userId: 70006, languageCode: 'en' });
+    await toMenu(h, person, 'en');
+    await person.press('p');
+    await person.press('p');
+    expect(h.textsSince(0).filter((text) => text === h.i18n.t('en', 'helpline:person.requested'))).toHaveLength(2);
+    expect(await h.db.prisma.helpCase.count()).toBe(1);
+  });
+
+  it('offers to continue an unfinished conversation to someone who comes back', async () => {
+    const h = await setUp();
+    const person = h.person({ userId: 70007, languageCode: 'en' });
+    await toMenu(h, person, 'en');
+    await person.press('m|check');
+    await person.press('a|no');
+    await person.press('c|safety|safe');
+    await person.start();
+    expect(h.textsSince(0).at(-1)).toBe(h.i18n.t('en', 'helpline:resume.text'));
+    await person.press('r|yes');
+    expect(h.textsSince(0).at(-1)).toBe(h.i18n.t('en', 'helpline.self-check:age.text'));
+  });
+
+  it('on exit deletes the chat messages it can and sends nothing that shows the topic', async () => {
+    const h = await setUp();
+    const person = h.person({ userId: 70008, languageCode: 'en' });
+    await toMenu(h, person, 'en');
+    await person.press('m|check');
+    const before = h.sentCount();
+    await person.command('exit');
+    expect(h.sentCount()).toBe(before);
+    const deleted = h.api.calls.filter((call) => call.method === 'deleteMessages').flatMap((call) => call.payload.message_ids as number[]);
+    expect(deleted.length).toBeGreaterThanOrEqual(before + 1); // every bot message and the person's own
+    expect(await h.db.prisma.chatMessage.count()).toBe(0);
+  });
+
+  it('erases everything about the person after /delete is confirmed', async () => {
+    const h = await setUp();
+    const person = h.person({ userId: 70009, languageCode: 'en' });
+    await toMenu(h, person, 'en');
+    await person.press('m|check');
+    await person.press('a|no');
+    await person.press('p');
+    await person.command('delete');
+    await person.press('z|yes');
+    expect(h.textsSince(0).at(-1)).toBe(h.i18n.t('en', 'helpline:delete.done'));
+    for (const count of [h.db.prisma.contact.count(), h.db.prisma.conversation.count(), h.db.prisma.helpCase.count(), h.db.prisma.chatMessage.count(), h.db.prisma.chatSession.count()]) {
+      expect(await count).toBe(0);
+    }
+  });
+
+  it('answers photos, edits and old buttons with a short hint and keeps its place', async () => {
+    const h = await setUp();
+    const person = h.person({ userId: 70010, languageCode: 'en' });
+    await toMenu(h, person, 'en');
+    const before = h.sentCount();
+    await h.handle({ update_id: 990001, message: { message_id: 5001, date: 0, chat: { id: 70010, type: 'private', first_name: 'x' }, from: { id: 70010, is_bot: false, first_name: 'x' }, photo: [] } });
+    await person.press('c|nowhere|x');
+    expect(h.textsSince(before)).toEqual([h.i18n.t('en', 'helpline:hint.media'), h.i18n.t('en', 'helpline:hint.stale'), h.i18n.t('en', 'helpline:menu.text')]);
+  });
+
+  it('asks a flood to slow down once, then drops it', async () => {
+    const h = await setUp();
+    const person = h.person({ userId: 70011, languageCode: 'en' });
+    for (let i = 0; i < 30; i++) await person.command('privacy');
+    const texts = h.textsSince(0);
+    expect(texts.filter((text) => text === h.i18n.t('en', 'helpline:hint.slow_down'))).toHaveLength(1);
+    expect(texts).toHaveLength(21);
+  });
+
+  it('ignores groups', async () => {
+    const h = await setUp();
+    await h.person({ userId: 70012, chatType: 'group' }).start();
+    expect(h.api.calls).toEqual([]);
+  });
+});

@@ -1,0 +1,54 @@
+import type { Update } from 'grammy/types';
+import { composeHelpline } from '../../src/compose.js';
+import { loadFlows } from '../../src/flows/loader.js';
+import { createI18n } from '../../src/i18n/index.js';
+import { createIdentityProtector } from '../../src/shared/crypto.js';
+import { createLogger, type Logger } from '../../src/shared/logger.js';
+import { createBot } from '../../src/transport/telegram/bot.js';
+import { recordBotApi, TEST_BOT_INFO } from './bot-api.js';
+import { fakeClock } from './clock.js';
+import { testConfig } from './config.js';
+import { sqliteDatabase, type TestDatabase } from './database.js';
+import { callbackQuery, command, privateText, type Sender } from './updates.js';
+
+const catalog = loadFlows().catalog;
+
+/** Ura's real bot on a throwaway SQLite database, with the Bot API recorded. */
+export async function helplineBot(options: { logger?: Logger } = {}) {
+  const test: TestDatabase = await sqliteDatabase();
+  const clock = fakeClock('2026-06-01T09:00:00Z');
+  const identity = createIdentityProtector(testConfig().secrets);
+  const i18n = createI18n();
+  const deps = composeHelpline({ prisma: test.db.prisma, catalog, identity, i18n, clock, logger: options.logger ?? createLogger('silent'), retentionDays: 30 });
+  const bot = createBot({ ...deps, token: '123:TEST', apiRoot: 'http://127.0.0.1:9', botInfo: TEST_BOT_INFO });
+  const api = recordBotApi(bot);
+  const sent = () => api.calls.filter((call) => call.method === 'sendMessage');
+
+  return {
+    bot,
+    api,
+    db: test.db,
+    identity,
+    i18n,
+    clock,
+    dispose: () => test.dispose(),
+    handle: (update: Update) => bot.handleUpdate(update),
+    /** A person with a Telegram identity that must never be stored. */
+    person(sender: Sender) {
+      return {
+        start: (payload = '') => bot.handleUpdate(command('start', payload, sender)),
+        command: (name: string) => bot.handleUpdate(command(name, '', sender)),
+        say: (text: string) => bot.handleUpdate(privateText(text, sender)),
+        press: (data: string) => bot.handleUpdate(callbackQuery(data, sender)),
+      };
+    },
+    /** Texts sent since `from` (an index into the sent messages). */
+    textsSince: (from: number) => sent().slice(from).map((call) => String(call.payload.text)),
+    sentCount: () => sent().length,
+    /** The buttons of the last message sent, as [text, data]. */
+    lastButtons: () => {
+      const markup = sent().at(-1)?.payload.reply_markup as { inline_keyboard?: { text: string; callback_data?: string }[][] } | undefined;
+      return (markup?.inline_keyboard ?? []).flat().map((b) => [b.text, b.callback_data ?? ''] as const);
+    },
+  };
+}
