@@ -26,6 +26,7 @@ COPY package.json ./
 COPY prisma/migrations ./prisma/migrations
 COPY locales ./locales
 COPY flows ./flows
+COPY directory ./directory
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]

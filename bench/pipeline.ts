@@ -23,6 +23,7 @@ import type { Update } from 'grammy/types';
 import pg from 'pg';
 import { composeHelpline } from '../src/compose.js';
 import { loadFlows } from '../src/flows/loader.js';
+import { loadDirectory } from '../src/helpline/directory.js';
 import { createI18n, type I18n, type Language } from '../src/i18n/index.js';
 import { systemClock } from '../src/shared/clock.js';
 import { createIdentityProtector, type IdentityProtector } from '../src/shared/crypto.js';
@@ -242,7 +243,7 @@ function uraCase(provider: 'sqlite' | 'postgresql', concurrency: number, open: (
       const { prisma } = db.db;
       const identity = createIdentityProtector(testConfig().secrets);
       const i18n = createI18n();
-      const helpline = composeHelpline({ prisma, catalog: loadFlows().catalog, identity, i18n, clock: systemClock, logger: createLogger('silent'), retentionDays: 30 });
+      const helpline = composeHelpline({ prisma, catalog: loadFlows().catalog, directory: loadDirectory().directory, identity, i18n, clock: systemClock, logger: createLogger('silent'), retentionDays: 30 });
       const bot = createBot({
         ...helpline,
         // The workload floods on purpose; the per-person limit would answer most of it with "slow down".

@@ -1,5 +1,6 @@
 import type { FlowCatalog } from './flows/catalog.js';
 import { createContacts } from './helpline/contacts.js';
+import type { Directory } from './helpline/directory.js';
 import { createHelpline } from './helpline/helpline.js';
 import { createUrgentWords } from './helpline/urgent-words.js';
 import { readLocales, type I18n } from './i18n/index.js';
@@ -29,14 +30,16 @@ export const RATE_LIMIT = { limit: 20, windowMs: 60_000 };
 export function composeHelpline(deps: {
   prisma: UraPrisma;
   catalog: FlowCatalog;
+  directory: Directory;
   identity: IdentityProtector;
   i18n: I18n;
   clock: Clock;
   logger: Logger;
   retentionDays: number;
 }): HelplineBotDeps & { sessions: SessionStore<SessionData> } {
-  const { prisma, catalog, identity, i18n, clock, logger, retentionDays } = deps;
+  const { prisma, catalog, directory, identity, i18n, clock, logger, retentionDays } = deps;
   return {
+    directory,
     helpline: createHelpline({ catalog, conversations: createConversationRepository(prisma), cases: createCaseRepository(prisma), clock }),
     contacts: createContacts({ store: createContactRepository(prisma), identity, clock }),
     messages: createMessageLogRepository(prisma),

@@ -6,6 +6,8 @@ import { composeHelpline } from './compose.js';
 import type { Config } from './config.js';
 import { formatProblem, type FlowCatalog } from './flows/catalog.js';
 import { loadFlows } from './flows/loader.js';
+import { loadDirectory, type Directory } from './helpline/directory.js';
+import { createRetention } from './helpline/retention.js';
 import { createI18n } from './i18n/index.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { createIdentityProtector } from './shared/crypto.js';
@@ -15,7 +17,9 @@ import { packageRoot } from './shared/paths.js';
 import { openDatabase, type Database } from './storage/database.js';
 import { checkDatabase } from './storage/database-health.js';
 import { redactDatabaseUrl } from './storage/database-url.js';
+import { createRetentionRepository } from './storage/retention-repository.js';
 import { createApp } from './transport/http/app.js';
+import { scheduleRetention } from './transport/cron/retention.js';
 import { telegramWebhook, WEBHOOK_PATH } from './transport/http/telegram-webhook.js';
 import { createBot } from './transport/telegram/bot.js';
 import { createBotService, disabledBot, type BotService } from './transport/telegram/bot-service.js';
@@ -79,14 +83,25 @@ function loadValidFlows(logger: Logger, dir: string | undefined): FlowCatalog {
   return catalog;
 }
 
+/** Nobody is shown a service from a directory file with a mistake in it. */
+function loadValidDirectory(logger: Logger): Directory {
+  const { directory, problems } = loadDirectory();
+  if (problems.length > 0) {
+    throw new StartupError(`${problems.length} problem(s) in the services directory:\n${problems.map((problem) => `  ${formatProblem(problem)}`).join('\n')}`);
+  }
+  logger.info({ services: directory.entries.length }, 'services directory loaded');
+  return directory;
+}
+
 export async function startUra(config: Config, logger: Logger, options: StartOptions = {}): Promise<RunningUra> {
   const clock = options.clock ?? systemClock;
   const startedAt = clock.now();
   const flows = loadValidFlows(logger, options.flowsDir);
+  const directory = loadValidDirectory(logger);
   const database = await openMigratedDatabase(config, logger);
   const identity = createIdentityProtector(config.secrets);
   const i18n = createI18n();
-  const helpline = composeHelpline({ prisma: database.prisma, catalog: flows, identity, i18n, clock, logger, retentionDays: config.retentionDays });
+  const helpline = composeHelpline({ prisma: database.prisma, catalog: flows, directory, identity, i18n, clock, logger, retentionDays: config.retentionDays });
 
   let bot: BotService = disabledBot;
   const { token, mode, publicUrl, webhookSecret } = config.telegram;
@@ -115,9 +130,15 @@ export async function startUra(config: Config, logger: Logger, options: StartOpt
   const url = `http://${config.http.host.includes(':') ? `[${config.http.host}]` : config.http.host}:${port}`;
   logger.info({ url, provider: database.provider, telegram: bot.status().state === 'disabled' ? 'off' : mode }, 'Ura is running');
   bot.start();
+  const retention = scheduleRetention({
+    run: createRetention({ store: createRetentionRepository(database.prisma), clock, days: config.retentionDays }).run,
+    timezone: config.timezone,
+    logger,
+  });
 
   let stopping: Promise<void> | undefined;
   const stop = async () => {
+    await retention.stop();
     await bot.stop(options.shutdownGraceMs ?? 10_000);
     await new Promise<void>((resolve) => {
       server.close(() => resolve());

@@ -2,9 +2,11 @@ import { Command, CommanderError } from 'commander';
 import { StartupError } from '../main.js';
 import { chatCommand } from './chat.js';
 import { configCommand } from './config-check.js';
+import { directoryCommand } from './directory.js';
 import { flowsCommand } from './flows.js';
 import { EXIT, ExitError } from './environment.js';
 import { migrateCommand } from './migrate.js';
+import { retentionCommand } from './retention.js';
 import { startCommand } from './start.js';
 
 const program = new Command('ura')
@@ -15,7 +17,9 @@ const program = new Command('ura')
   .addCommand(migrateCommand)
   .addCommand(configCommand)
   .addCommand(flowsCommand)
-  .addCommand(chatCommand);
+  .addCommand(directoryCommand)
+  .addCommand(chatCommand)
+  .addCommand(retentionCommand);
 
 try {
   await program.parseAsync(process.argv);

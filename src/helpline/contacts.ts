@@ -28,6 +28,8 @@ export interface Contacts {
   /** Records that a Telegram user wrote from a chat, keeping only a hash and a sealed address. */
   recordVisit(visit: { userId: number; chatId: number; language: string; source?: string | null }): Promise<Contact>;
   find(userId: number): Promise<Contact | undefined>;
+  /** Remembers the county the person chose for regional services (`national`: none). */
+  setRegion(contactId: string, region: string): Promise<void>;
   /** The chat to reply to, opened from its sealed form. */
   chatIdOf(contactId: string): Promise<number | undefined>;
 }
@@ -45,6 +47,7 @@ export function createContacts(deps: { store: ContactStore; identity: IdentityPr
         source: source ?? null,
       }),
     find: (userId) => store.findByIdHash(identity.hashId('user', userId)),
+    setRegion: (contactId, region) => store.update(contactId, { region }),
     async chatIdOf(contactId) {
       const sealed = await store.chatCipherOf(contactId);
       return sealed === undefined ? undefined : Number(identity.open(sealed));

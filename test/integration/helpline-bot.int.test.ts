@@ -125,14 +125,21 @@ describe('the help-seeking conversation on Telegram', () => {
     }
   });
 
-  it('answers photos, edits and old buttons with a short hint and keeps its place', async () => {
+  it('answers photos, old buttons and forwarded messages with a short hint and keeps its place', async () => {
     const h = await setUp();
     const person = h.person({ userId: 70010, languageCode: 'en' });
     await toMenu(h, person, 'en');
     const before = h.sentCount();
     await h.handle({ update_id: 990001, message: { message_id: 5001, date: 0, chat: { id: 70010, type: 'private', first_name: 'x' }, from: { id: 70010, is_bot: false, first_name: 'x' }, photo: [] } });
     await person.press('c|nowhere|x');
-    expect(h.textsSince(before)).toEqual([h.i18n.t('en', 'helpline:hint.media'), h.i18n.t('en', 'helpline:hint.stale'), h.i18n.t('en', 'helpline:menu.text')]);
+    await h.handle({ update_id: 990002, message: { message_id: 5002, date: 0, chat: { id: 70010, type: 'private', first_name: 'x' }, from: { id: 70010, is_bot: false, first_name: 'x' }, text: 'SOS they took my passport', forward_origin: { type: 'hidden_user', date: 0, sender_user_name: 'someone' } } });
+    expect(h.textsSince(before)).toEqual([
+      h.i18n.t('en', 'helpline:hint.media'),
+      h.i18n.t('en', 'helpline:hint.stale'),
+      h.i18n.t('en', 'helpline:menu.text'),
+      h.i18n.t('en', 'helpline:hint.forwarded'),
+    ]);
+    expect(await h.db.prisma.helpCase.count()).toBe(0);
   });
 
   it('asks a flood to slow down once, then drops it', async () => {
@@ -142,6 +149,26 @@ describe('the help-seeking conversation on Telegram', () => {
     const texts = h.textsSince(0);
     expect(texts.filter((text) => text === h.i18n.t('en', 'helpline:hint.slow_down'))).toHaveLength(1);
     expect(texts).toHaveLength(21);
+  });
+
+  it('shows national services always and those of a county only when the person chose it', async () => {
+    const h = await setUp();
+    const person = h.person({ userId: 70013, languageCode: 'en' });
+    await toMenu(h, person, 'en');
+    await person.press('m|services');
+    expect(h.textsSince(0).at(-1)).toBe(h.i18n.t('en', 'helpline:services.region_prompt'));
+    expect(h.lastButtons().map(([, data]) => data)).toContain('g|fier');
+    await person.press('g|none');
+    const national = h.textsSince(0).at(-1) ?? '';
+    expect(national).toContain(`${h.i18n.t('en', 'directory:hotline_116006.name')}: 116006`);
+    expect(national).not.toContain(h.i18n.t('en', 'directory:prefect_fier.name'));
+    expect(national).toContain(h.i18n.t('en', 'helpline:services.emergency'));
+    await person.press('g|ask');
+    await person.press('g|fier');
+    expect(h.textsSince(0).at(-1)).toContain(h.i18n.t('en', 'directory:prefect_fier.name'));
+    expect((await h.db.prisma.contact.findFirstOrThrow()).region).toBe('fier');
+    // Unverified entries are for operators, not for the person.
+    expect(h.textsSince(0).at(-1)).not.toContain(h.i18n.t('en', 'directory:police_fier.name'));
   });
 
   it('ignores groups', async () => {

@@ -1,6 +1,7 @@
 import type { Update } from 'grammy/types';
 import { composeHelpline } from '../../src/compose.js';
 import { loadFlows } from '../../src/flows/loader.js';
+import { loadDirectory } from '../../src/helpline/directory.js';
 import { createI18n } from '../../src/i18n/index.js';
 import { createIdentityProtector } from '../../src/shared/crypto.js';
 import { createLogger, type Logger } from '../../src/shared/logger.js';
@@ -19,7 +20,7 @@ export async function helplineBot(options: { logger?: Logger } = {}) {
   const clock = fakeClock('2026-06-01T09:00:00Z');
   const identity = createIdentityProtector(testConfig().secrets);
   const i18n = createI18n();
-  const deps = composeHelpline({ prisma: test.db.prisma, catalog, identity, i18n, clock, logger: options.logger ?? createLogger('silent'), retentionDays: 30 });
+  const deps = composeHelpline({ prisma: test.db.prisma, catalog, directory: loadDirectory().directory, identity, i18n, clock, logger: options.logger ?? createLogger('silent'), retentionDays: 30 });
   const bot = createBot({ ...deps, token: '123:TEST', apiRoot: 'http://127.0.0.1:9', botInfo: TEST_BOT_INFO });
   const api = recordBotApi(bot);
   const sent = () => api.calls.filter((call) => call.method === 'sendMessage');

@@ -6,7 +6,7 @@ import type { FlowInput } from '../../flows/engine.js';
  * `s|step` prefer not to say, `n|step` not applicable, `b` back. Everywhere:
  * `p` talk to a person, `x` exit. The helpline's screens: `l|sq` language, `o`
  * notice read, `y|safe` safety, `m|check` menu, `a|yes` under 18, `r|yes` resume,
- * `z|yes` delete. Anything else (an old or forged button) reads as `unknown`.
+ * `z|yes` delete, `g|fier` county (`g|none`: national only). Anything else (an old or forged button) reads as `unknown`.
  */
 export type ButtonAction =
   | { kind: 'flow'; input: FlowInput }
@@ -19,6 +19,8 @@ export type ButtonAction =
   | { kind: 'age'; under18: boolean }
   | { kind: 'resume'; resume: boolean }
   | { kind: 'delete'; confirmed: boolean }
+  | { kind: 'region'; region: string | null }
+  | { kind: 'regions' }
   | { kind: 'unknown' };
 
 export const MENU_ITEMS = ['check', 'worried', 'offer', 'services', 'privacy', 'home'] as const;
@@ -34,6 +36,10 @@ export const button = {
   age: (under18: boolean) => `a|${under18 ? 'yes' : 'no'}`,
   resume: (resume: boolean) => `r|${resume ? 'yes' : 'no'}`,
   delete: (confirmed: boolean) => `z|${confirmed ? 'yes' : 'no'}`,
+  /** A county for regional services; `none` for national numbers only. */
+  region: (region: string | null) => `g|${region ?? 'none'}`,
+  /** Shows the list of counties again. */
+  regions: 'g|ask',
 };
 
 const yes = (value: string | undefined) => (value === 'yes' ? true : value === 'no' ? false : undefined);
@@ -43,6 +49,8 @@ function decodeHelpline(tag: string, value: string | undefined): ButtonAction | 
   if (tag === 'l' && value !== undefined && /^[a-z]{2}$/.test(value)) return { kind: 'language', language: value };
   const safety = SAFETY.find((answer) => answer === value);
   if (tag === 'y' && safety) return { kind: 'safety', answer: safety };
+  if (tag === 'g' && value === 'ask') return { kind: 'regions' };
+  if (tag === 'g' && value !== undefined && /^[a-z]{3,12}$/.test(value)) return { kind: 'region', region: value === 'none' ? null : value };
   const item = MENU_ITEMS.find((candidate) => candidate === value);
   if (tag === 'm' && item) return { kind: 'menu', item };
   const flag = yes(value);

@@ -3,6 +3,7 @@ import type { InlineKeyboardButton } from 'grammy/types';
 import type { FlowInput } from '../../flows/engine.js';
 import { flowNamespace } from '../../flows/schema.js';
 import type { Contact, Contacts } from '../../helpline/contacts.js';
+import { REGIONS, servicesFor, type Directory, type Region } from '../../helpline/directory.js';
 import { HELP_FLOWS, type Helpline, type HelpFlow, type Turn } from '../../helpline/helpline.js';
 import { DELETABLE_FOR_MS, type MessageLog } from '../../helpline/message-log.js';
 import type { UrgentWords } from '../../helpline/urgent-words.js';
@@ -13,10 +14,12 @@ import type { Logger } from '../../shared/logger.js';
 import { button, decodeButton, type MenuItem } from './callback-data.js';
 import type { UraContext } from './context.js';
 import { safetyRow, viewOf, type View } from './flow-view.js';
+import { servicesText } from './services-view.js';
 import type { RateLimiter } from './rate-limiter.js';
 
 export interface HelplineBotDeps {
   helpline: Helpline;
+  directory: Directory;
   contacts: Contacts;
   messages: MessageLog;
   erase(contactId: string, sessionKey: string): Promise<void>;
@@ -81,13 +84,31 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
     await say(ctx, contact, tr('menu.text'), items.map((item) => choice(tr(`menu.${item}`), button.menu(item))));
   }
 
+  const regionOf = (contact: Contact): Region | undefined => REGIONS.find((region) => region === contact.region);
+
+  /** National services always; those of the person's county when they chose one. */
+  async function showServices(ctx: Private, contact: Contact, audience?: 'child' | 'adult') {
+    const tr = t(ctx);
+    const region = regionOf(contact);
+    const entries = servicesFor(deps.directory, { ...(region ? { region } : {}), ...(audience ? { audience } : {}), language: ctx.lang });
+    await say(ctx, contact, servicesText(entries, tr), [choice(tr('services.change_region'), button.regions), choice(tr('buttons.menu'), button.menu('home'))]);
+  }
+
+  async function askRegion(ctx: Private, contact: Contact) {
+    const tr = t(ctx);
+    const rows: InlineKeyboardButton[][] = [];
+    for (let i = 0; i < REGIONS.length; i += 3) rows.push(REGIONS.slice(i, i + 3).map((region) => ({ text: tr(`regions.${region}`), callback_data: button.region(region) })));
+    rows.push(choice(tr('services.national_only'), button.region(null)));
+    await say(ctx, contact, tr('services.region_prompt'), rows);
+  }
+
   /** Renders a turn of a flow, and what its effects start. */
   async function render(ctx: Private, contact: Contact, turn: Turn) {
     const ns = flowNamespace(turn.conversation.flowId);
     const tr = (key: string, vars?: Record<string, string | number>) => i18n.t(ctx.lang, key.includes(':') ? key : `${ns}:${key}`, vars);
     for (const effect of turn.effects) {
       if (effect.type === 'urgent') await say(ctx, contact, t(ctx)('urgent.text'));
-      else if (effect.type === 'action' && effect.name === 'show_services') await say(ctx, contact, t(ctx)('services.text'));
+      else if (effect.type === 'action' && effect.name === 'show_services') await showServices(ctx, contact, turn.conversation.flowId === 'helpline/young-person' ? 'child' : undefined);
       else if (effect.type === 'action' && effect.name === 'offer_handoff') await say(ctx, contact, t(ctx)('person.offer'));
       else if (effect.type === 'handoff') await say(ctx, contact, t(ctx)('person.requested'));
       else {
@@ -213,7 +234,7 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
           const tr = t(ctx);
           return say(ctx, contact, tr('age.text'), [choice(tr('age.yes'), button.age(true)), choice(tr('age.no'), button.age(false))]);
         }
-        if (action.item === 'services') return say(ctx, contact, t(ctx)('services.text'), [choice(t(ctx)('buttons.menu'), button.menu('home'))]);
+        if (action.item === 'services') return contact.region === null ? askRegion(ctx, contact) : showServices(ctx, contact);
         if (action.item === 'privacy') return say(ctx, contact, t(ctx)('privacy.text', { days: deps.retentionDays }), [choice(t(ctx)('buttons.menu'), button.menu('home'))]);
         const flowId = MENU_FLOWS[action.item];
         return flowId ? startFlow(ctx, contact, flowId) : showMenu(ctx, contact);
@@ -235,12 +256,26 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
         // Otherwise the session middleware would write the chat's state back after this handler.
         ctx.session = undefined;
         return ctx.reply(t(ctx)('delete.done'));
+      case 'regions':
+        return askRegion(ctx, contact);
+      case 'region': {
+        const region = REGIONS.find((candidate) => candidate === action.region) ?? null;
+        await contacts.setRegion(contact.id, region ?? 'national');
+        return showServices(ctx, { ...contact, region: region ?? 'national' });
+      }
       case 'flow':
         return answer(ctx, contact, action.input);
       case 'unknown':
         await say(ctx, contact, t(ctx)('hint.stale'));
         return offerResumeOrMenu(ctx, contact);
     }
+  });
+
+  // A forwarded message is someone else's words: never read as an answer, nor as urgent.
+  privateChats.on('message:forward_origin', async (ctx) => {
+    const contact = await contactOf(ctx);
+    await messages.record(contact.id, [ctx.msg.message_id], clock.now());
+    await say(ctx, contact, t(ctx)('hint.forwarded'));
   });
 
   privateChats.on('message:text', async (ctx) => {

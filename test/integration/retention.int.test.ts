@@ -1,0 +1,59 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createRetention, DAY_MS } from '../../src/helpline/retention.js';
+import { createRetentionRepository } from '../../src/storage/retention-repository.js';
+import { fakeClock } from '../support/clock.js';
+import { PROVIDERS_UNDER_TEST, type TestDatabase } from '../support/database.js';
+
+const NOW = new Date('2026-09-15T03:30:00Z');
+const daysAgo = (days: number) => new Date(NOW.getTime() - days * DAY_MS);
+
+describe.each(PROVIDERS_UNDER_TEST)('retention on $name', ({ open, skip }) => {
+  const opened: TestDatabase[] = [];
+  afterEach(async () => {
+    for (const test of opened.splice(0)) await test.dispose();
+  });
+
+  async function seed(test: TestDatabase) {
+    const { prisma } = test.db;
+    const contact = (id: string, lastSeen: number, source: string | null) =>
+      prisma.contact.create({ data: { id, idHash: `h-${id}`, chatCipher: 'x', language: 'sq', source, firstSeenAt: daysAgo(90), lastSeenAt: daysAgo(lastSeen) } });
+    const conversation = (id: string, contactId: string, updated: number, reachedPerson: boolean, level: string | null, flowId = 'helpline/self-check') =>
+      prisma.conversation.create({
+        data: { id, contactId, flowId, flowVersion: 1, language: 'sq', state: '{}', status: 'ended', level, outcome: null, reachedPerson, startedAt: new Date('2026-07-10T10:00:00Z'), updatedAt: daysAgo(updated) },
+      });
+    await contact('old', 40, 'poster_fier');
+    await contact('helped', 40, null);
+    await contact('recent', 2, null);
+    await conversation('v-old-1', 'old', 40, false, 'CONCERN');
+    await conversation('v-old-2', 'old', 35, false, 'CONCERN');
+    await conversation('v-old-3', 'old', 31, false, null, 'helpline/check-an-offer');
+    await conversation('v-helped', 'helped', 40, true, 'HIGH');
+    await prisma.helpCase.create({ data: { id: 'k', code: 'AB-CDE', contactId: 'helped', trigger: 'consent', level: 'HIGH', summary: '{}', language: 'sq', status: 'pending', createdAt: daysAgo(40) } });
+    await conversation('v-recent', 'recent', 2, false, 'INFO');
+    await prisma.chatMessage.createMany({ data: [{ contactId: 'recent', messageId: 1, sentAt: daysAgo(3) }, { contactId: 'recent', messageId: 2, sentAt: daysAgo(1) }] });
+    await prisma.chatSession.createMany({ data: [{ key: 'idle', value: '{}', updatedAt: daysAgo(31) }, { key: 'busy', value: '{}', updatedAt: daysAgo(1) }] });
+  }
+
+  it.skipIf(skip)('deletes what never reached a person after the retention period, keeping only anonymous counts', async () => {
+    const test = await open();
+    opened.push(test);
+    await seed(test);
+    const retention = createRetention({ store: createRetentionRepository(test.db.prisma), clock: fakeClock(NOW), days: 30 });
+    expect(await retention.run()).toEqual({ conversations: 3, contacts: 1, messages: 1, sessions: 1 });
+
+    const { prisma } = test.db;
+    expect((await prisma.conversation.findMany({ orderBy: { id: 'asc' } })).map((c) => c.id)).toEqual(['v-helped', 'v-recent']);
+    expect((await prisma.contact.findMany({ orderBy: { id: 'asc' } })).map((c) => c.id)).toEqual(['helped', 'recent']);
+    expect((await prisma.chatMessage.findMany()).map((m) => m.messageId)).toEqual([2]);
+    expect((await prisma.chatSession.findMany()).map((s) => s.key)).toEqual(['busy']);
+    const counts = await prisma.usageCount.findMany({ orderBy: [{ flowId: 'asc' }, { level: 'asc' }] });
+    expect(counts).toEqual([
+      { month: '2026-07', flowId: 'helpline/check-an-offer', language: 'sq', level: 'NONE', source: 'poster_fier', count: 1 },
+      { month: '2026-07', flowId: 'helpline/self-check', language: 'sq', level: 'CONCERN', source: 'poster_fier', count: 2 },
+    ]);
+
+    // A second run finds nothing more and counts nothing twice.
+    expect(await retention.run()).toEqual({ conversations: 0, contacts: 0, messages: 0, sessions: 0 });
+    expect((await prisma.usageCount.findMany()).reduce((sum, row) => sum + row.count, 0)).toBe(3);
+  });
+});
