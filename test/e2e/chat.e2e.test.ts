@@ -63,3 +63,19 @@ describe('ura flows check', () => {
     expect(result.stderr).not.toMatch(/\n\s+at .*\.ts:\d+/); // a list of problems, not a stack trace
   });
 });
+
+describe('ura directory check', () => {
+  it('passes on the shipped directory and lists what needs verifying', () => {
+    const result = spawnSync(process.execPath, [join(packageRoot, 'bin/ura.js'), 'directory', 'check'], { encoding: 'utf8', timeout: 30_000 });
+    expect(result.status).toBe(0);
+    expect(result.stdout + result.stderr).toMatch(/\d+ (valid )?entr/);
+  });
+
+  it('fails on the invalid fixtures, naming each problem', () => {
+    const fixtures = join(packageRoot, 'test/fixtures/directory-invalid');
+    const result = spawnSync(process.execPath, [join(packageRoot, 'bin/ura.js'), 'directory', 'check', join(fixtures, 'cases'), '--locales', join(fixtures, 'locales')], { encoding: 'utf8', timeout: 30_000 });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/bad-kind\.yaml/);
+    expect(result.stderr).toMatch(/unknown-region\.yaml/);
+  });
+});

@@ -171,6 +171,21 @@ describe('the help-seeking conversation on Telegram', () => {
     expect(h.textsSince(0).at(-1)).not.toContain(h.i18n.t('en', 'directory:police_fier.name'));
   });
 
+  it('keeps the person\'s answer when Telegram refuses to deliver the reply', async () => {
+    const h = await setUp();
+    const person = h.person({ userId: 70014, languageCode: 'en' });
+    await toMenu(h, person, 'en');
+    await person.press('m|check');
+    await person.press('a|no');
+    h.api.failNext('sendMessage', 403, 'Forbidden: bot was blocked by the user');
+    await person.press('c|safety|safe');
+    const conversation = await h.db.prisma.conversation.findFirstOrThrow();
+    expect(JSON.parse(conversation.state)).toMatchObject({ current: 'age', answers: { safety: { kind: 'choice', code: 'safe' } } });
+    await person.start();
+    await person.press('r|yes');
+    expect(h.textsSince(0).at(-1)).toBe(h.i18n.t('en', 'helpline.self-check:age.text'));
+  });
+
   it('ignores groups', async () => {
     const h = await setUp();
     await h.person({ userId: 70012, chatType: 'group' }).start();
