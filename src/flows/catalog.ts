@@ -69,3 +69,23 @@ export function stepIndicators(step: Step): { path: string; id: string }[] {
   step.flags?.forEach((flag, f) => flag.indicators.forEach((id, n) => found.push({ path: `flags[${f}].indicators[${n}]`, id })));
   return found;
 }
+
+/** The answers a step offers as buttons, in order: options, scale points, yes/no/unsure, agree/decline. */
+export function choicesOf(step: Step): { code: string; label: string }[] {
+  switch (step.type) {
+    case 'single':
+    case 'multi':
+      return step.options;
+    case 'scale':
+      return step.points;
+    case 'yesno':
+      return ['yes', 'no', 'unsure'].map((code) => ({ code, label: `flows:${code}` }));
+    case 'consent':
+      return [
+        { code: 'agree', label: step.agree },
+        { code: 'decline', label: step.decline },
+      ];
+    default:
+      return [];
+  }
+}

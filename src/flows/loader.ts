@@ -1,10 +1,11 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Resource } from 'i18next';
 import type { Expression } from 'jsep';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { readLocales } from '../i18n/index.js';
+import { displayPath, filesUnder } from '../shared/files.js';
 import { packageRoot } from '../shared/paths.js';
 import type { CompiledFlow, FlowCatalog, FlowProblem } from './catalog.js';
 import { conditionsOf } from './catalog.js';
@@ -14,16 +15,6 @@ import { flowSchema, indicatorSetSchema, type Flow, type IndicatorSet } from './
 
 export const FLOWS_DIR = join(packageRoot, 'flows');
 const INDICATOR_FILE = /^indicators\.ya?ml$/;
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) return filesUnder(path);
-      return /\.(ya?ml|json)$/.test(name) ? [path] : [];
-    });
-}
 
 const zodPath = (path: readonly PropertyKey[]) => path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i ? '.' : ''}${String(part)}`)).join('');
 
@@ -61,12 +52,11 @@ export interface LoadResult {
  */
 export function loadFlows(dir: string = FLOWS_DIR, resources: Resource = readLocales()): LoadResult {
   const problems: FlowProblem[] = [];
-  const display = (file: string) => relative(packageRoot, file).split(sep).join('/');
   const sets = new Map<string, IndicatorSet>();
   const flows: { file: string; flow: Flow }[] = [];
 
-  for (const file of filesUnder(dir)) {
-    const report = (path: string, message: string) => problems.push({ file: display(file), path, message });
+  for (const file of filesUnder(dir, /\.(ya?ml|json)$/)) {
+    const report = (path: string, message: string) => problems.push({ file: displayPath(file), path, message });
     const name = file.split(sep).at(-1) ?? '';
     if (INDICATOR_FILE.test(name)) {
       const set = readFile(file, indicatorSetSchema, report);
@@ -101,7 +91,7 @@ export function loadFlows(dir: string = FLOWS_DIR, resources: Resource = readLoc
       ...checkUnusedTexts(flow, resources),
     ];
     if (catalog.has(flow.id)) findings.push({ path: 'id', message: `flow "${flow.id}" is defined twice` });
-    problems.push(...findings.map((finding) => ({ file: display(file), ...finding })));
+    problems.push(...findings.map((finding) => ({ file: displayPath(file), ...finding })));
     if (findings.length === 0) catalog.set(flow.id, compileFlow(flow, set));
   }
   return { catalog: { flows: catalog, indicatorSets: sets, get: (id) => catalog.get(id) }, problems };

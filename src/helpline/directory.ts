@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Resource } from 'i18next';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { LANGUAGES, readLocales, type Language } from '../i18n/index.js';
+import { displayPath, filesUnder } from '../shared/files.js';
 import { packageRoot } from '../shared/paths.js';
 
 // The services directory: who a help-seeker or an operator can turn to. Facts
@@ -113,17 +114,6 @@ export const isVerified = (entry: ServiceEntry): boolean => entry.verified !== n
 
 const zodPath = (path: readonly PropertyKey[]) => path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('');
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const display = (file: string) => relative(packageRoot, file).split(sep).join('/');
-
-function yamlFilesUnder(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) return yamlFilesUnder(path);
-      return /\.ya?ml$/.test(name) ? [path] : [];
-    });
-}
 
 /** The texts of one entry: a name everywhere, the same fields in every language, hours when not open day and night. */
 function checkTexts(entry: ServiceEntry, resources: Resource, report: (path: string, message: string) => void, reportLocale: (language: string, path: string, message: string) => void) {
@@ -174,8 +164,8 @@ export function loadDirectory(dir: string = DIRECTORY_DIR, resources: Resource =
   for (const language of DIRECTORY_LANGUAGES) {
     if (!isRecord(resources[language]?.[DIRECTORY_NAMESPACE])) reportLocale(language, '', 'is missing: every directory entry needs its texts in this language');
   }
-  for (const file of yamlFilesUnder(dir)) {
-    const report = (path: string, message: string) => problems.push({ file: display(file), path, message });
+  for (const file of filesUnder(dir, /\.ya?ml$/)) {
+    const report = (path: string, message: string) => problems.push({ file: displayPath(file), path, message });
     const document = parseDocument(readFileSync(file, 'utf8'), { prettyErrors: true });
     if (document.errors.length > 0) {
       for (const error of document.errors) report(`line ${error.linePos?.[0]?.line ?? '?'}`, `not valid YAML: ${error.message.split('\n')[0]}`);
@@ -198,7 +188,7 @@ export function loadDirectory(dir: string = DIRECTORY_DIR, resources: Resource =
       const before = problems.length;
       const earlier = definedIn.get(entry.id);
       if (earlier !== undefined) report(`${at}.id`, `"${entry.id}" is already defined in ${earlier}; ids must be unique across the directory`);
-      else definedIn.set(entry.id, display(file));
+      else definedIn.set(entry.id, displayPath(file));
       checkTexts(entry, resources, (path, message) => report(path ? `${at}.${path}` : at, message), reportLocale);
       if (problems.length === before) entries.push(entry);
     });

@@ -1,6 +1,6 @@
+import { choicesOf } from '../../flows/catalog.js';
 import type { InlineKeyboardButton } from 'grammy/types';
 import type { Effect } from '../../flows/engine.js';
-import type { Step } from '../../flows/schema.js';
 import type { Translate } from '../../i18n/index.js';
 import { encodeInput, EXIT, PERSON } from './callback-data.js';
 
@@ -15,28 +15,9 @@ const button = (text: string, data: string): InlineKeyboardButton => ({ text, ca
 /** On every message, in one tap: talk to a person, and leave. */
 export const safetyRow = (t: Translate): InlineKeyboardButton[] => [button(t('bot:buttons.person'), PERSON), button(t('bot:buttons.exit'), EXIT)];
 
-function choices(step: Step): { code: string; label: string }[] {
-  switch (step.type) {
-    case 'single':
-    case 'multi':
-      return step.options;
-    case 'scale':
-      return step.points;
-    case 'yesno':
-      return ['yes', 'no', 'unsure'].map((code) => ({ code, label: `flows:${code}` }));
-    case 'consent':
-      return [
-        { code: 'agree', label: step.agree },
-        { code: 'decline', label: step.decline },
-      ];
-    default:
-      return [];
-  }
-}
-
 function askView(effect: Extract<Effect, { type: 'ask' }>, t: Translate): View {
   const { step } = effect;
-  const rows: InlineKeyboardButton[][] = choices(step).map((choice) => {
+  const rows: InlineKeyboardButton[][] = choicesOf(step).map((choice) => {
     if (step.type !== 'multi') return [button(t(choice.label), encodeInput({ type: 'choose', step: step.id, code: choice.code }))];
     const ticked = effect.selection.includes(choice.code) ? '✓ ' : '';
     return [button(`${ticked}${t(choice.label)}`, encodeInput({ type: 'toggle', step: step.id, code: choice.code }))];

@@ -1,3 +1,4 @@
+import { choicesOf } from '../../flows/catalog.js';
 import type { FlowInput, Effect } from '../../flows/engine.js';
 import type { RiskAssessment } from '../../flows/scoring.js';
 import type { Step } from '../../flows/schema.js';
@@ -5,25 +6,6 @@ import type { Translate } from '../../i18n/index.js';
 
 // The terminal face of the flow engine, for authors: numbered choices, typed
 // answers, b = back, s = prefer not to say, n = not applicable, d = done, q = quit.
-
-function choices(step: Step): { code: string; label: string }[] {
-  switch (step.type) {
-    case 'single':
-    case 'multi':
-      return step.options;
-    case 'scale':
-      return step.points;
-    case 'yesno':
-      return ['yes', 'no', 'unsure'].map((code) => ({ code, label: `flows:${code}` }));
-    case 'consent':
-      return [
-        { code: 'agree', label: step.agree },
-        { code: 'decline', label: step.decline },
-      ];
-    default:
-      return [];
-  }
-}
 
 /** The lines that show one effect. */
 export function renderEffect(effect: Effect, t: Translate): string[] {
@@ -33,7 +15,7 @@ export function renderEffect(effect: Effect, t: Translate): string[] {
     case 'ask': {
       const { step } = effect;
       const lines = ['', `? ${t(step.text)}`];
-      choices(step).forEach((choice, i) => {
+      choicesOf(step).forEach((choice, i) => {
         const ticked = step.type === 'multi' ? (effect.selection.includes(choice.code) ? '[x] ' : '[ ] ') : '';
         lines.push(`  ${i + 1}. ${ticked}${t(choice.label)}`);
       });
@@ -70,7 +52,7 @@ export function parseLine(step: Step, line: string): FlowInput | 'quit' {
   if (lower === 's') return { type: 'skip', step: step.id };
   if (lower === 'n' && step.type === 'scale') return { type: 'na', step: step.id };
   if (lower === 'd' && step.type === 'multi') return { type: 'done', step: step.id };
-  const options = choices(step);
+  const options = choicesOf(step);
   if (options.length > 0) {
     const picked = /^\d+$/.test(text) ? options[Number(text) - 1] : undefined;
     const code = picked?.code ?? text;
