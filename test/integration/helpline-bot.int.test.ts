@@ -84,7 +84,7 @@ describe('the help-seeking conversation on Telegram', () => {
     expect(await h.db.prisma.helpCase.count()).toBe(1);
   });
 
-  it('offers to continue an unfinished conversation to someone who comes back', async () => {
+  it('asks someone who comes back whether they can talk safely, then offers to continue', async () => {
     const h = await setUp();
     const person = h.person({ userId: 70007, languageCode: 'en' });
     await toMenu(h, person, 'en');
@@ -92,6 +92,8 @@ describe('the help-seeking conversation on Telegram', () => {
     await person.press('a|no');
     await person.press('c|safety|safe');
     await person.start();
+    expect(h.textsSince(0).at(-1)).toBe(h.i18n.t('en', 'helpline:safety.text'));
+    await person.press('y|safe');
     expect(h.textsSince(0).at(-1)).toBe(h.i18n.t('en', 'helpline:resume.text'));
     await person.press('r|yes');
     expect(h.textsSince(0).at(-1)).toBe(h.i18n.t('en', 'helpline.self-check:age.text'));
@@ -182,6 +184,7 @@ describe('the help-seeking conversation on Telegram', () => {
     const conversation = await h.db.prisma.conversation.findFirstOrThrow();
     expect(JSON.parse(conversation.state)).toMatchObject({ current: 'age', answers: { safety: { kind: 'choice', code: 'safe' } } });
     await person.start();
+    await person.press('y|safe');
     await person.press('r|yes');
     expect(h.textsSince(0).at(-1)).toBe(h.i18n.t('en', 'helpline.self-check:age.text'));
   });

@@ -187,7 +187,8 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
     const contact = await contactOf(ctx, source);
     await messages.record(contact.id, [ctx.msg.message_id], clock.now());
     if (!ctx.session.language) return showLanguages(ctx, contact);
-    return offerResumeOrMenu(ctx, contact);
+    // Someone coming back may be watched now: safety first, every time.
+    return showSafety(ctx, contact);
   });
   privateChats.command(['language', 'gjuha'], async (ctx) => showLanguages(ctx, await contactOf(ctx)));
   privateChats.command(['help', 'menu'], async (ctx) => {
