@@ -247,7 +247,7 @@ function uraCase(provider: 'sqlite' | 'postgresql', concurrency: number, open: (
       const bot = createBot({
         ...helpline,
         // The workload floods on purpose; the per-person limit would answer most of it with "slow down".
-        rateLimiter: createRateLimiter({ limit: Number.MAX_SAFE_INTEGER, windowMs: 60_000 }),
+        rateLimits: { messages: createRateLimiter({ limit: Number.MAX_SAFE_INTEGER, windowMs: 60_000 }), buttons: createRateLimiter({ limit: Number.MAX_SAFE_INTEGER, windowMs: 60_000 }) },
         token: TOKEN,
         apiRoot: 'https://api.telegram.org', // never reached: the fake API answers every call
         botInfo: TEST_BOT_INFO,

@@ -20,8 +20,11 @@ import { parseSession, type SessionData } from './transport/telegram/context.js'
 import type { HelplineBotDeps } from './transport/telegram/helpline.js';
 import { createRateLimiter } from './transport/telegram/rate-limiter.js';
 
-/** Updates per person per minute before Ura asks them to slow down. */
-export const RATE_LIMIT = { limit: 20, windowMs: 60_000 };
+/**
+ * Per person and minute: typed messages (a flood is typed or scripted), and button
+ * presses, which only go where Ura leads and so may come much faster.
+ */
+export const RATE_LIMITS = { messages: { limit: 20, windowMs: 60_000 }, buttons: { limit: 90, windowMs: 60_000 } };
 
 /**
  * Wires the helpline's use-cases to their repositories: one place for the
@@ -48,7 +51,7 @@ export function composeHelpline(deps: {
     identity,
     i18n,
     urgentWords: createUrgentWords(readLocales()),
-    rateLimiter: createRateLimiter(RATE_LIMIT),
+    rateLimits: { messages: createRateLimiter(RATE_LIMITS.messages), buttons: createRateLimiter(RATE_LIMITS.buttons) },
     clock,
     logger,
     retentionDays,

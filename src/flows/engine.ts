@@ -72,7 +72,10 @@ function enter(compiled: CompiledFlow, state: FlowState, id: string | undefined,
   for (let count = 0; next !== undefined; count++) {
     if (count > MAX_AUTOMATIC_STEPS) throw new Error(`flow ${compiled.flow.id} loops through messages at "${next}"`);
     const step = mustStep(compiled, next);
-    for (const name of step.actions ?? []) effects.push({ type: 'action', step: step.id, name });
+    const actions = (step.actions ?? []).map((name): Effect => ({ type: 'action', step: step.id, name }));
+    // A message's actions follow its text (the text introduces them); a question or an
+    // end comes last, after its actions, so that it is what the person answers or reads.
+    if (step.type !== 'message') effects.push(...actions);
     if (step.type === 'end') {
       effects.push({ type: 'end', step: step.id, outcome: step.outcome, text: step.text, assessment });
       return { ...state, status: 'ended', current: null, selection: [], outcome: step.outcome };
@@ -82,7 +85,7 @@ function enter(compiled: CompiledFlow, state: FlowState, id: string | undefined,
       effects.push(ask(step, asking));
       return asking;
     }
-    effects.push({ type: 'say', step: step.id, text: step.text, links: step.links ?? [] });
+    effects.push({ type: 'say', step: step.id, text: step.text, links: step.links ?? [] }, ...actions);
     next = nextOf(compiled, step, state, assessment);
   }
   throw new Error(`flow ${compiled.flow.id}: a step has nowhere to go`);

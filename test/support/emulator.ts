@@ -4,7 +4,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
+import type { InlineKeyboardButton } from 'grammy/types';
+import { TelegramServer, type StoredBotUpdate } from 'telegram-test-api/lib/telegramServer.js';
 import { afterEach } from 'vitest';
 import type { DatabaseHealth } from '../../src/storage/database-health.js';
 import type { BotStatus } from '../../src/transport/telegram/bot-service.js';
@@ -99,34 +100,97 @@ export async function runUra(args: string[], env: Record<string, string>, timeou
   }
 }
 
+export interface Button {
+  text: string;
+  /** The callback data the button sends back (empty for a link button). */
+  data: string;
+}
+
 export interface Reply {
   text: string;
   /** What the bot sent, as the emulator stored it (chat_id, text, protect_content...). */
   payload: Record<string, unknown>;
+  /** The id the emulator gave the message, the one Ura records and deletes. */
+  messageId: number;
+  /** Its inline buttons, row after row. */
+  buttons: Button[];
+}
+
+/** A deleteMessage call the bot made, and whether that message was still in the chat. */
+export interface Deletion {
+  messageId: number;
+  found: boolean;
 }
 
 export interface Emulator {
   readonly server: TelegramServer;
   readonly apiRoot: string;
-  /** Messages the bot sent to one chat, oldest first. */
+  /** Messages the bot sent to one chat that are still there (not deleted), oldest first. */
   sentTo(chatId: number): Reply[];
+  /** Every message the bot ever sent to one chat, deleted ones included, oldest first. */
+  historyOf(chatId: number): Reply[];
   /** Polls until at least `count` messages reached the chat (bounded). */
   waitForSent(chatId: number, count: number, timeoutMs?: number): Promise<Reply[]>;
+  /** The deleteMessage calls the bot made in one chat, in order. */
+  deletionsIn(chatId: number): Deletion[];
+  /** Ids of the messages the person wrote in one chat (commands, text) that are still there. */
+  userMessagesIn(chatId: number): number[];
   stop(): Promise<void>;
 }
 
+const toReply = (stored: StoredBotUpdate): Reply => {
+  const markup = stored.message.reply_markup;
+  const rows = markup && 'inline_keyboard' in markup ? markup.inline_keyboard : [];
+  return {
+    text: String(stored.message.text),
+    payload: { ...stored.message } as Record<string, unknown>,
+    messageId: stored.messageId,
+    buttons: rows.flat().map((button: InlineKeyboardButton) => ({ text: button.text, data: 'callback_data' in button ? button.callback_data : '' })),
+  };
+};
+
 export async function startEmulator(): Promise<Emulator> {
   const port = await freePort();
-  const server = new TelegramServer({ port, host: '127.0.0.1' });
+  // The emulator forgets stored messages after storeTimeout seconds (60 by default),
+  // which a slow run on a busy machine can reach; nothing here runs for ten minutes.
+  const server = new TelegramServer({ port, host: '127.0.0.1', storeTimeout: 600 });
   await server.start();
-  const sentTo = (chatId: number) =>
-    server.storage.botMessages
-      .filter((stored) => stored.botToken === TEST_TOKEN && String(stored.message.chat_id) === String(chatId))
-      .map((stored) => ({ text: String(stored.message.text), payload: { ...stored.message } as Record<string, unknown> }));
+  const inChat = (chatId: number) => (stored: StoredBotUpdate) => stored.botToken === TEST_TOKEN && String(stored.message.chat_id) === String(chatId);
+  const sentTo = (chatId: number) => server.storage.botMessages.filter(inChat(chatId)).map(toReply);
+
+  // What the emulator's storage cannot tell once a message is deleted: everything
+  // the bot sent, and every deletion it asked for.
+  const history: StoredBotUpdate[] = [];
+  const addBotMessage = server.addBotMessage.bind(server);
+  server.addBotMessage = (raw, token) => {
+    const message = addBotMessage(raw, token);
+    const stored = server.storage.botMessages.at(-1);
+    if (stored) history.push(stored);
+    return message;
+  };
+  // The emulator's own deleteMessage also matches button presses, which carry the id
+  // of the next message, so it "deletes" a press instead of the bot's message with
+  // that id. Telegram deletes messages only: the person's own and the bot's.
+  const deletions = new Map<number, Deletion[]>();
+  server.deleteMessage = (chatId, messageId) => {
+    const user = server.storage.userMessages.find(
+      (update) => !('callbackQuery' in update) && Number(update.message.chat.id) === chatId && update.messageId === messageId,
+    );
+    const bot = server.storage.botMessages.find((update) => inChat(chatId)(update) && update.messageId === messageId);
+    if (user) server.removeUserMessage(user.updateId);
+    else if (bot) server.removeBotMessage(bot.updateId);
+    deletions.set(chatId, [...(deletions.get(chatId) ?? []), { messageId, found: Boolean(user ?? bot) }]);
+    return Boolean(user ?? bot);
+  };
+
   return {
     server,
     apiRoot: server.config.apiURL,
     sentTo,
+    historyOf: (chatId) => history.filter(inChat(chatId)).map(toReply),
+    deletionsIn: (chatId) => [...(deletions.get(chatId) ?? [])],
+    userMessagesIn: (chatId) =>
+      server.storage.userMessages.flatMap((update) => ('callbackQuery' in update || Number(update.message.chat.id) !== chatId ? [] : [update.messageId])),
     async waitForSent(chatId, count, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
       while (sentTo(chatId).length < count) {
@@ -145,13 +209,33 @@ export async function startEmulator(): Promise<Emulator> {
 export interface EmulatedUser {
   readonly userId: number;
   readonly firstName: string;
+  readonly username: string;
   readonly languageCode: string;
+  /** A command with its arguments, without the slash: `start`, `start src_poster`. */
   sendCommand(name: string): Promise<void>;
   sendText(text: string): Promise<void>;
+  /**
+   * Presses the inline button with this callback data on the newest message of the
+   * chat that shows it, as Telegram would send it; fails if no message shows one.
+   */
+  press(data: string): Promise<void>;
   /** Waits until at least `count` replies arrived since the last call and returns those new ones. */
   waitForReplies(count: number, timeoutMs?: number): Promise<Reply[]>;
-  /** Every reply this user's chat has received. */
+  /**
+   * Waits for the first reply since the last call that `until` accepts, and returns
+   * the replies since the last call up to and including it.
+   */
+  waitForReply(until: (reply: Reply) => boolean, timeoutMs?: number): Promise<Reply[]>;
+  /** Every reply this user's chat has received and still shows. */
   replies(): Reply[];
+}
+
+export interface UserOptions {
+  userId: number;
+  languageCode: string;
+  firstName: string;
+  /** The Telegram username; `<firstName>_e2e` unless given. */
+  username?: string;
 }
 
 export interface HarnessOptions {
@@ -176,7 +260,7 @@ export interface Harness {
   readonly exit: Exit | undefined;
   logs(): LogLine[];
   health(): Promise<Health>;
-  user(options: { userId: number; languageCode: string; firstName: string }): EmulatedUser;
+  user(options: UserOptions): EmulatedUser;
   /** SIGTERM, then SIGKILL if Ura has not exited in time; resolves with how it exited. */
   stopUra(): Promise<Exit>;
   /** Stops Ura and the emulator and removes the directory; safe to call more than once. */
@@ -262,23 +346,61 @@ async function waitUntilReady(harness: Harness, ready: (health: Health) => boole
   throw new Error(`Ura was not ready within ${STARTUP_MS} ms; last /healthz: ${last}`);
 }
 
-function emulatedUser(emulator: Emulator | undefined, options: { userId: number; languageCode: string; firstName: string }): EmulatedUser {
+function emulatedUser(emulator: Emulator | undefined, options: UserOptions): EmulatedUser {
   if (!emulator) throw new Error('this harness runs without Telegram');
   const { userId, languageCode, firstName } = options;
+  const username = options.username ?? `${firstName}_e2e`;
   // A private chat has the user's id; the emulator's client leaves language_code out, so `from` is given whole.
-  const client = emulator.server.getClient(TEST_TOKEN, { userId, chatId: userId, firstName, userName: `${firstName}_e2e`, type: 'private' });
-  const from = { id: userId, is_bot: false, first_name: firstName, username: `${firstName}_e2e`, language_code: languageCode };
+  const client = emulator.server.getClient(TEST_TOKEN, { userId, chatId: userId, firstName, userName: username, type: 'private' });
+  const from = { id: userId, is_bot: false, first_name: firstName, username, language_code: languageCode };
+  const chat = { id: userId, type: 'private' as const, first_name: firstName, username };
+  // Counted in everything the chat received, so that deleting messages does not move it.
   let seen = 0;
+  const describe = (replies: Reply[]) => JSON.stringify(replies.map((reply) => reply.text.slice(0, 80)));
   return {
     userId,
     firstName,
+    username,
     languageCode,
     sendCommand: async (name) => void (await client.sendCommand(client.makeCommand(`/${name}`, { from }))),
     sendText: async (text) => void (await client.sendMessage(client.makeMessage(text, { from }))),
-    async waitForReplies(count, timeoutMs) {
-      const replies = (await emulator.waitForSent(userId, seen + count, timeoutMs)).slice(seen);
+    async press(data) {
+      const carrying = emulator
+        .sentTo(userId)
+        .reverse()
+        .find((reply) => reply.buttons.some((button) => button.data === data));
+      if (!carrying) {
+        const offered = emulator.sentTo(userId).at(-1)?.buttons.map((button) => button.data);
+        throw new Error(`chat ${userId} shows no button "${data}"; the last message offers ${JSON.stringify(offered ?? [])}`);
+      }
+      const message = { message_id: carrying.messageId, date: Math.floor(Date.now() / 1000), chat, text: carrying.text };
+      await client.sendCallback(client.makeCallbackQuery(data, { from, message }));
+    },
+    async waitForReplies(count, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (emulator.historyOf(userId).length < seen + count) {
+        if (Date.now() > deadline) {
+          const got = emulator.historyOf(userId).slice(seen);
+          throw new Error(`chat ${userId} got ${got.length} of ${count} new messages within ${timeoutMs} ms: ${describe(got)}`);
+        }
+        await sleep(25);
+      }
+      const replies = emulator.historyOf(userId).slice(seen);
       seen += replies.length;
       return replies;
+    },
+    async waitForReply(until, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const fresh = emulator.historyOf(userId).slice(seen);
+        const index = fresh.findIndex(until);
+        if (index >= 0) {
+          seen += index + 1;
+          return fresh.slice(0, index + 1);
+        }
+        if (Date.now() > deadline) throw new Error(`chat ${userId} did not get the awaited message within ${timeoutMs} ms; new messages: ${describe(fresh)}`);
+        await sleep(25);
+      }
     },
     replies: () => emulator.sentTo(userId),
   };

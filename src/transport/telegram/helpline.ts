@@ -26,7 +26,7 @@ export interface HelplineBotDeps {
   identity: IdentityProtector;
   i18n: I18n;
   urgentWords: UrgentWords;
-  rateLimiter: RateLimiter;
+  rateLimits: { messages: RateLimiter; buttons: RateLimiter };
   clock: Clock;
   logger: Logger;
   retentionDays: number;
@@ -110,6 +110,10 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
       if (effect.type === 'urgent') await say(ctx, contact, t(ctx)('urgent.text'));
       else if (effect.type === 'action' && effect.name === 'show_services') await showServices(ctx, contact, turn.conversation.flowId === 'helpline/young-person' ? 'child' : undefined);
       else if (effect.type === 'action' && effect.name === 'offer_handoff') await say(ctx, contact, t(ctx)('person.offer'));
+      else if (effect.type === 'action' && effect.name === 'show_emergency') {
+        // The urgent effect of this same turn has already shown the emergency numbers.
+        if (!turn.effects.some((other) => other.type === 'urgent')) await say(ctx, contact, t(ctx)('urgent.text'));
+      }
       else if (effect.type === 'handoff') await say(ctx, contact, t(ctx)('person.requested'));
       else {
         const view = viewOf(effect, tr);
@@ -170,16 +174,14 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
     await say(ctx, contact, tr('resume.text'), [choice(tr('resume.continue'), button.resume(true)), choice(tr('resume.restart'), button.resume(false))]);
   }
 
-  // A rate limit before anything else.
+  // A rate limit before anything else. A dropped button press is still answered, so it does not spin.
   privateChats.use(async (ctx, next) => {
     const key = deps.identity.hashId('user', ctx.from.id);
-    const verdict = deps.rateLimiter.hit(key, clock.now());
-    if (verdict === 'blocked') return;
-    if (verdict === 'warn') {
-      await ctx.reply(t(ctx)('hint.slow_down'));
-      return;
-    }
-    await next();
+    const pressed = ctx.callbackQuery !== undefined;
+    const verdict = (pressed ? deps.rateLimits.buttons : deps.rateLimits.messages).hit(key, clock.now());
+    if (verdict === 'ok') return next();
+    if (pressed) await ctx.answerCallbackQuery().catch(() => undefined);
+    if (verdict === 'warn') await ctx.reply(t(ctx)('hint.slow_down'));
   });
 
   privateChats.command('start', async (ctx) => {
@@ -291,8 +293,11 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
     if (!ctx.session.language) return showLanguages(ctx, contact);
     if (ctx.session.stage === 'flow') {
       const current = await helpline.current(contact);
-      const stepId = current?.conversation.state.current;
-      if (stepId) return answer(ctx, contact, { type: 'text', step: stepId, value: ctx.msg.text });
+      const step = current?.conversation.state.current ? current.effects[0] : undefined;
+      const typed = step?.type === 'ask' && (step.step.type === 'text' || step.step.type === 'number');
+      // Typed words answer a question that asks for them; after urgent words, a button question is just asked again.
+      if (current && step?.type === 'ask' && (typed || !words)) return answer(ctx, contact, { type: 'text', step: step.step.id, value: ctx.msg.text });
+      if (current) return render(ctx, contact, current);
     }
     if (!words) return offerResumeOrMenu(ctx, contact);
   });

@@ -1,0 +1,165 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { printOutputOnFailure, startHarness, type EmulatedUser, type Harness, type UserOptions } from '../support/emulator.js';
+import { answerQuestions, openDatabase, pressUntil, RETENTION_DAYS, textsIn, toMenu } from './helpline-support.js';
+
+/**
+ * People whose Telegram identity is unlike anything Ura could write by chance:
+ * finding any of it in Ura's files or log means it leaked.
+ */
+const PEOPLE = {
+  zamire: { userId: 7_401_239_876, languageCode: 'sq', firstName: 'Zamirëkukla', username: 'tata_leak_user_x9' },
+  drilon: { userId: 7_401_240_113, languageCode: 'en', firstName: 'Drilonpetrit', username: 'drilon_leak_petrit_q7' },
+  vjosa: { userId: 7_401_241_357, languageCode: 'el', firstName: 'Vjosaflutura', username: 'vjosa_leak_flutura_k3' },
+} satisfies Record<string, UserOptions>;
+
+/** Every file under a directory, with its path relative to it. */
+function filesUnder(dir: string): { path: string; bytes: Buffer }[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((path) => join(dir, path))
+    .filter((path) => statSync(path).isFile())
+    .map((path) => ({ path: relative(dir, path), bytes: readFileSync(path) }));
+}
+
+const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '');
+
+/** A clue as it could be written: as given, in other case, without diacritics; as UTF-8 and UTF-16. */
+function textForms(clue: string): Buffer[] {
+  const spellings = new Set([clue, clue.toLowerCase(), clue.toUpperCase(), fold(clue), fold(clue).toLowerCase()]);
+  return [...spellings].flatMap((spelling) => [Buffer.from(spelling, 'utf8'), Buffer.from(spelling, 'utf16le'), Buffer.from(spelling, 'utf16le').swap16()]);
+}
+
+/** A Telegram id as a number could be stored: SQLite's big-endian integers (6 and 8 bytes), a double, little-endian. */
+function numberForms(id: number): Buffer[] {
+  const int64 = (write: (buffer: Buffer) => void) => {
+    const buffer = Buffer.alloc(8);
+    write(buffer);
+    return buffer;
+  };
+  const big = int64((buffer) => buffer.writeBigInt64BE(BigInt(id)));
+  return [
+    big,
+    big.subarray(2), // SQLite keeps an integer below 2^47 in 6 bytes
+    int64((buffer) => buffer.writeBigInt64LE(BigInt(id))),
+    int64((buffer) => buffer.writeDoubleBE(id)),
+    int64((buffer) => buffer.writeDoubleLE(id)),
+  ];
+}
+
+/** What must never be found: each person's first name, username and numeric id, in every form above. */
+const clues = Object.values(PEOPLE).flatMap((person) => [
+  ...[person.firstName, person.username, String(person.userId)].map((clue) => ({ clue, forms: textForms(clue) })),
+  { clue: `${person.userId} (binary)`, forms: numberForms(person.userId) },
+]);
+
+describe('no Telegram identity reaches Ura’s files or log', () => {
+  let harness: Harness;
+  let users: Record<keyof typeof PEOPLE, EmulatedUser>;
+
+  beforeAll(async () => {
+    // The most Ura ever logs.
+    harness = await startHarness({ env: { RETENTION_DAYS: String(RETENTION_DAYS), LOG_LEVEL: 'trace' } });
+    users = Object.fromEntries(Object.entries(PEOPLE).map(([key, person]) => [key, harness.user(person)])) as typeof users;
+  }, 45_000);
+  afterAll(() => harness?.stop(), 30_000);
+  printOutputOnFailure(() => harness);
+
+  /** A self-check with a typed age, urgent words, /privacy, a return (safety, then "continue"), and /exit. */
+  async function zamire(person: EmulatedUser) {
+    const t = textsIn('sq');
+    await toMenu(person, t, 'start src_leak_poster');
+    await pressUntil(person, 'm|check', t.helpline('age.text'));
+    await person.press('a|no');
+    await answerQuestions(person, t.selfCheck, [
+      ['safety', { choose: 'safe' }],
+      ['age', { type: '30' }],
+    ]);
+    await person.waitForReply((reply) => reply.text === t.selfCheck('where.text'));
+    await person.sendText('më morën pasaportën');
+    await person.waitForReply((reply) => reply.text === t.selfCheck('where.text'));
+    await pressUntil(person, 'c|where|abroad', t.selfCheck('documents.text'));
+    await person.sendCommand('privacy');
+    await person.waitForReply((reply) => reply.text === t.helpline('privacy.text', { days: RETENTION_DAYS }));
+    await person.sendCommand('start');
+    await person.waitForReply((reply) => reply.text === t.helpline('safety.text'));
+    await pressUntil(person, 'y|safe', t.helpline('resume.text'));
+    await pressUntil(person, 'r|yes', t.selfCheck('documents.text'));
+    await person.sendCommand('exit');
+  }
+
+  /** Another language than the app's, "not really safe", privacy, a person, then /delete. */
+  async function drilon(person: EmulatedUser) {
+    const t = textsIn('it');
+    await person.sendCommand('start');
+    await person.waitForReply((reply) => reply.text === textsIn('en').helpline('language.prompt'));
+    await pressUntil(person, 'l|it', t.helpline('notice.text', { days: RETENTION_DAYS }));
+    await pressUntil(person, 'o', t.helpline('safety.text'));
+    await pressUntil(person, 'y|not_really', t.helpline('menu.text'));
+    await pressUntil(person, 'm|privacy', t.helpline('privacy.text', { days: RETENTION_DAYS }));
+    await pressUntil(person, 'p', t.helpline('person.requested'));
+    await person.sendCommand('delete');
+    await person.waitForReply((reply) => reply.text === t.helpline('delete.confirm'));
+    await pressUntil(person, 'z|yes', t.helpline('delete.done'));
+  }
+
+  /** The young-person flow with a typed age, a word that answers nothing, back, /delete cancelled, then Exit. */
+  async function vjosa(person: EmulatedUser) {
+    const t = textsIn('el');
+    await toMenu(person, t);
+    await pressUntil(person, 'm|check', t.helpline('age.text'));
+    await person.press('a|yes');
+    await answerQuestions(person, t.youngPerson, [
+      ['safety', { choose: 'safe' }],
+      ['age', { type: '15' }],
+    ]);
+    await person.waitForReply((reply) => reply.text === t.youngPerson('school.text'));
+    await person.sendText('γεια σου');
+    await person.waitForReply((reply) => reply.text === t.youngPerson('school.text'));
+    await pressUntil(person, 'b', t.youngPerson('age.text'));
+    await person.sendCommand('delete');
+    await person.waitForReply((reply) => reply.text === t.helpline('delete.confirm'));
+    await pressUntil(person, 'z|no', t.helpline('delete.cancelled'));
+    await person.press('x');
+  }
+
+  it('serves three people at once through flows, urgent words, a person, exits and /delete', async () => {
+    await Promise.all([zamire(users.zamire), drilon(users.drilon), vjosa(users.vjosa)]);
+    // Both exits delete the chat's messages; once they are gone, nothing of the scripts is left running.
+    const emptied = async (person: EmulatedUser) => {
+      const deadline = Date.now() + 5000;
+      while (harness.emulator!.sentTo(person.userId).length > 0 && Date.now() < deadline) await new Promise((done) => setTimeout(done, 25));
+      return harness.emulator!.sentTo(person.userId).length;
+    };
+    expect(await emptied(users.zamire)).toBe(0);
+    expect(await emptied(users.vjosa)).toBe(0);
+    expect(await harness.stopUra()).toEqual({ code: 0, signal: null });
+  });
+
+  it('kept what the sessions were about, so the search below reads real data', () => {
+    const db = openDatabase(harness.dir);
+    try {
+      expect(db.cases(users.zamire.userId)).toEqual([expect.objectContaining({ trigger: 'urgent', source: 'leak_poster' })]);
+      expect(db.conversations(users.vjosa.userId)).toEqual([expect.objectContaining({ flowId: 'helpline/young-person', outcome: 'abandoned' })]);
+      expect(db.contactId(users.drilon.userId)).toBeUndefined(); // erased, though its bytes may linger in free pages
+    } finally {
+      db.close();
+    }
+    const files = filesUnder(harness.dir);
+    expect(files.map((file) => file.path)).toContain(join('data', 'ura.db'));
+    const all = Buffer.concat(files.map((file) => file.bytes));
+    for (const stored of ['leak_poster', 'helpline/young-person', 'passport_taken']) expect(all.includes(stored), stored).toBe(true);
+    expect(harness.output.join('\n')).toMatch(/"msg":"case pending for an operator"/);
+  });
+
+  it('never logged what they typed', () => {
+    const log = harness.output.join('\n');
+    for (const typed of ['pasaport', 'γεια']) expect(log, typed).not.toContain(typed);
+  });
+
+  it('never wrote their names, usernames or Telegram ids, in any form, in any file or log line', () => {
+    const files = [...filesUnder(harness.dir), { path: '(Ura’s output)', bytes: Buffer.from(harness.output.join('\n'), 'utf8') }];
+    const found = files.flatMap((file) => clues.filter(({ forms }) => forms.some((form) => file.bytes.includes(form))).map(({ clue }) => `${file.path}: ${clue}`));
+    expect(found).toEqual([]);
+  });
+});
