@@ -56,7 +56,8 @@ export interface PreparedCase {
 export interface Benchmark {
   name: string;
   description: string;
-  defaults: { updates: number; runs: number };
+  /** `warmup`: units of the warm-up run; one full run when not given. */
+  defaults: { updates: number; runs: number; warmup?: number };
   metrics: Metric[];
   /** The cases to run with these parameters, plus parameters and notes worth recording. */
   plan(params: RunParameters): Promise<{ cases: BenchCase[]; parameters: Record<string, unknown>; notes: string[] }>;

@@ -153,9 +153,10 @@ async function main(argv: string[]): Promise<number> {
     params = {
       updates,
       runs: positiveInteger('runs', command.values.runs, benchmark.defaults.runs),
-      // One full run: every code path is reached often enough for V8 to optimise it
-      // (with a quarter run, the first measured run of the bare bot was still 2x slower).
-      warmupUpdates: positiveInteger('warmup', command.values.warmup, updates),
+      // By default one full run: every code path is reached often enough for V8 to optimise
+      // it (with a quarter run, the first measured run of the bare bot was still 2x slower).
+      // A benchmark whose unit is large (a person's whole conversation) sets a smaller one.
+      warmupUpdates: positiveInteger('warmup', command.values.warmup, benchmark.defaults.warmup ?? updates),
     };
   } catch (error) {
     console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);

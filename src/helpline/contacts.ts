@@ -34,18 +34,21 @@ export interface Contacts {
   chatIdOf(contactId: string): Promise<number | undefined>;
 }
 
+/** How stale `lastSeenAt` may be: retention counts in days, so minutes are plenty. */
+const SEEN_PRECISION_MS = 10 * 60 * 1000;
+
 export function createContacts(deps: { store: ContactStore; identity: IdentityProtector; clock: Clock }): Contacts {
   const { store, identity, clock } = deps;
   return {
-    recordVisit: ({ userId, chatId, language, source }) =>
-      store.upsert({
-        id: newId(),
-        idHash: identity.hashId('user', userId),
-        chatCipher: identity.seal(String(chatId)),
-        language,
-        at: clock.now(),
-        source: source ?? null,
-      }),
+    async recordVisit({ userId, chatId, language, source }) {
+      const idHash = identity.hashId('user', userId);
+      const at = clock.now();
+      // Every update passes here: a known person whose language is unchanged and who was
+      // seen a moment ago costs one read, not a write (the sealed address would differ each time).
+      const known = await store.findByIdHash(idHash);
+      if (known && known.language === language && at.getTime() - known.lastSeenAt.getTime() < SEEN_PRECISION_MS) return known;
+      return store.upsert({ id: newId(), idHash, chatCipher: identity.seal(String(chatId)), language, at, source: source ?? null });
+    },
     find: (userId) => store.findByIdHash(identity.hashId('user', userId)),
     setRegion: (contactId, region) => store.update(contactId, { region }),
     async chatIdOf(contactId) {

@@ -113,9 +113,16 @@ export function createCaseRepository(prisma: UraPrisma): CaseStore {
 
 export function createMessageLogRepository(prisma: UraPrisma): MessageLog {
   return {
+    // One INSERT per message: an upsert costs Prisma a transaction of five statements,
+    // and this runs for every message in and out. A repeated id (Telegram redelivering
+    // an update) is already recorded, so its unique violation is simply ignored.
     async record(contactId, messageIds, at) {
       for (const messageId of messageIds) {
-        await prisma.chatMessage.upsert({ where: { contactId_messageId: { contactId, messageId } }, create: { contactId, messageId, sentAt: at }, update: {} });
+        try {
+          await prisma.chatMessage.createMany({ data: [{ contactId, messageId, sentAt: at }] });
+        } catch (error) {
+          if (!isUniqueViolation(error)) throw error;
+        }
       }
     },
     async since(contactId, from) {

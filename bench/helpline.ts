@@ -1,0 +1,551 @@
+// Benchmark `helpline`: many people completing the self-check at once, through
+// Ura's real bot, against a bare grammY bot fed the same updates.
+//
+// Each simulated person does what a person at the helpline does: /start, picks
+// Albanian, reads the notice, says they are safe, opens "check my situation",
+// says they are not under 18, then answers every question of helpline/self-check
+// and agrees to be contacted, which records a pending case. The answers are not
+// written here: they are derived from the flow in the catalog (loadFlows) with the
+// pure engine, choosing at each question the first option that does not make the
+// situation urgent (for a multiple choice: ticking one option, then "done"; for a
+// number: typing 30, within the step's range), backtracking where a choice would
+// not lead to an end with a handoff. A change to the flow's content changes the
+// script, not this file.
+//
+// All people progress interleaved: a round-robin queue of people and a fixed
+// number of updates in flight. A person has at most one update in flight and
+// sends the next only after the previous one was handled, as the grammY runner
+// with Ura's sequentialize() processes one chat in order and different chats
+// concurrently. Every update goes through bot.handleUpdate with the Bot API
+// answered in-process (test/support/bot-api.ts); nothing touches the network.
+//
+// Each run processes the same updates through a bare grammY bot that replies once
+// to every update (the baseline of bench/pipeline.ts) and then through Ura's bot
+// (SQLite file; PostgreSQL schema when TEST_DATABASE_URL is set), so that the ratio
+// of their throughputs is taken on one machine state. Before every update the
+// simulated person checks that the bot's last message to them asked what the
+// script is about to answer (and offered the button about to be pressed); after
+// every run each person must have exactly one Conversation ended with the flow's
+// handoff outcome and one pending HelpCase, or the benchmark fails.
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import { Bot, type Context } from 'grammy';
+import type { Update } from 'grammy/types';
+import pg from 'pg';
+import { composeHelpline } from '../src/compose.js';
+import { choicesOf, type CompiledFlow } from '../src/flows/catalog.js';
+import { start, step, type Effect, type FlowInput, type StepResult } from '../src/flows/engine.js';
+import { loadFlows } from '../src/flows/loader.js';
+import { loadDirectory, type Directory } from '../src/helpline/directory.js';
+import { flowNamespace, type Step } from '../src/flows/schema.js';
+import type { FlowState } from '../src/flows/state.js';
+import { createI18n, LANGUAGES, type I18n, type Language } from '../src/i18n/index.js';
+import { systemClock } from '../src/shared/clock.js';
+import { createIdentityProtector, type IdentityProtector } from '../src/shared/crypto.js';
+import { createLogger } from '../src/shared/logger.js';
+import { redactDatabaseUrl } from '../src/storage/database-url.js';
+import type { UraPrisma } from '../src/storage/database.js';
+import { createBot } from '../src/transport/telegram/bot.js';
+import { button, encodeInput } from '../src/transport/telegram/callback-data.js';
+import { createRateLimiter } from '../src/transport/telegram/rate-limiter.js';
+import { recordBotApi, TEST_BOT_INFO, type BotApiRecorder } from '../test/support/bot-api.js';
+import { testConfig } from '../test/support/config.js';
+import type { TestDatabase } from '../test/support/database.js';
+import { callbackQuery, command, privateText, type Sender } from '../test/support/updates.js';
+import { CheckFailed, percentile, registerBenchmark, sorted, type BenchCase, type PreparedCase } from './harness.js';
+
+const TOKEN = '123456:bench-token-never-sent-anywhere';
+const FLOW_ID = 'helpline/self-check';
+const LANGUAGE: Language = 'sq';
+const FIRST_USER_ID = 810_000;
+/** Updates in flight at once, each from a different person (the PostgreSQL pool holds 10 connections). */
+const IN_FLIGHT = 64;
+/** What a person types at a number step (the age), moved into the step's range if needed. */
+const TYPED_NUMBER = 30;
+const TYPED_TEXT = 'a few words about my situation';
+const RSS_SAMPLE_MS = 10;
+const ENGINE_NOW = new Date('2026-06-01T09:00:00Z');
+
+// ---------------------------------------------------------------------------
+// The script: what every person sends, and what the bot must have asked before.
+
+/** One update a person sends, and what the bot's last message to them must show before it. */
+interface Action {
+  /** What the person does. */
+  send: { kind: 'command'; name: string } | { kind: 'press'; data: string } | { kind: 'type'; text: string };
+  /** The text the bot's last message must have, when known (flow questions). */
+  expectText?: string;
+  /** A button the bot's last message must offer (the one about to be pressed). */
+  expectButton?: string;
+  /** For messages in failures. */
+  label: string;
+}
+
+interface Script {
+  actions: Action[];
+  /** Outcome of the end the script reaches. */
+  outcome: string;
+  /** The text of the menu, which the bot shows last after the flow ends. */
+  finalText: string;
+}
+
+/** A person's possible answers to one question, in the order the benchmark prefers them. */
+function candidates(current: Step): FlowInput[][] {
+  const id = current.id;
+  const choose = (code: string): FlowInput[] => [{ type: 'choose', step: id, code }];
+  const list: FlowInput[][] = (() => {
+    switch (current.type) {
+      case 'consent':
+        // Only agreeing leads to the handoff the benchmark is about.
+        return [choose('agree')];
+      case 'multi': {
+        const ticks = Math.max(current.min, 1);
+        const found: FlowInput[][] = [];
+        for (let i = 0; i + ticks <= current.options.length; i++) {
+          const toggles = current.options.slice(i, i + ticks).map((option): FlowInput => ({ type: 'toggle', step: id, code: option.code }));
+          found.push([...toggles, { type: 'done', step: id }]);
+        }
+        return found;
+      }
+      case 'number':
+        return [[{ type: 'text', step: id, value: String(Math.min(current.max, Math.max(current.min, TYPED_NUMBER))) }]];
+      case 'text':
+        return [[{ type: 'text', step: id, value: TYPED_TEXT }]];
+      default:
+        // single, scale, yesno: the buttons in the order the person sees them.
+        return choicesOf(current).map((choice) => choose(choice.code));
+    }
+  })();
+  if (current.skippable) list.push([{ type: 'skip', step: id }]);
+  return list;
+}
+
+/**
+ * The first sequence of answers (depth first, in the order of candidates()) that
+ * ends the flow after a handoff without anything urgent on the way.
+ */
+function deriveFlowInputs(compiled: CompiledFlow): { inputs: FlowInput[]; outcome: string } {
+  let explored = 0;
+  const walk = (state: FlowState, handoff: boolean): { inputs: FlowInput[]; outcome: string } | undefined => {
+    if (++explored > 100_000) throw new CheckFailed(`${compiled.flow.id}: no path to a handoff found in 100,000 steps of search`);
+    if (state.status === 'ended') return handoff && state.outcome ? { inputs: [], outcome: state.outcome } : undefined;
+    const current = compiled.steps.get(state.current ?? '');
+    if (!current) return undefined;
+    for (const inputs of candidates(current)) {
+      let result: StepResult = { state, effects: [] };
+      let ok = true;
+      let handedOff = handoff;
+      for (const input of inputs) {
+        result = step(compiled, result.state, input, ENGINE_NOW);
+        if (result.effects.some((effect) => effect.type === 'urgent' || effect.type === 'invalid')) ok = false;
+        if (result.effects.some((effect) => effect.type === 'handoff')) handedOff = true;
+      }
+      if (!ok) continue;
+      const rest = walk(result.state, handedOff);
+      if (rest) return { inputs: [...inputs, ...rest.inputs], outcome: rest.outcome };
+    }
+    return undefined;
+  };
+  const first = start(compiled, ENGINE_NOW);
+  if (first.effects.some((effect: Effect) => effect.type === 'urgent')) throw new CheckFailed(`${compiled.flow.id} is urgent before any answer`);
+  const found = walk(first.state, false);
+  if (!found) throw new CheckFailed(`${compiled.flow.id}: no way through the flow reaches an end with a handoff without an urgent answer`);
+  return found;
+}
+
+function buildScript(compiled: CompiledFlow, i18n: I18n): Script {
+  const { inputs, outcome } = deriveFlowInputs(compiled);
+  const t = (key: string) => i18n.t(LANGUAGE, key.includes(':') ? key : `helpline:${key}`);
+  const ns = flowNamespace(compiled.flow.id);
+  // The helpline's screens before the flow (src/transport/telegram/helpline.ts).
+  const actions: Action[] = [
+    { send: { kind: 'command', name: 'start' }, label: '/start' },
+    { send: { kind: 'press', data: button.language(LANGUAGE) }, expectText: t('language.prompt'), expectButton: button.language(LANGUAGE), label: 'language' },
+    { send: { kind: 'press', data: button.notice }, expectButton: button.notice, label: 'notice' },
+    { send: { kind: 'press', data: button.safety('safe') }, expectText: t('safety.text'), expectButton: button.safety('safe'), label: 'safety' },
+    { send: { kind: 'press', data: button.menu('check') }, expectText: t('menu.text'), expectButton: button.menu('check'), label: 'menu' },
+    { send: { kind: 'press', data: button.age(false) }, expectText: t('age.text'), expectButton: button.age(false), label: 'age' },
+  ];
+  // Then the flow: before each input, the bot's last message is the question it answers.
+  let state = start(compiled, ENGINE_NOW).state;
+  for (const input of inputs) {
+    const current = compiled.steps.get(state.current ?? '');
+    if (!current) throw new Error(`script for ${compiled.flow.id} answers past its end`);
+    const question = i18n.t(LANGUAGE, current.text.includes(':') ? current.text : `${ns}:${current.text}`);
+    const label = `${current.id} (${input.type}${'code' in input ? ` ${input.code}` : ''})`;
+    if (input.type === 'text') actions.push({ send: { kind: 'type', text: input.value }, expectText: question, label });
+    else {
+      const data = encodeInput(input);
+      actions.push({ send: { kind: 'press', data }, expectText: question, expectButton: data, label });
+    }
+    state = step(compiled, state, input, ENGINE_NOW).state;
+  }
+  return { actions, outcome, finalText: t('menu.text') };
+}
+
+function updateFor(action: Action, sender: Sender): Update {
+  switch (action.send.kind) {
+    case 'command':
+      return command(action.send.name, '', sender);
+    case 'press':
+      return callbackQuery(action.send.data, sender);
+    case 'type':
+      return privateText(action.send.text, sender);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// What the bot last showed each chat
+
+interface Shown {
+  text: string;
+  buttons: Set<string>;
+}
+
+interface Screen {
+  last: Map<number, Shown>;
+  sendMessages: number;
+  errorReplies: number;
+  reset(): void;
+}
+
+/**
+ * Watches the Bot API calls on their way to the recorder: remembers each chat's
+ * last message, counts messages, and spots the generic error reply. Installed
+ * after recordBotApi, so it sees every call first. The recorder's log is emptied
+ * after every call: a run makes ~100 calls per person, and keeping them would
+ * make the benchmark's own bookkeeping the largest part of the peak RSS.
+ */
+function watchScreen<C extends Context>(bot: Bot<C>, api: BotApiRecorder, errorTexts: ReadonlySet<string>): Screen {
+  const screen: Screen = {
+    last: new Map(),
+    sendMessages: 0,
+    errorReplies: 0,
+    reset() {
+      this.last.clear();
+      this.sendMessages = 0;
+      this.errorReplies = 0;
+    },
+  };
+  bot.api.config.use(async (prev, method, payload, signal) => {
+    if (method === 'sendMessage') {
+      const { chat_id: chatId, text, reply_markup: markup } = payload as { chat_id: unknown; text: unknown; reply_markup?: { inline_keyboard?: { callback_data?: string }[][] } };
+      screen.sendMessages++;
+      if (typeof chatId === 'number' && typeof text === 'string') {
+        if (errorTexts.has(text)) screen.errorReplies++;
+        const buttons = new Set<string>();
+        for (const row of markup?.inline_keyboard ?? []) for (const b of row) if (b.callback_data !== undefined) buttons.add(b.callback_data);
+        screen.last.set(chatId, { text, buttons });
+      }
+    }
+    try {
+      return await prev(method, payload, signal);
+    } finally {
+      api.calls.length = 0;
+    }
+  });
+  return screen;
+}
+
+// ---------------------------------------------------------------------------
+// Driving people
+
+interface Timing {
+  wallMs: number;
+  latenciesMs: Float64Array;
+  peakRssBytes: number;
+}
+
+class WrongScreen extends CheckFailed {}
+
+/**
+ * Round-robin over `people`: a person waits in a FIFO queue, is taken by one of
+ * IN_FLIGHT workers, sends their next update, and goes to the back of the queue.
+ */
+async function drive(
+  handle: (update: Update) => Promise<unknown>,
+  people: number,
+  script: Script,
+  check: ((person: number, action: Action) => void) | undefined,
+): Promise<Timing> {
+  const perPerson = script.actions.length;
+  const latenciesMs = new Float64Array(people * perPerson);
+  const nextAction = new Uint16Array(people);
+  const queue = new Int32Array(people + IN_FLIGHT);
+  let head = 0;
+  let tail = 0;
+  let queued = 0;
+  const push = (person: number) => {
+    queue[tail] = person;
+    tail = (tail + 1) % queue.length;
+    queued++;
+  };
+  for (let p = 0; p < people; p++) push(p);
+  let done = 0;
+  let failure: unknown;
+
+  let peakRssBytes = process.memoryUsage.rss();
+  const sample = () => {
+    const rss = process.memoryUsage.rss();
+    if (rss > peakRssBytes) peakRssBytes = rss;
+  };
+  const sampler = setInterval(sample, RSS_SAMPLE_MS);
+
+  const worker = async () => {
+    while (queued > 0 && failure === undefined) {
+      const person = queue[head]!;
+      head = (head + 1) % queue.length;
+      queued--;
+      const k = nextAction[person]!;
+      const action = script.actions[k]!;
+      try {
+        check?.(person, action);
+      } catch (error) {
+        failure ??= error;
+        return;
+      }
+      const update = updateFor(action, { userId: FIRST_USER_ID + person, languageCode: LANGUAGE });
+      const started = performance.now();
+      try {
+        await handle(update);
+      } catch (error) {
+        failure ??= error;
+        return;
+      }
+      latenciesMs[done++] = performance.now() - started;
+      if (k + 1 < perPerson) {
+        nextAction[person] = k + 1;
+        push(person);
+      }
+    }
+  };
+  const started = performance.now();
+  try {
+    await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+  } finally {
+    clearInterval(sampler);
+  }
+  const wallMs = performance.now() - started;
+  sample();
+  if (failure !== undefined) throw failure;
+  if (done !== latenciesMs.length) throw new CheckFailed(`${done} updates handled, ${latenciesMs.length} expected`);
+  return { wallMs, latenciesMs, peakRssBytes };
+}
+
+/** A full collection, as bench/run.ts does before every run; it has already set --expose-gc. */
+function collectGarbage(): void {
+  v8.setFlagsFromString('--expose-gc');
+  const gc: unknown = vm.runInNewContext('gc');
+  if (typeof gc === 'function') gc();
+}
+
+// ---------------------------------------------------------------------------
+// The two bots
+
+interface Runner {
+  run(people: number): Promise<Timing>;
+}
+
+function bareBot(script: Script): Runner {
+  const bot = new Bot<Context>(TOKEN, { botInfo: TEST_BOT_INFO });
+  const api = recordBotApi(bot);
+  const screen = watchScreen(bot, api, new Set());
+  bot.on(['message:text', 'callback_query:data'], (ctx) => ctx.reply(`ack ${ctx.update.update_id}`));
+  return {
+    async run(people) {
+      screen.reset();
+      const timing = await drive((update) => bot.handleUpdate(update), people, script, undefined);
+      const expected = people * script.actions.length;
+      if (screen.sendMessages !== expected) throw new CheckFailed(`bare grammY: ${screen.sendMessages} replies to ${expected} updates`);
+      if (screen.last.size !== people) throw new CheckFailed(`bare grammY: replied in ${screen.last.size} chats, expected ${people}`);
+      return timing;
+    },
+  };
+}
+
+async function checkOutcome(system: string, prisma: UraPrisma, identity: IdentityProtector, people: number, script: Script): Promise<void> {
+  const contacts = await prisma.contact.findMany({ select: { id: true, idHash: true } });
+  const personOf = new Map<string, number>();
+  for (let p = 0; p < people; p++) personOf.set(identity.hashId('user', FIRST_USER_ID + p), p);
+  if (contacts.length !== people) throw new CheckFailed(`${system}: ${contacts.length} Contact rows for ${people} people`);
+  const contactIds = new Set<string>();
+  for (const contact of contacts) {
+    if (!personOf.has(contact.idHash)) throw new CheckFailed(`${system}: Contact ${contact.id} belongs to no simulated person`);
+    contactIds.add(contact.id);
+  }
+
+  const conversations = await prisma.conversation.findMany({ select: { id: true, contactId: true, flowId: true, status: true, outcome: true } });
+  const ended = new Map<string, number>();
+  for (const c of conversations) {
+    if (!contactIds.has(c.contactId)) throw new CheckFailed(`${system}: Conversation ${c.id} belongs to no simulated person`);
+    if (c.flowId !== FLOW_ID || c.status !== 'ended' || c.outcome !== script.outcome) {
+      throw new CheckFailed(`${system}: Conversation ${c.id} is ${c.flowId} ${c.status} ${String(c.outcome)}, expected ${FLOW_ID} ended ${script.outcome}`);
+    }
+    ended.set(c.contactId, (ended.get(c.contactId) ?? 0) + 1);
+  }
+  const cases = await prisma.helpCase.findMany({ select: { id: true, contactId: true, status: true, trigger: true, conversationId: true } });
+  const pending = new Map<string, number>();
+  for (const c of cases) {
+    if (!contactIds.has(c.contactId)) throw new CheckFailed(`${system}: HelpCase ${c.id} belongs to no simulated person`);
+    if (c.status !== 'pending' || c.trigger !== 'consent') throw new CheckFailed(`${system}: HelpCase ${c.id} is ${c.status} (${c.trigger}), expected pending (consent)`);
+    pending.set(c.contactId, (pending.get(c.contactId) ?? 0) + 1);
+  }
+  for (const id of contactIds) {
+    if (ended.get(id) !== 1) throw new CheckFailed(`${system}: contact ${id} has ${ended.get(id) ?? 0} ended ${script.outcome} conversations, expected 1`);
+    if (pending.get(id) !== 1) throw new CheckFailed(`${system}: contact ${id} has ${pending.get(id) ?? 0} pending cases, expected 1`);
+  }
+}
+
+function uraCase(provider: 'sqlite' | 'postgresql', open: () => Promise<TestDatabase>, script: Script, i18n: I18n, catalog: ReturnType<typeof loadFlows>['catalog'], directory: Directory): BenchCase {
+  const column = provider === 'sqlite' ? 'Ura SQLite' : 'Ura PostgreSQL';
+  return {
+    name: `ura-${provider}`,
+    row: `${IN_FLIGHT} in flight`,
+    column,
+    async setup(): Promise<PreparedCase> {
+      const db = await open(); // migrated; removed again by dispose()
+      const { prisma } = db.db;
+      const identity = createIdentityProtector(testConfig().secrets);
+      const helpline = composeHelpline({ prisma, catalog, directory, identity, i18n, clock: systemClock, logger: createLogger('silent'), retentionDays: 30 });
+      const bot = createBot({
+        ...helpline,
+        // 1,000 people answering as fast as the machine allows would all be asked to slow down.
+        rateLimits: { messages: createRateLimiter({ limit: Number.MAX_SAFE_INTEGER, windowMs: 60_000 }), buttons: createRateLimiter({ limit: Number.MAX_SAFE_INTEGER, windowMs: 60_000 }) },
+        token: TOKEN,
+        apiRoot: 'https://api.telegram.org', // never reached: the fake API answers every call
+        botInfo: TEST_BOT_INFO,
+      });
+      const api = recordBotApi(bot);
+      const errorTexts = new Set(LANGUAGES.map((language) => i18n.t(language, 'common:errors.generic')));
+      const screen = watchScreen(bot, api, errorTexts);
+      const bare = bareBot(script);
+
+      const check = (person: number, action: Action) => {
+        if (action.expectText === undefined && action.expectButton === undefined) return;
+        const shown = screen.last.get(FIRST_USER_ID + person);
+        const problem =
+          shown === undefined
+            ? 'the bot has sent nothing'
+            : action.expectText !== undefined && shown.text !== action.expectText
+              ? `the bot's last message is "${shown.text.slice(0, 60)}", expected "${action.expectText.slice(0, 60)}"`
+              : action.expectButton !== undefined && !shown.buttons.has(action.expectButton)
+                ? `the bot's last message offers ${[...shown.buttons].join(' ')}, not ${action.expectButton}`
+                : undefined;
+        if (problem) throw new WrongScreen(`${column}: person ${person}, before ${action.label}: ${problem}`);
+      };
+
+      return {
+        async run(people) {
+          // Same work every run: the people are new to the bot.
+          await prisma.chatMessage.deleteMany();
+          await prisma.helpCase.deleteMany();
+          await prisma.conversation.deleteMany();
+          await prisma.chatSession.deleteMany();
+          await prisma.contact.deleteMany();
+          await prisma.usageCount.deleteMany();
+
+          // The baseline first, on the same updates, then a full collection so Ura does not pay for its garbage.
+          const baseline = await bare.run(people);
+          collectGarbage();
+
+          screen.reset();
+          const timing = await drive((update) => bot.handleUpdate(update), people, script, check);
+          if (screen.errorReplies > 0) throw new CheckFailed(`${column}: ${screen.errorReplies} updates failed (the generic error reply was sent)`);
+          for (let p = 0; p < people; p++) {
+            const shown = screen.last.get(FIRST_USER_ID + p);
+            if (shown?.text !== script.finalText) throw new CheckFailed(`${column}: person ${p} ended on "${shown?.text.slice(0, 60) ?? '(nothing)'}", not the menu`);
+          }
+          await checkOutcome(column, prisma, identity, people, script);
+
+          const ascending = sorted(timing.latenciesMs);
+          const throughput = timing.latenciesMs.length / (timing.wallMs / 1000);
+          const bareThroughput = baseline.latenciesMs.length / (baseline.wallMs / 1000);
+          return {
+            throughput,
+            p50: percentile(ascending, 50),
+            p99: percentile(ascending, 99),
+            peakRss: timing.peakRssBytes / 2 ** 20,
+            peoplePerSecond: people / (timing.wallMs / 1000),
+            bareThroughput,
+            ratio: throughput / bareThroughput,
+          };
+        },
+        teardown: () => db.dispose(),
+      };
+    },
+  };
+}
+
+async function postgresVersion(url: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ server_version: string }>('SHOW server_version');
+    return rows[0]?.server_version ?? 'unknown';
+  } catch (error) {
+    throw new Error(`TEST_DATABASE_URL is set but PostgreSQL does not answer at ${redactDatabaseUrl(url)}: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+registerBenchmark({
+  name: 'helpline',
+  description: 'people completing the self-check concurrently through Ura\'s bot (SQLite, PostgreSQL) vs bare grammY; --updates = people',
+  // A warm-up of 100 people is 2,600 updates: more than the pipeline benchmark's whole warm-up.
+  defaults: { updates: 1000, runs: 3, warmup: 100 },
+  metrics: [
+    { key: 'throughput', label: 'Ura throughput', unit: 'updates/s', better: 'higher', digits: 0 },
+    { key: 'p50', label: 'Ura p50 latency', unit: 'ms', better: 'lower', digits: 3 },
+    { key: 'p99', label: 'Ura p99 latency', unit: 'ms', better: 'lower', digits: 3 },
+    { key: 'peakRss', label: 'peak RSS during the Ura run', unit: 'MiB', better: 'lower', digits: 0 },
+    { key: 'peoplePerSecond', label: 'Ura self-checks completed', unit: 'people/s', better: 'higher', digits: 1 },
+    { key: 'bareThroughput', label: 'bare grammY throughput, same updates', unit: 'updates/s', better: 'higher', digits: 0 },
+    { key: 'ratio', label: 'Ura / bare grammY throughput', unit: 'ratio', better: 'higher', digits: 5 },
+  ],
+  async plan(params) {
+    // Imported here, not at the top, so that listing benchmarks does not print its
+    // "PostgreSQL tests skipped" warning.
+    const { sqliteDatabase, postgresDatabase, postgresUrl } = await import('../test/support/database.js');
+    const { catalog, problems } = loadFlows();
+    if (problems.length > 0) throw new CheckFailed(`the shipped flows have ${problems.length} problem(s); run \`ura flows check\``);
+    const compiled = catalog.get(FLOW_ID);
+    if (!compiled) throw new CheckFailed(`flow ${FLOW_ID} is not in the catalog`);
+    const { directory, problems: directoryProblems } = loadDirectory();
+    if (directoryProblems.length > 0) throw new CheckFailed(`the services directory has ${directoryProblems.length} problem(s); run \`ura directory check\``);
+    const i18n = createI18n();
+    const script = buildScript(compiled, i18n);
+    const perPerson = script.actions.length;
+    const notes = [
+      `--updates and --warmup count people, not updates: each person sends ${perPerson} updates, so one run of ${params.updates} people is ${params.updates * perPerson} updates`,
+      `${IN_FLIGHT} updates in flight, each of a different person; people taken round-robin, a person's next update sent only after the previous one was handled`,
+      'latency: performance.now() around each bot.handleUpdate; percentiles by nearest rank; throughput = updates / wall time of the run',
+      `peak RSS: process.memoryUsage.rss() sampled every ${RSS_SAMPLE_MS} ms during Ura's part of the run (whole process: both bots, the in-process database driver, the harness)`,
+      'each run feeds the same script to a bare grammY bot (one ctx.reply per update) first, then to Ura; ratio = Ura throughput / bare throughput of that run',
+      'the fake Bot API transformer is installed after createBot, so it answers before Ura\'s autoRetry and protectContent transformers run: those two are not measured',
+      'the Bot API recorder\'s log is emptied after every call; each chat\'s last message is kept to check the conversation',
+    ];
+    const cases: BenchCase[] = [uraCase('sqlite', sqliteDatabase, script, i18n, catalog, directory)];
+    let postgres: Record<string, string> | undefined;
+    if (postgresUrl) {
+      postgres = { url: redactDatabaseUrl(postgresUrl), serverVersion: await postgresVersion(postgresUrl) };
+      cases.push(uraCase('postgresql', postgresDatabase, script, i18n, catalog, directory));
+    } else notes.push('PostgreSQL not measured: TEST_DATABASE_URL is not set');
+    return {
+      cases,
+      notes,
+      parameters: {
+        people: params.updates,
+        updatesPerPerson: perPerson,
+        updatesPerRun: params.updates * perPerson,
+        inFlight: IN_FLIGHT,
+        flow: `${FLOW_ID} v${compiled.flow.version}`,
+        language: LANGUAGE,
+        script: script.actions.map((action) => (action.send.kind === 'command' ? `/${action.send.name}` : action.send.kind === 'press' ? action.send.data : `"${action.send.text}"`)),
+        outcome: script.outcome,
+        sqlite: 'temporary file in os.tmpdir(), migrated, WAL',
+        postgresql: postgres ?? null,
+      },
+    };
+  },
+});
