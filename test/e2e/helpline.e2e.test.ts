@@ -131,14 +131,17 @@ describe('the help-seeking conversation, end to end: emulated Telegram → `ura 
   it.each([
     ['it', 'personIt'],
     ['el', 'personEl'],
-  ] as const)('in %s, from /start to a recorded request for a person, with every text and button from that locale', async (language, who) => {
+  ] as const)('in %s, from /start to the services list and a recorded request for a person, with every text and button from that locale', async (language, who) => {
     const person = users[who];
     const client = textsIn(person.languageCode === 'it' ? 'it' : 'en');
     const t = textsIn(language);
     await toMenu(person, t);
+    await pressUntil(person, 'm|services', t.helpline('services.region_prompt'));
+    await person.press('g|none');
+    await person.waitForReply((reply) => reply.text.startsWith(t.helpline('services.title')));
     await pressUntil(person, 'p', t.helpline('person.requested'));
 
-    expect(transcript(person)).toEqual([...toMenuTexts(client, t), t.helpline('person.requested')]);
+    expect(transcript(person)).toEqual([...toMenuTexts(client, t), t.helpline('services.region_prompt'), servicesMessage(t), t.helpline('person.requested')]);
     const [prompt, notice, safety, menu] = harness.emulator!.historyOf(person.userId);
     // The prompt marks the language of the Telegram app; every name is in that language.
     expect(prompt?.buttons.slice(0, 4)).toEqual(
