@@ -31,8 +31,6 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { Bot, type Context } from 'grammy';
 import type { Update } from 'grammy/types';
-import pg from 'pg';
-import { composeHelpline } from '../src/compose.js';
 import { choicesOf, type CompiledFlow } from '../src/flows/catalog.js';
 import { start, step, type Effect, type FlowInput, type StepResult } from '../src/flows/engine.js';
 import { loadFlows } from '../src/flows/loader.js';
@@ -40,18 +38,14 @@ import { loadDirectory, type Directory } from '../src/helpline/directory.js';
 import { flowNamespace, type Step } from '../src/flows/schema.js';
 import type { FlowState } from '../src/flows/state.js';
 import { createI18n, LANGUAGES, type I18n, type Language } from '../src/i18n/index.js';
-import { systemClock } from '../src/shared/clock.js';
-import { createIdentityProtector, type IdentityProtector } from '../src/shared/crypto.js';
-import { createLogger } from '../src/shared/logger.js';
+import type { IdentityProtector } from '../src/shared/crypto.js';
 import { redactDatabaseUrl } from '../src/storage/database-url.js';
 import type { UraPrisma } from '../src/storage/database.js';
-import { createBot } from '../src/transport/telegram/bot.js';
 import { button, encodeInput } from '../src/transport/telegram/callback-data.js';
-import { createRateLimiter } from '../src/transport/telegram/rate-limiter.js';
 import { recordBotApi, TEST_BOT_INFO, type BotApiRecorder } from '../test/support/bot-api.js';
-import { testConfig } from '../test/support/config.js';
 import type { TestDatabase } from '../test/support/database.js';
 import { callbackQuery, command, privateText, type Sender } from '../test/support/updates.js';
+import { postgresVersion, uraBot } from './ura-bot.js';
 import { CheckFailed, percentile, registerBenchmark, sorted, type BenchCase, type PreparedCase } from './harness.js';
 
 const TOKEN = '123456:bench-token-never-sent-anywhere';
@@ -405,17 +399,7 @@ function uraCase(provider: 'sqlite' | 'postgresql', open: () => Promise<TestData
     async setup(): Promise<PreparedCase> {
       const db = await open(); // migrated; removed again by dispose()
       const { prisma } = db.db;
-      const identity = createIdentityProtector(testConfig().secrets);
-      const helpline = composeHelpline({ prisma, catalog, directory, identity, i18n, clock: systemClock, logger: createLogger('silent'), retentionDays: 30 });
-      const bot = createBot({
-        ...helpline,
-        // 1,000 people answering as fast as the machine allows would all be asked to slow down.
-        rateLimits: { messages: createRateLimiter({ limit: Number.MAX_SAFE_INTEGER, windowMs: 60_000 }), buttons: createRateLimiter({ limit: Number.MAX_SAFE_INTEGER, windowMs: 60_000 }) },
-        token: TOKEN,
-        apiRoot: 'https://api.telegram.org', // never reached: the fake API answers every call
-        botInfo: TEST_BOT_INFO,
-      });
-      const api = recordBotApi(bot);
+      const { bot, api, identity } = uraBot(prisma, i18n, catalog);
       const errorTexts = new Set(LANGUAGES.map((language) => i18n.t(language, 'common:errors.generic')));
       const screen = watchScreen(bot, api, errorTexts);
       const bare = bareBot(script);
@@ -474,19 +458,6 @@ function uraCase(provider: 'sqlite' | 'postgresql', open: () => Promise<TestData
       };
     },
   };
-}
-
-async function postgresVersion(url: string): Promise<string> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
-  try {
-    await client.connect();
-    const { rows } = await client.query<{ server_version: string }>('SHOW server_version');
-    return rows[0]?.server_version ?? 'unknown';
-  } catch (error) {
-    throw new Error(`TEST_DATABASE_URL is set but PostgreSQL does not answer at ${redactDatabaseUrl(url)}: ${error instanceof Error ? error.message : String(error)}`);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
 }
 
 registerBenchmark({

@@ -20,22 +20,14 @@
 // does the same work: first contacts are inserts, later ones updates.
 import { Bot, type Context } from 'grammy';
 import type { Update } from 'grammy/types';
-import pg from 'pg';
-import { composeHelpline } from '../src/compose.js';
-import { loadFlows } from '../src/flows/loader.js';
-import { loadDirectory } from '../src/helpline/directory.js';
 import { createI18n, type I18n, type Language } from '../src/i18n/index.js';
-import { systemClock } from '../src/shared/clock.js';
-import { createIdentityProtector, type IdentityProtector } from '../src/shared/crypto.js';
-import { createLogger } from '../src/shared/logger.js';
+import type { IdentityProtector } from '../src/shared/crypto.js';
 import { redactDatabaseUrl } from '../src/storage/database-url.js';
-import { createBot } from '../src/transport/telegram/bot.js';
-import { createRateLimiter } from '../src/transport/telegram/rate-limiter.js';
 import { parseSession } from '../src/transport/telegram/context.js';
 import { recordBotApi, TEST_BOT_INFO, type BotApiRecorder } from '../test/support/bot-api.js';
-import { testConfig } from '../test/support/config.js';
 import type { TestDatabase } from '../test/support/database.js';
 import { command, privateText } from '../test/support/updates.js';
+import { postgresVersion, uraBot } from './ura-bot.js';
 import { CheckFailed, percentile, registerBenchmark, seededRandom, sorted, type BenchCase, type PreparedCase } from './harness.js';
 
 const TOKEN = '123456:bench-token-never-sent-anywhere';
@@ -47,13 +39,14 @@ const CONCURRENCY = [1, 8] as const;
 const RESTART_SHARE = 0.1;
 /** Every tenth user never sends /start (someone who used the bot before): a session but no contact. */
 const neverStarts = (user: number) => user % 10 === 9;
-/** Telegram client languages and the language Ura must answer in (Albanian unless English). */
+/** Telegram client languages and the language Ura must answer in (Albanian unless it speaks the client's). */
 const LANGUAGE_CODES: readonly { code: string; answer: Language }[] = [
   { code: 'sq', answer: 'sq' },
   { code: 'en', answer: 'en' },
   { code: 'de', answer: 'sq' },
   { code: 'en-GB', answer: 'en' },
-  { code: 'it', answer: 'sq' },
+  { code: 'it', answer: 'it' },
+  { code: 'el', answer: 'el' },
 ];
 
 interface Step {
@@ -241,18 +234,8 @@ function uraCase(provider: 'sqlite' | 'postgresql', concurrency: number, open: (
     async setup(): Promise<PreparedCase> {
       const db = await open(); // migrated; removed again by dispose()
       const { prisma } = db.db;
-      const identity = createIdentityProtector(testConfig().secrets);
       const i18n = createI18n();
-      const helpline = composeHelpline({ prisma, catalog: loadFlows().catalog, directory: loadDirectory().directory, identity, i18n, clock: systemClock, logger: createLogger('silent'), retentionDays: 30 });
-      const bot = createBot({
-        ...helpline,
-        // The workload floods on purpose; the per-person limit would answer most of it with "slow down".
-        rateLimits: { messages: createRateLimiter({ limit: Number.MAX_SAFE_INTEGER, windowMs: 60_000 }), buttons: createRateLimiter({ limit: Number.MAX_SAFE_INTEGER, windowMs: 60_000 }) },
-        token: TOKEN,
-        apiRoot: 'https://api.telegram.org', // never reached: the fake API answers every call
-        botInfo: TEST_BOT_INFO,
-      });
-      const api = recordBotApi(bot);
+      const { bot, api, identity } = uraBot(prisma, i18n);
       return {
         async run(count) {
           await prisma.contact.deleteMany();
@@ -268,19 +251,6 @@ function uraCase(provider: 'sqlite' | 'postgresql', concurrency: number, open: (
       };
     },
   };
-}
-
-async function postgresVersion(url: string): Promise<string> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
-  try {
-    await client.connect();
-    const { rows } = await client.query<{ server_version: string }>('SHOW server_version');
-    return rows[0]?.server_version ?? 'unknown';
-  } catch (error) {
-    throw new Error(`TEST_DATABASE_URL is set but PostgreSQL does not answer at ${redactDatabaseUrl(url)}: ${error instanceof Error ? error.message : String(error)}`);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
 }
 
 registerBenchmark({

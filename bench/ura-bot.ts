@@ -1,0 +1,47 @@
+// What the benchmarks share: Ura's real bot on a benchmark database, answered by the
+// in-process fake Bot API, and the version of the PostgreSQL server measured.
+import pg from 'pg';
+import { composeHelpline } from '../src/compose.js';
+import type { FlowCatalog } from '../src/flows/catalog.js';
+import { loadFlows } from '../src/flows/loader.js';
+import { loadDirectory } from '../src/helpline/directory.js';
+import type { I18n } from '../src/i18n/index.js';
+import { systemClock } from '../src/shared/clock.js';
+import { createIdentityProtector } from '../src/shared/crypto.js';
+import { createLogger } from '../src/shared/logger.js';
+import type { UraPrisma } from '../src/storage/database.js';
+import { redactDatabaseUrl } from '../src/storage/database-url.js';
+import { createBot } from '../src/transport/telegram/bot.js';
+import { createRateLimiter } from '../src/transport/telegram/rate-limiter.js';
+import { recordBotApi, TEST_BOT_INFO } from '../test/support/bot-api.js';
+import { testConfig } from '../test/support/config.js';
+
+const TOKEN = '123456:bench-token-never-sent-anywhere';
+const unlimited = () => createRateLimiter({ limit: Number.MAX_SAFE_INTEGER, windowMs: 60_000 });
+
+/** Ura's bot as it runs, but without the per-person rate limit: benchmarks flood on purpose. */
+export function uraBot(prisma: UraPrisma, i18n: I18n, catalog: FlowCatalog = loadFlows().catalog) {
+  const identity = createIdentityProtector(testConfig().secrets);
+  const helpline = composeHelpline({ prisma, catalog, directory: loadDirectory().directory, identity, i18n, clock: systemClock, logger: createLogger('silent'), retentionDays: 30 });
+  const bot = createBot({
+    ...helpline,
+    rateLimits: { messages: unlimited(), buttons: unlimited() },
+    token: TOKEN,
+    apiRoot: 'https://api.telegram.org', // never reached: the fake API answers every call
+    botInfo: TEST_BOT_INFO,
+  });
+  return { bot, api: recordBotApi(bot), identity };
+}
+
+export async function postgresVersion(url: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ server_version: string }>('SHOW server_version');
+    return rows[0]?.server_version ?? 'unknown';
+  } catch (error) {
+    throw new Error(`TEST_DATABASE_URL is set but PostgreSQL does not answer at ${redactDatabaseUrl(url)}: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
