@@ -1,20 +1,19 @@
 import { Composer } from 'grammy';
-import type { InlineKeyboardButton } from 'grammy/types';
 import type { FlowInput } from '../../flows/engine.js';
 import { flowNamespace } from '../../flows/schema.js';
 import type { Contact, Contacts } from '../../helpline/contacts.js';
-import { REGIONS, servicesFor, type Directory, type Region } from '../../helpline/directory.js';
+import { REGIONS, type Directory } from '../../helpline/directory.js';
 import { HELP_FLOWS, type Helpline, type HelpFlow, type Turn } from '../../helpline/helpline.js';
 import { DELETABLE_FOR_MS, type MessageLog } from '../../helpline/message-log.js';
 import type { UrgentWords } from '../../helpline/urgent-words.js';
-import { isLanguage, LANGUAGES, type I18n } from '../../i18n/index.js';
+import { isLanguage, type I18n } from '../../i18n/index.js';
 import type { Clock } from '../../shared/clock.js';
 import type { IdentityProtector } from '../../shared/crypto.js';
 import type { Logger } from '../../shared/logger.js';
 import { button, decodeButton, type MenuItem } from './callback-data.js';
 import type { UraContext } from './context.js';
-import { safetyRow, viewOf, type View } from './flow-view.js';
-import { servicesText } from './services-view.js';
+import { viewOf } from './flow-view.js';
+import { helplineScreens, type Private } from './helpline-screens.js';
 import type { RateLimiter } from './rate-limiter.js';
 
 export interface HelplineBotDeps {
@@ -32,8 +31,6 @@ export interface HelplineBotDeps {
   retentionDays: number;
 }
 
-/** What the helpers need of an update: a private chat and its sender. */
-type Private = UraContext & { chat: { id: number }; from: { id: number } };
 
 const MENU_FLOWS: Partial<Record<MenuItem, HelpFlow>> = { worried: 'helpline/worried-about-someone', offer: 'helpline/check-an-offer' };
 const SOURCE = /^src_([a-z0-9_]{1,40})$/;
@@ -44,62 +41,10 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
   const composer = new Composer<UraContext>();
   const privateChats = composer.chatType('private');
 
-  const t = (ctx: UraContext) => (key: string, vars?: Record<string, string | number>) => i18n.t(ctx.lang, key.includes(':') ? key : `helpline:${key}`, vars);
+  const { t, send, say, choice, showLanguages, showNotice, showSafety, showMenu, showServices, askRegion } = helplineScreens(deps);
 
   async function contactOf(ctx: Private, source?: string): Promise<Contact> {
     return contacts.recordVisit({ userId: ctx.from.id, chatId: ctx.chat.id, language: ctx.lang, source: source ?? null });
-  }
-
-  /** Sends a view and remembers its id, so that a quick exit can delete it. */
-  async function send(ctx: Private, contact: Contact, view: View): Promise<void> {
-    const sent = await ctx.reply(view.text, { reply_markup: { inline_keyboard: view.keyboard } });
-    await messages.record(contact.id, [sent.message_id], clock.now());
-  }
-  const say = (ctx: Private, contact: Contact, text: string, keyboard: InlineKeyboardButton[][] = []) =>
-    send(ctx, contact, { text, keyboard: [...keyboard, safetyRow(t(ctx))] });
-  const choice = (text: string, data: string): InlineKeyboardButton[] => [{ text, callback_data: data }];
-
-  async function showLanguages(ctx: Private, contact: Contact) {
-    const tr = t(ctx);
-    const rows = LANGUAGES.map((language) => choice(`${language === ctx.lang ? '✓ ' : ''}${tr(`language.names.${language}`)}`, button.language(language)));
-    ctx.session.stage = 'language';
-    await say(ctx, contact, tr('language.prompt'), rows);
-  }
-
-  async function showNotice(ctx: Private, contact: Contact) {
-    ctx.session.stage = 'notice';
-    await say(ctx, contact, t(ctx)('notice.text', { days: deps.retentionDays }), [choice(t(ctx)('notice.ok'), button.notice)]);
-  }
-
-  async function showSafety(ctx: Private, contact: Contact) {
-    const tr = t(ctx);
-    ctx.session.stage = 'safety';
-    await say(ctx, contact, tr('safety.text'), (['safe', 'not_really', 'danger'] as const).map((answer) => choice(tr(`safety.${answer}`), button.safety(answer))));
-  }
-
-  async function showMenu(ctx: Private, contact: Contact) {
-    const tr = t(ctx);
-    ctx.session.stage = 'menu';
-    const items: MenuItem[] = ['check', 'worried', 'offer', 'services', 'privacy'];
-    await say(ctx, contact, tr('menu.text'), items.map((item) => choice(tr(`menu.${item}`), button.menu(item))));
-  }
-
-  const regionOf = (contact: Contact): Region | undefined => REGIONS.find((region) => region === contact.region);
-
-  /** National services always; those of the person's county when they chose one. */
-  async function showServices(ctx: Private, contact: Contact, audience?: 'child' | 'adult') {
-    const tr = t(ctx);
-    const region = regionOf(contact);
-    const entries = servicesFor(deps.directory, { ...(region ? { region } : {}), ...(audience ? { audience } : {}), language: ctx.lang });
-    await say(ctx, contact, servicesText(entries, tr), [choice(tr('services.change_region'), button.regions), choice(tr('buttons.menu'), button.menu('home'))]);
-  }
-
-  async function askRegion(ctx: Private, contact: Contact) {
-    const tr = t(ctx);
-    const rows: InlineKeyboardButton[][] = [];
-    for (let i = 0; i < REGIONS.length; i += 3) rows.push(REGIONS.slice(i, i + 3).map((region) => ({ text: tr(`regions.${region}`), callback_data: button.region(region) })));
-    rows.push(choice(tr('services.national_only'), button.region(null)));
-    await say(ctx, contact, tr('services.region_prompt'), rows);
   }
 
   /** Renders a turn of a flow, and what its effects start. */
