@@ -79,8 +79,8 @@ export function createHelpline(deps: { catalog: FlowCatalog; conversations: Conv
     }
   }
 
-  /** Saves the turn and turns urgent and handoff effects into a case. */
-  async function settle(contact: Contact, conversation: Conversation, effects: Effect[]): Promise<Turn> {
+  /** Saves the turn (`write`: create a new conversation or save a known one) and turns urgent and handoff effects into a case. */
+  async function settle(contact: Contact, conversation: Conversation, effects: Effect[], write: (c: Conversation) => Promise<void> = conversations.save): Promise<Turn> {
     const compiled = catalog.get(conversation.flowId);
     const assessment = compiled ? assessState(compiled, conversation.state) : undefined;
     let helpCase: HelpCase | undefined;
@@ -97,7 +97,7 @@ export function createHelpline(deps: { catalog: FlowCatalog; conversations: Conv
       reachedPerson: conversation.reachedPerson || helpCase !== undefined,
       updatedAt: clock.now(),
     };
-    await conversations.save(saved);
+    await write(saved);
     return { conversation: saved, effects, helpCase };
   }
 
@@ -121,8 +121,7 @@ export function createHelpline(deps: { catalog: FlowCatalog; conversations: Conv
         startedAt: clock.now(),
         updatedAt: clock.now(),
       };
-      await conversations.create(conversation);
-      return settle(contact, conversation, effects);
+      return settle(contact, conversation, effects, conversations.create);
     },
 
     async answer(contact, input) {
