@@ -189,6 +189,20 @@ describe('the help-seeking conversation on Telegram', () => {
     expect(h.textsSince(0).at(-1)).toBe(h.i18n.t('en', 'helpline.self-check:age.text'));
   });
 
+  it('deletes on exit the commands the person typed too', async () => {
+    const h = await setUp();
+    const person = h.person({ userId: 70015, languageCode: 'en' });
+    await toMenu(h, person, 'en');
+    await person.command('privacy');
+    await person.command('delete');
+    const typed = await h.db.prisma.chatMessage.count();
+    await person.command('exit');
+    const deleted = h.api.calls.filter((call) => call.method === 'deleteMessages').flatMap((call) => call.payload.message_ids as number[]);
+    // Everything the bot sent, and /start, /privacy, /delete and /exit themselves.
+    expect(deleted).toHaveLength(typed + 1);
+    expect(deleted.length).toBe(h.sentCount() + 4);
+  });
+
   it('ignores groups', async () => {
     const h = await setUp();
     await h.person({ userId: 70012, chatType: 'group' }).start();

@@ -43,8 +43,14 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
 
   const { t, send, say, choice, showLanguages, showNotice, showSafety, showMenu, showServices, askRegion } = helplineScreens(deps);
 
-  async function contactOf(ctx: Private, source?: string): Promise<Contact> {
-    return contacts.recordVisit({ userId: ctx.from.id, chatId: ctx.chat.id, language: ctx.lang, source: source ?? null });
+  // Looked up once per update, however many steps of it need the contact.
+  const seen = new WeakMap<object, Promise<Contact>>();
+  function contactOf(ctx: Private, source?: string): Promise<Contact> {
+    const known = seen.get(ctx);
+    if (known) return known;
+    const contact = contacts.recordVisit({ userId: ctx.from.id, chatId: ctx.chat.id, language: ctx.lang, source: source ?? null });
+    seen.set(ctx, contact);
+    return contact;
   }
 
   /** Renders a turn of a flow, and what its effects start. */
@@ -129,10 +135,17 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
     if (verdict === 'warn') await ctx.reply(t(ctx)('hint.slow_down'));
   });
 
-  privateChats.command('start', async (ctx) => {
-    const source = SOURCE.exec(ctx.match.trim())?.[1];
-    const contact = await contactOf(ctx, source);
+  // Every message the person sends is logged (its id only), so that a quick exit deletes it too.
+  privateChats.on('message', async (ctx, next) => {
+    // A deep link (/start src_poster_fier) names the campaign; the first visit keeps it.
+    const payload = /^\/start(?:@\w+)?\s+(\S+)/.exec(ctx.msg.text ?? '')?.[1];
+    const contact = await contactOf(ctx, payload === undefined ? undefined : SOURCE.exec(payload)?.[1]);
     await messages.record(contact.id, [ctx.msg.message_id], clock.now());
+    await next();
+  });
+
+  privateChats.command('start', async (ctx) => {
+    const contact = await contactOf(ctx);
     if (!ctx.session.language) return showLanguages(ctx, contact);
     // Someone coming back may be watched now: safety first, every time.
     return showSafety(ctx, contact);
@@ -140,7 +153,6 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
   privateChats.command(['language', 'gjuha'], async (ctx) => showLanguages(ctx, await contactOf(ctx)));
   privateChats.command(['help', 'menu'], async (ctx) => {
     const contact = await contactOf(ctx);
-    await messages.record(contact.id, [ctx.msg.message_id], clock.now());
     return offerResumeOrMenu(ctx, contact);
   });
   privateChats.command('privacy', async (ctx) => say(ctx, await contactOf(ctx), t(ctx)('privacy.text', { days: deps.retentionDays })));
@@ -222,13 +234,11 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
   // A forwarded message is someone else's words: never read as an answer, nor as urgent.
   privateChats.on('message:forward_origin', async (ctx) => {
     const contact = await contactOf(ctx);
-    await messages.record(contact.id, [ctx.msg.message_id], clock.now());
     await say(ctx, contact, t(ctx)('hint.forwarded'));
   });
 
   privateChats.on('message:text', async (ctx) => {
     const contact = await contactOf(ctx);
-    await messages.record(contact.id, [ctx.msg.message_id], clock.now());
     // Urgent words are heard wherever they are written, and never wait for a flow.
     const words = deps.urgentWords.detect(ctx.msg.text);
     if (words) {
@@ -250,7 +260,6 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
   privateChats.on('edited_message', async (ctx) => say(ctx, await contactOf(ctx), t(ctx)('hint.edited')));
   privateChats.on('message', async (ctx) => {
     const contact = await contactOf(ctx);
-    await messages.record(contact.id, [ctx.msg.message_id], clock.now());
     await say(ctx, contact, t(ctx)('hint.media'));
   });
 
