@@ -6,6 +6,7 @@ import { directoryCommand } from './directory.js';
 import { flowsCommand } from './flows.js';
 import { EXIT, ExitError } from './environment.js';
 import { migrateCommand } from './migrate.js';
+import { operatorsCommand } from './operators.js';
 import { retentionCommand } from './retention.js';
 import { startCommand } from './start.js';
 
@@ -19,7 +20,8 @@ const program = new Command('ura')
   .addCommand(flowsCommand)
   .addCommand(directoryCommand)
   .addCommand(chatCommand)
-  .addCommand(retentionCommand);
+  .addCommand(retentionCommand)
+  .addCommand(operatorsCommand);
 
 try {
   await program.parseAsync(process.argv);

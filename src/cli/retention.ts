@@ -1,9 +1,8 @@
 import { Command } from 'commander';
 import { createRetention } from '../helpline/retention.js';
 import { systemClock } from '../shared/clock.js';
-import { openDatabase } from '../storage/database.js';
 import { createRetentionRepository } from '../storage/retention-repository.js';
-import { commandLogger, configFromEnvironment } from './environment.js';
+import { withDatabase } from './database.js';
 
 export const retentionCommand = new Command('retention').description('data retention');
 
@@ -11,14 +10,9 @@ retentionCommand
   .command('run')
   .description('delete now what the nightly retention run would delete (conversations that never reached a person, older than RETENTION_DAYS), keeping anonymous counts')
   .option('--json', 'print the result as JSON')
-  .action(async (options: { json?: boolean }) => {
-    const { config } = configFromEnvironment({ createSecrets: true });
-    const db = openDatabase(config.database.target, commandLogger(config).child({}, { level: 'warn' }));
-    try {
-      await db.migrator.up();
+  .action((options: { json?: boolean }) =>
+    withDatabase(async (db, config) => {
       const result = await createRetention({ store: createRetentionRepository(db.prisma), clock: systemClock, days: config.retentionDays }).run();
       console.log(options.json ? JSON.stringify(result, null, 2) : `Deleted ${result.conversations} conversation(s), ${result.contacts} contact(s), ${result.sessions} session(s) and ${result.messages} message id(s) (retention: ${config.retentionDays} days).`);
-    } finally {
-      await db.close();
-    }
-  });
+    }),
+  );

@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadFlows } from '../../src/flows/loader.js';
@@ -77,5 +79,29 @@ describe('ura directory check', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/bad-kind\.yaml/);
     expect(result.stderr).toMatch(/unknown-region\.yaml/);
+  });
+});
+
+describe('ura operators', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ura-operators-'));
+  const ura = (...args: string[]) => spawnSync(process.execPath, [join(packageRoot, 'bin/ura.js'), 'operators', ...args], { cwd: dir, encoding: 'utf8', timeout: 30_000 });
+
+  it('adds, lists and removes operators', () => {
+    expect(ura('add', '--telegram-id', '7390514826', '--languages', 'sq,en', '--name', 'Arta', '--skills', 'child')).toMatchObject({ status: 0 });
+    expect(ura('list', '--json')).toMatchObject({ status: 0 });
+    const listed = JSON.parse(ura('list', '--json').stdout);
+    expect(listed).toEqual([expect.objectContaining({ telegramId: '7390514826', pseudonym: 'Arta', role: 'operator', languages: ['sq', 'en'], skills: ['child'] })]);
+    expect(ura('add', '--telegram-id', '7390514826', '--languages', 'sq')).toMatchObject({ status: 1, stderr: expect.stringMatching(/already registered/) });
+    expect(ura('remove', '7390514826')).toMatchObject({ status: 0 });
+    expect(ura('remove', '7390514826')).toMatchObject({ status: 1, stderr: expect.stringMatching(/No operator has the id/) });
+  });
+
+  it('refuses wrong arguments with the reason and a usage line, storing nothing', () => {
+    const result = ura('add', '--telegram-id', 'abc', '--languages', 'English', '--role', 'boss');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/--telegram-id must be the numeric Telegram user id/);
+    expect(result.stderr).toMatch(/--role must be one of operator, supervisor, admin/);
+    expect(result.stderr).toMatch(/^usage: ura operators add/m);
+    expect(JSON.parse(ura('list', '--json').stdout)).toEqual([]);
   });
 });

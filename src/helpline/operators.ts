@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+export const OPERATOR_ROLES = ['operator', 'supervisor', 'admin'] as const;
+export type OperatorRole = (typeof OPERATOR_ROLES)[number];
+
+/** A staff member who takes cases. Help-seekers see only the pseudonym (or "Team member"). */
+export interface Operator {
+  id: string;
+  telegramId: string;
+  pseudonym: string | null;
+  role: OperatorRole;
+  languages: string[];
+  /** `child`, `female` and free tags, used to match cases. */
+  skills: string[];
+  createdAt: Date;
+}
+
+/** What an admin gives to register an operator; every field is checked before anything is stored. */
+export const operatorInputSchema = z.object({
+  telegramId: z.string().regex(/^\d{1,15}$/, 'must be the numeric Telegram user id'),
+  pseudonym: z.string().trim().min(1).max(40, 'must be at most 40 characters').nullable(),
+  role: z.enum(OPERATOR_ROLES, { error: `must be one of ${OPERATOR_ROLES.join(', ')}` }),
+  languages: z.array(z.string().regex(/^[a-z]{2}$/, 'must be two-letter codes such as sq,en')).min(1, 'must name at least one language'),
+  skills: z.array(z.string().regex(/^[a-z][a-z0-9_-]{0,30}$/, 'must be short lower-case tags such as child,female')),
+});
+export type OperatorInput = z.infer<typeof operatorInputSchema>;
+
+export interface OperatorStore {
+  /** Registers an operator; false when that Telegram id is already registered. */
+  add(operator: Operator): Promise<boolean>;
+  list(): Promise<Operator[]>;
+  /** Removes by operator id or Telegram id; false when there was none. */
+  remove(idOrTelegramId: string): Promise<boolean>;
+  byTelegramId(telegramId: string): Promise<Operator | undefined>;
+}

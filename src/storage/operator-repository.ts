@@ -1,0 +1,41 @@
+import { OPERATOR_ROLES, type Operator, type OperatorStore } from '../helpline/operators.js';
+import type { UraPrisma } from './database.js';
+
+type Row = Awaited<ReturnType<UraPrisma['operator']['findUniqueOrThrow']>>;
+
+const list = (json: string): string[] => {
+  const value: unknown = JSON.parse(json);
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+};
+
+const toOperator = (row: Row): Operator => ({
+  id: row.id,
+  telegramId: row.telegramId,
+  pseudonym: row.pseudonym,
+  role: OPERATOR_ROLES.find((role) => role === row.role) ?? 'operator',
+  languages: list(row.languages),
+  skills: list(row.skills),
+  createdAt: row.createdAt,
+});
+
+const isUniqueViolation = (error: unknown) => typeof error === 'object' && error !== null && 'code' in error && error.code === 'P2002';
+
+export function createOperatorRepository(prisma: UraPrisma): OperatorStore {
+  return {
+    async add(operator) {
+      try {
+        await prisma.operator.create({ data: { ...operator, languages: JSON.stringify(operator.languages), skills: JSON.stringify(operator.skills) } });
+        return true;
+      } catch (error) {
+        if (isUniqueViolation(error)) return false;
+        throw error;
+      }
+    },
+    list: async () => (await prisma.operator.findMany({ orderBy: { createdAt: 'asc' } })).map(toOperator),
+    remove: async (idOrTelegramId) => (await prisma.operator.deleteMany({ where: { OR: [{ id: idOrTelegramId }, { telegramId: idOrTelegramId }] } })).count > 0,
+    async byTelegramId(telegramId) {
+      const row = await prisma.operator.findUnique({ where: { telegramId } });
+      return row ? toOperator(row) : undefined;
+    },
+  };
+}
