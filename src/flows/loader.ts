@@ -1,11 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Resource } from 'i18next';
 import type { Expression } from 'jsep';
-import { parseDocument } from 'yaml';
-import type { z } from 'zod';
 import { readLocales } from '../i18n/index.js';
-import { displayPath, filesUnder } from '../shared/files.js';
+import { displayPath, filesUnder, readYamlFile } from '../shared/files.js';
 import { packageRoot } from '../shared/paths.js';
 import type { CompiledFlow, FlowCatalog, FlowProblem } from './catalog.js';
 import { conditionsOf } from './catalog.js';
@@ -15,23 +12,6 @@ import { flowSchema, indicatorSetSchema, type Flow, type IndicatorSet } from './
 
 export const FLOWS_DIR = join(packageRoot, 'flows');
 const INDICATOR_FILE = /^indicators\.ya?ml$/;
-
-const zodPath = (path: readonly PropertyKey[]) => path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i ? '.' : ''}${String(part)}`)).join('');
-
-/** Reads and validates one file against a schema; every problem is reported, none thrown. */
-function readFile<T>(file: string, schema: z.ZodType<T>, report: (path: string, message: string) => void): T | undefined {
-  const document = parseDocument(readFileSync(file, 'utf8'), { prettyErrors: true });
-  if (document.errors.length > 0) {
-    for (const error of document.errors) report(`line ${error.linePos?.[0]?.line ?? '?'}`, `not valid YAML: ${error.message.split('\n')[0]}`);
-    return undefined;
-  }
-  const parsed = schema.safeParse(document.toJS());
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) report(zodPath(issue.path), issue.message);
-    return undefined;
-  }
-  return parsed.data;
-}
 
 /** Prepares a valid flow for the engine (the loader calls it after every check passed). */
 export function compileFlow(flow: Flow, set: IndicatorSet | undefined): CompiledFlow {
@@ -59,7 +39,7 @@ export function loadFlows(dir: string = FLOWS_DIR, resources: Resource = readLoc
     const report = (path: string, message: string) => problems.push({ file: displayPath(file), path, message });
     const name = file.split(sep).at(-1) ?? '';
     if (INDICATOR_FILE.test(name)) {
-      const set = readFile(file, indicatorSetSchema, report);
+      const set = readYamlFile(file, indicatorSetSchema, report);
       if (!set) continue;
       if (sets.has(set.set)) report('set', `indicator set "${set.set}" is defined twice`);
       const ids = new Set<string>();
@@ -69,7 +49,7 @@ export function loadFlows(dir: string = FLOWS_DIR, resources: Resource = readLoc
       });
       sets.set(set.set, set);
     } else {
-      const flow = readFile(file, flowSchema, report);
+      const flow = readYamlFile(file, flowSchema, report);
       if (!flow) continue;
       const expected = relative(dir, file).split(sep).join('/').replace(/\.(ya?ml|json)$/, '');
       if (flow.id !== expected) {

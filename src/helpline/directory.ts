@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Resource } from 'i18next';
-import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { LANGUAGES, readLocales, type Language } from '../i18n/index.js';
-import { displayPath, filesUnder } from '../shared/files.js';
+import { displayPath, filesUnder, readYamlFile, zodPath } from '../shared/files.js';
 import { packageRoot } from '../shared/paths.js';
 
 // The services directory: who a help-seeker or an operator can turn to. Facts
@@ -112,7 +110,6 @@ export function createDirectory(entries: readonly ServiceEntry[]): Directory {
 
 export const isVerified = (entry: ServiceEntry): boolean => entry.verified !== null;
 
-const zodPath = (path: readonly PropertyKey[]) => path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('');
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The texts of one entry: a name everywhere, the same fields in every language, hours when not open day and night. */
@@ -166,22 +163,14 @@ export function loadDirectory(dir: string = DIRECTORY_DIR, resources: Resource =
   }
   for (const file of filesUnder(dir, /\.ya?ml$/)) {
     const report = (path: string, message: string) => problems.push({ file: displayPath(file), path, message });
-    const document = parseDocument(readFileSync(file, 'utf8'), { prettyErrors: true });
-    if (document.errors.length > 0) {
-      for (const error of document.errors) report(`line ${error.linePos?.[0]?.line ?? '?'}`, `not valid YAML: ${error.message.split('\n')[0]}`);
-      continue;
-    }
-    const parsedFile = fileSchema.safeParse(document.toJS());
-    if (!parsedFile.success) {
-      for (const issue of parsedFile.error.issues) report(zodPath(issue.path).replace(/^\./, ''), issue.message);
-      continue;
-    }
-    parsedFile.data.entries.forEach((raw, i) => {
+    const parsedFile = readYamlFile(file, fileSchema, report);
+    if (!parsedFile) continue;
+    parsedFile.entries.forEach((raw, i) => {
       const at = `entries[${i}]`;
       if (isRecord(raw) && typeof raw.id === 'string') declared.add(raw.id);
       const parsed = entrySchema.safeParse(raw);
       if (!parsed.success) {
-        for (const issue of parsed.error.issues) report(`${at}${zodPath(issue.path)}`, issue.message);
+        for (const issue of parsed.error.issues) report(zodPath(issue.path, at), issue.message);
         return;
       }
       const entry = parsed.data;
