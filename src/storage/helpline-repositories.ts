@@ -4,6 +4,7 @@ import type { MessageLog } from '../helpline/message-log.js';
 import { RISK_LEVELS, type RiskLevel } from '../flows/scoring.js';
 import { flowStateSchema } from '../flows/state.js';
 import type { UraPrisma } from './database.js';
+import { isUniqueViolation } from './prisma-errors.js';
 
 const level = (value: string | null): RiskLevel | null => RISK_LEVELS.find((candidate) => candidate === value) ?? null;
 
@@ -84,7 +85,6 @@ function toCase(row: CaseRow): HelpCase {
   };
 }
 
-const isUniqueViolation = (error: unknown) => typeof error === 'object' && error !== null && 'code' in error && error.code === 'P2002';
 
 export function createCaseRepository(prisma: UraPrisma): CaseStore {
   return {

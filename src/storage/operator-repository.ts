@@ -1,5 +1,6 @@
 import { OPERATOR_ROLES, type Operator, type OperatorStore } from '../helpline/operators.js';
 import type { UraPrisma } from './database.js';
+import { isUniqueViolation } from './prisma-errors.js';
 
 type Row = Awaited<ReturnType<UraPrisma['operator']['findUniqueOrThrow']>>;
 
@@ -18,7 +19,6 @@ const toOperator = (row: Row): Operator => ({
   createdAt: row.createdAt,
 });
 
-const isUniqueViolation = (error: unknown) => typeof error === 'object' && error !== null && 'code' in error && error.code === 'P2002';
 
 export function createOperatorRepository(prisma: UraPrisma): OperatorStore {
   return {
