@@ -29,7 +29,6 @@ export interface CaseStore {
   /** Records a case; false when its code is taken (the caller draws another). */
   open(helpCase: HelpCase): Promise<boolean>;
   pendingFor(contactId: string): Promise<HelpCase | undefined>;
-  listPending(): Promise<HelpCase[]>;
   /** Raises a pending case's level and adds to its summary (a later urgent sign). */
   escalate(id: string, level: RiskLevel, summary: CaseSummary): Promise<void>;
 }

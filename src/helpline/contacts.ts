@@ -19,19 +19,13 @@ export interface ContactStore {
   upsert(input: { id: string; idHash: string; chatCipher: string; language: string; at: Date; source?: string | null }): Promise<Contact>;
   update(id: string, changes: { language?: string; region?: string | null }): Promise<void>;
   findByIdHash(idHash: string): Promise<Contact | undefined>;
-  chatCipherOf(id: string): Promise<string | undefined>;
-  /** Deletes the contact; false when there was none. */
-  remove(id: string): Promise<boolean>;
 }
 
 export interface Contacts {
   /** Records that a Telegram user wrote from a chat, keeping only a hash and a sealed address. */
   recordVisit(visit: { userId: number; chatId: number; language: string; source?: string | null }): Promise<Contact>;
-  find(userId: number): Promise<Contact | undefined>;
   /** Remembers the county the person chose for regional services (`national`: none). */
   setRegion(contactId: string, region: string): Promise<void>;
-  /** The chat to reply to, opened from its sealed form. */
-  chatIdOf(contactId: string): Promise<number | undefined>;
 }
 
 /** How stale `lastSeenAt` may be: retention counts in days, so minutes are plenty. */
@@ -49,11 +43,6 @@ export function createContacts(deps: { store: ContactStore; identity: IdentityPr
       if (known && known.language === language && at.getTime() - known.lastSeenAt.getTime() < SEEN_PRECISION_MS) return known;
       return store.upsert({ id: newId(), idHash, chatCipher: identity.seal(String(chatId)), language, at, source: source ?? null });
     },
-    find: (userId) => store.findByIdHash(identity.hashId('user', userId)),
     setRegion: (contactId, region) => store.update(contactId, { region }),
-    async chatIdOf(contactId) {
-      const sealed = await store.chatCipherOf(contactId);
-      return sealed === undefined ? undefined : Number(identity.open(sealed));
-    },
   };
 }

@@ -26,13 +26,5 @@ export function createContactRepository(prisma: UraPrisma): ContactStore {
       const row = await prisma.contact.findUnique({ where: { idHash } });
       return row ? toContact(row) : undefined;
     },
-    async chatCipherOf(id) {
-      const row = await prisma.contact.findUnique({ where: { id }, select: { chatCipher: true } });
-      return row?.chatCipher;
-    },
-    async remove(id) {
-      const { count } = await prisma.contact.deleteMany({ where: { id } });
-      return count > 0;
-    },
   };
 }

@@ -103,10 +103,6 @@ export function createCaseRepository(prisma: UraPrisma): CaseStore {
       const row = await prisma.helpCase.findFirst({ where: { contactId, status: 'pending' }, orderBy: { createdAt: 'desc' } });
       return row ? toCase(row) : undefined;
     },
-    async listPending() {
-      const rows = await prisma.helpCase.findMany({ where: { status: 'pending' }, orderBy: { createdAt: 'asc' } });
-      return rows.map(toCase);
-    },
     escalate: async (id, newLevel, summary) => void (await prisma.helpCase.update({ where: { id }, data: { level: newLevel, summary: JSON.stringify(summary) } })),
   };
 }
