@@ -212,6 +212,12 @@ export function step(compiled: CompiledFlow, state: FlowState, input: FlowInput,
   return touched(enter(compiled, answered, nextOf(compiled, current, answered, assessment), assessment, effects));
 }
 
+/** The current question of a state, asked again (a person coming back, or after urgent words). */
+export function askAgain(compiled: CompiledFlow, state: FlowState): Effect | undefined {
+  const current = state.status === 'active' && state.current ? compiled.steps.get(state.current) : undefined;
+  return current && current.type !== 'message' && current.type !== 'end' ? ask(current, state) : undefined;
+}
+
 /**
  * Whether a saved state can go on with this version of its flow: the same
  * version, or one the flow declares compatible whose answered steps all still

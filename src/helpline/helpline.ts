@@ -1,5 +1,5 @@
 import type { FlowCatalog } from '../flows/catalog.js';
-import { assessState, canResume, start, step, type Effect, type FlowInput } from '../flows/engine.js';
+import { askAgain, assessState, canResume, start, step, type Effect, type FlowInput } from '../flows/engine.js';
 import { RISK_LEVELS, type RiskAssessment, type RiskLevel } from '../flows/scoring.js';
 import { countedAnswers } from '../flows/state.js';
 import type { Clock } from '../shared/clock.js';
@@ -25,6 +25,11 @@ export interface Helpline {
   startFlow(contact: Contact, flowId: HelpFlow, language: string): Promise<Turn>;
   /** Applies an input to the person's active conversation. */
   answer(contact: Contact, input: FlowInput): Promise<AnswerResult>;
+  /**
+   * Applies typed text to the current question. After urgent words, a question that
+   * wants a button is only asked again: the words were a call for help, not an answer.
+   */
+  typed(contact: Contact, text: string, options: { urgent: boolean }): Promise<AnswerResult>;
   /** The conversation a returning person can continue, if any. */
   resumable(contact: Contact): Promise<Conversation | undefined>;
   /** Repeats the current question of the active conversation. */
@@ -101,6 +106,13 @@ export function createHelpline(deps: { catalog: FlowCatalog; conversations: Conv
     return { conversation: saved, effects, helpCase };
   }
 
+  async function apply(contact: Contact, conversation: Conversation, input: FlowInput): Promise<AnswerResult> {
+    const compiled = catalog.get(conversation.flowId);
+    if (!compiled || !canResume(compiled, conversation.state)) return { kind: 'restart', flowId: conversation.flowId };
+    const { state, effects } = step(compiled, conversation.state, input, clock.now());
+    return settle(contact, { ...conversation, state }, effects);
+  }
+
   return {
     async startFlow(contact, flowId, language) {
       const compiled = catalog.get(flowId);
@@ -127,10 +139,16 @@ export function createHelpline(deps: { catalog: FlowCatalog; conversations: Conv
     async answer(contact, input) {
       const conversation = await conversations.latestActive(contact.id);
       if (!conversation) return { kind: 'no_conversation' };
-      const compiled = catalog.get(conversation.flowId);
-      if (!compiled || !canResume(compiled, conversation.state)) return { kind: 'restart', flowId: conversation.flowId };
-      const { state, effects } = step(compiled, conversation.state, input, clock.now());
-      return settle(contact, { ...conversation, state }, effects);
+      return apply(contact, conversation, input);
+    },
+
+    async typed(contact, text, { urgent }) {
+      const conversation = await conversations.latestActive(contact.id);
+      const current = conversation?.state.current ? catalog.get(conversation.flowId)?.steps.get(conversation.state.current) : undefined;
+      if (!conversation || !current) return { kind: 'no_conversation' };
+      const wantsText = current.type === 'text' || current.type === 'number';
+      if (urgent && !wantsText) return (await this.current(contact)) ?? { kind: 'no_conversation' };
+      return apply(contact, conversation, { type: 'text', step: current.id, value: text });
     },
 
     async resumable(contact) {
@@ -142,11 +160,8 @@ export function createHelpline(deps: { catalog: FlowCatalog; conversations: Conv
     async current(contact) {
       const conversation = await this.resumable(contact);
       const compiled = conversation ? catalog.get(conversation.flowId) : undefined;
-      const stepId = conversation?.state.current;
-      const current = stepId ? compiled?.steps.get(stepId) : undefined;
-      if (!conversation || !current) return undefined;
-      const effects: Effect[] = [{ type: 'ask', step: current, selection: conversation.state.selection, previous: undefined, canGoBack: conversation.state.path.length > 0 }];
-      return { conversation, effects, helpCase: undefined };
+      const question = compiled && conversation ? askAgain(compiled, conversation.state) : undefined;
+      return conversation && question ? { conversation, effects: [question], helpCase: undefined } : undefined;
     },
 
     async abandon(contact) {

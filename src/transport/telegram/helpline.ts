@@ -3,7 +3,7 @@ import type { FlowInput } from '../../flows/engine.js';
 import { flowNamespace } from '../../flows/schema.js';
 import type { Contact, Contacts } from '../../helpline/contacts.js';
 import { REGIONS, type Directory } from '../../helpline/directory.js';
-import { HELP_FLOWS, type Helpline, type HelpFlow, type Turn } from '../../helpline/helpline.js';
+import { HELP_FLOWS, type AnswerResult, type Helpline, type HelpFlow, type Turn } from '../../helpline/helpline.js';
 import { DELETABLE_FOR_MS, type MessageLog } from '../../helpline/message-log.js';
 import type { UrgentWords } from '../../helpline/urgent-words.js';
 import { isLanguage, type I18n } from '../../i18n/index.js';
@@ -81,7 +81,10 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
   }
 
   async function answer(ctx: Private, contact: Contact, input: FlowInput) {
-    const result = await helpline.answer(contact, input);
+    await show(ctx, contact, await helpline.answer(contact, input));
+  }
+
+  async function show(ctx: Private, contact: Contact, result: AnswerResult) {
     if ('kind' in result) {
       if (result.kind === 'restart') {
         await say(ctx, contact, t(ctx)('restart_needed'));
@@ -247,12 +250,8 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
     }
     if (!ctx.session.language) return showLanguages(ctx, contact);
     if (ctx.session.stage === 'flow') {
-      const current = await helpline.current(contact);
-      const step = current?.conversation.state.current ? current.effects[0] : undefined;
-      const typed = step?.type === 'ask' && (step.step.type === 'text' || step.step.type === 'number');
-      // Typed words answer a question that asks for them; after urgent words, a button question is just asked again.
-      if (current && step?.type === 'ask' && (typed || !words)) return answer(ctx, contact, { type: 'text', step: step.step.id, value: ctx.msg.text });
-      if (current) return render(ctx, contact, current);
+      const result = await helpline.typed(contact, ctx.msg.text, { urgent: words !== undefined });
+      if (!('kind' in result && result.kind === 'no_conversation')) return show(ctx, contact, result);
     }
     if (!words) return offerResumeOrMenu(ctx, contact);
   });
