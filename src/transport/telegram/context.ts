@@ -3,12 +3,10 @@ import { z } from 'zod';
 import { LANGUAGES, type Language, type Translate } from '../../i18n/index.js';
 
 /** What the bot keeps about a chat between updates (stored in ChatSession). */
-export const STAGES = ['language', 'notice', 'safety', 'menu', 'age', 'flow', 'resume', 'delete'] as const;
-
 export const sessionSchema = z.object({
   language: z.enum(LANGUAGES).optional(),
-  /** Which screen of the helpline the chat is on. */
-  stage: z.enum(STAGES).optional(),
+  /** Whether typed text answers the current question of a flow (otherwise it leads to the menu). */
+  inFlow: z.boolean().optional(),
 });
 export type SessionData = z.infer<typeof sessionSchema>;
 

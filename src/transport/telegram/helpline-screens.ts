@@ -32,24 +32,24 @@ export function helplineScreens(deps: { i18n: I18n; messages: MessageLog; clock:
   async function showLanguages(ctx: Private, contact: Contact) {
     const tr = t(ctx);
     const rows = LANGUAGES.map((language) => choice(`${language === ctx.lang ? '✓ ' : ''}${tr(`language.names.${language}`)}`, button.language(language)));
-    ctx.session.stage = 'language';
+    ctx.session.inFlow = false;
     await say(ctx, contact, tr('language.prompt'), rows);
   }
 
   async function showNotice(ctx: Private, contact: Contact) {
-    ctx.session.stage = 'notice';
+    ctx.session.inFlow = false;
     await say(ctx, contact, t(ctx)('notice.text', { days: deps.retentionDays }), [choice(t(ctx)('notice.ok'), button.notice)]);
   }
 
   async function showSafety(ctx: Private, contact: Contact) {
     const tr = t(ctx);
-    ctx.session.stage = 'safety';
+    ctx.session.inFlow = false;
     await say(ctx, contact, tr('safety.text'), (['safe', 'not_really', 'danger'] as const).map((answer) => choice(tr(`safety.${answer}`), button.safety(answer))));
   }
 
   async function showMenu(ctx: Private, contact: Contact) {
     const tr = t(ctx);
-    ctx.session.stage = 'menu';
+    ctx.session.inFlow = false;
     const items: MenuItem[] = ['check', 'worried', 'offer', 'services', 'privacy'];
     await say(ctx, contact, tr('menu.text'), items.map((item) => choice(tr(`menu.${item}`), button.menu(item))));
   }

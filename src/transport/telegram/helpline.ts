@@ -72,7 +72,7 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
       }
     }
     if (turn.helpCase) deps.logger.info({ case: turn.helpCase.code, level: turn.helpCase.level, trigger: turn.helpCase.trigger }, 'case pending for an operator');
-    ctx.session.stage = turn.conversation.state.status === 'ended' ? 'menu' : 'flow';
+    ctx.session.inFlow = turn.conversation.state.status !== 'ended';
     if (turn.conversation.state.status === 'ended') await showMenu(ctx, contact);
   }
 
@@ -117,13 +117,13 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
     }
     await messages.forget(contact.id);
     await helpline.abandon(contact);
-    ctx.session.stage = undefined;
+    ctx.session.inFlow = false;
   }
 
   async function offerResumeOrMenu(ctx: Private, contact: Contact) {
     const open = await helpline.resumable(contact);
     if (!open) return showMenu(ctx, contact);
-    ctx.session.stage = 'resume';
+    ctx.session.inFlow = false;
     const tr = t(ctx);
     await say(ctx, contact, tr('resume.text'), [choice(tr('resume.continue'), button.resume(true)), choice(tr('resume.restart'), button.resume(false))]);
   }
@@ -161,7 +161,7 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
   privateChats.command('privacy', async (ctx) => say(ctx, await contactOf(ctx), t(ctx)('privacy.text', { days: deps.retentionDays })));
   privateChats.command('delete', async (ctx) => {
     const contact = await contactOf(ctx);
-    ctx.session.stage = 'delete';
+    ctx.session.inFlow = false;
     const tr = t(ctx);
     await say(ctx, contact, tr('delete.confirm'), [choice(tr('delete.yes'), button.delete(true)), choice(tr('delete.no'), button.delete(false))]);
   });
@@ -193,7 +193,7 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
         return offerResumeOrMenu(ctx, contact);
       case 'menu': {
         if (action.item === 'check') {
-          ctx.session.stage = 'age';
+          ctx.session.inFlow = false;
           const tr = t(ctx);
           return say(ctx, contact, tr('age.text'), [choice(tr('age.yes'), button.age(true)), choice(tr('age.no'), button.age(false))]);
         }
@@ -212,7 +212,7 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
       }
       case 'delete':
         if (!action.confirmed) {
-          ctx.session.stage = 'menu';
+          ctx.session.inFlow = false;
           return say(ctx, contact, t(ctx)('delete.cancelled'));
         }
         await deps.erase(contact.id, deps.identity.hashId('chat', ctx.chat.id));
@@ -249,7 +249,7 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
       await requestPerson(ctx, contact, 'urgent', words);
     }
     if (!ctx.session.language) return showLanguages(ctx, contact);
-    if (ctx.session.stage === 'flow') {
+    if (ctx.session.inFlow) {
       const result = await helpline.typed(contact, ctx.msg.text, { urgent: words !== undefined });
       if (!('kind' in result && result.kind === 'no_conversation')) return show(ctx, contact, result);
     }
