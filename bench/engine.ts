@@ -8,7 +8,7 @@ import { start, step, type FlowInput } from '../src/flows/engine.js';
 import { loadFlows } from '../src/flows/loader.js';
 import type { Step } from '../src/flows/schema.js';
 import type { FlowState } from '../src/flows/state.js';
-import { CheckFailed, percentile, registerBenchmark, seededRandom, sorted, type BenchCase } from './harness.js';
+import { CheckFailed, percentile, registerBenchmark, throughputAndLatency, seededRandom, sorted, type BenchCase } from './harness.js';
 
 const AT = new Date('2026-04-01T10:00:00Z');
 
@@ -75,9 +75,7 @@ registerBenchmark({
   description: 'steps of the pure flow engine on every shipped flow',
   defaults: { updates: 20_000, runs: 5 },
   metrics: [
-    { key: 'throughput', label: 'throughput', unit: 'steps/s', better: 'higher', digits: 0 },
-    { key: 'p50', label: 'p50 latency', unit: 'ms', better: 'lower', digits: 4 },
-    { key: 'p99', label: 'p99 latency', unit: 'ms', better: 'lower', digits: 4 },
+    ...throughputAndLatency('steps/s'),
     { key: 'completions', label: 'flows completed per run', unit: 'count', better: 'higher', digits: 0 },
   ],
   async plan() {

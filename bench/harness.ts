@@ -63,6 +63,16 @@ export interface Benchmark {
   plan(params: RunParameters): Promise<{ cases: BenchCase[]; parameters: Record<string, unknown>; notes: string[] }>;
 }
 
+/** Throughput in `unit` and p50/p99 latency in ms: what every benchmark here reports first. */
+export function throughputAndLatency(unit: string, options: { prefix?: string; digits?: number } = {}): Metric[] {
+  const { prefix = '', digits = 4 } = options;
+  return [
+    { key: 'throughput', label: `${prefix}throughput`, unit, better: 'higher', digits: 0 },
+    { key: 'p50', label: `${prefix}p50 latency`, unit: 'ms', better: 'lower', digits },
+    { key: 'p99', label: `${prefix}p99 latency`, unit: 'ms', better: 'lower', digits },
+  ];
+}
+
 /** Thrown by a case whose outcome is wrong; reported without a stack trace. */
 export class CheckFailed extends Error {}
 

@@ -46,7 +46,7 @@ import { recordBotApi, TEST_BOT_INFO, type BotApiRecorder } from '../test/suppor
 import type { TestDatabase } from '../test/support/database.js';
 import { callbackQuery, command, privateText, type Sender } from '../test/support/updates.js';
 import { postgresVersion, uraBot } from './ura-bot.js';
-import { CheckFailed, percentile, registerBenchmark, sorted, type BenchCase, type PreparedCase } from './harness.js';
+import { CheckFailed, percentile, registerBenchmark, throughputAndLatency, sorted, type BenchCase, type PreparedCase } from './harness.js';
 
 const TOKEN = '123456:bench-token-never-sent-anywhere';
 const FLOW_ID = 'helpline/self-check';
@@ -466,9 +466,7 @@ registerBenchmark({
   // A warm-up of 100 people is 2,600 updates: more than the pipeline benchmark's whole warm-up.
   defaults: { updates: 1000, runs: 3, warmup: 100 },
   metrics: [
-    { key: 'throughput', label: 'Ura throughput', unit: 'updates/s', better: 'higher', digits: 0 },
-    { key: 'p50', label: 'Ura p50 latency', unit: 'ms', better: 'lower', digits: 3 },
-    { key: 'p99', label: 'Ura p99 latency', unit: 'ms', better: 'lower', digits: 3 },
+    ...throughputAndLatency('updates/s', { prefix: 'Ura ', digits: 3 }),
     { key: 'peakRss', label: 'peak RSS during the Ura run', unit: 'MiB', better: 'lower', digits: 0 },
     { key: 'peoplePerSecond', label: 'Ura self-checks completed', unit: 'people/s', better: 'higher', digits: 1 },
     { key: 'bareThroughput', label: 'bare grammY throughput, same updates', unit: 'updates/s', better: 'higher', digits: 0 },

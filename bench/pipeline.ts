@@ -28,7 +28,7 @@ import { recordBotApi, TEST_BOT_INFO, type BotApiRecorder } from '../test/suppor
 import type { TestDatabase } from '../test/support/database.js';
 import { command, privateText } from '../test/support/updates.js';
 import { postgresVersion, uraBot } from './ura-bot.js';
-import { CheckFailed, percentile, registerBenchmark, seededRandom, sorted, type BenchCase, type PreparedCase } from './harness.js';
+import { CheckFailed, percentile, registerBenchmark, throughputAndLatency, seededRandom, sorted, type BenchCase, type PreparedCase } from './harness.js';
 
 const TOKEN = '123456:bench-token-never-sent-anywhere';
 const USERS = 200;
@@ -258,9 +258,7 @@ registerBenchmark({
   description: 'updates through a bare grammY bot vs Ura createBot (SQLite, PostgreSQL), fake Bot API',
   defaults: { updates: 2000, runs: 5 },
   metrics: [
-    { key: 'throughput', label: 'throughput', unit: 'updates/s', better: 'higher', digits: 0 },
-    { key: 'p50', label: 'p50 latency', unit: 'ms', better: 'lower', digits: 4 },
-    { key: 'p99', label: 'p99 latency', unit: 'ms', better: 'lower', digits: 4 },
+    ...throughputAndLatency('updates/s'),
   ],
   async plan() {
     // Imported here, not at the top, so that listing benchmarks does not print its
