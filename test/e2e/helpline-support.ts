@@ -63,6 +63,23 @@ export async function toMenu(person: EmulatedUser, texts: Texts, start = 'start'
   await pressUntil(person, 'y|safe', texts.helpline('menu.text'));
 }
 
+/**
+ * From /start into a screening: the self-check, or the young-person flow for someone
+ * under 18, answering "safe" and the age. Returns the messages up to the next question.
+ */
+export async function enterScreening(person: EmulatedUser, texts: Texts, options: { age: number; next: string; start?: string }): Promise<Reply[]> {
+  const young = options.age < 18;
+  const flowText = young ? texts.youngPerson : texts.selfCheck;
+  await toMenu(person, texts, options.start);
+  await pressUntil(person, 'm|check', texts.helpline('age.text'));
+  await person.press(young ? 'a|yes' : 'a|no');
+  await answerQuestions(person, flowText, [
+    ['safety', { choose: 'safe' }],
+    ['age', { type: String(options.age) }],
+  ]);
+  return person.waitForReply((reply) => reply.text === flowText(`${options.next}.text`));
+}
+
 /** Given to Ura in the tests' environment, so the notice's number is known and not the default. */
 export const RETENTION_DAYS = 45;
 

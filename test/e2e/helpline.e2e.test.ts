@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { printOutputOnFailure, startHarness, type Deletion, type EmulatedUser, type Harness, type LogLine, type UserOptions } from '../support/emulator.js';
 import {
   answerQuestions,
+  enterScreening,
   eventually,
   openDatabase,
   pressUntil,
@@ -184,14 +185,7 @@ describe('the help-seeking conversation, end to end: emulated Telegram → `ura 
   it('hears urgent words typed in the middle of the self-check: the urgent text first, an urgent case, then the same question again', async () => {
     const person = users.urgent;
     const t = textsIn('sq');
-    await toMenu(person, t);
-    await pressUntil(person, 'm|check', t.helpline('age.text'));
-    await person.press('a|no');
-    await answerQuestions(person, t.selfCheck, [
-      ['safety', { choose: 'safe' }],
-      ['age', { type: '30' }],
-    ]);
-    const where = last(await person.waitForReply((reply) => reply.text === t.selfCheck('where.text')));
+    const where = last(await enterScreening(person, t, { age: 30, next: 'where' }));
     expect(db.cases(person.userId)).toEqual([]);
 
     await person.sendText('më morën pasaportën');
@@ -249,14 +243,7 @@ describe('the help-seeking conversation, end to end: emulated Telegram → `ura 
   it('/exit deletes every message of the chat, the bot’s and the person’s, and sends nothing', async () => {
     const person = users.exits;
     const t = textsIn('en');
-    await toMenu(person, t);
-    await pressUntil(person, 'm|check', t.helpline('age.text'));
-    await person.press('a|no');
-    await answerQuestions(person, t.selfCheck, [
-      ['safety', { choose: 'safe' }],
-      ['age', { type: '30' }],
-    ]);
-    await person.waitForReply((reply) => reply.text === t.selfCheck('where.text'));
+    await enterScreening(person, t, { age: 30, next: 'where' });
     const before = chatContents(person);
     const sentBefore = transcript(person).length;
     expect(before.bot).toHaveLength(sentBefore);

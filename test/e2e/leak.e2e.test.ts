@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { printOutputOnFailure, startHarness, type EmulatedUser, type Harness, type UserOptions } from '../support/emulator.js';
-import { answerQuestions, openDatabase, pressUntil, RETENTION_DAYS, textsIn, toMenu } from './helpline-support.js';
+import { enterScreening, openDatabase, pressUntil, RETENTION_DAYS, textsIn } from './helpline-support.js';
 
 /**
  * People whose Telegram identity is unlike anything Ura could write by chance:
@@ -68,14 +68,7 @@ describe('no Telegram identity reaches Ura’s files or log', () => {
   /** A self-check with a typed age, urgent words, /privacy, a return (safety, then "continue"), and /exit. */
   async function zamire(person: EmulatedUser) {
     const t = textsIn('sq');
-    await toMenu(person, t, 'start src_leak_poster');
-    await pressUntil(person, 'm|check', t.helpline('age.text'));
-    await person.press('a|no');
-    await answerQuestions(person, t.selfCheck, [
-      ['safety', { choose: 'safe' }],
-      ['age', { type: '30' }],
-    ]);
-    await person.waitForReply((reply) => reply.text === t.selfCheck('where.text'));
+    await enterScreening(person, t, { age: 30, next: 'where', start: 'start src_leak_poster' });
     await person.sendText('më morën pasaportën');
     await person.waitForReply((reply) => reply.text === t.selfCheck('where.text'));
     await pressUntil(person, 'c|where|abroad', t.selfCheck('documents.text'));
@@ -106,14 +99,7 @@ describe('no Telegram identity reaches Ura’s files or log', () => {
   /** The young-person flow with a typed age, a word that answers nothing, back, /delete cancelled, then Exit. */
   async function vjosa(person: EmulatedUser) {
     const t = textsIn('el');
-    await toMenu(person, t);
-    await pressUntil(person, 'm|check', t.helpline('age.text'));
-    await person.press('a|yes');
-    await answerQuestions(person, t.youngPerson, [
-      ['safety', { choose: 'safe' }],
-      ['age', { type: '15' }],
-    ]);
-    await person.waitForReply((reply) => reply.text === t.youngPerson('school.text'));
+    await enterScreening(person, t, { age: 15, next: 'school' });
     await person.sendText('γεια σου');
     await person.waitForReply((reply) => reply.text === t.youngPerson('school.text'));
     await pressUntil(person, 'b', t.youngPerson('age.text'));
