@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_CLAIM_TARGETS, parseClaimTargets, type ClaimTargets } from './handoff/targets.js';
 import { parseDatabaseUrl, redactDatabaseUrl, type DatabaseTarget } from './storage/database-url.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -22,6 +23,8 @@ export interface Config {
   logLevel: (typeof LOG_LEVELS)[number];
   /** Days after which conversations that never reached a person are deleted. */
   retentionDays: number;
+  /** Minutes within which a case of each level should be claimed before it escalates. */
+  claimTargets: ClaimTargets;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -44,10 +47,11 @@ const EXPECTED: Record<string, string> = {
   APP_TIMEZONE: 'an IANA time zone such as Europe/Tirane',
   LOG_LEVEL: LOG_LEVELS.join(', '),
   RETENTION_DAYS: 'a whole number of days from 1 to 3650',
+  CLAIM_TARGETS: 'minutes per risk level such as URGENT=2,HIGH=10,CONCERN=60,INFO=60',
 };
 
 /** Values that may be echoed back in a problem line (never secrets). */
-const SHOWN = new Set(['NODE_ENV', 'BOT_MODE', 'PORT', 'APP_TIMEZONE', 'LOG_LEVEL', 'TELEGRAM_API_ROOT', 'PUBLIC_URL', 'HOST', 'RETENTION_DAYS']);
+const SHOWN = new Set(['NODE_ENV', 'BOT_MODE', 'PORT', 'APP_TIMEZONE', 'LOG_LEVEL', 'TELEGRAM_API_ROOT', 'PUBLIC_URL', 'HOST', 'RETENTION_DAYS', 'CLAIM_TARGETS']);
 
 function decodeKey(value: string): Buffer | undefined {
   if (/^[0-9a-fA-F]{64}$/.test(value)) return Buffer.from(value, 'hex');
@@ -84,6 +88,7 @@ const schema = z
     APP_TIMEZONE: z.string().refine(isTimeZone, 'is not a known time zone').default('Europe/Tirane'),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
     RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    CLAIM_TARGETS: z.string().optional(),
   });
 
 /**
@@ -110,6 +115,8 @@ function crossChecks(env: Record<string, string | undefined>): string[] {
       problems.push(`${name} is required when ${when}; expected ${EXPECTED[name]}`);
     }
   }
+  const targets = env.CLAIM_TARGETS === undefined ? undefined : parseClaimTargets(env.CLAIM_TARGETS);
+  if (targets && 'problem' in targets) problems.push(`CLAIM_TARGETS ${targets.problem}; expected ${EXPECTED.CLAIM_TARGETS}`);
   return problems;
 }
 
@@ -121,6 +128,11 @@ function describe(issue: z.core.$ZodIssue, env: Record<string, string | undefine
   const expected = EXPECTED[name];
   return `${name}${shown} ${problem}${expected ? `; expected ${expected}` : ''}`;
 }
+
+const claimTargetsOf = (text: string | undefined): ClaimTargets => {
+  const parsed = text === undefined ? DEFAULT_CLAIM_TARGETS : parseClaimTargets(text);
+  return 'problem' in parsed ? DEFAULT_CLAIM_TARGETS : parsed;
+};
 
 /**
  * Parses the environment once. Pure: reads only its arguments. Empty strings
@@ -158,6 +170,7 @@ export function loadConfig(rawEnv: Record<string, string | undefined>, cwd: stri
       timezone: value.APP_TIMEZONE,
       logLevel: value.LOG_LEVEL,
       retentionDays: value.RETENTION_DAYS,
+      claimTargets: claimTargetsOf(value.CLAIM_TARGETS),
     },
   };
 }
@@ -183,5 +196,6 @@ export function describeConfig(config: Config): Record<string, unknown> {
     timezone: config.timezone,
     logLevel: config.logLevel,
     retentionDays: config.retentionDays,
+    claimTargets: config.claimTargets,
   };
 }
