@@ -11,7 +11,9 @@ import { createIdentityProtector } from '../src/shared/crypto.js';
 import { createLogger } from '../src/shared/logger.js';
 import type { UraPrisma } from '../src/storage/database.js';
 import { redactDatabaseUrl } from '../src/storage/database-url.js';
+import { DEFAULT_CLAIM_TARGETS } from '../src/handoff/targets.js';
 import { createBot } from '../src/transport/telegram/bot.js';
+import { createBotCall } from '../src/transport/telegram/bot-call.js';
 import { createRateLimiter } from '../src/transport/telegram/rate-limiter.js';
 import { recordBotApi, TEST_BOT_INFO } from '../test/support/bot-api.js';
 import { testConfig } from '../test/support/config.js';
@@ -22,7 +24,11 @@ const unlimited = () => createRateLimiter({ limit: Number.MAX_SAFE_INTEGER, wind
 /** Ura's bot as it runs, but without the per-person rate limit: benchmarks flood on purpose. */
 export function uraBot(prisma: UraPrisma, i18n: I18n, catalog: FlowCatalog = loadFlows().catalog) {
   const identity = createIdentityProtector(testConfig().secrets);
-  const helpline = composeHelpline({ prisma, catalog, directory: loadDirectory().directory, identity, i18n, clock: systemClock, logger: createLogger('silent'), retentionDays: 30 });
+  const outboxApi = createBotCall({ token: TOKEN, apiRoot: 'https://api.telegram.org' });
+  const helpline = composeHelpline({
+    prisma, catalog, directory: loadDirectory().directory, identity, i18n, clock: systemClock, logger: createLogger('silent'),
+    retentionDays: 30, call: outboxApi.call, timezone: 'Europe/Tirane', targets: DEFAULT_CLAIM_TARGETS,
+  });
   const bot = createBot({
     ...helpline,
     rateLimits: { messages: unlimited(), buttons: unlimited() },
@@ -30,7 +36,7 @@ export function uraBot(prisma: UraPrisma, i18n: I18n, catalog: FlowCatalog = loa
     apiRoot: 'https://api.telegram.org', // never reached: the fake API answers every call
     botInfo: TEST_BOT_INFO,
   });
-  return { bot, api: recordBotApi(bot), identity };
+  return { bot, api: recordBotApi(bot, outboxApi), identity, parts: helpline.parts };
 }
 
 export async function postgresVersion(url: string): Promise<string> {

@@ -1,4 +1,8 @@
+import { composeHandoff, type HandoffParts } from './compose-handoff.js';
 import type { FlowCatalog } from './flows/catalog.js';
+import { createInvitations } from './handoff/invitations.js';
+import type { BotCall } from './handoff/outbox.js';
+import type { ClaimTargets } from './handoff/targets.js';
 import { createContacts } from './helpline/contacts.js';
 import type { Directory } from './helpline/directory.js';
 import { createHelpline } from './helpline/helpline.js';
@@ -15,9 +19,13 @@ import {
   createEraser,
   createMessageLogRepository,
 } from './storage/helpline-repositories.js';
+import { createInvitationRepository } from './storage/invitation-repository.js';
+import { createOperatorRepository } from './storage/operator-repository.js';
 import { createSessionRepository, type SessionStore } from './storage/session-repository.js';
 import { parseSession, type SessionData } from './transport/telegram/context.js';
+import type { ConsoleDeps } from './transport/telegram/console.js';
 import type { HelplineBotDeps } from './transport/telegram/helpline.js';
+import type { InvitationBotDeps } from './transport/telegram/invitations.js';
 import { createRateLimiter } from './transport/telegram/rate-limiter.js';
 
 /**
@@ -39,13 +47,29 @@ export function composeHelpline(deps: {
   clock: Clock;
   logger: Logger;
   retentionDays: number;
-}): HelplineBotDeps & { sessions: SessionStore<SessionData> } {
+  /** How the outbox reaches Telegram. */
+  call: BotCall;
+  timezone: string;
+  targets: ClaimTargets;
+}): HelplineBotDeps & ConsoleDeps & InvitationBotDeps & { sessions: SessionStore<SessionData>; parts: HandoffParts } {
   const { prisma, catalog, directory, identity, i18n, clock, logger, retentionDays } = deps;
+  const contacts = createContacts({ store: createContactRepository(prisma), identity, clock });
+  const messages = createMessageLogRepository(prisma);
+  const parts = composeHandoff({ prisma, catalog, identity, i18n, contacts, messages, call: deps.call, clock, logger, timezone: deps.timezone, targets: deps.targets });
+  const operators = createOperatorRepository(prisma);
   return {
     directory,
     helpline: createHelpline({ catalog, conversations: createConversationRepository(prisma), cases: createCaseRepository(prisma), clock }),
-    contacts: createContacts({ store: createContactRepository(prisma), identity, clock }),
-    messages: createMessageLogRepository(prisma),
+    handoff: parts.handoff,
+    paging: parts.paging,
+    duty: parts.duty,
+    dutyStore: parts.dutyStore,
+    views: parts.views,
+    parts,
+    operators,
+    invitations: createInvitations({ store: createInvitationRepository(prisma), operators, clock }),
+    contacts,
+    messages,
     erase: createEraser(prisma).erase,
     sessions: createSessionRepository(prisma, clock, parseSession),
     identity,

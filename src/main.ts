@@ -21,7 +21,9 @@ import { createRetentionRepository } from './storage/retention-repository.js';
 import { createApp } from './transport/http/app.js';
 import { scheduleRetention } from './transport/cron/retention.js';
 import { telegramWebhook, WEBHOOK_PATH } from './transport/http/telegram-webhook.js';
+import { scheduleHandoff } from './transport/cron/handoff.js';
 import { createBot } from './transport/telegram/bot.js';
+import { createBotCall } from './transport/telegram/bot-call.js';
 import { createBotService, disabledBot, type BotService } from './transport/telegram/bot-service.js';
 
 /** Why Ura could not start: printed as one clear line, then the process exits 1. */
@@ -101,11 +103,16 @@ export async function startUra(config: Config, logger: Logger, options: StartOpt
   const database = await openMigratedDatabase(config, logger);
   const identity = createIdentityProtector(config.secrets);
   const i18n = createI18n();
-  const helpline = composeHelpline({ prisma: database.prisma, catalog: flows, directory, identity, i18n, clock, logger, retentionDays: config.retentionDays });
-
   let bot: BotService = disabledBot;
+  let tick: (() => Promise<void>) | undefined;
   const { token, mode, publicUrl, webhookSecret } = config.telegram;
   if (token) {
+    const { call } = createBotCall({ token, apiRoot: config.telegram.apiRoot });
+    const helpline = composeHelpline({
+      prisma: database.prisma, catalog: flows, directory, identity, i18n, clock, logger,
+      retentionDays: config.retentionDays, call, timezone: config.timezone, targets: config.claimTargets,
+    });
+    tick = helpline.parts.duty.tick;
     const grammyBot = createBot({ ...helpline, token, apiRoot: config.telegram.apiRoot, ...(options.botInfo ? { botInfo: options.botInfo } : {}) });
     const webhook = mode === 'webhook' && publicUrl && webhookSecret ? { url: `${publicUrl}${WEBHOOK_PATH}`, secret: webhookSecret } : undefined;
     bot = createBotService({ bot: grammyBot, mode, i18n, logger, ...(webhook ? { webhook } : {}) });
@@ -136,9 +143,12 @@ export async function startUra(config: Config, logger: Logger, options: StartOpt
     logger,
   });
 
+  const handoff = tick ? scheduleHandoff({ tick, timezone: config.timezone, logger }) : undefined;
+
   let stopping: Promise<void> | undefined;
   const stop = async () => {
     await retention.stop();
+    await handoff?.stop();
     await bot.stop(options.shutdownGraceMs ?? 10_000);
     await new Promise<void>((resolve) => {
       server.close(() => resolve());

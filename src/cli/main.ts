@@ -6,9 +6,11 @@ import { directoryCommand } from './directory.js';
 import { flowsCommand } from './flows.js';
 import { EXIT, ExitError } from './environment.js';
 import { migrateCommand } from './migrate.js';
+import { oncallCommand } from './oncall.js';
 import { operatorsCommand } from './operators.js';
 import { retentionCommand } from './retention.js';
 import { startCommand } from './start.js';
+import { statsCommand } from './stats.js';
 
 const program = new Command('ura')
   .description('Ura: anonymous help-seeking and coordination events for anti-trafficking work')
@@ -21,7 +23,9 @@ const program = new Command('ura')
   .addCommand(directoryCommand)
   .addCommand(chatCommand)
   .addCommand(retentionCommand)
-  .addCommand(operatorsCommand);
+  .addCommand(oncallCommand)
+  .addCommand(operatorsCommand)
+  .addCommand(statsCommand);
 
 try {
   await program.parseAsync(process.argv);

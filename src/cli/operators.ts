@@ -1,7 +1,10 @@
 import { Command } from 'commander';
+import type { Config } from '../config.js';
+import { createInvitations, invitationInputSchema, MAX_VALID_HOURS } from '../handoff/invitations.js';
 import { operatorInputSchema, OPERATOR_ROLES, type Operator } from '../helpline/operators.js';
 import { systemClock } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
+import { createInvitationRepository } from '../storage/invitation-repository.js';
 import { createOperatorRepository } from '../storage/operator-repository.js';
 import { withDatabase } from './database.js';
 import { EXIT, ExitError } from './environment.js';
@@ -66,3 +69,64 @@ operatorsCommand
       console.log(`Removed operator ${id}.`);
     }),
   );
+
+const GET_ME_TIMEOUT_MS = 5000;
+
+/** The bot's username from Telegram's getMe, or why it is not known. Never mentions the bot token. */
+async function botUsername(telegram: Config['telegram']): Promise<{ username: string } | { reason: string }> {
+  if (!telegram.token) return { reason: 'TELEGRAM_BOT_TOKEN is not set, so the link to the bot is not known.' };
+  try {
+    const response = await fetch(`${telegram.apiRoot}/bot${telegram.token}/getMe`, { signal: AbortSignal.timeout(GET_ME_TIMEOUT_MS) });
+    const body = (await response.json().catch(() => undefined)) as { result?: { username?: unknown } } | undefined;
+    const username = body?.result?.username;
+    if (response.ok && typeof username === 'string' && /^[A-Za-z0-9_]{3,32}$/.test(username)) return { username };
+    return { reason: `Telegram (${telegram.apiRoot}) answered getMe with HTTP ${response.status}, so the link to the bot is not known.` };
+  } catch (error) {
+    const timedOut = error instanceof Error && error.name === 'TimeoutError';
+    return { reason: `Telegram (${telegram.apiRoot}) ${timedOut ? `did not answer within ${GET_ME_TIMEOUT_MS / 1000} s` : 'could not be reached'}, so the link to the bot is not known.` };
+  }
+}
+
+const when = (at: Date, timeZone: string) =>
+  `${new Intl.DateTimeFormat('en-GB', { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(at)} (${timeZone})`;
+
+operatorsCommand
+  .command('invite')
+  .description('create a one-time invitation: whoever opens it in Telegram and confirms becomes an operator')
+  .option('--role <role>', `${OPERATOR_ROLES.join(' | ')} (required)`)
+  .option('--languages <codes>', 'languages they answer in, e.g. sq,en (required)')
+  .option('--name <pseudonym>', 'the name help-seekers see (default: a neutral "Team member")')
+  .option('--skills <tags>', 'e.g. child,female')
+  .option('--hours <hours>', `how long the invitation works, 1 to ${MAX_VALID_HOURS}`, '72')
+  .action((options: { role?: string; languages?: string; name?: string; skills?: string; hours: string }) => {
+    const input = invitationInputSchema.safeParse({
+      role: options.role,
+      pseudonym: options.name ?? null,
+      languages: csv(options.languages),
+      skills: csv(options.skills),
+      validHours: /^\d+$/.test(options.hours.trim()) ? Number(options.hours) : Number.NaN,
+    });
+    if (!input.success) {
+      const flags: Record<string, string> = { pseudonym: '--name', role: '--role', languages: '--languages', skills: '--skills', validHours: '--hours' };
+      throw new ExitError(EXIT.badConfig, [
+        ...input.error.issues.map((issue) => `${flags[String(issue.path[0])] ?? String(issue.path[0])} ${issue.message}`),
+        `usage: ura operators invite --role ${OPERATOR_ROLES.join('|')} --languages sq,en [--name <pseudonym>] [--skills child,female] [--hours 72]`,
+      ]);
+    }
+    return withDatabase(async (db, config) => {
+      const invitations = createInvitations({ store: createInvitationRepository(db.prisma), operators: createOperatorRepository(db.prisma), clock: systemClock });
+      const { token, expiresAt } = await invitations.invite(input.data);
+      const { role, pseudonym, languages, skills } = input.data;
+      console.log(`Invitation for ${role} "${pseudonym ?? '(Team member)'}"  languages ${languages.join(',')}  skills ${skills.join(',') || '-'}`);
+      const bot = await botUsername(config.telegram);
+      if ('username' in bot) {
+        console.log('Send this link to the person, and to no one else; it works once:');
+        console.log(`  https://t.me/${bot.username}?start=inv_${token}`);
+      } else {
+        console.log(bot.reason);
+        console.log('The person registers by sending this message to the bot; it works once:');
+        console.log(`  /start inv_${token}`);
+      }
+      console.log(`It expires on ${when(expiresAt, config.timezone)}.`);
+    });
+  });

@@ -21,15 +21,53 @@ export interface HelpCase {
   summary: CaseSummary;
   language: string;
   source: string | null;
-  status: 'pending';
+  /** child when the person took the young people's screening, adult after the adults' one. */
+  ageBand: AgeBand;
+  /** pending: queued for an operator; active: an operator holds it; closed: done. */
+  status: CaseStatus;
   createdAt: Date;
+  operatorId: string | null;
+  claimedAt: Date | null;
+  /** The live chat stopped (the operator's /end, the person's exit); the case may still be open. */
+  chatEndedAt: Date | null;
+  closedAt: Date | null;
+  outcome: string | null;
+  referral: string | null;
+  /** When on-call operators were paged; null: still to page. */
+  pagedAt: Date | null;
+  /** Escalation steps taken while unclaimed, and when the next is due. */
+  escalation: number;
+  escalateAt: Date | null;
+  /** Telegram refused to deliver to the person (they blocked the bot). */
+  blockedAt: Date | null;
 }
+
+export const AGE_BANDS = ['child', 'adult', 'unknown'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+export const CASE_STATUSES = ['pending', 'active', 'closed'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/** A new, unclaimed case: what the helpline fills in when it opens one. */
+export const unclaimed = {
+  status: 'pending',
+  operatorId: null,
+  claimedAt: null,
+  chatEndedAt: null,
+  closedAt: null,
+  outcome: null,
+  referral: null,
+  pagedAt: null,
+  escalation: 0,
+  escalateAt: null,
+  blockedAt: null,
+} as const satisfies Partial<HelpCase>;
 
 export interface CaseStore {
   /** Records a case; false when its code is taken (the caller draws another). */
   open(helpCase: HelpCase): Promise<boolean>;
-  pendingFor(contactId: string): Promise<HelpCase | undefined>;
-  /** Raises a pending case's level and adds to its summary (a later urgent sign). */
+  /** The person's case that is waiting, or held by an operator with the chat still live. */
+  liveFor(contactId: string): Promise<HelpCase | undefined>;
+  /** Raises a live case's level and adds to its summary (a later urgent sign). */
   escalate(id: string, level: RiskLevel, summary: CaseSummary): Promise<void>;
 }
 

@@ -19,6 +19,8 @@ export interface ContactStore {
   upsert(input: { id: string; idHash: string; chatCipher: string; language: string; at: Date; source?: string | null }): Promise<Contact>;
   update(id: string, changes: { language?: string; region?: string | null }): Promise<void>;
   findByIdHash(idHash: string): Promise<Contact | undefined>;
+  /** The sealed chat address, to reply outside an update (an operator's message). */
+  chatCipherOf(id: string): Promise<string | undefined>;
 }
 
 export interface Contacts {
@@ -26,6 +28,8 @@ export interface Contacts {
   recordVisit(visit: { userId: number; chatId: number; language: string; source?: string | null }): Promise<Contact>;
   /** Remembers the county the person chose for regional services (`national`: none). */
   setRegion(contactId: string, region: string): Promise<void>;
+  /** The chat to write to, opened from its sealed form; undefined when the person is gone. */
+  chatOf(contactId: string): Promise<number | undefined>;
 }
 
 /** How stale `lastSeenAt` may be: retention counts in days, so minutes are plenty. */
@@ -44,5 +48,9 @@ export function createContacts(deps: { store: ContactStore; identity: IdentityPr
       return store.upsert({ id: newId(), idHash, chatCipher: identity.seal(String(chatId)), language, at, source: source ?? null });
     },
     setRegion: (contactId, region) => store.update(contactId, { region }),
+    async chatOf(contactId) {
+      const sealed = await store.chatCipherOf(contactId);
+      return sealed === undefined ? undefined : Number(identity.open(sealed));
+    },
   };
 }

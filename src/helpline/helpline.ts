@@ -4,13 +4,15 @@ import { RISK_LEVELS, type RiskAssessment, type RiskLevel } from '../flows/scori
 import { countedAnswers } from '../flows/state.js';
 import type { Clock } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
-import { newCaseCode, type CaseStore, type CaseSummary, type HelpCase } from './cases.js';
+import { newCaseCode, unclaimed, type AgeBand, type CaseStore, type CaseSummary, type HelpCase } from './cases.js';
 import type { Contact } from './contacts.js';
 import type { Conversation, ConversationStore } from './conversations.js';
 
 /** The flows a person can start from the menu. */
 export const HELP_FLOWS = ['helpline/self-check', 'helpline/young-person', 'helpline/worried-about-someone', 'helpline/check-an-offer'] as const;
 export type HelpFlow = (typeof HELP_FLOWS)[number];
+/** Offered after an operator closes a case: anonymous feedback on the service. */
+export const FEEDBACK_FLOW = 'surveys/service-feedback';
 
 export interface Turn {
   conversation: Conversation;
@@ -22,7 +24,7 @@ export interface Turn {
 export type AnswerResult = Turn | { kind: 'no_conversation' } | { kind: 'restart'; flowId: string };
 
 export interface Helpline {
-  startFlow(contact: Contact, flowId: HelpFlow, language: string): Promise<Turn>;
+  startFlow(contact: Contact, flowId: HelpFlow | typeof FEEDBACK_FLOW, language: string): Promise<Turn>;
   /** Applies an input to the person's active conversation. */
   answer(contact: Contact, input: FlowInput): Promise<AnswerResult>;
   /**
@@ -40,6 +42,9 @@ export interface Helpline {
   requestPerson(contact: Contact, trigger: 'request' | 'urgent', urgentWords?: string): Promise<HelpCase>;
 }
 
+const ageBandOf = (flowId: string | undefined): AgeBand =>
+  flowId === 'helpline/young-person' ? 'child' : flowId === 'helpline/self-check' ? 'adult' : 'unknown';
+
 const higher = (a: RiskLevel, b: RiskLevel): RiskLevel => (RISK_LEVELS.indexOf(a) >= RISK_LEVELS.indexOf(b) ? a : b);
 
 export function createHelpline(deps: { catalog: FlowCatalog; conversations: ConversationStore; cases: CaseStore; clock: Clock }): Helpline {
@@ -52,9 +57,9 @@ export function createHelpline(deps: { catalog: FlowCatalog; conversations: Conv
     urgentWords,
   });
 
-  /** One case per person at a time: a new reason raises the pending case instead of opening another. */
+  /** One case per person at a time: a new reason raises the live case instead of opening another. */
   async function openCase(contact: Contact, trigger: HelpCase['trigger'], level: RiskLevel, summary: CaseSummary, conversation?: Conversation): Promise<HelpCase> {
-    const pending = await cases.pendingFor(contact.id);
+    const pending = await cases.liveFor(contact.id);
     if (pending) {
       const raised = higher(level, pending.level);
       const merged: CaseSummary = {
@@ -77,8 +82,9 @@ export function createHelpline(deps: { catalog: FlowCatalog; conversations: Conv
         summary,
         language: conversation?.language ?? contact.language,
         source: contact.source,
-        status: 'pending',
+        ageBand: ageBandOf(conversation?.flowId),
         createdAt: clock.now(),
+        ...unclaimed,
       };
       if (await cases.open(helpCase)) return helpCase;
     }

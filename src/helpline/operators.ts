@@ -1,3 +1,4 @@
+import type { OnDuty } from '../handoff/model.js';
 import { z } from 'zod';
 
 export const OPERATOR_ROLES = ['operator', 'supervisor', 'admin'] as const;
@@ -32,4 +33,14 @@ export interface OperatorStore {
   /** Removes by operator id or Telegram id; false when there was none. */
   remove(idOrTelegramId: string): Promise<boolean>;
   byTelegramId(telegramId: string): Promise<Operator | undefined>;
+}
+
+/** What changes while operators are on duty. */
+export interface DutyStore {
+  onDuty(): Promise<OnDuty[]>;
+  dutyOf(telegramId: string): Promise<OnDuty | undefined>;
+  setPresence(operatorId: string, presence: OnDuty['presence']): Promise<void>;
+  /** Records the shift announcement; false when another tick announced it first. */
+  announceShift(operatorId: string, onShift: boolean): Promise<boolean>;
+  setActiveCase(operatorId: string, caseId: string | null): Promise<void>;
 }

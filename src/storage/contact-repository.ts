@@ -22,6 +22,9 @@ export function createContactRepository(prisma: UraPrisma): ContactStore {
       return toContact(row);
     },
     update: async (id, changes) => void (await prisma.contact.updateMany({ where: { id }, data: changes })),
+    async chatCipherOf(id) {
+      return (await prisma.contact.findUnique({ where: { id }, select: { chatCipher: true } }))?.chatCipher;
+    },
     async findByIdHash(idHash) {
       const row = await prisma.contact.findUnique({ where: { idHash } });
       return row ? toContact(row) : undefined;

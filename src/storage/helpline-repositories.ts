@@ -1,4 +1,4 @@
-import type { CaseStore, CaseSummary, HelpCase } from '../helpline/cases.js';
+import { AGE_BANDS, CASE_STATUSES, type CaseStore, type CaseSummary, type HelpCase } from '../helpline/cases.js';
 import type { Conversation, ConversationStore } from '../helpline/conversations.js';
 import type { MessageLog } from '../helpline/message-log.js';
 import { RISK_LEVELS, type RiskLevel } from '../flows/scoring.js';
@@ -67,31 +67,31 @@ export function createConversationRepository(prisma: UraPrisma): ConversationSto
 
 type CaseRow = Awaited<ReturnType<UraPrisma['helpCase']['findUniqueOrThrow']>>;
 
-function toCase(row: CaseRow): HelpCase {
-  const summary: CaseSummary = JSON.parse(row.summary);
+const caseSummary = (json: string): CaseSummary => {
+  const value = JSON.parse(json) as Partial<CaseSummary>;
+  return { flowId: value.flowId ?? null, reasons: value.reasons ?? [], answers: value.answers ?? {}, urgentWords: value.urgentWords ?? null };
+};
+
+export function toCase(row: CaseRow): HelpCase {
   const trigger = row.trigger === 'urgent' || row.trigger === 'consent' ? row.trigger : 'request';
   return {
-    id: row.id,
-    code: row.code,
-    contactId: row.contactId,
-    conversationId: row.conversationId,
+    ...row,
     trigger,
     level: level(row.level) ?? 'INFO',
-    summary,
-    language: row.language,
-    source: row.source,
-    status: 'pending',
-    createdAt: row.createdAt,
+    summary: caseSummary(row.summary),
+    ageBand: AGE_BANDS.find((band) => band === row.ageBand) ?? 'unknown',
+    status: CASE_STATUSES.find((status) => status === row.status) ?? 'pending',
   };
 }
 
+export const caseRow = (c: HelpCase) => ({ ...c, summary: JSON.stringify(c.summary) });
 
 export function createCaseRepository(prisma: UraPrisma): CaseStore {
   return {
     async open(c) {
       try {
         await prisma.helpCase.create({
-          data: { ...c, summary: JSON.stringify(c.summary) },
+          data: caseRow(c),
         });
         return true;
       } catch (error) {
@@ -99,8 +99,11 @@ export function createCaseRepository(prisma: UraPrisma): CaseStore {
         throw error;
       }
     },
-    async pendingFor(contactId) {
-      const row = await prisma.helpCase.findFirst({ where: { contactId, status: 'pending' }, orderBy: { createdAt: 'desc' } });
+    async liveFor(contactId) {
+      const row = await prisma.helpCase.findFirst({
+        where: { contactId, OR: [{ status: 'pending' }, { status: 'active', chatEndedAt: null }] },
+        orderBy: { createdAt: 'desc' },
+      });
       return row ? toCase(row) : undefined;
     },
     escalate: async (id, newLevel, summary) => void (await prisma.helpCase.update({ where: { id }, data: { level: newLevel, summary: JSON.stringify(summary) } })),

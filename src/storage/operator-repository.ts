@@ -1,4 +1,5 @@
-import { OPERATOR_ROLES, type Operator, type OperatorStore } from '../helpline/operators.js';
+import type { OnDuty } from '../handoff/model.js';
+import { OPERATOR_ROLES, type DutyStore, type Operator, type OperatorStore } from '../helpline/operators.js';
 import type { UraPrisma } from './database.js';
 import { isUniqueViolation } from './prisma-errors.js';
 
@@ -37,5 +38,25 @@ export function createOperatorRepository(prisma: UraPrisma): OperatorStore {
       const row = await prisma.operator.findUnique({ where: { telegramId } });
       return row ? toOperator(row) : undefined;
     },
+  };
+}
+
+const toDuty = (row: Row): OnDuty => ({
+  ...toOperator(row),
+  presence: row.presence === 'on' || row.presence === 'off' ? row.presence : null,
+  onShift: row.onShift,
+  activeCaseId: row.activeCaseId,
+});
+
+export function createDutyRepository(prisma: UraPrisma): DutyStore {
+  return {
+    onDuty: async () => (await prisma.operator.findMany({ orderBy: { createdAt: 'asc' } })).map(toDuty),
+    async dutyOf(telegramId) {
+      const row = await prisma.operator.findUnique({ where: { telegramId } });
+      return row ? toDuty(row) : undefined;
+    },
+    setPresence: async (id, presence) => void (await prisma.operator.updateMany({ where: { id }, data: { presence } })),
+    announceShift: async (id, onShift) => (await prisma.operator.updateMany({ where: { id, onShift: !onShift }, data: { onShift, ...(onShift ? { presence: null } : {}) } })).count === 1,
+    setActiveCase: async (id, caseId) => void (await prisma.operator.updateMany({ where: { id }, data: { activeCaseId: caseId } })),
   };
 }

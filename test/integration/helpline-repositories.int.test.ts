@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HelpCase } from '../../src/helpline/cases.js';
+import { unclaimed, type HelpCase } from '../../src/helpline/cases.js';
 import type { Conversation } from '../../src/helpline/conversations.js';
 import { createContactRepository } from '../../src/storage/contact-repository.js';
 import {
@@ -19,7 +19,7 @@ const conversation = (id: string, contactId: string, updatedAt = at): Conversati
   id, contactId, flowId: 'helpline/self-check', flowVersion: 1, language: 'sq', state, status: 'active', level: null, outcome: null, reachedPerson: false, startedAt: at, updatedAt,
 });
 const helpCase = (id: string, code: string, contactId: string): HelpCase => ({
-  id, code, contactId, conversationId: null, trigger: 'request', level: 'INFO', language: 'sq', source: 'poster_fier', status: 'pending', createdAt: at,
+  id, code, contactId, conversationId: null, trigger: 'request', level: 'INFO', language: 'sq', source: 'poster_fier', ageBand: 'adult', createdAt: at, ...unclaimed,
   summary: { flowId: null, reasons: [], answers: {}, urgentWords: null },
 });
 
@@ -52,9 +52,9 @@ describe.each(PROVIDERS_UNDER_TEST)('helpline repositories on $name', ({ open, s
     expect(await cases.open(helpCase('k-1', 'K7-4QF', 'c-a'))).toBe(true);
     expect(await cases.open(helpCase('k-2', 'K7-4QF', 'c-b'))).toBe(false);
     expect(await cases.open(helpCase('k-3', 'M2-9XZ', 'c-b'))).toBe(true);
-    expect((await cases.pendingFor('c-b'))?.code).toBe('M2-9XZ');
+    expect((await cases.liveFor('c-b'))?.code).toBe('M2-9XZ');
     await cases.escalate('k-1', 'URGENT', { flowId: null, reasons: [], answers: {}, urgentWords: 'passport_taken' });
-    expect(await cases.pendingFor('c-a')).toMatchObject({ code: 'K7-4QF', level: 'URGENT', summary: { urgentWords: 'passport_taken' }, source: 'poster_fier' });
+    expect(await cases.liveFor('c-a')).toMatchObject({ code: 'K7-4QF', level: 'URGENT', summary: { urgentWords: 'passport_taken' }, source: 'poster_fier' });
   });
 
   it.skipIf(skip)('log message ids for a quick exit, and erase everything of a person at once', async () => {
@@ -73,7 +73,7 @@ describe.each(PROVIDERS_UNDER_TEST)('helpline repositories on $name', ({ open, s
     await createEraser(test.db.prisma).erase('c-a', 'chat-key-a');
     expect(await contacts.findByIdHash('h-a')).toBeUndefined();
     expect(await log.since('c-a', at)).toEqual([]);
-    expect(await createCaseRepository(test.db.prisma).pendingFor('c-a')).toBeUndefined();
+    expect(await createCaseRepository(test.db.prisma).liveFor('c-a')).toBeUndefined();
     expect(await test.db.prisma.conversation.count({ where: { contactId: 'c-a' } })).toBe(0);
     expect(await sessions.read('chat-key-a')).toBeUndefined();
     expect(await test.db.prisma.helpCase.count({ where: { contactId: 'c-b' } })).toBe(1);

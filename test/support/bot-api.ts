@@ -1,4 +1,4 @@
-import type { Bot, Context } from 'grammy';
+import type { Api } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 
 export interface RecordedCall {
@@ -28,12 +28,13 @@ function fakeResult(method: string, payload: Record<string, unknown>): unknown {
 
 /**
  * Installs a transformer that answers every Bot API call in-process and records
- * it: unit tests and benchmarks run the real bot with no network.
+ * it: unit tests and benchmarks run the real bot with no network. Several targets
+ * (the bot and the outbox's API) share one record, in the order calls were made.
  */
-export function recordBotApi<C extends Context>(bot: Bot<C>): BotApiRecorder {
+export function recordBotApi(...targets: { api: Api }[]): BotApiRecorder {
   const calls: RecordedCall[] = [];
   const failures = new Map<string, { error_code: number; description: string; parameters?: Record<string, unknown> }>();
-  bot.api.config.use(async (_prev, method, payload) => {
+  for (const { api } of targets) api.config.use(async (_prev, method, payload) => {
     const body = { ...(payload as Record<string, unknown>) };
     calls.push({ method, payload: body });
     const failure = failures.get(method);

@@ -5,7 +5,9 @@ import { loadDirectory } from '../../src/helpline/directory.js';
 import { createI18n } from '../../src/i18n/index.js';
 import { createIdentityProtector } from '../../src/shared/crypto.js';
 import { createLogger, type Logger } from '../../src/shared/logger.js';
+import { DEFAULT_CLAIM_TARGETS } from '../../src/handoff/targets.js';
 import { createBot } from '../../src/transport/telegram/bot.js';
+import { createBotCall } from '../../src/transport/telegram/bot-call.js';
 import { recordBotApi, TEST_BOT_INFO } from './bot-api.js';
 import { fakeClock } from './clock.js';
 import { testConfig } from './config.js';
@@ -20,14 +22,19 @@ export async function helplineBot(options: { logger?: Logger } = {}) {
   const clock = fakeClock('2026-06-01T09:00:00Z');
   const identity = createIdentityProtector(testConfig().secrets);
   const i18n = createI18n();
-  const deps = composeHelpline({ prisma: test.db.prisma, catalog, directory: loadDirectory().directory, identity, i18n, clock, logger: options.logger ?? createLogger('silent'), retentionDays: 30 });
+  const outboxApi = createBotCall({ token: '123:TEST', apiRoot: 'http://127.0.0.1:9' });
+  const deps = composeHelpline({
+    prisma: test.db.prisma, catalog, directory: loadDirectory().directory, identity, i18n, clock, logger: options.logger ?? createLogger('silent'),
+    retentionDays: 30, call: outboxApi.call, timezone: 'Europe/Tirane', targets: DEFAULT_CLAIM_TARGETS,
+  });
   const bot = createBot({ ...deps, token: '123:TEST', apiRoot: 'http://127.0.0.1:9', botInfo: TEST_BOT_INFO });
-  const api = recordBotApi(bot);
+  const api = recordBotApi(bot, outboxApi);
   const sent = () => api.calls.filter((call) => call.method === 'sendMessage');
 
   return {
     bot,
     api,
+    parts: deps.parts,
     db: test.db,
     identity,
     i18n,

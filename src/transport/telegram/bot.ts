@@ -7,9 +7,11 @@ import { errorMessage } from '../../shared/errors.js';
 import type { SessionStore } from '../../storage/session-repository.js';
 import type { SessionData, UraContext } from './context.js';
 import { protectContent } from './protect-content.js';
+import { consoleComposer, type ConsoleDeps } from './console.js';
 import { helplineComposer, type HelplineBotDeps } from './helpline.js';
+import { invitationComposer, type InvitationBotDeps } from './invitations.js';
 
-export interface BotDeps extends HelplineBotDeps {
+export interface BotDeps extends HelplineBotDeps, ConsoleDeps, InvitationBotDeps {
   token: string;
   apiRoot: string;
   sessions: SessionStore<SessionData>;
@@ -44,6 +46,10 @@ export function createBot(deps: BotDeps): Bot<UraContext> {
     ctx.t = i18n.forLanguage(ctx.lang);
     await next();
   });
+  // Staff first: an operator's messages are never taken for a help-seeker's, and an
+  // invitation is answered before the person could be recorded as a contact.
+  guarded.use(consoleComposer(deps));
+  guarded.use(invitationComposer(deps));
   guarded.use(helplineComposer(deps));
 
   // Reached only if the boundary itself fails (for example, the chat is gone).

@@ -1,10 +1,11 @@
 import type { FlowInput } from '../../flows/engine.js';
+import { FEEDBACK_BUTTON } from '../../handoff/handoff.js';
 
 /**
  * What an inline button means, packed into Telegram's callback data (64 bytes at
  * most). Flow answers: `c|step|code` choose, `t|step|code` tick, `d|step` done,
  * `s|step` prefer not to say, `n|step` not applicable, `b` back. Everywhere:
- * `p` talk to a person, `x` exit. The helpline's screens: `l|sq` language, `o`
+ * `p` talk to a person, `x` exit, `f` give feedback after a case. The helpline's screens: `l|sq` language, `o`
  * notice read, `y|safe` safety, `m|check` menu, `a|yes` under 18, `r|yes` resume,
  * `z|yes` delete, `g|fier` county (`g|none`: national only). Anything else (an old or forged button) reads as `unknown`.
  */
@@ -21,6 +22,7 @@ export type ButtonAction =
   | { kind: 'delete'; confirmed: boolean }
   | { kind: 'region'; region: string | null }
   | { kind: 'regions' }
+  | { kind: 'feedback' }
   | { kind: 'unknown' };
 
 export const MENU_ITEMS = ['check', 'worried', 'offer', 'services', 'privacy', 'home'] as const;
@@ -90,6 +92,7 @@ export const EXIT = 'x';
 export function decodeButton(data: string | undefined): ButtonAction {
   if (data === PERSON) return { kind: 'person' };
   if (data === EXIT) return { kind: 'exit' };
+  if (data === FEEDBACK_BUTTON) return { kind: 'feedback' };
   if (data === 'b') return { kind: 'flow', input: { type: 'back' } };
   const [tag, step, code, ...rest] = (data ?? '').split('|');
   if (tag !== undefined && code === undefined && rest.length === 0) {

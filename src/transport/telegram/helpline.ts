@@ -1,9 +1,12 @@
 import { Composer } from 'grammy';
 import type { FlowInput } from '../../flows/engine.js';
+import type { Handoff } from '../../handoff/handoff.js';
+import type { Paging } from '../../handoff/paging.js';
+import type { HelpCase } from '../../helpline/cases.js';
 import { flowNamespace } from '../../flows/schema.js';
 import type { Contact, Contacts } from '../../helpline/contacts.js';
 import { REGIONS, type Directory } from '../../helpline/directory.js';
-import { HELP_FLOWS, type AnswerResult, type Helpline, type HelpFlow, type Turn } from '../../helpline/helpline.js';
+import { FEEDBACK_FLOW, HELP_FLOWS, type AnswerResult, type Helpline, type HelpFlow, type Turn } from '../../helpline/helpline.js';
 import { DELETABLE_FOR_MS, type MessageLog } from '../../helpline/message-log.js';
 import type { UrgentWords } from '../../helpline/urgent-words.js';
 import { isLanguage, type I18n } from '../../i18n/index.js';
@@ -11,6 +14,7 @@ import type { Clock } from '../../shared/clock.js';
 import type { IdentityProtector } from '../../shared/crypto.js';
 import type { Logger } from '../../shared/logger.js';
 import { button, decodeButton, type MenuItem } from './callback-data.js';
+import { incomingOf } from './console.js';
 import type { UraContext } from './context.js';
 import { viewOf } from './flow-view.js';
 import { helplineScreens, type Private } from './helpline-screens.js';
@@ -18,6 +22,8 @@ import type { RateLimiter } from './rate-limiter.js';
 
 export interface HelplineBotDeps {
   helpline: Helpline;
+  handoff: Handoff;
+  paging: Paging;
   directory: Directory;
   contacts: Contacts;
   messages: MessageLog;
@@ -57,21 +63,21 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
   async function render(ctx: Private, contact: Contact, turn: Turn) {
     const ns = flowNamespace(turn.conversation.flowId);
     const tr = (key: string, vars?: Record<string, string | number>) => i18n.t(ctx.lang, key.includes(':') ? key : `${ns}:${key}`, vars);
+    const reach = turn.helpCase ? await reachTeam(turn.helpCase) : undefined;
     for (const effect of turn.effects) {
-      if (effect.type === 'urgent') await say(ctx, contact, t(ctx)('urgent.text'));
+      if (effect.type === 'urgent') await say(ctx, contact, withReach(ctx, t(ctx)('urgent.text'), reach));
       else if (effect.type === 'action' && effect.name === 'show_services') await showServices(ctx, contact, turn.conversation.flowId === 'helpline/young-person' ? 'child' : undefined);
       else if (effect.type === 'action' && effect.name === 'offer_handoff') await say(ctx, contact, t(ctx)('person.offer'));
       else if (effect.type === 'action' && effect.name === 'show_emergency') {
         // The urgent effect of this same turn has already shown the emergency numbers.
         if (!turn.effects.some((other) => other.type === 'urgent')) await say(ctx, contact, t(ctx)('urgent.text'));
       }
-      else if (effect.type === 'handoff') await say(ctx, contact, t(ctx)('person.requested'));
+      else if (effect.type === 'handoff') await say(ctx, contact, reach === 'nobody' ? t(ctx)('handoff:person.nobody') : t(ctx)('person.requested'));
       else {
         const view = viewOf(effect, tr);
         if (view) await send(ctx, contact, view);
       }
     }
-    if (turn.helpCase) deps.logger.info({ case: turn.helpCase.code, level: turn.helpCase.level, trigger: turn.helpCase.trigger }, 'case pending for an operator');
     ctx.session.inFlow = turn.conversation.state.status !== 'ended';
     if (turn.conversation.state.status === 'ended') await showMenu(ctx, contact);
   }
@@ -97,10 +103,35 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
     await render(ctx, contact, result);
   }
 
+  /**
+   * Pages the team about a case just opened or raised. `nobody`: no one is on call,
+   * which the person is told honestly; `in_chat`: an operator already has it.
+   */
+  async function reachTeam(helpCase: HelpCase): Promise<'paged' | 'nobody' | 'in_chat'> {
+    if (helpCase.status === 'active') return 'in_chat';
+    const { onCall } = await deps.paging.caseOpened(helpCase.id);
+    deps.logger.info({ case: helpCase.code, level: helpCase.level, trigger: helpCase.trigger, onCall }, 'case waiting for an operator');
+    return onCall > 0 ? 'paged' : 'nobody';
+  }
+  const withReach = (ctx: Private, text: string, reach: 'paged' | 'nobody' | 'in_chat' | undefined) => (reach === 'nobody' ? `${text}\n\n${t(ctx)('handoff:person.nobody')}` : text);
+
   async function requestPerson(ctx: Private, contact: Contact, trigger: 'request' | 'urgent', words?: string) {
-    const helpCase = await helpline.requestPerson(contact, trigger, words);
-    deps.logger.info({ case: helpCase.code, level: helpCase.level, trigger }, 'case pending for an operator');
-    await say(ctx, contact, t(ctx)(trigger === 'urgent' ? 'urgent.text' : 'person.requested'));
+    const reach = await reachTeam(await helpline.requestPerson(contact, trigger, words));
+    if (trigger === 'urgent') return say(ctx, contact, withReach(ctx, t(ctx)('urgent.text'), reach));
+    return say(ctx, contact, t(ctx)(reach === 'nobody' ? 'handoff:person.nobody' : reach === 'in_chat' ? 'handoff:person.in_chat' : 'person.requested'));
+  }
+
+  /**
+   * A message while the person has a live case: relayed to the operator who holds it,
+   * or kept for whoever takes it (unless it answers a question of a flow). False: no live case.
+   */
+  async function toCase(ctx: Private, contact: Contact): Promise<boolean> {
+    if (!ctx.msg) return false;
+    const live = await deps.handoff.liveCase(contact.id);
+    if (!live || (live.status === 'pending' && ctx.session.inFlow)) return false;
+    const result = await deps.handoff.fromPerson(contact.id, incomingOf(ctx.msg));
+    if (result === 'queued') await say(ctx, contact, t(ctx)('handoff:person.queued'));
+    return result !== 'none';
   }
 
   /** Deletes what Telegram still lets the bot delete, ends the conversation, and says nothing. */
@@ -116,6 +147,7 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
       if (!bulk) for (const id of chunk) await ctx.api.deleteMessage(ctx.chat.id, id).catch(() => undefined);
     }
     await messages.forget(contact.id);
+    await deps.handoff.personLeft(contact.id);
     await helpline.abandon(contact);
     ctx.session.inFlow = false;
   }
@@ -215,6 +247,7 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
           ctx.session.inFlow = false;
           return say(ctx, contact, t(ctx)('delete.cancelled'));
         }
+        await deps.handoff.personLeft(contact.id);
         await deps.erase(contact.id, deps.identity.hashId('chat', ctx.chat.id));
         // Otherwise the session middleware would write the chat's state back after this handler.
         ctx.session = undefined;
@@ -228,6 +261,8 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
       }
       case 'flow':
         return answer(ctx, contact, action.input);
+      case 'feedback':
+        return render(ctx, contact, await helpline.startFlow(contact, FEEDBACK_FLOW, ctx.lang));
       case 'unknown':
         await say(ctx, contact, t(ctx)('hint.stale'));
         return offerResumeOrMenu(ctx, contact);
@@ -237,11 +272,15 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
   // A forwarded message is someone else's words: never read as an answer, nor as urgent.
   privateChats.on('message:forward_origin', async (ctx) => {
     const contact = await contactOf(ctx);
+    // In a live chat it is relayed as a copy: the operator sees the content, never its origin.
+    if (await toCase(ctx, contact)) return;
     await say(ctx, contact, t(ctx)('hint.forwarded'));
   });
 
   privateChats.on('message:text', async (ctx) => {
     const contact = await contactOf(ctx);
+    // In a live chat everything goes to the operator, who reads any urgent words themself.
+    if (await toCase(ctx, contact)) return;
     // Urgent words are heard wherever they are written, and never wait for a flow.
     const words = deps.urgentWords.detect(ctx.msg.text);
     if (words) {
@@ -259,6 +298,7 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
   privateChats.on('edited_message', async (ctx) => say(ctx, await contactOf(ctx), t(ctx)('hint.edited')));
   privateChats.on('message', async (ctx) => {
     const contact = await contactOf(ctx);
+    if (await toCase(ctx, contact)) return;
     await say(ctx, contact, t(ctx)('hint.media'));
   });
 

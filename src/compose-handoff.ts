@@ -1,0 +1,61 @@
+import type { FlowCatalog } from './flows/catalog.js';
+import { createDuty } from './handoff/duty.js';
+import { createHandoff, type Handoff } from './handoff/handoff.js';
+import { createOutbox, type BotCall } from './handoff/outbox.js';
+import { createPaging } from './handoff/paging.js';
+import type { ClaimTargets } from './handoff/targets.js';
+import { createViews } from './handoff/views.js';
+import type { Contacts } from './helpline/contacts.js';
+import type { MessageLog } from './helpline/message-log.js';
+import type { I18n } from './i18n/index.js';
+import type { Clock } from './shared/clock.js';
+import type { IdentityProtector } from './shared/crypto.js';
+import type { Logger } from './shared/logger.js';
+import type { UraPrisma } from './storage/database.js';
+import { createHandoffRepository } from './storage/handoff-repository.js';
+import { createDutyRepository } from './storage/operator-repository.js';
+import { createOutboxRepository } from './storage/outbox-repository.js';
+import { createShiftRepository } from './storage/shift-repository.js';
+
+/**
+ * Wires operators, paging, the relay and the outbox: the composition root, the
+ * end-to-end tests and the benchmarks share it.
+ */
+export function composeHandoff(deps: {
+  prisma: UraPrisma;
+  catalog: FlowCatalog;
+  identity: IdentityProtector;
+  i18n: I18n;
+  contacts: Pick<Contacts, 'chatOf'>;
+  messages: MessageLog;
+  call: BotCall;
+  clock: Clock;
+  logger: Logger;
+  timezone: string;
+  targets: ClaimTargets;
+}) {
+  const { prisma, catalog, identity, i18n, contacts, clock, logger, timezone, targets } = deps;
+  const store = createHandoffRepository(prisma);
+  const outboxStore = createOutboxRepository(prisma);
+  const dutyStore = createDutyRepository(prisma);
+  const shifts = createShiftRepository(prisma);
+  const views = createViews({ i18n, catalog });
+  let handoff: Handoff | undefined;
+  const outbox = createOutbox({
+    store: outboxStore,
+    call: deps.call,
+    identity,
+    messages: deps.messages,
+    clock,
+    logger,
+    onBlocked: async (row) => {
+      if (row.caseId && row.contactId) await handoff?.blocked(row.caseId);
+    },
+  });
+  const paging = createPaging({ store, outboxStore, outbox, duty: dutyStore, shifts, views, clock, timezone, targets });
+  handoff = createHandoff({ store, outboxStore, outbox, duty: dutyStore, contacts, paging, views, clock });
+  const duty = createDuty({ store, duty: dutyStore, shifts, paging, outbox, contacts, views, clock, timezone, targets, logger });
+  return { handoff, paging, duty, dutyStore, views, outbox, store };
+}
+
+export type HandoffParts = ReturnType<typeof composeHandoff>;

@@ -1,0 +1,323 @@
+import type { HelpCase } from '../helpline/cases.js';
+import type { Contacts } from '../helpline/contacts.js';
+import type { DutyStore } from '../helpline/operators.js';
+import type { Language } from '../i18n/index.js';
+import type { Clock } from '../shared/clock.js';
+import { sequentialId } from '../shared/sequence.js';
+import type { CaseMessage, HandoffStore, OnDuty, Outgoing, OutboxStore } from './model.js';
+import type { Outbox } from './outbox.js';
+import { isSupervisor, type Paging } from './paging.js';
+import { consoleLanguage, type Views } from './views.js';
+
+/** A message as it arrived: text, or media that is copied from the author's chat. */
+export interface Incoming {
+  messageId: number;
+  /** `text`, or photo, voice, document, video, audio, animation, sticker, video_note, ... */
+  kind: string;
+  text: string | null;
+}
+
+/** How a case may end, and where the person was referred (what the regional committee counts). */
+export const CLOSE_OUTCOMES = ['referred', 'information', 'no_contact', 'not_relevant', 'other'] as const;
+export const REFERRALS = ['police', 'child_protection', 'shelter', 'legal_aid', 'health', 'labour_inspectorate', 'hotline_116006', 'information_only', 'other'] as const;
+
+/** Media whose caption can carry the case code; others are preceded by a line naming the case. */
+const CAPTIONED = new Set(['photo', 'video', 'document', 'audio', 'voice', 'animation']);
+
+/** Button a person gets after a case closes: opens the anonymous service-feedback survey. */
+export const FEEDBACK_BUTTON = 'f';
+/** Button that shows the person the menu again. */
+const MENU_BUTTON = 'm|home';
+
+export type ClaimResult = { kind: 'claimed'; helpCase: HelpCase } | { kind: 'taken' | 'closed' | 'unknown' | 'yours' };
+
+export interface HandoffDeps {
+  store: HandoffStore;
+  outboxStore: OutboxStore;
+  outbox: Outbox;
+  duty: DutyStore;
+  contacts: Pick<Contacts, 'chatOf'>;
+  paging: Paging;
+  views: Views;
+  clock: Clock;
+}
+
+export function createHandoff(deps: HandoffDeps) {
+  const { store, outbox, duty, contacts, views, clock } = deps;
+  const tr = views.tr;
+
+  const toOperator = (operator: Pick<OnDuty, 'telegramId' | 'id'>, dedupeKey: string, text: string, extra: Record<string, unknown> = {}, caseId?: string): Outgoing => ({
+    chatId: Number(operator.telegramId),
+    method: 'sendMessage',
+    payload: { text, ...extra },
+    dedupeKey,
+    operatorId: operator.id,
+    ...(caseId ? { caseId } : {}),
+  });
+
+  async function toPerson(helpCase: HelpCase, dedupeKey: string, text: string, keyboard: { text: string; callback_data: string }[][] = []): Promise<Outgoing | undefined> {
+    const chatId = await contacts.chatOf(helpCase.contactId);
+    if (chatId === undefined) return undefined;
+    return {
+      chatId,
+      method: 'sendMessage',
+      payload: { text, ...(keyboard.length > 0 ? { reply_markup: { inline_keyboard: keyboard } } : {}) },
+      dedupeKey,
+      caseId: helpCase.id,
+      contactId: helpCase.contactId,
+    };
+  }
+
+  const personLanguage = (helpCase: HelpCase) => helpCase.language as Language;
+  const operatorById = async (id: string | null) => (id ? (await duty.onDuty()).find((operator) => operator.id === id) : undefined);
+
+  async function send(messages: (Outgoing | undefined)[]) {
+    const defined = messages.filter((message): message is Outgoing => message !== undefined);
+    if (defined.length > 0) await outbox.enqueue(defined);
+    outbox.kick();
+  }
+
+  /** The transcript and then the person's messages nobody has seen yet, to the operator now holding the case. */
+  async function briefing(helpCase: HelpCase, operator: OnDuty, reason: string): Promise<Outgoing[]> {
+    const language = consoleLanguage(operator);
+    const messages = await store.transcript(helpCase.id);
+    const seen = messages.filter((message) => message.relayedAt !== null || message.author !== 'person');
+    const waiting = messages.filter((message) => message.relayedAt === null && message.author === 'person');
+    const parts = views.transcript(helpCase, seen, language, clock.now());
+    const out: Outgoing[] = parts.map((text, index) => toOperator(operator, `brief:${helpCase.id}:${operator.id}:${reason}:${index}`, text, {}, helpCase.id));
+    out.push(...(await relayToOperator(helpCase, operator, waiting)));
+    if (waiting.length > 0) await store.markRelayed(waiting.map((message) => message.id), clock.now());
+    return out;
+  }
+
+  async function relayToOperator(helpCase: HelpCase, operator: OnDuty, messages: CaseMessage[]): Promise<Outgoing[]> {
+    const personChat = await contacts.chatOf(helpCase.contactId);
+    return messages.flatMap((message): Outgoing[] => {
+      const key = `relay:${message.id}:${operator.id}`;
+      if (message.kind === 'text' || message.messageId === null || personChat === undefined) {
+        return [toOperator(operator, key, views.fromPerson(helpCase.code, message.text ?? tr(consoleLanguage(operator))('transcript.media', { kind: message.kind })), {}, helpCase.id)];
+      }
+      const copy: Outgoing = {
+        chatId: Number(operator.telegramId),
+        method: 'copyMessage',
+        fromChatId: personChat,
+        payload: { message_id: message.messageId, ...(CAPTIONED.has(message.kind) ? { caption: views.fromPerson(helpCase.code, message.text ?? '') } : {}) },
+        dedupeKey: key,
+        caseId: helpCase.id,
+        operatorId: operator.id,
+      };
+      return CAPTIONED.has(message.kind) ? [copy] : [toOperator(operator, `${key}:head`, views.fromPerson(helpCase.code, '⤵'), {}, helpCase.id), copy];
+    });
+  }
+
+  /** Edits every card of the case: "taken" for the others, "yours" for the winner. */
+  async function retireCards(helpCase: HelpCase, winner: OnDuty): Promise<Outgoing[]> {
+    const cards = await deps.outboxStore.cardsOf(helpCase.id);
+    const operators = await duty.onDuty();
+    return cards.flatMap((card): Outgoing[] => {
+      const holder = operators.find((operator) => operator.id === card.operatorId);
+      if (!holder || card.sentMessageId === null) return [];
+      const language = consoleLanguage(holder);
+      const text = holder.id === winner.id ? tr(language)('card.yours', { code: helpCase.code }) : tr(language)('card.taken', { code: helpCase.code, name: winner.pseudonym ?? tr(language)('a_colleague') });
+      return [{ ...toOperator(holder, `retire:${card.id}:${winner.id}:${helpCase.claimedAt?.getTime() ?? 0}`, text, { message_id: card.sentMessageId }, helpCase.id), method: 'editMessageText' }];
+    });
+  }
+
+  /** The case an operator's messages go to: the one on their console, if they still hold it and its chat is live. */
+  async function consoleCase(operator: OnDuty): Promise<HelpCase | undefined> {
+    const helpCase = operator.activeCaseId ? await store.byId(operator.activeCaseId) : undefined;
+    return helpCase && helpCase.status === 'active' && helpCase.operatorId === operator.id ? helpCase : undefined;
+  }
+
+  /** What an operator may act on: their own case, or any open case for supervisors and admins. */
+  async function reachable(operator: OnDuty, code: string): Promise<HelpCase | undefined> {
+    const helpCase = await store.byCode(code.toUpperCase());
+    if (!helpCase || helpCase.status === 'closed') return undefined;
+    return helpCase.operatorId === operator.id || isSupervisor(operator) ? helpCase : undefined;
+  }
+
+  return {
+    consoleCase,
+    liveCase: (contactId: string) => store.liveFor(contactId),
+
+    async claim(operator: OnDuty, code: string): Promise<ClaimResult> {
+      const helpCase = await store.byCode(code);
+      if (!helpCase) return { kind: 'unknown' };
+      if (helpCase.status === 'closed') return { kind: 'closed' };
+      if (helpCase.status === 'active') return { kind: helpCase.operatorId === operator.id ? 'yours' : 'taken' };
+      const now = clock.now();
+      // The database decides: only one conditional update finds the case still pending.
+      const won = await store.change(helpCase.id, { status: 'pending' }, { status: 'active', operatorId: operator.id, claimedAt: helpCase.claimedAt ?? now, escalateAt: null });
+      if (!won) {
+        const after = await store.byId(helpCase.id);
+        return { kind: after?.status === 'closed' ? 'closed' : 'taken' };
+      }
+      const claimed: HelpCase = { ...helpCase, status: 'active', operatorId: operator.id, claimedAt: helpCase.claimedAt ?? now };
+      await duty.setActiveCase(operator.id, claimed.id);
+      await store.record({ caseId: claimed.id, action: 'claimed', operatorId: operator.id, detail: null, at: now });
+      const language = personLanguage(claimed);
+      const joined = await toPerson(claimed, `joined:${claimed.id}:${operator.id}:${now.getTime()}`, tr(language)('person.joined', { name: operator.pseudonym ?? tr(language)('team_member') }));
+      await send([...(await retireCards(claimed, operator)), ...(await briefing(claimed, operator, `claim${now.getTime()}`)), joined]);
+      return { kind: 'claimed', helpCase: claimed };
+    },
+
+    /**
+     * A person wrote while they have a case: stored, then relayed to the operator who
+     * holds it, or kept for whoever claims it. `none` when the person has no live case.
+     */
+    async fromPerson(contactId: string, incoming: Incoming): Promise<'relayed' | 'queued' | 'repeated' | 'none'> {
+      const helpCase = await store.liveFor(contactId);
+      if (!helpCase) return 'none';
+      const now = clock.now();
+      const message: CaseMessage = { id: sequentialId(now), caseId: helpCase.id, author: 'person', operatorId: null, kind: incoming.kind, text: incoming.text, messageId: incoming.messageId, createdAt: now, relayedAt: null };
+      const operator = helpCase.status === 'active' ? await operatorById(helpCase.operatorId) : undefined;
+      if (!operator) return (await store.addMessage(message, [])) ? 'queued' : 'repeated';
+      const outgoing = await relayToOperator(helpCase, operator, [message]);
+      const stored = await store.addMessage({ ...message, relayedAt: now }, outbox.prepare(outgoing));
+      outbox.kick();
+      return stored ? 'relayed' : 'repeated';
+    },
+
+    /** An operator wrote in their console: to the person under the pseudonym, or `no_case`. */
+    async fromOperator(operator: OnDuty, incoming: Incoming): Promise<'relayed' | 'repeated' | 'no_case' | 'gone'> {
+      const helpCase = await consoleCase(operator);
+      if (!helpCase || helpCase.chatEndedAt !== null) return 'no_case';
+      const personChat = await contacts.chatOf(helpCase.contactId);
+      if (personChat === undefined) return 'gone';
+      const now = clock.now();
+      const language = personLanguage(helpCase);
+      const message: CaseMessage = { id: sequentialId(now), caseId: helpCase.id, author: 'operator', operatorId: operator.id, kind: incoming.kind, text: incoming.text, messageId: incoming.messageId, createdAt: now, relayedAt: now };
+      const key = `relay:${message.id}`;
+      const signed = (text: string) => views.fromOperator(operator.pseudonym, language, text);
+      const outgoing: Outgoing =
+        incoming.kind === 'text'
+          ? { chatId: personChat, method: 'sendMessage', payload: { text: signed(incoming.text ?? '') }, dedupeKey: key, caseId: helpCase.id, contactId: helpCase.contactId }
+          : {
+              chatId: personChat,
+              method: 'copyMessage',
+              fromChatId: Number(operator.telegramId),
+              payload: { message_id: incoming.messageId, ...(CAPTIONED.has(incoming.kind) ? { caption: signed(incoming.text ?? '') } : {}) },
+              dedupeKey: key,
+              caseId: helpCase.id,
+              contactId: helpCase.contactId,
+            };
+      const stored = await store.addMessage(message, outbox.prepare([outgoing]));
+      outbox.kick();
+      return stored ? 'relayed' : 'repeated';
+    },
+
+    /** An internal note on the console's case: stored, shown in transcripts, never sent to the person. */
+    async note(operator: OnDuty, text: string): Promise<HelpCase | undefined> {
+      const helpCase = await consoleCase(operator);
+      if (!helpCase) return undefined;
+      const now = clock.now();
+      await store.addMessage({ id: sequentialId(now), caseId: helpCase.id, author: 'note', operatorId: operator.id, kind: 'text', text, messageId: null, createdAt: now, relayedAt: now }, []);
+      return helpCase;
+    },
+
+    /** Open cases an operator may see: their own and the queue; supervisors and admins see all. */
+    async visible(operator: OnDuty): Promise<HelpCase[]> {
+      const open = await store.open();
+      return open.filter((helpCase) => helpCase.status === 'pending' || helpCase.operatorId === operator.id || isSupervisor(operator));
+    },
+
+    /** Puts a case on the operator's console and shows its transcript; recorded as a view. */
+    async use(operator: OnDuty, code: string): Promise<HelpCase | undefined> {
+      const helpCase = await reachable(operator, code);
+      if (!helpCase) return undefined;
+      const now = clock.now();
+      if (helpCase.operatorId === operator.id) await duty.setActiveCase(operator.id, helpCase.id);
+      await store.record({ caseId: helpCase.id, action: 'viewed', operatorId: operator.id, detail: null, at: now });
+      const language = consoleLanguage(operator);
+      const parts = views.transcript(helpCase, await store.transcript(helpCase.id), language, now);
+      await send(parts.map((text, index) => toOperator(operator, `view:${helpCase.id}:${operator.id}:${now.getTime()}:${index}`, text, {}, helpCase.id)));
+      return helpCase;
+    },
+
+    /** Hands a case to another operator, or back to the queue (`queue`); the note stays in the transcript. */
+    async transfer(operator: OnDuty, code: string, target: string): Promise<'transferred' | 'queued' | 'unknown' | 'no_target'> {
+      const helpCase = await reachable(operator, code);
+      if (!helpCase || helpCase.status !== 'active') return 'unknown';
+      const now = clock.now();
+      const next = target === 'queue' ? undefined : await operatorById(target);
+      if (target !== 'queue' && !next) return 'no_target';
+      const moved = await store.change(
+        helpCase.id,
+        { status: 'active', operatorId: helpCase.operatorId },
+        next ? { operatorId: next.id } : { status: 'pending', operatorId: null, pagedAt: null, escalateAt: now, escalation: 0 },
+      );
+      if (!moved) return 'unknown';
+      const previous = await operatorById(helpCase.operatorId);
+      if (previous?.activeCaseId === helpCase.id) await duty.setActiveCase(previous.id, null);
+      await store.record({ caseId: helpCase.id, action: next ? 'transferred' : 'released', operatorId: operator.id, detail: next?.id ?? null, at: now });
+      const language = personLanguage(helpCase);
+      const told = await toPerson(helpCase, `moved:${helpCase.id}:${now.getTime()}`, tr(language)(next ? 'person.transferred' : 'person.requeued'));
+      if (!next) {
+        await send([told]);
+        await deps.paging.caseOpened(helpCase.id);
+        return 'queued';
+      }
+      const held: HelpCase = { ...helpCase, operatorId: next.id };
+      await duty.setActiveCase(next.id, held.id);
+      const hello = toOperator(next, `handed:${held.id}:${next.id}:${now.getTime()}`, tr(consoleLanguage(next))('console.handed', { code: held.code, name: operator.pseudonym ?? tr(consoleLanguage(next))('a_colleague') }), {}, held.id);
+      await send([hello, ...(await briefing(held, next, `transfer${now.getTime()}`)), told]);
+      return 'transferred';
+    },
+
+    /** Stops the live chat; the person is back at the menu; the case stays open to close. */
+    async end(operator: OnDuty): Promise<HelpCase | undefined> {
+      const helpCase = await consoleCase(operator);
+      if (!helpCase || helpCase.chatEndedAt !== null) return undefined;
+      const now = clock.now();
+      if (!(await store.change(helpCase.id, { status: 'active', chatEndedAt: null }, { chatEndedAt: now }))) return undefined;
+      await store.record({ caseId: helpCase.id, action: 'ended', operatorId: operator.id, detail: null, at: now });
+      const language = personLanguage(helpCase);
+      await send([await toPerson(helpCase, `ended:${helpCase.id}`, tr(language)('person.ended'), [[{ text: tr(language)('helpline:buttons.menu'), callback_data: MENU_BUTTON }]])]);
+      return helpCase;
+    },
+
+    /** Closes with an outcome and a referral category; the person, unless they left, is offered the feedback survey. */
+    async close(operator: OnDuty, code: string, outcome: string, referral: string): Promise<HelpCase | undefined> {
+      const helpCase = await reachable(operator, code);
+      if (!helpCase || helpCase.status !== 'active') return undefined;
+      const now = clock.now();
+      const closed = await store.change(helpCase.id, { status: 'active', operatorId: helpCase.operatorId }, { status: 'closed', closedAt: now, outcome, referral, chatEndedAt: helpCase.chatEndedAt ?? now });
+      if (!closed) return undefined;
+      const holder = await operatorById(helpCase.operatorId);
+      if (holder?.activeCaseId === helpCase.id) await duty.setActiveCase(holder.id, null);
+      await store.record({ caseId: helpCase.id, action: 'closed', operatorId: operator.id, detail: `${outcome}/${referral}`, at: now });
+      const left = (await store.events(helpCase.id)).some((event) => event.action === 'person_left');
+      if (!left && helpCase.blockedAt === null) {
+        const language = personLanguage(helpCase);
+        const t = tr(language);
+        await send([await toPerson(helpCase, `closed:${helpCase.id}`, t('person.closed'), [[{ text: t('person.feedback'), callback_data: FEEDBACK_BUTTON }], [{ text: t('helpline:buttons.menu'), callback_data: MENU_BUTTON }]])]);
+      }
+      return { ...helpCase, status: 'closed', outcome, referral };
+    },
+
+    /** The person used the quick exit: the live chat stops, and nothing more is sent to them about it. */
+    async personLeft(contactId: string): Promise<void> {
+      const helpCase = await store.liveFor(contactId);
+      if (!helpCase) return;
+      const now = clock.now();
+      await store.record({ caseId: helpCase.id, action: 'person_left', operatorId: null, detail: null, at: now });
+      if (helpCase.status !== 'active') return;
+      await store.change(helpCase.id, { status: 'active', chatEndedAt: null }, { chatEndedAt: now });
+      const operator = await operatorById(helpCase.operatorId);
+      if (operator) await send([toOperator(operator, `left:${helpCase.id}`, tr(consoleLanguage(operator))('console.person_left', { code: helpCase.code }), {}, helpCase.id)]);
+    },
+
+    /** Telegram refused a message to the person for good: the case is marked and its operator told. */
+    async blocked(caseId: string): Promise<void> {
+      const helpCase = await store.byId(caseId);
+      if (!helpCase || helpCase.blockedAt !== null) return;
+      const now = clock.now();
+      await store.change(helpCase.id, {}, { blockedAt: now, chatEndedAt: helpCase.chatEndedAt ?? now });
+      await store.record({ caseId: helpCase.id, action: 'blocked', operatorId: null, detail: null, at: now });
+      const operator = await operatorById(helpCase.operatorId);
+      if (operator) await send([toOperator(operator, `blocked:${helpCase.id}`, tr(consoleLanguage(operator))('console.blocked', { code: helpCase.code }), {}, helpCase.id)]);
+    },
+  };
+}
+
+export type Handoff = ReturnType<typeof createHandoff>;

@@ -1,0 +1,101 @@
+import type { HelpCase } from '../helpline/cases.js';
+import type { DutyStore } from '../helpline/operators.js';
+import type { Clock } from '../shared/clock.js';
+import type { HandoffStore, OnDuty, Outgoing, OutboxStore } from './model.js';
+import type { Outbox } from './outbox.js';
+import { isOnCall, type Shift, type ShiftStore } from './rota.js';
+import { targetMs, type ClaimTargets } from './targets.js';
+import { consoleLanguage, type Views } from './views.js';
+
+/** Who a page goes to: matching on-call operators, every on-call operator, or supervisors (on call or not). */
+export type PageMode = 'match' | 'all' | 'supervisors';
+
+/** The person asked to talk to a woman (an answer in a screening). */
+export const wantsWoman = (helpCase: HelpCase): boolean =>
+  Object.values(helpCase.summary.answers).some(
+    (answer) => (answer.kind === 'choice' && answer.code === 'talk_to_woman') || (answer.kind === 'choices' && answer.codes.includes('talk_to_woman')),
+  );
+
+/** Language first; the `child` skill for under-18s; `female` where the person asked for a woman. */
+export function matches(operator: OnDuty, helpCase: HelpCase): boolean {
+  if (!operator.languages.includes(helpCase.language)) return false;
+  if (helpCase.ageBand === 'child' && !operator.skills.includes('child')) return false;
+  if (wantsWoman(helpCase) && !operator.skills.includes('female')) return false;
+  return true;
+}
+
+export const isSupervisor = (operator: Pick<OnDuty, 'role'>) => operator.role === 'supervisor' || operator.role === 'admin';
+
+export interface PagingDeps {
+  store: HandoffStore;
+  outboxStore: OutboxStore;
+  outbox: Outbox;
+  duty: DutyStore;
+  shifts: ShiftStore;
+  views: Views;
+  clock: Clock;
+  timezone: string;
+  targets: ClaimTargets;
+}
+
+export function createPaging(deps: PagingDeps) {
+  const { store, outbox, duty, views, clock, timezone } = deps;
+
+  async function roster(): Promise<{ operators: OnDuty[]; onCall: OnDuty[] }> {
+    const [operators, shifts] = await Promise.all([duty.onDuty(), deps.shifts.all()]);
+    const byOperator = new Map<string, Shift[]>();
+    for (const shift of shifts) byOperator.set(shift.operatorId, [...(byOperator.get(shift.operatorId) ?? []), shift]);
+    const now = clock.now();
+    return { operators, onCall: operators.filter((operator) => isOnCall(operator, byOperator.get(operator.id) ?? [], now, timezone)) };
+  }
+
+  /** Sends case cards to whoever `mode` names and has none yet; returns how many got one now. */
+  async function page(helpCase: HelpCase, mode: PageMode, known?: { operators: OnDuty[]; onCall: OnDuty[] }): Promise<number> {
+    const { operators, onCall } = known ?? (await roster());
+    let chosen: OnDuty[];
+    if (mode === 'supervisors') chosen = operators.filter(isSupervisor);
+    else if (mode === 'all') chosen = onCall;
+    else {
+      const matching = onCall.filter((operator) => matches(operator, helpCase));
+      // Nobody on call matches: better any colleague now than the right one after the deadline.
+      chosen = matching.length > 0 ? matching : onCall;
+    }
+    const already = new Set(await deps.outboxStore.pagedOperators(helpCase.id));
+    const fresh = chosen.filter((operator) => !already.has(operator.id));
+    const now = clock.now();
+    const cards: Outgoing[] = fresh.map((operator) => ({
+      chatId: Number(operator.telegramId),
+      method: 'sendMessage',
+      payload: views.card(helpCase, consoleLanguage(operator), now),
+      dedupeKey: `card:${helpCase.id}:${operator.id}`,
+      caseId: helpCase.id,
+      purpose: 'card',
+      operatorId: operator.id,
+    }));
+    if (cards.length > 0) {
+      await outbox.enqueue(cards);
+      await store.record({ caseId: helpCase.id, action: 'paged', operatorId: null, detail: `${mode}:${cards.length}`, at: now });
+    }
+    return cards.length;
+  }
+
+  /**
+   * A case was opened or raised: its deadline follows its level, and matching
+   * operators are paged. Says whether anyone is on call to answer.
+   */
+  async function caseOpened(caseId: string): Promise<{ onCall: number }> {
+    const helpCase = await store.byId(caseId);
+    if (!helpCase || helpCase.status !== 'pending') return { onCall: 0 };
+    const due = new Date(helpCase.createdAt.getTime() + targetMs(deps.targets, helpCase.level));
+    const escalateAt = helpCase.escalateAt && helpCase.escalateAt < due ? helpCase.escalateAt : due;
+    await store.change(caseId, { status: 'pending' }, { pagedAt: clock.now(), escalateAt });
+    const known = await roster();
+    await page(helpCase, 'match', known);
+    outbox.kick();
+    return { onCall: known.onCall.length };
+  }
+
+  return { roster, page, caseOpened };
+}
+
+export type Paging = ReturnType<typeof createPaging>;

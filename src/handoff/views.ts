@@ -1,0 +1,152 @@
+import type { InlineKeyboardButton } from 'grammy/types';
+import { choicesOf, type FlowCatalog } from '../flows/catalog.js';
+import { flowNamespace } from '../flows/schema.js';
+import type { Answer } from '../flows/state.js';
+import type { HelpCase } from '../helpline/cases.js';
+import type { Operator } from '../helpline/operators.js';
+import { isLanguage, type I18n, type Language } from '../i18n/index.js';
+import type { CaseMessage } from './model.js';
+
+/** Telegram's limit for one message's text. */
+const MESSAGE_LIMIT = 4096;
+
+/** Operators read Ura in the first of their languages Ura speaks, English otherwise. */
+export const consoleLanguage = (operator: Pick<Operator, 'languages'>): Language => operator.languages.find(isLanguage) ?? 'en';
+
+const LEVEL_MARK: Record<HelpCase['level'], string> = { URGENT: '🔴', HIGH: '🟠', CONCERN: '🟡', INFO: '⚪' };
+
+/** The one way buttons of the console are written: `h|<verb>|<argument>`. */
+export const consoleButton = {
+  take: (code: string) => `h|take|${code}`,
+  use: (code: string) => `h|use|${code}`,
+  transfer: (code: string, target: string) => `h|tr|${code}|${target}`,
+  outcome: (code: string, outcome: string) => `h|out|${code}|${outcome}`,
+  referral: (code: string, outcome: string, referral: string) => `h|ref|${code}|${outcome}|${referral}`,
+};
+
+export type ConsoleAction =
+  | { verb: 'take' | 'use'; code: string }
+  | { verb: 'tr'; code: string; target: string }
+  | { verb: 'out'; code: string; outcome: string }
+  | { verb: 'ref'; code: string; outcome: string; referral: string };
+
+const CODE = /^[2-9A-HJ-NP-Z]{2}-[2-9A-HJ-NP-Z]{3}$/;
+const WORD = /^[a-z0-9_-]{1,40}$/;
+
+/** Reads a console button; anything else (forged, or not the console's) is undefined. */
+export function decodeConsoleButton(data: string | undefined): ConsoleAction | undefined {
+  const [tag, verb, code, a, b, ...rest] = (data ?? '').split('|');
+  if (tag !== 'h' || code === undefined || !CODE.test(code) || rest.length > 0) return undefined;
+  if ((verb === 'take' || verb === 'use') && a === undefined) return { verb, code };
+  if (verb === 'tr' && a !== undefined && WORD.test(a) && b === undefined) return { verb, code, target: a };
+  if (verb === 'out' && a !== undefined && WORD.test(a) && b === undefined) return { verb, code, outcome: a };
+  if (verb === 'ref' && a !== undefined && WORD.test(a) && b !== undefined && WORD.test(b)) return { verb, code, outcome: a, referral: b };
+  return undefined;
+}
+
+export function createViews(deps: { i18n: I18n; catalog: FlowCatalog }) {
+  const { i18n, catalog } = deps;
+  const tr = (language: Language) => (key: string, vars?: Record<string, string | number>) => i18n.t(language, key.includes(':') ? key : `handoff:${key}`, vars);
+
+  const minutes = (from: Date, to: Date) => Math.max(0, Math.round((to.getTime() - from.getTime()) / 60_000));
+
+  function answerText(flowId: string, step: string, answer: Answer, language: Language): string {
+    const t = tr(language);
+    const compiled = catalog.get(flowId);
+    const definition = compiled?.steps.get(step);
+    const ns = flowNamespace(flowId);
+    const label = (code: string) => {
+      const choice = definition ? choicesOf(definition).find((candidate) => candidate.code === code) : undefined;
+      return choice ? t(choice.label.includes(':') ? choice.label : `${ns}:${choice.label}`) : code;
+    };
+    switch (answer.kind) {
+      case 'choice':
+        return label(answer.code);
+      case 'choices':
+        return answer.codes.map(label).join(', ');
+      case 'number':
+        return String(answer.value);
+      case 'text':
+        return `“${answer.value}”`;
+      case 'consent':
+        return t(answer.agreed ? 'answer.agreed' : 'answer.declined');
+      case 'skipped':
+        return t('answer.skipped');
+      case 'na':
+        return t('answer.na');
+    }
+  }
+
+  /** The head of a case as operators see it: level, code, language, age band, source, why, how long. */
+  function caseHead(helpCase: HelpCase, language: Language, now: Date): string {
+    const t = tr(language);
+    const lines = [
+      `${LEVEL_MARK[helpCase.level]} ${t(`level.${helpCase.level}`)} · ${helpCase.code}`,
+      t('card.facts', {
+        language: i18n.t(language, `helpline:language.names.${helpCase.language}`, { defaultValue: helpCase.language }),
+        age: t(`age.${helpCase.ageBand}`),
+        trigger: t(`trigger.${helpCase.trigger}`),
+        source: helpCase.source ?? t('card.direct'),
+      }),
+    ];
+    if (helpCase.summary.urgentWords) lines.push(t('card.urgent_words', { words: helpCase.summary.urgentWords }));
+    for (const reason of helpCase.summary.reasons.slice(0, 8)) lines.push(`• ${t(reason.label)}`);
+    lines.push(t('card.waiting', { minutes: minutes(helpCase.createdAt, now) }));
+    return lines.join('\n');
+  }
+
+  return {
+    tr,
+
+    card(helpCase: HelpCase, language: Language, now: Date): { text: string; reply_markup: { inline_keyboard: InlineKeyboardButton[][] } } {
+      return {
+        text: caseHead(helpCase, language, now),
+        reply_markup: { inline_keyboard: [[{ text: tr(language)('card.take'), callback_data: consoleButton.take(helpCase.code) }]] },
+      };
+    },
+
+    /** The whole story so far, in as many messages as Telegram's limit needs: the head, the answers, the messages. */
+    transcript(helpCase: HelpCase, messages: CaseMessage[], language: Language, now: Date): string[] {
+      const t = tr(language);
+      const lines = [caseHead(helpCase, language, now)];
+      const answers = Object.entries(helpCase.summary.answers);
+      if (helpCase.summary.flowId && answers.length > 0) {
+        lines.push('', t('transcript.answers'));
+        const ns = flowNamespace(helpCase.summary.flowId);
+        const steps = catalog.get(helpCase.summary.flowId)?.steps;
+        for (const [step, answer] of answers) {
+          const question = steps?.get(step);
+          const asked = question && 'text' in question ? i18n.t(language, `${ns}:${question.text}`) : step;
+          lines.push(`• ${asked.split('\n')[0]} → ${answerText(helpCase.summary.flowId, step, answer, language)}`);
+        }
+      }
+      if (messages.length > 0) {
+        lines.push('', t('transcript.messages'));
+        for (const message of messages) lines.push(`${t(`author.${message.author}`)}: ${message.text ?? t('transcript.media', { kind: message.kind })}`);
+      }
+      return split(lines.join('\n'));
+    },
+
+    /** What an operator sees of a person's message: tagged with the case code. */
+    fromPerson: (code: string, text: string) => `[${code}] ${text}`,
+    /** What a person sees of an operator's message: under the pseudonym. */
+    fromOperator: (pseudonym: string | null, language: Language, text: string) => `${pseudonym ?? tr(language)('team_member')}: ${text}`,
+  };
+}
+
+export type Views = ReturnType<typeof createViews>;
+
+/** Splits at line ends so that every part fits in one Telegram message. */
+function split(text: string): string[] {
+  const parts: string[] = [];
+  let current = '';
+  for (const line of text.split('\n')) {
+    const piece = line.length > MESSAGE_LIMIT ? line.slice(0, MESSAGE_LIMIT - 1) + '…' : line;
+    if (current.length + piece.length + 1 > MESSAGE_LIMIT) {
+      parts.push(current);
+      current = piece;
+    } else current = current ? `${current}\n${piece}` : piece;
+  }
+  if (current) parts.push(current);
+  return parts;
+}

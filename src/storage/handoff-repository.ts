@@ -1,0 +1,67 @@
+import type { HelpCase } from '../helpline/cases.js';
+import { EVENT_ACTIONS, type CaseMessage, type HandoffStore } from '../handoff/model.js';
+import { sequentialId } from '../shared/sequence.js';
+import type { UraPrisma } from './database.js';
+import { caseRow, createCaseRepository, toCase } from './helpline-repositories.js';
+import { insertOutbox } from './outbox-repository.js';
+
+type MessageRow = Awaited<ReturnType<UraPrisma['caseMessage']['findUniqueOrThrow']>>;
+
+const AUTHORS = ['person', 'operator', 'note'] as const;
+const toMessage = (row: MessageRow): CaseMessage => ({ ...row, author: AUTHORS.find((author) => author === row.author) ?? 'note' });
+
+/** Only the columns a change names; the summary is stored as JSON. */
+function changesOf(changes: Partial<HelpCase>) {
+  const { summary, ...rest } = changes;
+  const row = summary === undefined ? rest : { ...rest, summary: caseRow({ summary } as HelpCase).summary };
+  return Object.fromEntries(Object.entries(row).filter(([, value]) => value !== undefined));
+}
+
+export function createHandoffRepository(prisma: UraPrisma): HandoffStore {
+  return {
+    async byId(id) {
+      const row = await prisma.helpCase.findUnique({ where: { id } });
+      return row ? toCase(row) : undefined;
+    },
+    async byCode(code) {
+      const row = await prisma.helpCase.findUnique({ where: { code } });
+      return row ? toCase(row) : undefined;
+    },
+    async open() {
+      return (await prisma.helpCase.findMany({ where: { status: { in: ['pending', 'active'] } }, orderBy: { createdAt: 'asc' } })).map(toCase);
+    },
+    liveFor: createCaseRepository(prisma).liveFor,
+    async needingAttention(now) {
+      const rows = await prisma.helpCase.findMany({
+        where: { status: 'pending', OR: [{ pagedAt: null }, { escalateAt: { lte: now } }] },
+        orderBy: { createdAt: 'asc' },
+      });
+      return rows.map(toCase);
+    },
+    async change(id, expected, changes) {
+      const { count } = await prisma.helpCase.updateMany({ where: { id, ...expected }, data: changesOf(changes) });
+      return count === 1;
+    },
+    async addMessage(message, outgoing) {
+      return prisma.$transaction(async (tx) => {
+        // A redelivered update carries the same message id: stored once, relayed once.
+        if (message.messageId !== null) {
+          const known = await tx.caseMessage.findFirst({ where: { caseId: message.caseId, author: message.author, messageId: message.messageId }, select: { id: true } });
+          if (known) return false;
+        }
+        await tx.caseMessage.create({ data: message });
+        await insertOutbox(tx, outgoing);
+        return true;
+      });
+    },
+    async transcript(caseId) {
+      return (await prisma.caseMessage.findMany({ where: { caseId }, orderBy: { id: 'asc' } })).map(toMessage);
+    },
+    markRelayed: async (ids, at) => void (await prisma.caseMessage.updateMany({ where: { id: { in: ids } }, data: { relayedAt: at } })),
+    record: async (event) => void (await prisma.caseEvent.create({ data: { id: sequentialId(event.at), ...event } })),
+    async events(caseId) {
+      const rows = await prisma.caseEvent.findMany({ where: { caseId }, orderBy: { id: 'asc' } });
+      return rows.map((row) => ({ ...row, action: EVENT_ACTIONS.find((action) => action === row.action) ?? 'viewed' }));
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import type { OutboxMethod, OutboxRow, OutboxStore } from '../handoff/model.js';
+import type { UraPrisma, UraTx } from './database.js';
+import { isUniqueViolation } from './prisma-errors.js';
+
+type Row = Awaited<ReturnType<UraPrisma['outboxMessage']['findUniqueOrThrow']>>;
+
+const METHODS: readonly OutboxMethod[] = ['sendMessage', 'copyMessage', 'editMessageText'];
+
+const toRow = (row: Row): OutboxRow => ({
+  ...row,
+  method: METHODS.find((method) => method === row.method) ?? 'sendMessage',
+  status: row.status === 'sent' || row.status === 'failed' ? row.status : 'pending',
+});
+
+const data = (row: OutboxRow) => {
+  const { id, chatKey, chatCipher, method, payload, fromCipher, dedupeKey, status, attempts, notBefore, leaseUntil, caseId, contactId, purpose, operatorId, sentMessageId, createdAt } = row;
+  return { id, chatKey, chatCipher, method, payload, fromCipher, dedupeKey, status, attempts, notBefore, leaseUntil, caseId, contactId, purpose, operatorId, sentMessageId, createdAt };
+};
+
+/**
+ * Inserts rows one by one, skipping those whose dedupe key is already stored. On
+ * PostgreSQL a failed statement aborts the transaction around it, so the check is
+ * a read first; the unique index still decides a race between two writers.
+ */
+export async function insertOutbox(tx: UraTx, rows: OutboxRow[]): Promise<void> {
+  for (const row of rows) {
+    if (await tx.outboxMessage.findUnique({ where: { dedupeKey: row.dedupeKey }, select: { id: true } })) continue;
+    await tx.outboxMessage.create({ data: data(row) });
+  }
+}
+
+/** How many pending rows one pass looks at; a chat's later rows wait for its first. */
+const SCAN = 1000;
+
+export function createOutboxRepository(prisma: UraPrisma): OutboxStore {
+  return {
+    async enqueue(rows) {
+      try {
+        await prisma.$transaction((tx) => insertOutbox(tx, rows));
+      } catch (error) {
+        // Two writers raced on a dedupe key: the other one stored it.
+        if (!isUniqueViolation(error)) throw error;
+      }
+    },
+    async due(now, limit) {
+      const pending = await prisma.outboxMessage.findMany({ where: { status: 'pending' }, orderBy: { id: 'asc' }, take: SCAN });
+      const firsts = new Map<string, Row>();
+      for (const row of pending) if (!firsts.has(row.chatKey)) firsts.set(row.chatKey, row);
+      return [...firsts.values()]
+        .filter((row) => row.notBefore <= now && (row.leaseUntil === null || row.leaseUntil <= now))
+        .slice(0, limit)
+        .map(toRow);
+    },
+    async lease(id, now, until) {
+      const { count } = await prisma.outboxMessage.updateMany({
+        where: { id, status: 'pending', OR: [{ leaseUntil: null }, { leaseUntil: { lte: now } }] },
+        data: { leaseUntil: until },
+      });
+      return count === 1;
+    },
+    sent: async (id, messageId, at) => void (await prisma.outboxMessage.update({ where: { id }, data: { status: 'sent', sentMessageId: messageId, sentAt: at, leaseUntil: null } })),
+    retry: async (id, notBefore, error) =>
+      void (await prisma.outboxMessage.update({ where: { id }, data: { notBefore, error, leaseUntil: null, attempts: { increment: 1 } } })),
+    failed: async (id, error) => void (await prisma.outboxMessage.update({ where: { id }, data: { status: 'failed', error, leaseUntil: null } })),
+    async cardsOf(caseId) {
+      return (await prisma.outboxMessage.findMany({ where: { caseId, purpose: 'card' }, orderBy: { id: 'asc' } })).map(toRow);
+    },
+    async pagedOperators(caseId) {
+      const rows = await prisma.outboxMessage.findMany({ where: { caseId, purpose: 'card' }, select: { operatorId: true } });
+      return [...new Set(rows.flatMap((row) => (row.operatorId ? [row.operatorId] : [])))];
+    },
+  };
+}

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { helplineStats, monthOf, parseMonth, renderStatsCsv, renderStatsText, type StatsCase } from '../../src/handoff/stats.js';
+import { DEFAULT_CLAIM_TARGETS } from '../../src/handoff/targets.js';
+
+const opened = new Date('2026-11-10T09:00:00Z');
+const kase = (extra: Partial<StatsCase> = {}): StatsCase => ({
+  level: 'INFO', language: 'sq', source: null, status: 'pending', trigger: 'request', ageBand: 'adult',
+  createdAt: opened, claimedAt: null, outcome: null, referral: null, ...extra,
+});
+const times = <T>(n: number, make: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => make(i));
+/** A case claimed the given number of minutes after it was opened. */
+const claimedAfter = (minutes: number, extra: Partial<StatsCase> = {}) => kase({ status: 'active', claimedAt: new Date(opened.getTime() + minutes * 60_000), ...extra });
+const stats = (cases: StatsCase[], targets = DEFAULT_CLAIM_TARGETS) => helplineStats(cases, { month: '2026-11', targets });
+
+describe('helpline stats', () => {
+  it('counts each dimension, lists known values even at 0, and calls cases without a source direct', () => {
+    const result = stats([
+      ...times(6, () => kase()),
+      ...times(5, () => kase({ language: 'en', source: 'poster_fier', level: 'HIGH', status: 'closed', outcome: 'referred', referral: 'police' })),
+      kase({ language: 'it', trigger: 'urgent', ageBand: 'child', level: 'URGENT' }),
+    ]);
+    expect(result.total).toBe(12);
+    expect(Object.entries(result.by.level)).toEqual([['INFO', 6], ['CONCERN', 0], ['HIGH', 5], ['URGENT', '<5']]);
+    expect(Object.entries(result.by.language)).toEqual([['en', 5], ['it', '<5'], ['sq', 6]]);
+    expect(result.by.source).toEqual({ direct: 7, poster_fier: 5 });
+    expect(Object.entries(result.by.trigger)).toEqual([['request', 11], ['urgent', '<5'], ['consent', 0]]);
+    expect(Object.entries(result.by.ageBand)).toEqual([['child', '<5'], ['adult', 11], ['unknown', 0]]);
+    expect(Object.entries(result.by.status)).toEqual([['pending', 7], ['active', 0], ['closed', 5]]);
+    expect(result.by.outcome).toEqual({ none: 7, referred: 5 });
+    expect(result.by.referral).toEqual({ none: 7, police: 5 });
+  });
+
+  it.each([
+    [0, 0],
+    [1, '<5'],
+    [4, '<5'],
+    [5, 5],
+    [6, 6],
+  ])('reports %i case(s) as %s', (n, shown) => {
+    const result = stats(times(n, () => kase()));
+    expect(result.total).toBe(shown);
+    expect(result.by.language).toEqual(n === 0 ? {} : { sq: shown });
+  });
+
+  it('keeps the suppression in JSON as the string "<5"', () => {
+    expect(JSON.parse(JSON.stringify(stats(times(3, () => kase()))))).toMatchObject({ total: '<5', by: { level: { INFO: '<5', HIGH: 0 } } });
+  });
+
+  it('does not report claim times or the within-target share when fewer than 5 cases were claimed', () => {
+    const result = stats([...times(4, (i) => claimedAfter(i + 1)), ...times(5, () => kase())]);
+    expect(result.claim).toMatchObject({ claimed: '<5', notClaimed: 5, medianMinutes: null, p90Minutes: null, withinTargetPercent: null });
+  });
+
+  it('gives the median and the 90th percentile of the time to claim, interpolating between cases', () => {
+    expect(stats([...times(10, (i) => claimedAfter(i + 1)), kase(), kase()]).claim).toMatchObject({ claimed: 10, notClaimed: '<5', medianMinutes: 5.5, p90Minutes: 9.1 });
+    expect(stats([1, 2, 3, 4, 10].map((minutes) => claimedAfter(minutes))).claim).toMatchObject({ medianMinutes: 3, p90Minutes: 7.6 });
+    expect(stats(times(5, () => claimedAfter(1.5))).claim).toMatchObject({ medianMinutes: 1.5, p90Minutes: 1.5 });
+  });
+
+  it("counts a case as claimed within target when it was taken within its level's minutes, the limit included", () => {
+    const cases = [
+      claimedAfter(2, { level: 'URGENT' }),
+      claimedAfter(3, { level: 'URGENT' }),
+      claimedAfter(10, { level: 'HIGH' }),
+      claimedAfter(11, { level: 'HIGH' }),
+      claimedAfter(45, { level: 'INFO' }),
+      claimedAfter(61, { level: 'CONCERN' }),
+    ];
+    expect(stats(cases).claim.withinTargetPercent).toBe(50);
+    expect(stats(cases, { ...DEFAULT_CLAIM_TARGETS, URGENT: 5 }).claim).toMatchObject({ withinTargetPercent: 67, targets: { URGENT: 5 } });
+  });
+});
+
+describe('months in the deployment time zone', () => {
+  it('puts a case opened at 23:30 UTC on 31 October into November in Tirane', () => {
+    const november = parseMonth('2026-11', 'Europe/Tirane');
+    expect(november).toEqual({ month: '2026-11', from: new Date('2026-10-31T23:00:00Z'), to: new Date('2026-11-30T23:00:00Z') });
+    const late = new Date('2026-10-31T23:30:00Z');
+    expect(monthOf(late, 'Europe/Tirane')).toBe('2026-11');
+    expect(monthOf(late, 'UTC')).toBe('2026-10');
+    expect(monthOf(new Date('2026-10-31T22:59:59Z'), 'Europe/Tirane')).toBe('2026-10');
+  });
+
+  it('follows summer time: a month may begin at 22:00 or 23:00 UTC', () => {
+    expect(parseMonth('2026-10', 'Europe/Tirane')).toMatchObject({ from: new Date('2026-09-30T22:00:00Z'), to: new Date('2026-10-31T23:00:00Z') });
+    expect(parseMonth('2026-03', 'Europe/Tirane')).toMatchObject({ from: new Date('2026-02-28T23:00:00Z'), to: new Date('2026-03-31T22:00:00Z') });
+    expect(parseMonth('2026-12', 'Europe/Tirane')).toMatchObject({ to: new Date('2026-12-31T23:00:00Z') });
+    expect(parseMonth('2026-11', 'UTC')).toMatchObject({ from: new Date('2026-11-01T00:00:00Z'), to: new Date('2026-12-01T00:00:00Z') });
+  });
+
+  it.each(['2026-13', '2026-00', '2026-1', '26-11', 'november', '2026-11-01', '', '0026-11'])('refuses "%s" as a month', (text) => {
+    expect(parseMonth(text, 'Europe/Tirane')).toEqual({ problem: expect.stringContaining('expected YYYY-MM') });
+  });
+});
+
+describe('stats output', () => {
+  const cases = [...times(10, (i) => claimedAfter(i + 1, { level: 'HIGH' })), kase({ level: 'URGENT', source: 'poster,"fier"' })];
+
+  it('prints CSV per RFC 4180: a header, quoted fields where needed, CRLF line ends', () => {
+    const csv = renderStatsCsv(stats(cases));
+    expect(csv.startsWith('dimension,value,count\r\nmonth,2026-11,11\r\nlevel,INFO,0\r\n')).toBe(true);
+    expect(csv).toContain('\r\nsource,"poster,""fier""",<5\r\n');
+    expect(csv).toContain('\r\nclaim,median_minutes,5.5\r\nclaim,p90_minutes,9.1\r\nclaim,within_target_percent,100\r\n');
+    expect(csv.endsWith('\r\n')).toBe(true);
+    expect(renderStatsCsv(stats([kase({ language: 'a\nb' })]))).toContain('\r\nlanguage,"a\nb",<5\r\nsource,');
+    expect(renderStatsCsv(stats([kase()]))).toContain('\r\nclaim,median_minutes,\r\n');
+  });
+
+  it('prints text a committee can read, with <5 for small counts', () => {
+    const text = renderStatsText(stats(cases));
+    expect(text).toMatch(/^Helpline cases, 2026-11$/m);
+    expect(text).toMatch(/^Cases +11$/m);
+    expect(text).toMatch(/^ {2}HIGH +10$/m);
+    expect(text).toMatch(/^ {2}URGENT +<5$/m);
+    expect(text).toMatch(/^ {2}median +5\.5 min$/m);
+    expect(text).toMatch(/^ {2}within target +100%$/m);
+    expect(renderStatsText(stats([claimedAfter(3)]))).toMatch(/^ {2}median +not reported \(fewer than 5 claimed\)$/m);
+  });
+});
