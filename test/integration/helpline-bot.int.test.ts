@@ -67,7 +67,8 @@ describe('the help-seeking conversation on Telegram', () => {
     const before = h.sentCount();
     await person.say('ndihmë, më morën pasaportën');
     const texts = h.textsSince(before);
-    expect(texts[0]).toBe(h.i18n.t('sq', 'helpline:urgent.text'));
+    // Nobody is on call in this test: the person is told so, honestly, after the emergency numbers.
+    expect(texts[0]).toBe(`${h.i18n.t('sq', 'helpline:urgent.text')}\n\n${h.i18n.t('sq', 'handoff:person.nobody_urgent')}`);
     const helpCase = await h.db.prisma.helpCase.findFirstOrThrow();
     expect(helpCase).toMatchObject({ trigger: 'urgent', level: 'URGENT', status: 'pending' });
     expect(helpCase.code).toMatch(/^[2-9A-Z]{2}-[2-9A-Z]{3}$/);
@@ -76,12 +77,23 @@ describe('the help-seeking conversation on Telegram', () => {
 
   it('records a request for a person as a pending case, once, and says what the person will see', async () => {
     const h = await setUp();
+    await h.db.prisma.operator.create({ data: { id: 'op-1', telegramId: '9001', role: 'operator', languages: '["en"]', skills: '[]', createdAt: new Date(), presence: 'on' } });
     const person = h.person({ userId: 70006, languageCode: 'en' });
     await toMenu(h, person, 'en');
     await person.press('p');
     await person.press('p');
     expect(h.textsSince(0).filter((text) => text === h.i18n.t('en', 'helpline:person.requested'))).toHaveLength(2);
     expect(await h.db.prisma.helpCase.count()).toBe(1);
+  });
+
+  it('tells a person honestly when nobody is on call, with the numbers that answer now, and keeps the request', async () => {
+    const h = await setUp();
+    const person = h.person({ userId: 70016, languageCode: 'en' });
+    await toMenu(h, person, 'en');
+    await person.press('p');
+    expect(h.textsSince(0).at(-1)).toBe(h.i18n.t('en', 'handoff:person.nobody'));
+    expect(h.textsSince(0).at(-1)).toMatch(/116 006/);
+    expect(await h.db.prisma.helpCase.findFirstOrThrow()).toMatchObject({ status: 'pending' });
   });
 
   it('asks someone who comes back whether they can talk safely, then offers to continue', async () => {

@@ -5,27 +5,37 @@ import { loadDirectory } from '../../src/helpline/directory.js';
 import { createI18n } from '../../src/i18n/index.js';
 import { createIdentityProtector } from '../../src/shared/crypto.js';
 import { createLogger, type Logger } from '../../src/shared/logger.js';
+import type { BotCall } from '../../src/handoff/outbox.js';
 import { DEFAULT_CLAIM_TARGETS } from '../../src/handoff/targets.js';
 import { createBot } from '../../src/transport/telegram/bot.js';
 import { createBotCall } from '../../src/transport/telegram/bot-call.js';
 import { recordBotApi, TEST_BOT_INFO } from './bot-api.js';
-import { fakeClock } from './clock.js';
+import { fakeClock, type FakeClock } from './clock.js';
 import { testConfig } from './config.js';
 import { sqliteDatabase, type TestDatabase } from './database.js';
 import { callbackQuery, command, privateText, type Sender } from './updates.js';
 
 const catalog = loadFlows().catalog;
 
-/** Ura's real bot on a throwaway SQLite database, with the Bot API recorded. */
-export async function helplineBot(options: { logger?: Logger } = {}) {
-  const test: TestDatabase = await sqliteDatabase();
-  const clock = fakeClock('2026-06-01T09:00:00Z');
+export interface HelplineBotOptions {
+  logger?: Logger;
+  /** A database to share (another "process" on the same data); a throwaway SQLite file otherwise. */
+  database?: TestDatabase;
+  clock?: FakeClock;
+  /** Replaces the outbox's way to Telegram (to freeze or fail deliveries). */
+  call?: BotCall;
+}
+
+/** Ura's real bot on a test database, with the Bot API (the bot's and the outbox's) recorded. */
+export async function helplineBot(options: HelplineBotOptions = {}) {
+  const test: TestDatabase = options.database ?? (await sqliteDatabase());
+  const clock = options.clock ?? fakeClock('2026-06-01T09:00:00Z');
   const identity = createIdentityProtector(testConfig().secrets);
   const i18n = createI18n();
   const outboxApi = createBotCall({ token: '123:TEST', apiRoot: 'http://127.0.0.1:9' });
   const deps = composeHelpline({
     prisma: test.db.prisma, catalog, directory: loadDirectory().directory, identity, i18n, clock, logger: options.logger ?? createLogger('silent'),
-    retentionDays: 30, call: outboxApi.call, timezone: 'Europe/Tirane', targets: DEFAULT_CLAIM_TARGETS,
+    retentionDays: 30, call: options.call ?? outboxApi.call, timezone: 'Europe/Tirane', targets: DEFAULT_CLAIM_TARGETS,
   });
   const bot = createBot({ ...deps, token: '123:TEST', apiRoot: 'http://127.0.0.1:9', botInfo: TEST_BOT_INFO });
   const api = recordBotApi(bot, outboxApi);
@@ -39,7 +49,7 @@ export async function helplineBot(options: { logger?: Logger } = {}) {
     identity,
     i18n,
     clock,
-    dispose: () => test.dispose(),
+    dispose: () => (options.database ? Promise.resolve() : test.dispose()),
     handle: (update: Update) => bot.handleUpdate(update),
     /** A person with a Telegram identity that must never be stored. */
     person(sender: Sender) {

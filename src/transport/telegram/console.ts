@@ -1,4 +1,4 @@
-import { Composer, type Filter } from 'grammy';
+import { Composer } from 'grammy';
 import type { InlineKeyboardButton, Message } from 'grammy/types';
 import type { Duty } from '../../handoff/duty.js';
 import { CLOSE_OUTCOMES, REFERRALS, type Handoff, type Incoming } from '../../handoff/handoff.js';
@@ -27,8 +27,6 @@ export function incomingOf(message: Message): Incoming {
 
 const CASE_CODE = /^[2-9A-HJ-NP-Z]{2}-[2-9A-HJ-NP-Z]{3}$/i;
 
-type Private = Filter<UraContext, 'message' | 'callback_query'> & { from: { id: number }; chat: { id: number } };
-
 /**
  * The operator's chat with the bot is the console of their cases. Registered
  * operators are served here and never reach the help-seekers' pipeline; anyone
@@ -38,7 +36,6 @@ type Private = Filter<UraContext, 'message' | 'callback_query'> & { from: { id: 
 export function consoleComposer(deps: ConsoleDeps): Composer<UraContext> {
   const { handoff, duty, dutyStore, views } = deps;
   const composer = new Composer<UraContext>();
-  const privateChats = composer.chatType('private');
   const operators = new WeakMap<object, OnDuty>();
   const operatorOf = (ctx: object): OnDuty => {
     const operator = operators.get(ctx);
@@ -47,20 +44,20 @@ export function consoleComposer(deps: ConsoleDeps): Composer<UraContext> {
   };
   const t = (operator: OnDuty) => views.tr(consoleLanguage(operator));
 
-  privateChats.use(async (ctx, next) => {
+  const staff = new Composer<UraContext>();
+  composer.use(async (ctx, next) => {
+    if (ctx.chat?.type !== 'private' || ctx.from === undefined) return next();
     // Looked up on every update, so an operator removed mid-case loses access at once.
     const operator = await dutyStore.dutyOf(String(ctx.from.id));
     if (operator) {
       operators.set(ctx, operator);
-      return next();
+      // Served here only: nothing an operator does reaches the help-seekers' pipeline.
+      return staff.middleware()(ctx, async () => undefined);
     }
     if (ctx.callbackQuery?.data?.startsWith('h|')) return void (await ctx.answerCallbackQuery().catch(() => undefined));
-    // Not an operator: on to the invitation and help-seeker pipeline, outside this composer.
-    return undefined;
+    return next();
   });
 
-  const staff = new Composer<UraContext>();
-  privateChats.use(staff);
   const reply = (ctx: UraContext, text: string, keyboard?: InlineKeyboardButton[][]) =>
     ctx.reply(text, keyboard ? { reply_markup: { inline_keyboard: keyboard } } : {});
 
@@ -187,5 +184,3 @@ export function consoleComposer(deps: ConsoleDeps): Composer<UraContext> {
 
   return composer;
 }
-
-export type { Private };

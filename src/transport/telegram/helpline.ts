@@ -113,7 +113,7 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
     deps.logger.info({ case: helpCase.code, level: helpCase.level, trigger: helpCase.trigger, onCall }, 'case waiting for an operator');
     return onCall > 0 ? 'paged' : 'nobody';
   }
-  const withReach = (ctx: Private, text: string, reach: 'paged' | 'nobody' | 'in_chat' | undefined) => (reach === 'nobody' ? `${text}\n\n${t(ctx)('handoff:person.nobody')}` : text);
+  const withReach = (ctx: Private, text: string, reach: 'paged' | 'nobody' | 'in_chat' | undefined) => (reach === 'nobody' ? `${text}\n\n${t(ctx)('handoff:person.nobody_urgent')}` : text);
 
   async function requestPerson(ctx: Private, contact: Contact, trigger: 'request' | 'urgent', words?: string) {
     const reach = await reachTeam(await helpline.requestPerson(contact, trigger, words));

@@ -1,0 +1,303 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LEASE_MS } from '../../src/handoff/outbox.js';
+import { fakeClock, type FakeClock } from '../support/clock.js';
+import { PROVIDERS_UNDER_TEST, type TestDatabase } from '../support/database.js';
+import { helplineBot, type HelplineBotOptions } from '../support/helpline-bot.js';
+
+type Harness = Awaited<ReturnType<typeof helplineBot>>;
+type Person = ReturnType<Harness['person']>;
+
+const PERSON = 70_101;
+
+async function toMenu(person: Person, language: 'sq' | 'en') {
+  await person.start();
+  await person.press(`l|${language}`);
+  await person.press('o');
+  await person.press('y|safe');
+}
+
+async function addOperator(h: Harness, telegramId: number, extra: { pseudonym?: string; role?: string; languages?: string[]; skills?: string[]; presence?: 'on' | null } = {}) {
+  await h.db.prisma.operator.create({
+    data: {
+      id: `op-${telegramId}`,
+      telegramId: String(telegramId),
+      pseudonym: extra.pseudonym ?? null,
+      role: extra.role ?? 'operator',
+      languages: JSON.stringify(extra.languages ?? ['sq', 'en']),
+      skills: JSON.stringify(extra.skills ?? []),
+      createdAt: new Date('2026-05-01T08:00:00Z'),
+      presence: extra.presence === undefined ? 'on' : extra.presence,
+    },
+  });
+  return h.person({ userId: telegramId, languageCode: 'sq' });
+}
+
+/** Calls to one chat, in order, as Telegram received them. */
+const callsTo = (h: Harness, chatId: number) => h.api.calls.filter((call) => call.payload.chat_id === chatId);
+const textsTo = (h: Harness, chatId: number) => callsTo(h, chatId).flatMap((call) => (typeof call.payload.text === 'string' ? [call.payload.text] : []));
+const buttonsOf = (payload: Record<string, unknown>) =>
+  ((payload.reply_markup as { inline_keyboard?: { text: string; callback_data?: string }[][] } | undefined)?.inline_keyboard ?? []).flat().map((button) => button.callback_data ?? '');
+
+describe.each(PROVIDERS_UNDER_TEST)('operator handoff on $name', ({ open, skip }) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    if (!skip) database = await open();
+  });
+  afterAll(async () => database?.dispose());
+
+  /** Each test starts from empty tables on the provider's database. */
+  async function setUp(options: Omit<HelplineBotOptions, 'database'> = {}): Promise<Harness> {
+    const prisma = database.db.prisma;
+    for (const table of ['caseEvent', 'caseMessage', 'outboxMessage', 'helpCase', 'conversation', 'chatMessage', 'chatSession', 'contact', 'operator', 'shift'] as const) {
+      await (prisma[table] as unknown as { deleteMany(): Promise<unknown> }).deleteMany();
+    }
+    return helplineBot({ ...options, database });
+  }
+  const settle = (h: Harness) => h.parts.outbox.idle();
+  const caseRow = (h: Harness) => h.db.prisma.helpCase.findFirstOrThrow();
+
+  it.skipIf(skip)('takes a person from a request to an operator and back: claim, relay both ways, close with a referral, feedback offer', async () => {
+    const h = await setUp();
+    const arta = await addOperator(h, 9001, { pseudonym: 'Arta' });
+    await addOperator(h, 9002, { pseudonym: 'Besa' });
+    const person = h.person({ userId: PERSON, languageCode: 'sq' });
+    await toMenu(person, 'sq');
+    await person.press('p');
+    await settle(h);
+    const { code } = await caseRow(h);
+    expect(textsTo(h, PERSON).at(-1)).toBe(h.i18n.t('sq', 'helpline:person.requested'));
+    for (const operatorChat of [9001, 9002]) {
+      const card = callsTo(h, operatorChat).find((call) => buttonsOf(call.payload).includes(`h|take|${code}`));
+      expect(card?.payload.text).toContain(code);
+    }
+
+    await arta.press(`h|take|${code}`);
+    await settle(h);
+    expect(await caseRow(h)).toMatchObject({ status: 'active', operatorId: 'op-9001' });
+    expect(textsTo(h, PERSON).at(-1)).toBe(h.i18n.t('sq', 'handoff:person.joined', { name: 'Arta' }));
+    const edits = h.api.calls.filter((call) => call.method === 'editMessageText');
+    expect(edits.map((call) => [call.payload.chat_id, call.payload.text])).toEqual(
+      expect.arrayContaining([
+        [9001, h.i18n.t('sq', 'handoff:card.yours', { code })],
+        [9002, h.i18n.t('sq', 'handoff:card.taken', { code, name: 'Arta' })],
+      ]),
+    );
+
+    await person.say('Më mbajnë pasaportën dhe s’më lënë të dal');
+    await settle(h);
+    expect(textsTo(h, 9001).at(-1)).toBe(`[${code}] Më mbajnë pasaportën dhe s’më lënë të dal`);
+    await arta.say('Jeni në siguri tani? Ku ndodheni afërsisht?');
+    await settle(h);
+    expect(textsTo(h, PERSON).at(-1)).toBe('Arta: Jeni në siguri tani? Ku ndodheni afërsisht?');
+
+    await arta.command('close');
+    const outcome = h.api.calls.at(-1)!;
+    expect(buttonsOf(outcome.payload)).toContain(`h|out|${code}|referred`);
+    await arta.press(`h|out|${code}|referred`);
+    expect(buttonsOf(h.api.calls.at(-1)!.payload)).toContain(`h|ref|${code}|referred|shelter`);
+    await arta.press(`h|ref|${code}|referred|shelter`);
+    await settle(h);
+    expect(await caseRow(h)).toMatchObject({ status: 'closed', outcome: 'referred', referral: 'shelter' });
+    const closing = callsTo(h, PERSON).at(-1)!;
+    expect(closing.payload.text).toBe(h.i18n.t('sq', 'handoff:person.closed'));
+    expect(buttonsOf(closing.payload)).toContain('f');
+
+    await person.press('f');
+    expect(await h.db.prisma.conversation.findFirst({ where: { flowId: 'surveys/service-feedback', status: 'active' } })).not.toBeNull();
+    const events = (await h.db.prisma.caseEvent.findMany({ orderBy: { id: 'asc' } })).map((event) => event.action);
+    expect(events).toEqual(['paged', 'claimed', 'closed']);
+  });
+
+  it.skipIf(skip)('never shows either side the other one’s Telegram identity', async () => {
+    const h = await setUp();
+    const arta = await addOperator(h, 9001, { pseudonym: null as unknown as undefined });
+    const person = h.person({ userId: PERSON, languageCode: 'en' });
+    await toMenu(person, 'en');
+    await person.press('p');
+    await settle(h);
+    const { code } = await caseRow(h);
+    await arta.press(`h|take|${code}`);
+    await person.say('hello, can you help me?');
+    await arta.say('Yes. You are safe to write here.');
+    await settle(h);
+    const toPerson = JSON.stringify(callsTo(h, PERSON).map((call) => ({ ...call.payload, chat_id: undefined })));
+    const toOperator = JSON.stringify(callsTo(h, 9001).map((call) => ({ ...call.payload, chat_id: undefined, from_chat_id: undefined })));
+    expect(toPerson).not.toContain('9001');
+    expect(toOperator).not.toContain(String(PERSON));
+    expect(toOperator).not.toMatch(/"Test"|username/);
+    expect(textsTo(h, PERSON).at(-1)).toBe(`${h.i18n.t('en', 'handoff:team_member')}: Yes. You are safe to write here.`);
+    expect(h.api.calls.some((call) => call.method === 'forwardMessage')).toBe(false);
+  });
+
+  it.skipIf(skip)('lets exactly one of two operators who press Take at the same moment win', async () => {
+    const h = await setUp();
+    const arta = await addOperator(h, 9001);
+    const besa = await addOperator(h, 9002);
+    const person = h.person({ userId: PERSON, languageCode: 'sq' });
+    await toMenu(person, 'sq');
+    await person.press('p');
+    await settle(h);
+    const { code } = await caseRow(h);
+    await Promise.all([arta.press(`h|take|${code}`), besa.press(`h|take|${code}`)]);
+    await settle(h);
+    const answers = h.api.calls.filter((call) => call.method === 'answerCallbackQuery' && typeof call.payload.text === 'string').map((call) => call.payload.text);
+    expect(answers.sort()).toEqual([h.i18n.t('sq', 'handoff:claim.claimed', { code }), h.i18n.t('sq', 'handoff:claim.taken', { code })].sort());
+    expect((await h.db.prisma.caseEvent.findMany({ where: { action: 'claimed' } })).length).toBe(1);
+    const joined = h.i18n.t('sq', 'handoff:person.joined', { name: h.i18n.t('sq', 'handoff:team_member') });
+    expect(textsTo(h, PERSON).filter((text) => text === joined)).toHaveLength(1);
+  });
+
+  it.skipIf(skip)('decides 100 concurrent claims in the database: one winner', async () => {
+    const h = await setUp();
+    const person = h.person({ userId: PERSON, languageCode: 'sq' });
+    await toMenu(person, 'sq');
+    await person.press('p');
+    for (let i = 0; i < 100; i++) await addOperator(h, 9100 + i, { presence: null });
+    const operators = await h.parts.dutyStore.onDuty();
+    const { code } = await caseRow(h);
+    const results = await Promise.all(operators.map((operator) => h.parts.handoff.claim(operator, code)));
+    expect(results.filter((result) => result.kind === 'claimed')).toHaveLength(1);
+    expect(results.filter((result) => result.kind === 'taken')).toHaveLength(99);
+    await settle(h);
+  });
+
+  it.skipIf(skip)('escalates an unclaimed urgent case on time: everyone on call, then supervisors, then tells the person', async () => {
+    const clock = fakeClock('2026-06-01T09:00:00Z');
+    const h = await setUp({ clock });
+    await addOperator(h, 9001, { languages: ['en'] });
+    await addOperator(h, 9002, { languages: ['sq'], presence: null });
+    await addOperator(h, 9003, { languages: ['en'], role: 'supervisor', presence: null });
+    const person = h.person({ userId: PERSON, languageCode: 'sq' });
+    await toMenu(person, 'sq');
+    await person.press('y|danger');
+    await settle(h);
+    const opened = await caseRow(h);
+    expect(opened).toMatchObject({ level: 'URGENT', status: 'pending', escalation: 0 });
+    // Nobody on call speaks Albanian: the one operator on call is paged rather than nobody.
+    expect(callsTo(h, 9001).some((call) => buttonsOf(call.payload).includes(`h|take|${opened.code}`))).toBe(true);
+
+    const tick = () => h.parts.duty.tick();
+    clock.advance(119_000);
+    await tick();
+    expect((await caseRow(h)).escalation).toBe(0);
+    clock.advance(1_000);
+    await Promise.all([tick(), tick()]);
+    expect((await caseRow(h)).escalation).toBe(1);
+    clock.advance(120_000);
+    await tick();
+    expect(callsTo(h, 9003).some((call) => buttonsOf(call.payload).includes(`h|take|${opened.code}`))).toBe(true);
+    expect(callsTo(h, 9002)).toHaveLength(0);
+    clock.advance(120_000);
+    await tick();
+    await tick();
+    expect(textsTo(h, PERSON).filter((text) => text === h.i18n.t('sq', 'handoff:person.taking_longer'))).toHaveLength(1);
+    const row = await caseRow(h);
+    expect(row).toMatchObject({ status: 'pending', escalation: 3, escalateAt: null });
+    const steps = await h.db.prisma.caseEvent.findMany({ where: { action: 'escalated' }, orderBy: { id: 'asc' } });
+    expect(steps.map((event) => [event.detail, event.at.toISOString()])).toEqual([
+      ['all', '2026-06-01T09:02:00.000Z'],
+      ['supervisors', '2026-06-01T09:04:00.000Z'],
+      ['tell_person', '2026-06-01T09:06:00.000Z'],
+    ]);
+  });
+
+  it.skipIf(skip)('delivers a relay message exactly once after the process stops between storing and delivering it', async () => {
+    const clock = fakeClock('2026-06-01T09:00:00Z');
+    // The first process: Telegram never answers its outbox, as if it died mid-delivery.
+    const frozen = await setUp({ clock, call: () => new Promise(() => undefined) });
+    const arta = await addOperator(frozen, 9001);
+    const person = frozen.person({ userId: PERSON, languageCode: 'sq' });
+    await toMenu(person, 'sq');
+    await person.press('p');
+    const { code } = await caseRow(frozen);
+    await frozen.parts.handoff.claim((await frozen.parts.dutyStore.dutyOf('9001'))!, code);
+    void arta;
+    const update = (await import('../support/updates.js')).privateText('a message that must arrive once', { userId: PERSON, languageCode: 'sq' });
+    await frozen.handle(update);
+    expect(await frozen.db.prisma.caseMessage.count({ where: { author: 'person' } })).toBe(1);
+    expect(await frozen.db.prisma.outboxMessage.count({ where: { status: 'pending' } })).toBeGreaterThan(0);
+
+    // The process is gone. A new one starts on the same database, once the held lease has passed.
+    clock.advance(LEASE_MS + 1);
+    const restarted = await helplineBot({ database, clock });
+    await restarted.parts.duty.tick();
+    // Telegram delivers the same update again, since the old process never confirmed it.
+    await restarted.handle(update);
+    await restarted.parts.duty.tick();
+    const deliveries = textsTo(restarted, 9001).filter((text) => text === `[${code}] a message that must arrive once`);
+    expect(deliveries).toHaveLength(1);
+    expect(await restarted.db.prisma.caseMessage.count({ where: { author: 'person' } })).toBe(1);
+  });
+
+  it.skipIf(skip)('keeps an operator who writes with no case from reaching anyone, and strangers from seeing cases', async () => {
+    const h = await setUp();
+    const arta = await addOperator(h, 9001);
+    const person = h.person({ userId: PERSON, languageCode: 'sq' });
+    await toMenu(person, 'sq');
+    await person.press('p');
+    await settle(h);
+    const { code } = await caseRow(h);
+    const before = callsTo(h, PERSON).length;
+    await arta.say('is anyone there?');
+    await settle(h);
+    expect(textsTo(h, 9001).at(-1)).toBe(h.i18n.t('sq', 'handoff:console.no_case'));
+    expect(callsTo(h, PERSON)).toHaveLength(before);
+
+    const stranger = h.person({ userId: 555_555, languageCode: 'sq' });
+    const seen = h.api.calls.length;
+    await stranger.press(`h|take|${code}`);
+    await settle(h);
+    expect(h.api.calls.slice(seen).map((call) => [call.method, call.payload.text])).toEqual([['answerCallbackQuery', undefined]]);
+    expect(await h.db.prisma.contact.count()).toBe(1);
+    expect(await caseRow(h)).toMatchObject({ status: 'pending' });
+  });
+
+  it.skipIf(skip)('ends a live chat when the person leaves with /exit, and tells the operator', async () => {
+    const h = await setUp();
+    const arta = await addOperator(h, 9001);
+    const person = h.person({ userId: PERSON, languageCode: 'sq' });
+    await toMenu(person, 'sq');
+    await person.press('p');
+    await settle(h);
+    const { code } = await caseRow(h);
+    await arta.press(`h|take|${code}`);
+    await settle(h);
+    const sentToPerson = callsTo(h, PERSON).filter((call) => call.method === 'sendMessage').length;
+    await person.command('exit');
+    await settle(h);
+    expect(textsTo(h, 9001).at(-1)).toBe(h.i18n.t('sq', 'handoff:console.person_left', { code }));
+    expect((await caseRow(h)).chatEndedAt).not.toBeNull();
+    await arta.say('are you still there?');
+    await settle(h);
+    expect(callsTo(h, PERSON).filter((call) => call.method === 'sendMessage')).toHaveLength(sentToPerson);
+    expect(textsTo(h, 9001).at(-1)).toBe(h.i18n.t('sq', 'handoff:console.no_case'));
+  });
+
+  it.skipIf(skip)('transfers a case to a colleague with a note, who gets the whole story', async () => {
+    const h = await setUp();
+    const arta = await addOperator(h, 9001, { pseudonym: 'Arta' });
+    await addOperator(h, 9002, { pseudonym: 'Besa' });
+    const person = h.person({ userId: PERSON, languageCode: 'sq' });
+    await toMenu(person, 'sq');
+    await person.press('p');
+    await settle(h);
+    const { code } = await caseRow(h);
+    await arta.press(`h|take|${code}`);
+    await person.say('punoja në Itali');
+    await settle(h);
+    await h.handle((await import('../support/updates.js')).command('transfer', 'flet vetëm italisht', { userId: 9001, languageCode: 'sq' }));
+    expect(buttonsOf(h.api.calls.at(-1)!.payload)).toEqual([`h|tr|${code}|op-9002`, `h|tr|${code}|queue`]);
+    await arta.press(`h|tr|${code}|op-9002`);
+    await settle(h);
+    expect(await caseRow(h)).toMatchObject({ status: 'active', operatorId: 'op-9002' });
+    const briefing = textsTo(h, 9002).join('\n');
+    expect(briefing).toContain('punoja në Itali');
+    expect(briefing).toContain('flet vetëm italisht');
+    expect(textsTo(h, PERSON).at(-1)).toBe(h.i18n.t('sq', 'handoff:person.transferred'));
+    await arta.say('still here?');
+    await settle(h);
+    expect(textsTo(h, 9001).at(-1)).toBe(h.i18n.t('sq', 'handoff:console.no_case'));
+  });
+});
+
+export type { FakeClock };
