@@ -1,0 +1,112 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { packageRoot } from '../../src/shared/paths.js';
+import { printOutputOnFailure, startHarness, type EmulatedUser, type Harness, type Reply } from '../support/emulator.js';
+import { localeText, pressUntil, RETENTION_DAYS, textsIn, toMenu } from './helpline-support.js';
+
+// Ids no other test file uses; a private chat has the id of its person.
+const PERSON = { userId: 7_410_200_011, languageCode: 'sq', firstName: 'Drita', username: 'drita_private' };
+const LEAVER = { userId: 7_410_200_029, languageCode: 'sq', firstName: 'Mimoza', username: 'mimoza_private' };
+const ARTA = { userId: 7_410_200_101, languageCode: 'sq', firstName: 'ArtaStaff', username: 'arta_staff' };
+const BESA = { userId: 7_410_200_113, languageCode: 'sq', firstName: 'BesaStaff', username: 'besa_staff' };
+
+const sq = textsIn('sq');
+const handoff = (key: string, vars?: Record<string, string | number>) => localeText('sq', 'handoff', key, vars);
+const CODE = /([2-9A-HJ-NP-Z]{2}-[2-9A-HJ-NP-Z]{3})/;
+
+describe('a person and two operators on an emulated Telegram', () => {
+  let harness: Harness;
+  let arta: EmulatedUser;
+  let besa: EmulatedUser;
+  printOutputOnFailure(() => harness);
+
+  beforeAll(async () => {
+    harness = await startHarness({ env: { RETENTION_DAYS: String(RETENTION_DAYS) } });
+    // Staff are registered by an admin with the CLI, on the same data as the running service.
+    const ura = (...args: string[]) => spawnSync(process.execPath, [join(packageRoot, 'bin/ura.js'), ...args], { cwd: harness.dir, encoding: 'utf8', timeout: 30_000 });
+    expect(ura('operators', 'add', '--telegram-id', String(ARTA.userId), '--languages', 'sq,en', '--name', 'Arta')).toMatchObject({ status: 0 });
+    expect(ura('operators', 'add', '--telegram-id', String(BESA.userId), '--languages', 'sq', '--name', 'Besa')).toMatchObject({ status: 0 });
+    arta = harness.user(ARTA);
+    besa = harness.user(BESA);
+    for (const operator of [arta, besa]) {
+      await operator.sendCommand('oncall');
+      await operator.waitForReply((reply) => reply.text === handoff('console.on_call', { count: 0 }));
+    }
+  }, 60_000);
+  afterAll(async () => harness?.stop());
+
+  /** Waits for a case card in an operator's chat and returns its code. */
+  async function cardIn(operator: EmulatedUser): Promise<string> {
+    const [card] = (await operator.waitForReply((reply) => reply.buttons.some((button) => button.data.startsWith('h|take|')))).slice(-1);
+    return CODE.exec(card!.text)![1]!;
+  }
+
+  it('takes a person in Albanian to an operator: one claim wins, messages go both ways with no identity, the case closes with a referral and feedback is offered', async () => {
+    const person = harness.user(PERSON);
+    await toMenu(person, sq);
+    await pressUntil(person, 'p', sq.helpline('person.requested'));
+    const code = await cardIn(arta);
+    expect(await cardIn(besa)).toBe(code);
+
+    // Both press "Take case" at the same moment.
+    await Promise.all([arta.press(`h|take|${code}`), besa.press(`h|take|${code}`)]);
+    const joined = (await person.waitForReply((reply) => ['Arta', 'Besa'].some((name) => reply.text === handoff('person.joined', { name }))))
+      .at(-1)!.text;
+    const winnerName = joined.startsWith('Arta') ? 'Arta' : 'Besa';
+    const [winner, loser] = winnerName === 'Arta' ? [arta, besa] : [besa, arta];
+    expect(joined).toBe(handoff('person.joined', { name: winnerName }));
+    // The loser's card now says who took it, and the person was told only once.
+    await eventuallyText(loser === arta ? ARTA.userId : BESA.userId, handoff('card.taken', { code, name: winnerName }));
+    expect(harness.emulator!.historyOf(PERSON.userId).filter((reply) => reply.text === joined)).toHaveLength(1);
+
+    await person.sendText('Më mbajnë pasaportën dhe s’më lënë të dal');
+    await winner.waitForReply((reply) => reply.text === `[${code}] Më mbajnë pasaportën dhe s’më lënë të dal`);
+    await winner.sendText('Jeni në siguri tani?');
+    await person.waitForReply((reply) => reply.text === `${winnerName}: Jeni në siguri tani?`);
+
+    await winner.sendCommand('close');
+    await winner.waitForReply((reply) => reply.buttons.some((button) => button.data === `h|out|${code}|referred`));
+    await winner.press(`h|out|${code}|referred`);
+    await winner.waitForReply((reply) => reply.buttons.some((button) => button.data === `h|ref|${code}|referred|police`));
+    await winner.press(`h|ref|${code}|referred|police`);
+    await winner.waitForReply((reply) => reply.text === handoff('console.closed', { code, outcome: handoff('outcome.referred'), referral: handoff('referral.police') }));
+    const [closing] = (await person.waitForReply((reply) => reply.text === handoff('person.closed'))).slice(-1);
+    expect(closing!.buttons.map((button) => button.data)).toContain('f');
+    await pressUntil(person, 'f', localeText('sq', 'surveys.service-feedback', 'helpful.text'));
+
+    // Neither side ever saw the other's name, username or Telegram id.
+    const toPerson = JSON.stringify(harness.emulator!.historyOf(PERSON.userId).map((reply: Reply) => reply.text));
+    for (const secret of [ARTA.firstName, ARTA.username, String(ARTA.userId), BESA.firstName, BESA.username, String(BESA.userId)]) expect(toPerson).not.toContain(secret);
+    for (const operatorId of [ARTA.userId, BESA.userId]) {
+      const toOperator = JSON.stringify(harness.emulator!.historyOf(operatorId).map((reply: Reply) => reply.text));
+      for (const secret of [PERSON.firstName, PERSON.username, String(PERSON.userId)]) expect(toOperator).not.toContain(secret);
+    }
+  }, 60_000);
+
+  it('tells the operator when the person leaves a live chat with /exit, and relays nothing after', async () => {
+    const person = harness.user(LEAVER);
+    await toMenu(person, sq);
+    await pressUntil(person, 'p', sq.helpline('person.requested'));
+    const code = await cardIn(arta);
+    await arta.press(`h|take|${code}`);
+    await person.waitForReply((reply) => reply.text === handoff('person.joined', { name: 'Arta' }));
+    await person.sendCommand('exit');
+    await arta.waitForReply((reply) => reply.text === handoff('console.person_left', { code }));
+    const before = harness.emulator!.historyOf(LEAVER.userId).length;
+    await arta.sendText('a jeni aty?');
+    await arta.waitForReply((reply) => reply.text === handoff('console.no_case'));
+    expect(harness.emulator!.historyOf(LEAVER.userId)).toHaveLength(before);
+    await arta.sendCommand(`close ${code}`);
+    await arta.waitForReply((reply) => reply.buttons.some((button) => button.data === `h|out|${code}|no_contact`));
+  }, 60_000);
+
+  /** Edits happen in place; polls the emulator's stored messages for the text. */
+  async function eventuallyText(chatId: number, text: string) {
+    const deadline = Date.now() + 10_000;
+    while (!harness.emulator!.historyOf(chatId).some((reply) => reply.text === text) && !harness.emulator!.sentTo(chatId).some((reply) => reply.text === text)) {
+      if (Date.now() > deadline) throw new Error(`chat ${chatId} never showed "${text}"`);
+      await new Promise((done) => setTimeout(done, 50));
+    }
+  }
+});
