@@ -112,7 +112,8 @@ export function createHandoff(deps: HandoffDeps) {
 
   /** Edits every card of the case: "taken" for the others, "yours" for the winner. */
   async function retireCards(helpCase: HelpCase, winner: OnDuty): Promise<Outgoing[]> {
-    const cards = await deps.outboxStore.cardsOf(helpCase.id);
+    const cards = (await deps.outboxStore.cardsOf(helpCase.id)).filter((card) => card.purpose === 'card');
+    await deps.outboxStore.retireCards(helpCase.id);
     const operators = await duty.onDuty();
     return cards.flatMap((card): Outgoing[] => {
       const holder = operators.find((operator) => operator.id === card.operatorId);

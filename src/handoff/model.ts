@@ -47,7 +47,7 @@ export interface Outgoing {
   caseId?: string;
   /** The help-seeker it goes to: its id is logged so that a quick exit deletes it. */
   contactId?: string;
-  /** A case card, edited to "taken" when someone claims the case. */
+  /** A case card, edited to "taken" when someone claims the case (then `retired`). */
   purpose?: 'card';
   operatorId?: string;
 }
@@ -83,10 +83,10 @@ export interface OutboxStore {
   sent(id: string, messageId: number | null, at: Date): Promise<void>;
   retry(id: string, notBefore: Date, error: string): Promise<void>;
   failed(id: string, error: string): Promise<void>;
-  /** Case cards sent for a case, to edit when it is taken. */
+  /** Every case card of a case: current ones (`card`) and those of earlier rounds (`retired`). */
   cardsOf(caseId: string): Promise<OutboxRow[]>;
-  /** Operators who already got a card for the case (sent or on its way). */
-  pagedOperators(caseId: string): Promise<string[]>;
+  /** Marks the case's current cards as of an earlier round: the case was taken. */
+  retireCards(caseId: string): Promise<void>;
 }
 
 /** Storage of the case lifecycle; every conditional change says whether it happened. */

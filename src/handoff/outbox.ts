@@ -69,29 +69,32 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     }));
   }
 
-  async function deliver(row: OutboxRow): Promise<boolean> {
+  /** `sent`, `dropped` (given up: the chat's next message may go) or `waiting` (retry later, or another sender has it). */
+  async function deliver(row: OutboxRow): Promise<'sent' | 'dropped' | 'waiting'> {
     const now = clock.now();
-    if (!(await store.lease(row.id, now, new Date(now.getTime() + LEASE_MS)))) return false;
+    if (!(await store.lease(row.id, now, new Date(now.getTime() + LEASE_MS)))) return 'waiting';
     const payload: Record<string, unknown> = { ...JSON.parse(row.payload), chat_id: Number(identity.open(row.chatCipher)) };
     if (row.fromCipher) payload.from_chat_id = Number(identity.open(row.fromCipher));
     const result = await deps.call(row.method, payload);
     if (result.ok) {
       await store.sent(row.id, result.messageId, clock.now());
       if (row.contactId && result.messageId !== null) await deps.messages.record(row.contactId, [result.messageId], clock.now());
-      return true;
+      return 'sent';
     }
     const reason = `${result.code}: ${result.description}`;
     if (result.code === 429) {
       await store.retry(row.id, new Date(clock.now().getTime() + (result.retryAfter ?? 5) * 1000), reason);
-    } else if ((result.code === 0 || result.code >= 500) && row.attempts + 1 < MAX_ATTEMPTS) {
-      await store.retry(row.id, new Date(clock.now().getTime() + backoffMs(row.attempts)), reason);
-    } else {
-      await store.failed(row.id, reason);
-      logger.warn({ method: row.method, code: result.code, case: row.caseId }, 'message given up');
-      if (result.code === 403) await deps.onBlocked(row);
-      // An edit of a message that has not changed, or is gone, matters to nobody.
+      return 'waiting';
     }
-    return false;
+    if ((result.code === 0 || result.code >= 500) && row.attempts + 1 < MAX_ATTEMPTS) {
+      await store.retry(row.id, new Date(clock.now().getTime() + backoffMs(row.attempts)), reason);
+      return 'waiting';
+    }
+    // Refused for good (blocked, a bad request, an edit of a message that is gone): the chat goes on.
+    await store.failed(row.id, reason);
+    logger.warn({ method: row.method, code: result.code, case: row.caseId }, 'message given up');
+    if (result.code === 403) await deps.onBlocked(row);
+    return 'dropped';
   }
 
   async function drain(): Promise<number> {
@@ -100,10 +103,11 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       const due = await store.due(clock.now(), 25);
       if (due.length === 0) return sent;
       // Different chats concurrently, each chat strictly in order (one row per chat per round).
-      const results = await Promise.all(due.map((row) => deliver(row).catch((error) => (logger.error({ err: errorMessage(error) }, 'outbox delivery failed'), false))));
-      const delivered = results.filter(Boolean).length;
-      sent += delivered;
-      if (delivered === 0) return sent;
+      const results = await Promise.all(
+        due.map((row) => deliver(row).catch((error) => (logger.error({ err: errorMessage(error) }, 'outbox delivery failed'), 'waiting' as const))),
+      );
+      sent += results.filter((result) => result === 'sent').length;
+      if (results.every((result) => result === 'waiting')) return sent;
     }
   }
 

@@ -60,14 +60,17 @@ export function createPaging(deps: PagingDeps) {
       // Nobody on call matches: better any colleague now than the right one after the deadline.
       chosen = matching.length > 0 ? matching : onCall;
     }
-    const already = new Set(await deps.outboxStore.pagedOperators(helpCase.id));
-    const fresh = chosen.filter((operator) => !already.has(operator.id));
+    // A card per operator and round: a case put back in the queue is paged afresh.
+    const earlier = await deps.outboxStore.cardsOf(helpCase.id);
+    const current = new Set(earlier.filter((card) => card.purpose === 'card').map((card) => card.operatorId));
+    const round = (operator: OnDuty) => earlier.filter((card) => card.operatorId === operator.id).length;
+    const fresh = chosen.filter((operator) => !current.has(operator.id));
     const now = clock.now();
     const cards: Outgoing[] = fresh.map((operator) => ({
       chatId: Number(operator.telegramId),
       method: 'sendMessage',
       payload: views.card(helpCase, consoleLanguage(operator), now),
-      dedupeKey: `card:${helpCase.id}:${operator.id}`,
+      dedupeKey: `card:${helpCase.id}:${operator.id}:${round(operator)}`,
       caseId: helpCase.id,
       purpose: 'card',
       operatorId: operator.id,

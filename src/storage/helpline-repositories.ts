@@ -138,6 +138,10 @@ export function createEraser(prisma: UraPrisma): { erase(contactId: string, sess
     async erase(contactId, sessionKey) {
       await prisma.$transaction(async (tx) => {
         await tx.chatMessage.deleteMany({ where: { contactId } });
+        const cases = (await tx.helpCase.findMany({ where: { contactId }, select: { id: true } })).map((row) => row.id);
+        // What the person wrote and what is still on its way to them. The audit trail holds no content and stays.
+        await tx.caseMessage.deleteMany({ where: { caseId: { in: cases } } });
+        await tx.outboxMessage.deleteMany({ where: { contactId } });
         await tx.helpCase.deleteMany({ where: { contactId } });
         await tx.conversation.deleteMany({ where: { contactId } });
         await tx.chatSession.deleteMany({ where: { key: sessionKey } });

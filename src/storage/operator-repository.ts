@@ -1,5 +1,6 @@
 import type { OnDuty } from '../handoff/model.js';
 import { OPERATOR_ROLES, type DutyStore, type Operator, type OperatorStore } from '../helpline/operators.js';
+import { sequentialId } from '../shared/sequence.js';
 import type { UraPrisma } from './database.js';
 import { isUniqueViolation } from './prisma-errors.js';
 
@@ -33,7 +34,22 @@ export function createOperatorRepository(prisma: UraPrisma): OperatorStore {
       }
     },
     list: async () => (await prisma.operator.findMany({ orderBy: { createdAt: 'asc' } })).map(toOperator),
-    remove: async (idOrTelegramId) => (await prisma.operator.deleteMany({ where: { OR: [{ id: idOrTelegramId }, { telegramId: idOrTelegramId }] } })).count > 0,
+    // A removed operator loses their cases at once: each goes back to the queue, to be
+    // paged again by the running service's next tick, and their shifts go with them.
+    remove: (idOrTelegramId) =>
+      prisma.$transaction(async (tx) => {
+        const operator = await tx.operator.findFirst({ where: { OR: [{ id: idOrTelegramId }, { telegramId: idOrTelegramId }] } });
+        if (!operator) return false;
+        const held = await tx.helpCase.findMany({ where: { operatorId: operator.id, status: 'active' }, select: { id: true, createdAt: true } });
+        const now = new Date();
+        for (const helpCase of held) {
+          await tx.helpCase.update({ where: { id: helpCase.id }, data: { status: 'pending', operatorId: null, pagedAt: null, escalation: 0, escalateAt: now } });
+          await tx.caseEvent.create({ data: { id: sequentialId(now), caseId: helpCase.id, action: 'released', operatorId: operator.id, detail: 'operator_removed', at: now } });
+        }
+        await tx.shift.deleteMany({ where: { operatorId: operator.id } });
+        await tx.operator.delete({ where: { id: operator.id } });
+        return true;
+      }),
     async byTelegramId(telegramId) {
       const row = await prisma.operator.findUnique({ where: { telegramId } });
       return row ? toOperator(row) : undefined;

@@ -63,11 +63,8 @@ export function createOutboxRepository(prisma: UraPrisma): OutboxStore {
       void (await prisma.outboxMessage.update({ where: { id }, data: { notBefore, error, leaseUntil: null, attempts: { increment: 1 } } })),
     failed: async (id, error) => void (await prisma.outboxMessage.update({ where: { id }, data: { status: 'failed', error, leaseUntil: null } })),
     async cardsOf(caseId) {
-      return (await prisma.outboxMessage.findMany({ where: { caseId, purpose: 'card' }, orderBy: { id: 'asc' } })).map(toRow);
+      return (await prisma.outboxMessage.findMany({ where: { caseId, purpose: { in: ['card', 'retired'] } }, orderBy: { id: 'asc' } })).map(toRow);
     },
-    async pagedOperators(caseId) {
-      const rows = await prisma.outboxMessage.findMany({ where: { caseId, purpose: 'card' }, select: { operatorId: true } });
-      return [...new Set(rows.flatMap((row) => (row.operatorId ? [row.operatorId] : [])))];
-    },
+    retireCards: async (caseId) => void (await prisma.outboxMessage.updateMany({ where: { caseId, purpose: 'card' }, data: { purpose: 'retired' } })),
   };
 }

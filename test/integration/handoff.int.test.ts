@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEASE_MS } from '../../src/handoff/outbox.js';
+import { createOperatorRepository } from '../../src/storage/operator-repository.js';
 import { fakeClock, type FakeClock } from '../support/clock.js';
 import { PROVIDERS_UNDER_TEST, type TestDatabase } from '../support/database.js';
 import { helplineBot, type HelplineBotOptions } from '../support/helpline-bot.js';
@@ -271,6 +272,29 @@ describe.each(PROVIDERS_UNDER_TEST)('operator handoff on $name', ({ open, skip }
     await settle(h);
     expect(callsTo(h, PERSON).filter((call) => call.method === 'sendMessage')).toHaveLength(sentToPerson);
     expect(textsTo(h, 9001).at(-1)).toBe(h.i18n.t('sq', 'handoff:console.no_case'));
+  });
+
+  it.skipIf(skip)('puts the cases of an operator who is removed back in the queue, and answers them no more', async () => {
+    const h = await setUp();
+    const arta = await addOperator(h, 9001);
+    await addOperator(h, 9002);
+    const person = h.person({ userId: PERSON, languageCode: 'sq' });
+    await toMenu(person, 'sq');
+    await person.press('p');
+    await settle(h);
+    const { code } = await caseRow(h);
+    await arta.press(`h|take|${code}`);
+    await settle(h);
+    expect(await createOperatorRepository(h.db.prisma).remove('9001')).toBe(true);
+    expect(await caseRow(h)).toMatchObject({ status: 'pending', operatorId: null, pagedAt: null });
+    const before = h.api.calls.length;
+    await arta.say('I am still here');
+    await settle(h);
+    // Now a stranger: taken for a help-seeker, never relayed to the person.
+    expect(callsTo(h, PERSON).filter((call) => h.api.calls.indexOf(call) >= before)).toHaveLength(0);
+    // Besa's first card now says "taken": she gets a fresh one.
+    await h.parts.duty.tick();
+    expect(callsTo(h, 9002).filter((call) => call.method === 'sendMessage' && buttonsOf(call.payload).includes(`h|take|${code}`))).toHaveLength(2);
   });
 
   it.skipIf(skip)('transfers a case to a colleague with a note, who gets the whole story', async () => {

@@ -69,6 +69,11 @@ describe.each(PROVIDERS_UNDER_TEST)('helpline repositories on $name', ({ open, s
     expect(await log.since('c-a', new Date('2026-06-02T00:00:00Z'))).toEqual([13]);
     expect(await log.since('c-a', at)).toEqual([10, 11, 12, 13]);
     await sessions.write('chat-key-a', { language: 'sq' });
+    const caseId = (await test.db.prisma.helpCase.findFirstOrThrow({ where: { contactId: 'c-a' } })).id;
+    await test.db.prisma.caseMessage.create({ data: { id: 'm-1', caseId, author: 'person', kind: 'text', text: 'my story', messageId: 5, createdAt: at } });
+    await test.db.prisma.outboxMessage.create({
+      data: { id: 'o-1', chatKey: 'k', chatCipher: 'sealed', method: 'sendMessage', payload: '{}', dedupeKey: 'd-1', status: 'pending', notBefore: at, contactId: 'c-a', createdAt: at },
+    });
 
     await createEraser(test.db.prisma).erase('c-a', 'chat-key-a');
     expect(await contacts.findByIdHash('h-a')).toBeUndefined();
@@ -76,6 +81,8 @@ describe.each(PROVIDERS_UNDER_TEST)('helpline repositories on $name', ({ open, s
     expect(await createCaseRepository(test.db.prisma).liveFor('c-a')).toBeUndefined();
     expect(await test.db.prisma.conversation.count({ where: { contactId: 'c-a' } })).toBe(0);
     expect(await sessions.read('chat-key-a')).toBeUndefined();
+    expect(await test.db.prisma.caseMessage.count({ where: { caseId } })).toBe(0);
+    expect(await test.db.prisma.outboxMessage.count({ where: { contactId: 'c-a' } })).toBe(0);
     expect(await test.db.prisma.helpCase.count({ where: { contactId: 'c-b' } })).toBe(1);
   });
 });

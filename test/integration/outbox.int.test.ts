@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { OutboxRow } from '../../src/handoff/model.js';
+import { createOutbox, type Delivery } from '../../src/handoff/outbox.js';
+import { createIdentityProtector } from '../../src/shared/crypto.js';
+import { createLogger } from '../../src/shared/logger.js';
+import { createMessageLogRepository } from '../../src/storage/helpline-repositories.js';
+import { createOutboxRepository } from '../../src/storage/outbox-repository.js';
+import { fakeClock } from '../support/clock.js';
+import { testConfig } from '../support/config.js';
+import { PROVIDERS_UNDER_TEST, type TestDatabase } from '../support/database.js';
+
+const identity = createIdentityProtector(testConfig().secrets);
+
+describe.each(PROVIDERS_UNDER_TEST)('the outbox on $name', ({ open, skip }) => {
+  let test: TestDatabase;
+  beforeAll(async () => {
+    if (!skip) test = await open();
+  });
+  afterAll(async () => test?.dispose());
+  beforeEach(async () => {
+    if (!skip) await test.db.prisma.outboxMessage.deleteMany();
+  });
+
+  /** An outbox whose Telegram answers from a script, one answer per call, then "ok". */
+  function setUp(script: Delivery[] = []) {
+    const clock = fakeClock('2026-06-01T09:00:00Z');
+    const sent: { method: string; chat: unknown; text: unknown }[] = [];
+    const blocked: OutboxRow[] = [];
+    const outbox = createOutbox({
+      store: createOutboxRepository(test.db.prisma),
+      identity,
+      messages: createMessageLogRepository(test.db.prisma),
+      clock,
+      logger: createLogger('silent'),
+      onBlocked: async (row) => void blocked.push(row),
+      call: async (method, payload) => {
+        const answer = script.shift() ?? { ok: true, messageId: 500 + sent.length };
+        if (answer.ok) sent.push({ method, chat: payload.chat_id, text: payload.text });
+        return answer;
+      },
+    });
+    const message = (chatId: number, text: string, extra: { contactId?: string; caseId?: string } = {}) => ({
+      chatId, method: 'sendMessage' as const, payload: { text }, dedupeKey: `${chatId}:${text}`, ...extra,
+    });
+    return { clock, outbox, sent, blocked, message };
+  }
+
+  it.skipIf(skip)('sends each chat its messages in order, once, with chat ids sealed at rest', async () => {
+    const { outbox, sent, message } = setUp();
+    await outbox.enqueue([message(1, 'a1'), message(2, 'b1'), message(1, 'a2'), message(1, 'a3')]);
+    await outbox.enqueue([message(1, 'a1')]);
+    const rows = await test.db.prisma.outboxMessage.findMany();
+    expect(rows).toHaveLength(4);
+    expect(JSON.stringify(rows)).not.toMatch(/"chatCipher":"1"/);
+    expect(await outbox.drain()).toBe(4);
+    expect(sent.filter((entry) => entry.chat === 1).map((entry) => entry.text)).toEqual(['a1', 'a2', 'a3']);
+    expect(await outbox.drain()).toBe(0);
+  });
+
+  it.skipIf(skip)('waits as long as Telegram asks after a 429, holding that chat back and not the others', async () => {
+    const { clock, outbox, sent, message } = setUp([{ ok: false, code: 429, description: 'Too Many Requests: retry after 7', retryAfter: 7 }]);
+    await outbox.enqueue([message(1, 'a1'), message(1, 'a2'), message(2, 'b1')]);
+    await outbox.drain();
+    expect(sent.map((entry) => entry.text)).toEqual(['b1']);
+    clock.advance(6_999);
+    await outbox.drain();
+    expect(sent.map((entry) => entry.text)).toEqual(['b1']);
+    clock.advance(1);
+    await outbox.drain();
+    expect(sent.map((entry) => entry.text)).toEqual(['b1', 'a1', 'a2']);
+  });
+
+  it.skipIf(skip)('retries server errors and lost connections with growing pauses', async () => {
+    const { clock, outbox, sent, message } = setUp([
+      { ok: false, code: 502, description: 'Bad Gateway' },
+      { ok: false, code: 0, description: 'connection refused' },
+    ]);
+    await outbox.enqueue([message(1, 'a1')]);
+    await outbox.drain();
+    clock.advance(2_000);
+    await outbox.drain();
+    expect(sent).toEqual([]);
+    clock.advance(3_999);
+    await outbox.drain();
+    expect(sent).toEqual([]);
+    clock.advance(1);
+    await outbox.drain();
+    expect(sent.map((entry) => entry.text)).toEqual(['a1']);
+    expect(await test.db.prisma.outboxMessage.findFirstOrThrow()).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+
+  it.skipIf(skip)('gives up on a 403 at once and reports the case, then goes on with the chat', async () => {
+    const { outbox, sent, blocked, message } = setUp([{ ok: false, code: 403, description: 'Forbidden: bot was blocked by the user' }]);
+    await outbox.enqueue([message(1, 'a1', { contactId: 'c-1', caseId: 'case-1' }), message(1, 'a2', { contactId: 'c-1', caseId: 'case-1' })]);
+    await outbox.drain();
+    expect(blocked.map((row) => row.caseId)).toEqual(['case-1']);
+    expect(await test.db.prisma.outboxMessage.findFirstOrThrow({ where: { dedupeKey: '1:a1' } })).toMatchObject({ status: 'failed', error: expect.stringMatching(/^403/) });
+    expect(sent.map((entry) => entry.text)).toEqual(['a2']);
+  });
+
+  it.skipIf(skip)('logs the ids of messages it delivers to a person, so that a quick exit can delete them', async () => {
+    const { outbox, message } = setUp();
+    await outbox.enqueue([message(1, 'a1', { contactId: 'c-9' })]);
+    await outbox.drain();
+    expect(await createMessageLogRepository(test.db.prisma).since('c-9', new Date(0))).toEqual([500]);
+  });
+});
