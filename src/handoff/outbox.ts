@@ -97,17 +97,28 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     return 'dropped';
   }
 
+  /** Sends one chat's messages in order until one has to wait; returns how many were sent and whether any was settled. */
+  async function drainChat(first: OutboxRow): Promise<{ sent: number; settled: boolean }> {
+    let sent = 0;
+    let settled = false;
+    for (let row: OutboxRow | undefined = first; row; row = await store.next(row.chatKey, clock.now())) {
+      const result = await deliver(row).catch((error) => (logger.error({ err: errorMessage(error) }, 'outbox delivery failed'), 'waiting' as const));
+      if (result === 'waiting') break;
+      settled = true;
+      if (result === 'sent') sent += 1;
+    }
+    return { sent, settled };
+  }
+
   async function drain(): Promise<number> {
     let sent = 0;
     for (;;) {
-      const due = await store.due(clock.now(), 25);
-      if (due.length === 0) return sent;
-      // Different chats concurrently, each chat strictly in order (one row per chat per round).
-      const results = await Promise.all(
-        due.map((row) => deliver(row).catch((error) => (logger.error({ err: errorMessage(error) }, 'outbox delivery failed'), 'waiting' as const))),
-      );
-      sent += results.filter((result) => result === 'sent').length;
-      if (results.every((result) => result === 'waiting')) return sent;
+      // Different chats concurrently, each chat strictly in order.
+      const heads = await store.due(clock.now(), 50);
+      if (heads.length === 0) return sent;
+      const results = await Promise.all(heads.map(drainChat));
+      sent += results.reduce((total, result) => total + result.sent, 0);
+      if (!results.some((result) => result.settled)) return sent;
     }
   }
 

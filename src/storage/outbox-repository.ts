@@ -29,8 +29,7 @@ export async function insertOutbox(tx: UraTx, rows: OutboxRow[]): Promise<void> 
   }
 }
 
-/** How many pending rows one pass looks at; a chat's later rows wait for its first. */
-const SCAN = 1000;
+const isDue = (row: Row, now: Date) => row.notBefore <= now && (row.leaseUntil === null || row.leaseUntil <= now);
 
 export function createOutboxRepository(prisma: UraPrisma): OutboxStore {
   return {
@@ -43,13 +42,16 @@ export function createOutboxRepository(prisma: UraPrisma): OutboxStore {
       }
     },
     async due(now, limit) {
-      const pending = await prisma.outboxMessage.findMany({ where: { status: 'pending' }, orderBy: { id: 'asc' }, take: SCAN });
-      const firsts = new Map<string, Row>();
-      for (const row of pending) if (!firsts.has(row.chatKey)) firsts.set(row.chatKey, row);
-      return [...firsts.values()]
-        .filter((row) => row.notBefore <= now && (row.leaseUntil === null || row.leaseUntil <= now))
-        .slice(0, limit)
-        .map(toRow);
+      // The oldest pending message of each chat; a chat whose first one is not due waits whole.
+      const heads = await prisma.outboxMessage.groupBy({ by: ['chatKey'], where: { status: 'pending' }, _min: { id: true } });
+      const ids = heads.flatMap((head) => (head._min.id ? [head._min.id] : []));
+      if (ids.length === 0) return [];
+      const rows = await prisma.outboxMessage.findMany({ where: { id: { in: ids } }, orderBy: { id: 'asc' } });
+      return rows.filter((row) => isDue(row, now)).slice(0, limit).map(toRow);
+    },
+    async next(chatKey, now) {
+      const row = await prisma.outboxMessage.findFirst({ where: { chatKey, status: 'pending' }, orderBy: { id: 'asc' } });
+      return row && isDue(row, now) ? toRow(row) : undefined;
     },
     async lease(id, now, until) {
       const { count } = await prisma.outboxMessage.updateMany({
