@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { queueOrder } from '../../src/handoff/duty.js';
+import type { OnDuty } from '../../src/handoff/model.js';
+import { matches } from '../../src/handoff/paging.js';
+import { consoleButton, decodeConsoleButton } from '../../src/handoff/views.js';
+import { unclaimed, type HelpCase } from '../../src/helpline/cases.js';
+
+const operator = (languages: string[], skills: string[] = []): OnDuty => ({
+  id: 'op', telegramId: '1', pseudonym: null, role: 'operator', languages, skills, createdAt: new Date(0), presence: 'on', onShift: false, activeCaseId: null,
+});
+const helpCase = (extra: Partial<HelpCase> = {}): HelpCase => ({
+  id: 'c', code: 'K7-4QF', contactId: 'p', conversationId: null, trigger: 'request', level: 'INFO', language: 'sq', source: null, ageBand: 'adult',
+  createdAt: new Date('2026-06-01T09:00:00Z'), summary: { flowId: null, reasons: [], answers: {}, urgentWords: null }, ...unclaimed, ...extra,
+});
+
+describe('who is paged for a case', () => {
+  it('needs the person’s language', () => {
+    expect(matches(operator(['sq', 'en']), helpCase())).toBe(true);
+    expect(matches(operator(['en']), helpCase())).toBe(false);
+  });
+
+  it('needs the child skill for someone under 18', () => {
+    expect(matches(operator(['sq']), helpCase({ ageBand: 'child' }))).toBe(false);
+    expect(matches(operator(['sq'], ['child']), helpCase({ ageBand: 'child' }))).toBe(true);
+  });
+
+  it('needs a woman where the person asked to talk to one', () => {
+    const asked = helpCase({ summary: { flowId: 'helpline/self-check', reasons: [], answers: { wants: { kind: 'choices', codes: ['talk_to_person', 'talk_to_woman'] } }, urgentWords: null } });
+    expect(matches(operator(['sq']), asked)).toBe(false);
+    expect(matches(operator(['sq'], ['female']), asked)).toBe(true);
+  });
+});
+
+describe('the queue', () => {
+  it('puts the highest risk first, then whoever waited longest', () => {
+    const early = (level: HelpCase['level'], minute: number) => helpCase({ code: `${level}-${minute}`, level, createdAt: new Date(Date.UTC(2026, 5, 1, 9, minute)) });
+    const queue = [early('INFO', 1), early('URGENT', 9), early('HIGH', 2), early('URGENT', 3)].sort(queueOrder).map((c) => c.code);
+    expect(queue).toEqual(['URGENT-3', 'URGENT-9', 'HIGH-2', 'INFO-1']);
+  });
+});
+
+describe('console buttons', () => {
+  it('read back what they wrote, within Telegram’s 64 bytes', () => {
+    const data = consoleButton.referral('K7-4QF', 'referred', 'labour_inspectorate');
+    expect(Buffer.byteLength(data)).toBeLessThanOrEqual(64);
+    expect(decodeConsoleButton(data)).toEqual({ verb: 'ref', code: 'K7-4QF', outcome: 'referred', referral: 'labour_inspectorate' });
+    expect(decodeConsoleButton(consoleButton.transfer('K7-4QF', '0f8fe1b4-5c1e-4d2a-9a3e-2b1c0d9e8f7a'))).toMatchObject({ verb: 'tr', target: '0f8fe1b4-5c1e-4d2a-9a3e-2b1c0d9e8f7a' });
+    expect(Buffer.byteLength(consoleButton.transfer('K7-4QF', '0f8fe1b4-5c1e-4d2a-9a3e-2b1c0d9e8f7a'))).toBeLessThanOrEqual(64);
+  });
+
+  it('refuse anything forged or foreign', () => {
+    for (const data of ['h|take|k7-4qf', 'h|take|K7-4QF|x', 'h|nuke|K7-4QF', 'h|out|K7-4QF|<b>', 'm|home', undefined]) expect(decodeConsoleButton(data)).toBeUndefined();
+  });
+});
