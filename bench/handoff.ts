@@ -18,11 +18,10 @@
 //      exactly one wins.
 import type { Update } from 'grammy/types';
 import { createI18n } from '../src/i18n/index.js';
-import { redactDatabaseUrl } from '../src/storage/database-url.js';
 import type { TestDatabase } from '../test/support/database.js';
 import { callbackQuery, command, privateText } from '../test/support/updates.js';
 import { CheckFailed, percentile, registerBenchmark, sorted, throughputAndLatency, type BenchCase, type PreparedCase } from './harness.js';
-import { postgresVersion, uraBot } from './ura-bot.js';
+import { benchDatabases, uraBot } from './ura-bot.js';
 
 const FIRST_PERSON = 820_000;
 const FIRST_OPERATOR = 9_800_000;
@@ -151,19 +150,14 @@ registerBenchmark({
     { key: 'winners', label: 'claims that won (must be 1)', unit: 'count', better: 'lower', digits: 0 },
   ],
   async plan(params) {
-    const { sqliteDatabase, postgresDatabase, postgresUrl } = await import('../test/support/database.js');
     const notes = [
       `--updates counts people; ${OPERATORS} operators on call, all matching (Albanian), so every request writes ${OPERATORS} case cards`,
       `request latency: performance.now() around bot.handleUpdate of the "talk to a person" press (case opened, cards enqueued, person answered); ${IN_FLIGHT} people in flight`,
       `relay: ${MESSAGES} messages per person after the cases were claimed; throughput counts until the outbox has delivered all of them (the Bot API answers in-process); latency is the handling of each update (stored and enqueued)`,
       `claim race: ${CLAIMERS} operators call claim() on one pending case at once; the database's conditional update decides`,
     ];
-    const cases: BenchCase[] = [handoffCase('sqlite', sqliteDatabase)];
-    let postgres: Record<string, string> | undefined;
-    if (postgresUrl) {
-      postgres = { url: redactDatabaseUrl(postgresUrl), serverVersion: await postgresVersion(postgresUrl) };
-      cases.push(handoffCase('postgresql', postgresDatabase));
-    } else notes.push('PostgreSQL not measured: TEST_DATABASE_URL is not set');
-    return { cases, notes, parameters: { people: params.updates, operators: OPERATORS, messagesPerPerson: MESSAGES, claimers: CLAIMERS, inFlight: IN_FLIGHT, postgresql: postgres ?? null } };
+    const { providers, postgres } = await benchDatabases(notes);
+    const cases = providers.map(({ provider, open }) => handoffCase(provider, open));
+    return { cases, notes, parameters: { people: params.updates, operators: OPERATORS, messagesPerPerson: MESSAGES, claimers: CLAIMERS, inFlight: IN_FLIGHT, postgresql: postgres } };
   },
 });

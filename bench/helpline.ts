@@ -39,13 +39,12 @@ import { flowNamespace, type Step } from '../src/flows/schema.js';
 import type { FlowState } from '../src/flows/state.js';
 import { createI18n, LANGUAGES, type I18n, type Language } from '../src/i18n/index.js';
 import type { IdentityProtector } from '../src/shared/crypto.js';
-import { redactDatabaseUrl } from '../src/storage/database-url.js';
 import type { UraPrisma } from '../src/storage/database.js';
 import { button, encodeInput } from '../src/transport/telegram/callback-data.js';
 import { recordBotApi, TEST_BOT_INFO, type BotApiRecorder } from '../test/support/bot-api.js';
 import type { TestDatabase } from '../test/support/database.js';
 import { callbackQuery, command, privateText, type Sender } from '../test/support/updates.js';
-import { postgresVersion, uraBot } from './ura-bot.js';
+import { benchDatabases, uraBot } from './ura-bot.js';
 import { CheckFailed, percentile, registerBenchmark, throughputAndLatency, sorted, type BenchCase, type PreparedCase } from './harness.js';
 
 const TOKEN = '123456:bench-token-never-sent-anywhere';
@@ -475,7 +474,6 @@ registerBenchmark({
   async plan(params) {
     // Imported here, not at the top, so that listing benchmarks does not print its
     // "PostgreSQL tests skipped" warning.
-    const { sqliteDatabase, postgresDatabase, postgresUrl } = await import('../test/support/database.js');
     const { catalog, problems } = loadFlows();
     if (problems.length > 0) throw new CheckFailed(`the shipped flows have ${problems.length} problem(s); run \`ura flows check\``);
     const compiled = catalog.get(FLOW_ID);
@@ -494,12 +492,8 @@ registerBenchmark({
       'the fake Bot API transformer is installed after createBot, so it answers before Ura\'s autoRetry and protectContent transformers run: those two are not measured',
       'the Bot API recorder\'s log is emptied after every call; each chat\'s last message is kept to check the conversation',
     ];
-    const cases: BenchCase[] = [uraCase('sqlite', sqliteDatabase, script, i18n, catalog, directory)];
-    let postgres: Record<string, string> | undefined;
-    if (postgresUrl) {
-      postgres = { url: redactDatabaseUrl(postgresUrl), serverVersion: await postgresVersion(postgresUrl) };
-      cases.push(uraCase('postgresql', postgresDatabase, script, i18n, catalog, directory));
-    } else notes.push('PostgreSQL not measured: TEST_DATABASE_URL is not set');
+    const { providers, postgres } = await benchDatabases(notes);
+    const cases = providers.map(({ provider, open }) => uraCase(provider, open, script, i18n, catalog, directory));
     return {
       cases,
       notes,
@@ -513,7 +507,7 @@ registerBenchmark({
         script: script.actions.map((action) => (action.send.kind === 'command' ? `/${action.send.name}` : action.send.kind === 'press' ? action.send.data : `"${action.send.text}"`)),
         outcome: script.outcome,
         sqlite: 'temporary file in os.tmpdir(), migrated, WAL',
-        postgresql: postgres ?? null,
+        postgresql: postgres,
       },
     };
   },

@@ -22,12 +22,11 @@ import { Bot, type Context } from 'grammy';
 import type { Update } from 'grammy/types';
 import { createI18n, type I18n, type Language } from '../src/i18n/index.js';
 import type { IdentityProtector } from '../src/shared/crypto.js';
-import { redactDatabaseUrl } from '../src/storage/database-url.js';
 import { parseSession } from '../src/transport/telegram/context.js';
 import { recordBotApi, TEST_BOT_INFO, type BotApiRecorder } from '../test/support/bot-api.js';
 import type { TestDatabase } from '../test/support/database.js';
 import { command, privateText } from '../test/support/updates.js';
-import { postgresVersion, uraBot } from './ura-bot.js';
+import { benchDatabases, uraBot } from './ura-bot.js';
 import { CheckFailed, percentile, registerBenchmark, throughputAndLatency, seededRandom, sorted, type BenchCase, type PreparedCase } from './harness.js';
 
 const TOKEN = '123456:bench-token-never-sent-anywhere';
@@ -263,19 +262,12 @@ registerBenchmark({
   async plan() {
     // Imported here, not at the top, so that listing benchmarks does not print its
     // "PostgreSQL tests skipped" warning.
-    const { sqliteDatabase, postgresDatabase, postgresUrl } = await import('../test/support/database.js');
     const notes = [
       'latency: performance.now() around each bot.handleUpdate, including waits for an earlier update of the same chat; percentiles by nearest rank',
       'the fake Bot API transformer is installed after createBot, so it answers before Ura\'s autoRetry and protectContent transformers run: those two are not measured',
     ];
-    const cases: BenchCase[] = [];
-    for (const concurrency of CONCURRENCY) {
-      cases.push(bareCase(concurrency), uraCase('sqlite', concurrency, sqliteDatabase));
-      if (postgresUrl) cases.push(uraCase('postgresql', concurrency, postgresDatabase));
-    }
-    let postgres: Record<string, string> | undefined;
-    if (postgresUrl) postgres = { url: redactDatabaseUrl(postgresUrl), serverVersion: await postgresVersion(postgresUrl) };
-    else notes.push('PostgreSQL not measured: TEST_DATABASE_URL is not set');
+    const { providers, postgres } = await benchDatabases(notes);
+    const cases: BenchCase[] = CONCURRENCY.flatMap((concurrency) => [bareCase(concurrency), ...providers.map(({ provider, open }) => uraCase(provider, concurrency, open))]);
     return {
       cases,
       notes,
@@ -287,7 +279,7 @@ registerBenchmark({
         usersWhoNeverSendStart: '1 in 10',
         languageCodes: LANGUAGE_CODES.map((l) => l.code),
         sqlite: 'temporary file in os.tmpdir(), migrated, WAL',
-        postgresql: postgres ?? null,
+        postgresql: postgres,
       },
     };
   },

@@ -11,6 +11,7 @@ import { createIdentityProtector } from '../src/shared/crypto.js';
 import { createLogger } from '../src/shared/logger.js';
 import type { UraPrisma } from '../src/storage/database.js';
 import { redactDatabaseUrl } from '../src/storage/database-url.js';
+import type { TestDatabase } from '../test/support/database.js';
 import { DEFAULT_CLAIM_TARGETS } from '../src/handoff/targets.js';
 import { createBot } from '../src/transport/telegram/bot.js';
 import { createBotCall } from '../src/transport/telegram/bot-call.js';
@@ -50,4 +51,20 @@ export async function postgresVersion(url: string): Promise<string> {
   } finally {
     await client.end().catch(() => undefined);
   }
+}
+
+/**
+ * The databases a benchmark measures: always a SQLite file, and PostgreSQL when
+ * TEST_DATABASE_URL is set (with its server version for the record, or a note saying
+ * why it was left out). Imported lazily so that listing benchmarks prints nothing.
+ */
+export async function benchDatabases(notes: string[]) {
+  const { sqliteDatabase, postgresDatabase, postgresUrl } = await import('../test/support/database.js');
+  const providers: { provider: 'sqlite' | 'postgresql'; open: () => Promise<TestDatabase> }[] = [{ provider: 'sqlite', open: sqliteDatabase }];
+  let postgres: Record<string, string> | null = null;
+  if (postgresUrl) {
+    postgres = { url: redactDatabaseUrl(postgresUrl), serverVersion: await postgresVersion(postgresUrl) };
+    providers.push({ provider: 'postgresql', open: postgresDatabase });
+  } else notes.push('PostgreSQL not measured: TEST_DATABASE_URL is not set');
+  return { providers, postgres };
 }

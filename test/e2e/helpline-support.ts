@@ -29,6 +29,11 @@ export function localeText(language: Language, namespace: string, key: string, v
 export const textsIn = (language: Language) => ({
   language,
   helpline: (key: string, vars?: Record<string, string | number>) => localeText(language, 'helpline', key, vars),
+  handoff: (key: string, vars?: Record<string, string | number>) => localeText(language, 'handoff', key, vars),
+  /** What a person who asks for someone is told when, as in these tests, nobody is on call. */
+  nobodyOnCall: () => localeText(language, 'handoff', 'person.nobody'),
+  /** The emergency numbers, then the honest word that nobody is on call right now. */
+  urgentNobodyOnCall: () => `${localeText(language, 'helpline', 'urgent.text')}\n\n${localeText(language, 'handoff', 'person.nobody_urgent')}`,
   bot: (key: string) => localeText(language, 'bot', key),
   flows: (key: string, vars?: Record<string, string | number>) => localeText(language, 'flows', key, vars),
   selfCheck: (key: string) => localeText(language, 'helpline.self-check', key),

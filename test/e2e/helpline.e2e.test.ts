@@ -108,7 +108,7 @@ describe('the help-seeking conversation, end to end: emulated Telegram → `ura 
       t.selfCheck('rights.text'), // the message introduces the services that follow it
       servicesMessage(t),
       t.selfCheck('consent.text'),
-      t.helpline('person.requested'),
+      t.nobodyOnCall(),
       t.selfCheck('end_handoff.text'),
       t.helpline('menu.text'),
     ]);
@@ -140,9 +140,9 @@ describe('the help-seeking conversation, end to end: emulated Telegram → `ura 
     await pressUntil(person, 'm|services', t.helpline('services.region_prompt'));
     await person.press('g|none');
     await person.waitForReply((reply) => reply.text.startsWith(t.helpline('services.title')));
-    await pressUntil(person, 'p', t.helpline('person.requested'));
+    await pressUntil(person, 'p', t.nobodyOnCall());
 
-    expect(transcript(person)).toEqual([...toMenuTexts(client, t), t.helpline('services.region_prompt'), servicesMessage(t), t.helpline('person.requested')]);
+    expect(transcript(person)).toEqual([...toMenuTexts(client, t), t.helpline('services.region_prompt'), servicesMessage(t), t.nobodyOnCall()]);
     const [prompt, notice, safety, menu] = harness.emulator!.historyOf(person.userId);
     // The prompt marks the language of the Telegram app; every name is in that language.
     expect(prompt?.buttons.slice(0, 4)).toEqual(
@@ -191,9 +191,9 @@ describe('the help-seeking conversation, end to end: emulated Telegram → `ura 
     await person.sendText('më morën pasaportën');
     const replies = await person.waitForReply((reply) => reply.text === t.selfCheck('where.text'));
 
-    expect(replies[0]?.text).toBe(t.helpline('urgent.text'));
+    expect(replies[0]?.text).toBe(t.urgentNobodyOnCall());
     // The words are not taken as an answer to a button question: no hint, just the question again.
-    expect(replies.map((reply) => reply.text)).toEqual([t.helpline('urgent.text'), t.selfCheck('where.text')]);
+    expect(replies.map((reply) => reply.text)).toEqual([t.urgentNobodyOnCall(), t.selfCheck('where.text')]);
     expect(last(replies).buttons).toEqual(where.buttons);
     const cases = db.cases(person.userId);
     expect(cases).toHaveLength(1);
@@ -285,7 +285,7 @@ describe('the help-seeking conversation, end to end: emulated Telegram → `ura 
       await person.press('a|no');
       await answerQuestions(person, t.selfCheck, [['safety', { choose: 'safe' }]]);
       await person.waitForReply((reply) => reply.text === t.selfCheck('age.text'));
-      await pressUntil(person, 'p', t.helpline('person.requested'));
+      await pressUntil(person, 'p', t.nobodyOnCall());
       await recorded(person);
     }
     const erasedContact = db.contactId(erased.userId);

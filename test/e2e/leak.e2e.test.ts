@@ -90,7 +90,7 @@ describe('no Telegram identity reaches Ura’s files or log', () => {
     await pressUntil(person, 'o', t.helpline('safety.text'));
     await pressUntil(person, 'y|not_really', t.helpline('menu.text'));
     await pressUntil(person, 'm|privacy', t.helpline('privacy.text', { days: RETENTION_DAYS }));
-    await pressUntil(person, 'p', t.helpline('person.requested'));
+    await pressUntil(person, 'p', t.nobodyOnCall());
     await person.sendCommand('delete');
     await person.waitForReply((reply) => reply.text === t.helpline('delete.confirm'));
     await pressUntil(person, 'z|yes', t.helpline('delete.done'));
@@ -135,7 +135,7 @@ describe('no Telegram identity reaches Ura’s files or log', () => {
     expect(files.map((file) => file.path)).toContain(join('data', 'ura.db'));
     const all = Buffer.concat(files.map((file) => file.bytes));
     for (const stored of ['leak_poster', 'helpline/young-person', 'passport_taken']) expect(all.includes(stored), stored).toBe(true);
-    expect(harness.output.join('\n')).toMatch(/"msg":"case pending for an operator"/);
+    expect(harness.output.join('\n')).toMatch(/"msg":"case waiting for an operator"/);
   });
 
   it('never logged what they typed', () => {

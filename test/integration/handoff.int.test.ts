@@ -57,15 +57,20 @@ describe.each(PROVIDERS_UNDER_TEST)('operator handoff on $name', ({ open, skip }
   const settle = (h: Harness) => h.parts.outbox.idle();
   const caseRow = (h: Harness) => h.db.prisma.helpCase.findFirstOrThrow();
 
+  /** The person reaches the menu and asks for a person; returns them and the case code the cards carry. */
+  async function requestPerson(h: Harness, language: 'sq' | 'en' = 'sq') {
+    const person = h.person({ userId: PERSON, languageCode: language });
+    await toMenu(person, language);
+    await person.press('p');
+    await settle(h);
+    return { person, code: (await caseRow(h)).code };
+  }
+
   it.skipIf(skip)('takes a person from a request to an operator and back: claim, relay both ways, close with a referral, feedback offer', async () => {
     const h = await setUp();
     const arta = await addOperator(h, 9001, { pseudonym: 'Arta' });
     await addOperator(h, 9002, { pseudonym: 'Besa' });
-    const person = h.person({ userId: PERSON, languageCode: 'sq' });
-    await toMenu(person, 'sq');
-    await person.press('p');
-    await settle(h);
-    const { code } = await caseRow(h);
+    const { person, code } = await requestPerson(h);
     expect(textsTo(h, PERSON).at(-1)).toBe(h.i18n.t('sq', 'helpline:person.requested'));
     for (const operatorChat of [9001, 9002]) {
       const card = callsTo(h, operatorChat).find((call) => buttonsOf(call.payload).includes(`h|take|${code}`));
@@ -112,11 +117,7 @@ describe.each(PROVIDERS_UNDER_TEST)('operator handoff on $name', ({ open, skip }
   it.skipIf(skip)('never shows either side the other one’s Telegram identity', async () => {
     const h = await setUp();
     const arta = await addOperator(h, 9001, { pseudonym: null as unknown as undefined });
-    const person = h.person({ userId: PERSON, languageCode: 'en' });
-    await toMenu(person, 'en');
-    await person.press('p');
-    await settle(h);
-    const { code } = await caseRow(h);
+    const { person, code } = await requestPerson(h, 'en');
     await arta.press(`h|take|${code}`);
     await person.say('hello, can you help me?');
     await arta.say('Yes. You are safe to write here.');
@@ -134,11 +135,7 @@ describe.each(PROVIDERS_UNDER_TEST)('operator handoff on $name', ({ open, skip }
     const h = await setUp();
     const arta = await addOperator(h, 9001);
     const besa = await addOperator(h, 9002);
-    const person = h.person({ userId: PERSON, languageCode: 'sq' });
-    await toMenu(person, 'sq');
-    await person.press('p');
-    await settle(h);
-    const { code } = await caseRow(h);
+    const { code } = await requestPerson(h);
     await Promise.all([arta.press(`h|take|${code}`), besa.press(`h|take|${code}`)]);
     await settle(h);
     const answers = h.api.calls.filter((call) => call.method === 'answerCallbackQuery' && typeof call.payload.text === 'string').map((call) => call.payload.text);
@@ -233,11 +230,7 @@ describe.each(PROVIDERS_UNDER_TEST)('operator handoff on $name', ({ open, skip }
   it.skipIf(skip)('keeps an operator who writes with no case from reaching anyone, and strangers from seeing cases', async () => {
     const h = await setUp();
     const arta = await addOperator(h, 9001);
-    const person = h.person({ userId: PERSON, languageCode: 'sq' });
-    await toMenu(person, 'sq');
-    await person.press('p');
-    await settle(h);
-    const { code } = await caseRow(h);
+    const { code } = await requestPerson(h);
     const before = callsTo(h, PERSON).length;
     await arta.say('is anyone there?');
     await settle(h);
@@ -256,11 +249,7 @@ describe.each(PROVIDERS_UNDER_TEST)('operator handoff on $name', ({ open, skip }
   it.skipIf(skip)('ends a live chat when the person leaves with /exit, and tells the operator', async () => {
     const h = await setUp();
     const arta = await addOperator(h, 9001);
-    const person = h.person({ userId: PERSON, languageCode: 'sq' });
-    await toMenu(person, 'sq');
-    await person.press('p');
-    await settle(h);
-    const { code } = await caseRow(h);
+    const { person, code } = await requestPerson(h);
     await arta.press(`h|take|${code}`);
     await settle(h);
     const sentToPerson = callsTo(h, PERSON).filter((call) => call.method === 'sendMessage').length;
@@ -278,11 +267,7 @@ describe.each(PROVIDERS_UNDER_TEST)('operator handoff on $name', ({ open, skip }
     const h = await setUp();
     const arta = await addOperator(h, 9001);
     await addOperator(h, 9002);
-    const person = h.person({ userId: PERSON, languageCode: 'sq' });
-    await toMenu(person, 'sq');
-    await person.press('p');
-    await settle(h);
-    const { code } = await caseRow(h);
+    const { code } = await requestPerson(h);
     await arta.press(`h|take|${code}`);
     await settle(h);
     expect(await createOperatorRepository(h.db.prisma).remove('9001')).toBe(true);
@@ -301,11 +286,7 @@ describe.each(PROVIDERS_UNDER_TEST)('operator handoff on $name', ({ open, skip }
     const h = await setUp();
     const arta = await addOperator(h, 9001, { pseudonym: 'Arta' });
     await addOperator(h, 9002, { pseudonym: 'Besa' });
-    const person = h.person({ userId: PERSON, languageCode: 'sq' });
-    await toMenu(person, 'sq');
-    await person.press('p');
-    await settle(h);
-    const { code } = await caseRow(h);
+    const { person, code } = await requestPerson(h);
     await arta.press(`h|take|${code}`);
     await person.say('punoja në Itali');
     await settle(h);
