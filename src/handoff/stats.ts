@@ -1,3 +1,5 @@
+import { AGE_BANDS, CASE_STATUSES, CASE_TRIGGERS } from '../helpline/cases.js';
+import { CLOSE_OUTCOMES, REFERRALS } from './handoff.js';
 import { RISK_LEVELS, type RiskLevel } from '../flows/scoring.js';
 import { targetMs, type ClaimTargets } from './targets.js';
 
@@ -89,11 +91,11 @@ export function helplineStats(cases: StatsCase[], options: { month: string; targ
       level: tally(cases.map((c) => c.level), RISK_LEVELS),
       language: tally(cases.map((c) => c.language)),
       source: tally(cases.map((c) => c.source ?? 'direct')),
-      trigger: tally(cases.map((c) => c.trigger), ['request', 'urgent', 'consent']),
-      ageBand: tally(cases.map((c) => c.ageBand), ['child', 'adult', 'unknown']),
-      status: tally(cases.map((c) => c.status), ['pending', 'active', 'closed']),
-      outcome: tally(cases.map((c) => c.outcome ?? 'none')),
-      referral: tally(cases.map((c) => c.referral ?? 'none')),
+      trigger: tally(cases.map((c) => c.trigger), CASE_TRIGGERS),
+      ageBand: tally(cases.map((c) => c.ageBand), AGE_BANDS),
+      status: tally(cases.map((c) => c.status), CASE_STATUSES),
+      outcome: tally(cases.map((c) => c.outcome ?? 'none'), [...CLOSE_OUTCOMES, 'none']),
+      referral: tally(cases.map((c) => c.referral ?? 'none'), [...REFERRALS, 'none']),
     },
     claim: {
       claimed: count(claimed.length),

@@ -16,7 +16,7 @@ export interface HelpCase {
   code: string;
   contactId: string;
   conversationId: string | null;
-  trigger: 'request' | 'urgent' | 'consent';
+  trigger: (typeof CASE_TRIGGERS)[number];
   level: RiskLevel;
   summary: CaseSummary;
   language: string;
@@ -42,6 +42,7 @@ export interface HelpCase {
   blockedAt: Date | null;
 }
 
+export const CASE_TRIGGERS = ['request', 'urgent', 'consent'] as const;
 export const AGE_BANDS = ['child', 'adult', 'unknown'] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];
 export const CASE_STATUSES = ['pending', 'active', 'closed'] as const;

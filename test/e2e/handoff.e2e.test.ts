@@ -101,6 +101,14 @@ describe('a person and two operators on an emulated Telegram', () => {
     await arta.waitForReply((reply) => reply.buttons.some((button) => button.data === `h|out|${code}|no_contact`));
   }, 60_000);
 
+  it('counts the month’s cases for the committee’s report, hiding counts under 5', () => {
+    const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Tirane', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
+    const result = spawnSync(process.execPath, [join(packageRoot, 'bin/ura.js'), 'stats', 'helpline', '--month', month, '--json'], { cwd: harness.dir, encoding: 'utf8', timeout: 30_000 });
+    expect(result.status).toBe(0);
+    const stats = JSON.parse(result.stdout);
+    expect(stats).toMatchObject({ month, total: '<5', by: { status: { closed: '<5', active: '<5', pending: 0 }, referral: { police: '<5' }, language: { sq: '<5' } } });
+  });
+
   /** Edits happen in place; polls the emulator's stored messages for the text. */
   async function eventuallyText(chatId: number, text: string) {
     const deadline = Date.now() + 10_000;

@@ -26,8 +26,10 @@ describe('helpline stats', () => {
     expect(Object.entries(result.by.trigger)).toEqual([['request', 11], ['urgent', '<5'], ['consent', 0]]);
     expect(Object.entries(result.by.ageBand)).toEqual([['child', '<5'], ['adult', 11], ['unknown', 0]]);
     expect(Object.entries(result.by.status)).toEqual([['pending', 7], ['active', 0], ['closed', 5]]);
-    expect(result.by.outcome).toEqual({ none: 7, referred: 5 });
-    expect(result.by.referral).toEqual({ none: 7, police: 5 });
+    expect(result.by.outcome).toEqual({ referred: 5, information: 0, no_contact: 0, not_relevant: 0, other: 0, none: 7 });
+    expect(result.by.referral).toEqual({
+      police: 5, child_protection: 0, shelter: 0, legal_aid: 0, health: 0, labour_inspectorate: 0, hotline_116006: 0, information_only: 0, other: 0, none: 7,
+    });
   });
 
   it.each([
