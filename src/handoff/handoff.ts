@@ -207,9 +207,9 @@ export function createHandoff(deps: HandoffDeps) {
       return stored ? 'relayed' : 'repeated';
     },
 
-    /** An internal note on the console's case: stored, shown in transcripts, never sent to the person. */
-    async note(operator: OnDuty, text: string): Promise<HelpCase | undefined> {
-      const helpCase = await consoleCase(operator);
+    /** An internal note on the console's case (or on `code`, which a supervisor may name): stored, shown in transcripts, never sent to the person. */
+    async note(operator: OnDuty, text: string, code?: string): Promise<HelpCase | undefined> {
+      const helpCase = code === undefined ? await consoleCase(operator) : await reachable(operator, code);
       if (!helpCase) return undefined;
       const now = clock.now();
       await store.addMessage({ id: sequentialId(now), caseId: helpCase.id, author: 'note', operatorId: operator.id, kind: 'text', text, messageId: null, createdAt: now, relayedAt: now }, []);
@@ -231,6 +231,8 @@ export function createHandoff(deps: HandoffDeps) {
       await store.record({ caseId: helpCase.id, action: 'viewed', operatorId: operator.id, detail: null, at: now });
       const language = consoleLanguage(operator);
       const parts = views.transcript(helpCase, await store.transcript(helpCase.id), language, now);
+      // The story first, then, for the case's holder, where their messages now go.
+      if (helpCase.operatorId === operator.id) parts.push(tr(language)('console.now_on', { code: helpCase.code }));
       await send(parts.map((text, index) => toOperator(operator, `view:${helpCase.id}:${operator.id}:${now.getTime()}:${index}`, text, {}, helpCase.id)));
       return helpCase;
     },

@@ -97,10 +97,9 @@ describe.each(PROVIDERS_UNDER_TEST)('operator handoff on $name', ({ open, skip }
     expect(textsTo(h, PERSON).at(-1)).toBe('Arta: Jeni në siguri tani? Ku ndodheni afërsisht?');
 
     await arta.command('close');
-    const outcome = h.api.calls.at(-1)!;
-    expect(buttonsOf(outcome.payload)).toContain(`h|out|${code}|referred`);
+    expect(buttonsOf(callsTo(h, 9001).at(-1)!.payload)).toContain(`h|out|${code}|referred`);
     await arta.press(`h|out|${code}|referred`);
-    expect(buttonsOf(h.api.calls.at(-1)!.payload)).toContain(`h|ref|${code}|referred|shelter`);
+    expect(buttonsOf(callsTo(h, 9001).at(-1)!.payload)).toContain(`h|ref|${code}|referred|shelter`);
     await arta.press(`h|ref|${code}|referred|shelter`);
     await settle(h);
     expect(await caseRow(h)).toMatchObject({ status: 'closed', outcome: 'referred', referral: 'shelter' });
@@ -282,6 +281,81 @@ describe.each(PROVIDERS_UNDER_TEST)('operator handoff on $name', ({ open, skip }
     expect(callsTo(h, 9002).filter((call) => call.method === 'sendMessage' && buttonsOf(call.payload).includes(`h|take|${code}`))).toHaveLength(2);
   });
 
+  it.skipIf(skip)('tells operators when their shift starts and ends, once, and pages them with what is waiting', async () => {
+    const clock = fakeClock('2026-06-01T05:59:00Z'); // a Monday, 07:59 in Tirane
+    const h = await setUp({ clock });
+    await addOperator(h, 9001, { presence: null });
+    await h.parts.shifts.replaceFor('op-9001', [{ weekday: 1, start: '08:00', end: '16:00' }]);
+    const { code } = await requestPerson(h);
+    expect(textsTo(h, PERSON).at(-1)).toBe(h.i18n.t('sq', 'handoff:person.nobody'));
+    clock.advance(60_000);
+    await Promise.all([h.parts.duty.tick(), h.parts.duty.tick()]);
+    expect(textsTo(h, 9001).filter((text) => text === h.i18n.t('sq', 'handoff:shift.started', { count: 1 }))).toHaveLength(1);
+    expect(callsTo(h, 9001).some((call) => buttonsOf(call.payload).includes(`h|take|${code}`))).toBe(true);
+    clock.set('2026-06-01T14:00:00Z');
+    await h.parts.duty.tick();
+    await h.parts.duty.tick();
+    expect(textsTo(h, 9001).filter((text) => text === h.i18n.t('sq', 'handoff:shift.ended'))).toHaveLength(1);
+  });
+
+  it.skipIf(skip)('lists open cases, switches the console between them, and ends a chat with /end', async () => {
+    const h = await setUp();
+    const arta = await addOperator(h, 9001);
+    const { person, code } = await requestPerson(h);
+    await arta.command('cases');
+    expect(buttonsOf(callsTo(h, 9001).at(-1)!.payload)).toEqual([`h|take|${code}`]);
+    await arta.press(`h|take|${code}`);
+    await arta.command('cases');
+    expect(buttonsOf(callsTo(h, 9001).at(-1)!.payload)).toEqual([`h|use|${code}`]);
+    await arta.press(`h|use|${code}`);
+    await settle(h);
+    expect(textsTo(h, 9001).at(-1)).toBe(h.i18n.t('sq', 'handoff:console.now_on', { code }));
+    await arta.command('end');
+    await settle(h);
+    expect(textsTo(h, PERSON).at(-1)).toBe(h.i18n.t('sq', 'handoff:person.ended'));
+    expect(buttonsOf(callsTo(h, PERSON).at(-1)!.payload)).toContain('m|home');
+    // Back with the bot: what the person writes now is not relayed.
+    const toOperator = callsTo(h, 9001).length;
+    await person.say('hello?');
+    await settle(h);
+    expect(callsTo(h, 9001)).toHaveLength(toOperator);
+    const actions = (await h.db.prisma.caseEvent.findMany({ orderBy: { id: 'asc' } })).map((event) => event.action);
+    expect(actions).toEqual(['paged', 'claimed', 'viewed', 'ended']);
+  });
+
+  it.skipIf(skip)('marks the case and tells the operator when the person has blocked the bot', async () => {
+    const h = await setUp();
+    const arta = await addOperator(h, 9001);
+    const { code } = await requestPerson(h);
+    await arta.press(`h|take|${code}`);
+    await settle(h);
+    h.api.failNext('sendMessage', 403, 'Forbidden: bot was blocked by the user');
+    await arta.say('Are you safe?');
+    await settle(h);
+    expect((await caseRow(h)).blockedAt).not.toBeNull();
+    expect(textsTo(h, 9001).at(-1)).toBe(h.i18n.t('sq', 'handoff:console.blocked', { code }));
+  });
+
+  it.skipIf(skip)('lets a supervisor see a colleague’s case and hand it on', async () => {
+    const h = await setUp();
+    const arta = await addOperator(h, 9001);
+    await addOperator(h, 9002);
+    const sokol = await addOperator(h, 9003, { role: 'supervisor', presence: null });
+    const { code } = await requestPerson(h);
+    await arta.press(`h|take|${code}`);
+    await sokol.command('cases');
+    expect(buttonsOf(callsTo(h, 9003).at(-1)!.payload)).toEqual([`h|use|${code}`]);
+    await h.handle((await import('../support/updates.js')).command('transfer', `${code} needs a colleague who speaks English`, { userId: 9003, languageCode: 'sq' }));
+    expect(buttonsOf(callsTo(h, 9003).at(-1)!.payload)).toContain(`h|tr|${code}|op-9002`);
+    await sokol.press(`h|tr|${code}|op-9002`);
+    await settle(h);
+    expect(await caseRow(h)).toMatchObject({ operatorId: 'op-9002' });
+    expect(await h.db.prisma.caseMessage.findFirst({ where: { author: 'note' } })).toMatchObject({ operatorId: 'op-9003', text: 'needs a colleague who speaks English' });
+    const besa = h.person({ userId: 9002, languageCode: 'sq' });
+    await besa.command('cases');
+    expect(buttonsOf(callsTo(h, 9002).at(-1)!.payload)).toEqual([`h|use|${code}`]);
+  });
+
   it.skipIf(skip)('transfers a case to a colleague with a note, who gets the whole story', async () => {
     const h = await setUp();
     const arta = await addOperator(h, 9001, { pseudonym: 'Arta' });
@@ -291,7 +365,7 @@ describe.each(PROVIDERS_UNDER_TEST)('operator handoff on $name', ({ open, skip }
     await person.say('punoja në Itali');
     await settle(h);
     await h.handle((await import('../support/updates.js')).command('transfer', 'flet vetëm italisht', { userId: 9001, languageCode: 'sq' }));
-    expect(buttonsOf(h.api.calls.at(-1)!.payload)).toEqual([`h|tr|${code}|op-9002`, `h|tr|${code}|queue`]);
+    expect(buttonsOf(callsTo(h, 9001).at(-1)!.payload)).toEqual([`h|tr|${code}|op-9002`, `h|tr|${code}|queue`]);
     await arta.press(`h|tr|${code}|op-9002`);
     await settle(h);
     expect(await caseRow(h)).toMatchObject({ status: 'active', operatorId: 'op-9002' });

@@ -110,7 +110,7 @@ export function consoleComposer(deps: ConsoleDeps): Composer<UraContext> {
     const tr = t(operator);
     const { helpCase, rest } = await caseArgument(operator, ctx.match);
     if (!helpCase || helpCase.status !== 'active') return reply(ctx, `${tr('console.no_case')}\n${tr('usage.transfer')}`);
-    if (rest) await handoff.note({ ...operator, activeCaseId: helpCase.id, id: helpCase.operatorId ?? operator.id }, rest);
+    if (rest) await handoff.note(operator, rest, helpCase.code);
     const colleagues = (await dutyStore.onDuty()).filter((other) => other.id !== helpCase.operatorId);
     const keyboard = [
       ...colleagues.slice(0, 20).map((other): InlineKeyboardButton[] => [{ text: `${other.pseudonym ?? tr('team_member')} (${other.languages.join(',')})`, callback_data: consoleButton.transfer(helpCase.code, other.id) }]),
@@ -145,9 +145,8 @@ export function consoleComposer(deps: ConsoleDeps): Composer<UraContext> {
       }
       case 'use': {
         await ctx.answerCallbackQuery().catch(() => undefined);
-        const helpCase = await handoff.use(operator, action.code);
-        if (!helpCase) return reply(ctx, tr('console.no_case'));
-        return helpCase.operatorId === operator.id ? reply(ctx, tr('console.now_on', { code: helpCase.code })) : undefined;
+        if (!(await handoff.use(operator, action.code))) return reply(ctx, tr('console.no_case'));
+        return undefined;
       }
       case 'tr': {
         await ctx.answerCallbackQuery().catch(() => undefined);
