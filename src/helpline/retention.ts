@@ -10,6 +10,10 @@ export interface RetentionResult {
   messages: number;
   /** Chat sessions unchanged for the whole retention period. */
   sessions: number;
+  /** Messages of cases closed for the whole retention period. */
+  transcripts: number;
+  /** Outbox messages delivered or given up more than 48 hours ago. */
+  deliveries: number;
 }
 
 export interface RetentionStore {

@@ -42,7 +42,17 @@ export function createRetentionRepository(prisma: UraPrisma): RetentionStore {
         const contacts = (await tx.contact.deleteMany({ where: { id: { in: stale.filter((id) => !inUse.has(id)) } } })).count;
         const messages = (await tx.chatMessage.deleteMany({ where: { sentAt: { lt: messagesBefore } } })).count;
         const sessions = (await tx.chatSession.deleteMany({ where: { updatedAt: { lt: cutoff } } })).count;
-        return { conversations, contacts, messages, sessions };
+        // What was said in cases closed a retention period ago; the case, its outcome and its audit trail stay.
+        const closed = (await tx.helpCase.findMany({ where: { status: 'closed', closedAt: { lt: cutoff } }, select: { id: true } })).map((c) => c.id);
+        const transcripts = (await tx.caseMessage.deleteMany({ where: { caseId: { in: closed } } })).count;
+        // Delivered or given-up messages carry what was said; only the cards of open cases are still needed.
+        const open = (await tx.helpCase.findMany({ where: { status: { not: 'closed' } }, select: { id: true } })).map((c) => c.id);
+        const deliveries = (
+          await tx.outboxMessage.deleteMany({
+            where: { status: { not: 'pending' }, createdAt: { lt: messagesBefore }, OR: [{ purpose: null }, { caseId: null }, { caseId: { notIn: open } }] },
+          })
+        ).count;
+        return { conversations, contacts, messages, sessions, transcripts, deliveries };
       }),
   };
 }
