@@ -281,6 +281,21 @@ describe.each(PROVIDERS_UNDER_TEST)('operator handoff on $name', ({ open, skip }
     expect(callsTo(h, 9002).filter((call) => call.method === 'sendMessage' && buttonsOf(call.payload).includes(`h|take|${code}`))).toHaveLength(2);
   });
 
+  it.skipIf(skip)('keeps what a waiting person writes for whoever takes the case, and hears urgent words in it', async () => {
+    const h = await setUp();
+    const arta = await addOperator(h, 9001);
+    const { person, code } = await requestPerson(h);
+    await person.say('I work in a bar in Durrës');
+    expect(textsTo(h, PERSON).at(-1)).toBe(h.i18n.t('sq', 'handoff:person.queued'));
+    await person.say('ndihmë, më morën pasaportën');
+    expect(await caseRow(h)).toMatchObject({ level: 'URGENT', status: 'pending' });
+    expect(await h.db.prisma.helpCase.count()).toBe(1);
+    await arta.press(`h|take|${code}`);
+    await settle(h);
+    const toArta = textsTo(h, 9001);
+    expect(toArta.slice(-2)).toEqual([`[${code}] I work in a bar in Durrës`, `[${code}] ndihmë, më morën pasaportën`]);
+  });
+
   it.skipIf(skip)('tells operators when their shift starts and ends, once, and pages them with what is waiting', async () => {
     const clock = fakeClock('2026-06-01T05:59:00Z'); // a Monday, 07:59 in Tirane
     const h = await setUp({ clock });

@@ -123,14 +123,15 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
 
   /**
    * A message while the person has a live case: relayed to the operator who holds it,
-   * or kept for whoever takes it (unless it answers a question of a flow). False: no live case.
+   * or kept for whoever takes it (unless it answers a question of a flow). False: no live
+   * case. `quiet`: the person was already answered (urgent words), so no "saved" note.
    */
-  async function toCase(ctx: Private, contact: Contact): Promise<boolean> {
+  async function toCase(ctx: Private, contact: Contact, options: { only?: 'active'; quiet?: boolean } = {}): Promise<boolean> {
     if (!ctx.msg) return false;
     const live = await deps.handoff.liveCase(contact.id);
-    if (!live || (live.status === 'pending' && ctx.session.inFlow)) return false;
+    if (!live || (live.status === 'pending' && (ctx.session.inFlow || options.only === 'active'))) return false;
     const result = await deps.handoff.fromPerson(contact.id, incomingOf(ctx.msg));
-    if (result === 'queued') await say(ctx, contact, t(ctx)('handoff:person.queued'));
+    if (result === 'queued' && !options.quiet) await say(ctx, contact, t(ctx)('handoff:person.queued'));
     return result !== 'none';
   }
 
@@ -280,8 +281,9 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
   privateChats.on('message:text', async (ctx) => {
     const contact = await contactOf(ctx);
     // In a live chat everything goes to the operator, who reads any urgent words themself.
-    if (await toCase(ctx, contact)) return;
-    // Urgent words are heard wherever they are written, and never wait for a flow.
+    if (await toCase(ctx, contact, { only: 'active' })) return;
+    // Urgent words are heard wherever they are written, and never wait for a flow; a
+    // waiting case is raised to urgent and paged again.
     const words = deps.urgentWords.detect(ctx.msg.text);
     if (words) {
       deps.logger.warn({ words }, 'urgent words in a message');
@@ -292,6 +294,8 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
       const result = await helpline.typed(contact, ctx.msg.text, { urgent: words !== undefined });
       if (!('kind' in result && result.kind === 'no_conversation')) return show(ctx, contact, result);
     }
+    // Waiting for an operator: kept for whoever takes the case.
+    if (await toCase(ctx, contact, { quiet: words !== undefined })) return;
     if (!words) return offerResumeOrMenu(ctx, contact);
   });
 
