@@ -13,9 +13,16 @@ const SECRET = 'webhook-secret-0123456789';
 const servers: { close(): void }[] = [];
 afterEach(() => servers.splice(0).forEach((server) => server.close()));
 
-function serve(options: { database?: DatabaseHealth; accepting?: boolean } = {}) {
+function serve(options: { database?: DatabaseHealth; accepting?: boolean; handling?: Promise<void> } = {}) {
   const dispatched: Update[] = [];
-  const bot: BotService = { ...disabledBot, accepting: () => options.accepting ?? true, dispatch: (update) => void dispatched.push(update) };
+  const bot: BotService = {
+    ...disabledBot,
+    accepting: () => options.accepting ?? true,
+    dispatch: async (update) => {
+      dispatched.push(update);
+      await options.handling;
+    },
+  };
   const logger = createLogger('silent');
   const database = options.database ?? { provider: 'sqlite', reachable: true, pendingMigrations: [] };
   const app = createApp({
@@ -53,7 +60,18 @@ describe('Telegram webhook route', () => {
     expect(dispatched).toEqual([]);
   });
 
-  it('acknowledges a valid update at once and hands it to the bot', async () => {
+  it('acknowledges an update only once it was handled, so that Telegram sends it again after a crash', async () => {
+    let finish = () => undefined as void;
+    const { post } = serve({ handling: new Promise<void>((done) => (finish = done)) });
+    let answered = false;
+    const response = post(JSON.stringify(command('start')), SECRET).then((result) => ((answered = true), result));
+    await new Promise((done) => setTimeout(done, 200));
+    expect(answered).toBe(false);
+    finish();
+    expect((await response).status).toBe(200);
+  });
+
+  it('acknowledges a valid update and hands it to the bot', async () => {
     const { post, dispatched } = serve();
     const update = command('start');
     const response = await post(JSON.stringify(update), SECRET);

@@ -6,6 +6,8 @@ import type { Logger } from '../../shared/logger.js';
 import type { BotService } from '../telegram/bot-service.js';
 
 export const WEBHOOK_PATH = '/telegram/webhook';
+/** Well inside Telegram's own wait for a webhook answer. */
+export const WEBHOOK_ACK_MS = 8000;
 
 const updateSchema = z.custom<Update>(
   (value) =>
@@ -16,11 +18,11 @@ const digest = (value: string) => createHash('sha256').update(value).digest();
 
 /**
  * Receives updates from Telegram. The secret header is compared in constant time;
- * the update is acknowledged at once and processed by the same pipeline as polling.
+ * the update goes through the same pipeline as polling and is acknowledged once handled.
  */
 export function telegramWebhook(deps: { secret: string; bot: BotService; logger: Logger }): RequestHandler {
   const expected = digest(deps.secret);
-  return (req, res) => {
+  return async (req, res) => {
     const given = req.get('X-Telegram-Bot-Api-Secret-Token');
     if (given === undefined || !timingSafeEqual(digest(given), expected)) {
       deps.logger.warn({ ip: req.ip }, 'webhook request with a wrong secret refused');
@@ -37,7 +39,13 @@ export function telegramWebhook(deps: { secret: string; bot: BotService; logger:
       res.status(503).json({ code: 'not_ready', message: 'the bot is starting; Telegram will retry' });
       return;
     }
+    // Acknowledged once handled, so that an update in progress when the process dies is
+    // delivered again by Telegram (and recognised, where it matters, when it comes back);
+    // an update still running after WEBHOOK_ACK_MS is acknowledged anyway and finishes here.
+    const handled = deps.bot.dispatch(update.data);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([handled, new Promise<void>((done) => (timer = setTimeout(done, WEBHOOK_ACK_MS)))]);
+    clearTimeout(timer);
     res.status(200).json({ ok: true });
-    deps.bot.dispatch(update.data);
   };
 }

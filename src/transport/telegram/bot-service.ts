@@ -20,7 +20,8 @@ export interface BotService {
   /** Whether webhook updates can be processed now. */
   accepting(): boolean;
   /** Processes one webhook update without making the caller wait for it. */
-  dispatch(update: Update): void;
+  /** Processes a webhook update; resolves when it was handled (or failed and was logged). */
+  dispatch(update: Update): Promise<void>;
   /** Stops taking updates and waits, at most `graceMs`, for those in progress. */
   stop(graceMs: number): Promise<void>;
 }
@@ -35,7 +36,7 @@ export const disabledBot: BotService = {
   status: () => ({ state: 'disabled', mode: null }),
   start: () => undefined,
   accepting: () => false,
-  dispatch: () => undefined,
+  dispatch: async () => undefined,
   stop: async () => undefined,
 };
 
@@ -113,11 +114,12 @@ export function createBotService({ bot, mode, i18n, logger, webhook }: Options):
     },
     accepting: () => state === 'running' && mode === 'webhook',
     dispatch(update) {
-      const task = bot
+      const task: Promise<void> = bot
         .handleUpdate(update)
         .catch((error: unknown) => logger.error({ updateId: update.update_id, err: errorMessage(error) }, 'webhook update failed'))
         .finally(() => inFlight.delete(task));
       inFlight.add(task);
+      return task;
     },
     async stop(graceMs) {
       if (state === 'stopped' || state === 'disabled') return;
@@ -126,7 +128,7 @@ export function createBotService({ bot, mode, i18n, logger, webhook }: Options):
       const drained = Promise.all([runner?.isRunning() ? runner.stop() : undefined, ...inFlight]);
       const finished = await Promise.race([drained.then(() => true), wait(graceMs).then(() => false)]);
       if (!finished) {
-        const fate = mode === 'polling' ? 'Telegram delivers them again at the next start' : 'they had been acknowledged to Telegram';
+        const fate = mode === 'polling' ? 'Telegram delivers them again at the next start' : 'unless they had been acknowledged (after WEBHOOK_ACK_MS), Telegram delivers them again';
         logger.warn({ graceMs }, `updates still in progress at shutdown were abandoned; ${fate}`);
       }
       state = 'stopped';
