@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/shared/paths.js';
@@ -8,6 +8,7 @@ import { localeText, pressUntil, RETENTION_DAYS, textsIn, toMenu } from './helpl
 // Ids no other test file uses; a private chat has the id of its person.
 const PERSON = { userId: 7_410_200_011, languageCode: 'sq', firstName: 'Drita', username: 'drita_private' };
 const LEAVER = { userId: 7_410_200_029, languageCode: 'sq', firstName: 'Mimoza', username: 'mimoza_private' };
+const MOVED = { userId: 7_410_200_037, languageCode: 'sq', firstName: 'Teuta', username: 'teuta_private' };
 const ARTA = { userId: 7_410_200_101, languageCode: 'sq', firstName: 'ArtaStaff', username: 'arta_staff' };
 const BESA = { userId: 7_410_200_113, languageCode: 'sq', firstName: 'BesaStaff', username: 'besa_staff' };
 
@@ -19,12 +20,13 @@ describe('a person and two operators on an emulated Telegram', () => {
   let harness: Harness;
   let arta: EmulatedUser;
   let besa: EmulatedUser;
+  let ura: (...args: string[]) => SpawnSyncReturns<string>;
   printOutputOnFailure(() => harness);
 
   beforeAll(async () => {
     harness = await startHarness({ env: { RETENTION_DAYS: String(RETENTION_DAYS) } });
     // Staff are registered by an admin with the CLI, on the same data as the running service.
-    const ura = (...args: string[]) => spawnSync(process.execPath, [join(packageRoot, 'bin/ura.js'), ...args], { cwd: harness.dir, encoding: 'utf8', timeout: 30_000 });
+    ura = (...args: string[]) => spawnSync(process.execPath, [join(packageRoot, 'bin/ura.js'), ...args], { cwd: harness.dir, encoding: 'utf8', timeout: 30_000 });
     expect(ura('operators', 'add', '--telegram-id', String(ARTA.userId), '--languages', 'sq,en', '--name', 'Arta')).toMatchObject({ status: 0 });
     expect(ura('operators', 'add', '--telegram-id', String(BESA.userId), '--languages', 'sq', '--name', 'Besa')).toMatchObject({ status: 0 });
     arta = harness.user(ARTA);
@@ -101,12 +103,32 @@ describe('a person and two operators on an emulated Telegram', () => {
     await arta.waitForReply((reply) => reply.buttons.some((button) => button.data === `h|out|${code}|no_contact`));
   }, 60_000);
 
+  it('hands a case to a colleague with a note: she gets the whole story, the person does not repeat it', async () => {
+    const person = harness.user(MOVED);
+    await toMenu(person, sq);
+    await pressUntil(person, 'p', sq.helpline('person.requested'));
+    const code = await cardIn(arta);
+    await arta.press(`h|take|${code}`);
+    await person.waitForReply((reply) => reply.text === handoff('person.joined', { name: 'Arta' }));
+    await person.sendText('kam punuar në një fermë në Itali');
+    await arta.waitForReply((reply) => reply.text === `[${code}] kam punuar në një fermë në Itali`);
+    const besaId = (JSON.parse(ura('operators', 'list', '--json').stdout) as { id: string; telegramId: string }[]).find((operator) => operator.telegramId === String(BESA.userId))!.id;
+    await arta.sendCommand('transfer flet për punë në bujqësi');
+    await arta.waitForReply((reply) => reply.buttons.some((button) => button.data === `h|tr|${code}|${besaId}`));
+    await arta.press(`h|tr|${code}|${besaId}`);
+    const briefing = await besa.waitForReply((reply) => reply.text.includes('kam punuar në një fermë në Itali'));
+    expect(briefing.map((reply) => reply.text).join('\n')).toContain('flet për punë në bujqësi');
+    await person.waitForReply((reply) => reply.text === handoff('person.transferred'));
+    await person.sendText('faleminderit');
+    await besa.waitForReply((reply) => reply.text === `[${code}] faleminderit`);
+  }, 60_000);
+
   it('counts the month’s cases for the committee’s report, hiding counts under 5', () => {
     const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Tirane', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
     const result = spawnSync(process.execPath, [join(packageRoot, 'bin/ura.js'), 'stats', 'helpline', '--month', month, '--json'], { cwd: harness.dir, encoding: 'utf8', timeout: 30_000 });
     expect(result.status).toBe(0);
     const stats = JSON.parse(result.stdout);
-    expect(stats).toMatchObject({ month, total: '<5', by: { status: { closed: '<5', active: '<5', pending: 0 }, referral: { police: '<5' }, language: { sq: '<5' } } });
+    expect(stats).toMatchObject({ month, total: '<5', by: { status: { closed: '<5', active: '<5', pending: 0 }, referral: { police: '<5', shelter: 0 }, language: { sq: '<5' } } });
   });
 
   /** Edits happen in place; polls the emulator's stored messages for the text. */
