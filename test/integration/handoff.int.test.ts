@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEASE_MS } from '../../src/handoff/outbox.js';
+import { createInvitations } from '../../src/handoff/invitations.js';
+import { createInvitationRepository } from '../../src/storage/invitation-repository.js';
 import { createOperatorRepository } from '../../src/storage/operator-repository.js';
 import { fakeClock, type FakeClock } from '../support/clock.js';
 import { PROVIDERS_UNDER_TEST, type TestDatabase } from '../support/database.js';
@@ -294,6 +296,21 @@ describe.each(PROVIDERS_UNDER_TEST)('operator handoff on $name', ({ open, skip }
     await settle(h);
     const toArta = textsTo(h, 9001);
     expect(toArta.slice(-2)).toEqual([`[${code}] I work in a bar in Durrës`, `[${code}] ndihmë, më morën pasaportën`]);
+  });
+
+  it.skipIf(skip)('registers an invited operator through the bot without ever recording them as a help-seeker', async () => {
+    const h = await setUp();
+    const invitations = createInvitations({ store: createInvitationRepository(h.db.prisma), operators: createOperatorRepository(h.db.prisma), clock: h.clock });
+    const { token } = await invitations.invite({ role: 'operator', pseudonym: 'Drilona', languages: ['sq'], skills: ['child'], validHours: 72 });
+    const invited = h.person({ userId: 9050, languageCode: 'sq' });
+    await invited.start(`inv_${token}`);
+    await invited.press(`v|${token}`);
+    expect(await h.db.prisma.operator.findUnique({ where: { telegramId: '9050' } })).toMatchObject({ pseudonym: 'Drilona', skills: '["child"]' });
+    expect(await h.db.prisma.contact.count()).toBe(0);
+    await invited.command('oncall');
+    expect(textsTo(h, 9050).at(-1)).toBe(h.i18n.t('sq', 'handoff:console.on_call', { count: 0 }));
+    const { code } = await requestPerson(h);
+    expect(callsTo(h, 9050).some((call) => buttonsOf(call.payload).includes(`h|take|${code}`))).toBe(true);
   });
 
   it.skipIf(skip)('tells operators when their shift starts and ends, once, and pages them with what is waiting', async () => {
