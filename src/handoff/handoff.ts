@@ -172,7 +172,17 @@ export function createHandoff(deps: HandoffDeps) {
       const now = clock.now();
       const message: CaseMessage = { id: sequentialId(now), caseId: helpCase.id, author: 'person', operatorId: null, kind: incoming.kind, text: incoming.text, messageId: incoming.messageId, createdAt: now, relayedAt: null };
       const operator = helpCase.status === 'active' ? await operatorById(helpCase.operatorId) : undefined;
-      if (!operator) return (await store.addMessage(message, [])) ? 'queued' : 'repeated';
+      if (!operator) {
+        if (!(await store.addMessage(message, []))) return 'repeated';
+        // Taken while this was being stored: the claim's briefing may have missed it.
+        const now = await store.byId(helpCase.id);
+        const holder = now?.status === 'active' ? await operatorById(now.operatorId) : undefined;
+        if (!now || !holder) return 'queued';
+        const waiting = (await store.transcript(now.id)).filter((earlier) => earlier.author === 'person' && earlier.relayedAt === null);
+        await send(await relayToOperator(now, holder, waiting));
+        await store.markRelayed(waiting.map((earlier) => earlier.id), clock.now());
+        return 'relayed';
+      }
       const outgoing = await relayToOperator(helpCase, operator, [message]);
       const stored = await store.addMessage({ ...message, relayedAt: now }, outbox.prepare(outgoing));
       outbox.kick();

@@ -18,15 +18,16 @@ const data = (row: OutboxRow) => {
 };
 
 /**
- * Inserts rows one by one, skipping those whose dedupe key is already stored. On
+ * Inserts the rows whose dedupe key is not stored yet, in one statement. On
  * PostgreSQL a failed statement aborts the transaction around it, so the check is
  * a read first; the unique index still decides a race between two writers.
  */
 export async function insertOutbox(tx: UraTx, rows: OutboxRow[]): Promise<void> {
-  for (const row of rows) {
-    if (await tx.outboxMessage.findUnique({ where: { dedupeKey: row.dedupeKey }, select: { id: true } })) continue;
-    await tx.outboxMessage.create({ data: data(row) });
-  }
+  if (rows.length === 0) return;
+  const keys = rows.map((row) => row.dedupeKey);
+  const known = new Set((await tx.outboxMessage.findMany({ where: { dedupeKey: { in: keys } }, select: { dedupeKey: true } })).map((row) => row.dedupeKey));
+  const fresh = rows.filter((row, index) => !known.has(row.dedupeKey) && keys.indexOf(row.dedupeKey) === index);
+  if (fresh.length > 0) await tx.outboxMessage.createMany({ data: fresh.map(data) });
 }
 
 const isDue = (row: Row, now: Date) => row.notBefore <= now && (row.leaseUntil === null || row.leaseUntil <= now);

@@ -313,6 +313,15 @@ describe.each(PROVIDERS_UNDER_TEST)('operator handoff on $name', ({ open, skip }
     expect(callsTo(h, 9050).some((call) => buttonsOf(call.payload).includes(`h|take|${code}`))).toBe(true);
   });
 
+  it.skipIf(skip)('relays exactly once a message written at the very moment the case is taken', async () => {
+    const h = await setUp();
+    const arta = await addOperator(h, 9001);
+    const { person, code } = await requestPerson(h);
+    await Promise.all([arta.press(`h|take|${code}`), person.say('written while you were joining')]);
+    await settle(h);
+    expect(textsTo(h, 9001).filter((text) => text === `[${code}] written while you were joining`)).toHaveLength(1);
+  });
+
   it.skipIf(skip)('tells operators when their shift starts and ends, once, and pages them with what is waiting', async () => {
     const clock = fakeClock('2026-06-01T05:59:00Z'); // a Monday, 07:59 in Tirane
     const h = await setUp({ clock });

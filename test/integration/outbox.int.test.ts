@@ -21,8 +21,8 @@ describe.each(PROVIDERS_UNDER_TEST)('the outbox on $name', ({ open, skip }) => {
     if (!skip) await test.db.prisma.outboxMessage.deleteMany();
   });
 
-  /** An outbox whose Telegram answers from a script, one answer per call, then "ok". */
-  function setUp(script: Delivery[] = []) {
+  /** An outbox whose Telegram answers from a script, one answer per call (or per text, for calls made at once), then "ok". */
+  function setUp(script: Delivery[] = [], byText: Record<string, Delivery[]> = {}) {
     const clock = fakeClock('2026-06-01T09:00:00Z');
     const sent: { method: string; chat: unknown; text: unknown }[] = [];
     const blocked: OutboxRow[] = [];
@@ -34,7 +34,7 @@ describe.each(PROVIDERS_UNDER_TEST)('the outbox on $name', ({ open, skip }) => {
       logger: createLogger('silent'),
       onBlocked: async (row) => void blocked.push(row),
       call: async (method, payload) => {
-        const answer = script.shift() ?? { ok: true, messageId: 500 + sent.length };
+        const answer = byText[String(payload.text)]?.shift() ?? script.shift() ?? { ok: true, messageId: 500 + sent.length };
         if (answer.ok) sent.push({ method, chat: payload.chat_id, text: payload.text });
         return answer;
       },
@@ -58,7 +58,7 @@ describe.each(PROVIDERS_UNDER_TEST)('the outbox on $name', ({ open, skip }) => {
   });
 
   it.skipIf(skip)('waits as long as Telegram asks after a 429, holding that chat back and not the others', async () => {
-    const { clock, outbox, sent, message } = setUp([{ ok: false, code: 429, description: 'Too Many Requests: retry after 7', retryAfter: 7 }]);
+    const { clock, outbox, sent, message } = setUp([], { a1: [{ ok: false, code: 429, description: 'Too Many Requests: retry after 7', retryAfter: 7 }] });
     await outbox.enqueue([message(1, 'a1'), message(1, 'a2'), message(2, 'b1')]);
     await outbox.drain();
     expect(sent.map((entry) => entry.text)).toEqual(['b1']);
