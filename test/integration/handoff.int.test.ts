@@ -309,6 +309,10 @@ describe.each(PROVIDERS_UNDER_TEST)('operator handoff on $name', ({ open, skip }
     expect(await h.db.prisma.contact.count()).toBe(0);
     await invited.command('oncall');
     expect(textsTo(h, 9050).at(-1)).toBe(h.i18n.t('sq', 'handoff:console.on_call', { count: 0 }));
+    // Their own command menu, in their chat only.
+    const menu = h.api.calls.filter((call) => call.method === 'setMyCommands').at(-1);
+    expect(menu?.payload.scope).toEqual({ type: 'chat', chat_id: 9050 });
+    expect((menu?.payload.commands as { command: string }[]).map((entry) => entry.command)).toEqual(['oncall', 'offcall', 'cases', 'note', 'transfer', 'close', 'end']);
     const { code } = await requestPerson(h);
     expect(callsTo(h, 9050).some((call) => buttonsOf(call.payload).includes(`h|take|${code}`))).toBe(true);
   });

@@ -7,6 +7,7 @@ import { isSupervisor } from '../../handoff/paging.js';
 import { consoleButton, consoleLanguage, decodeConsoleButton, type Views } from '../../handoff/views.js';
 import type { HelpCase } from '../../helpline/cases.js';
 import type { DutyStore } from '../../helpline/operators.js';
+import { errorMessage } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import type { UraContext } from './context.js';
 
@@ -24,6 +25,9 @@ export function incomingOf(message: Message): Incoming {
   const kind = message.text !== undefined ? 'text' : (kinds.find((candidate) => message[candidate] !== undefined) ?? 'other');
   return { messageId: message.message_id, kind, text: message.text ?? message.caption ?? null };
 }
+
+/** The console's commands, in the order of the operator's menu. */
+export const CONSOLE_COMMANDS = ['oncall', 'offcall', 'cases', 'note', 'transfer', 'close', 'end'] as const;
 
 const CASE_CODE = /^[2-9A-HJ-NP-Z]{2}-[2-9A-HJ-NP-Z]{3}$/i;
 
@@ -89,8 +93,21 @@ export function consoleComposer(deps: ConsoleDeps): Composer<UraContext> {
     return { helpCase: await handoff.consoleCase(operator), rest: text.trim() };
   }
 
-  staff.command(['start', 'help'], async (ctx) => reply(ctx, t(operatorOf(ctx))('console.help')));
+  /** The operator's own command menu, in their chat only: help-seekers keep theirs. */
+  const showCommands = (ctx: UraContext, operator: OnDuty) =>
+    ctx.api
+      .setMyCommands(
+        CONSOLE_COMMANDS.map((command) => ({ command, description: t(operator)(`commands.${command}`) })),
+        { scope: { type: 'chat', chat_id: Number(operator.telegramId) } },
+      )
+      .catch((error: unknown) => deps.logger.warn({ err: errorMessage(error) }, 'Telegram refused the operator command menu'));
+
+  staff.command(['start', 'help'], async (ctx) => {
+    await showCommands(ctx, operatorOf(ctx));
+    return reply(ctx, t(operatorOf(ctx))('console.help'));
+  });
   staff.command('oncall', async (ctx) => {
+    await showCommands(ctx, operatorOf(ctx));
     const waiting = await duty.setPresence(operatorOf(ctx), true);
     return reply(ctx, t(operatorOf(ctx))('console.on_call', { count: waiting }));
   });
