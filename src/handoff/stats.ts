@@ -23,8 +23,14 @@ export const SUPPRESSED = '<5';
 /** Fewer claimed cases than this and the claim times are not reported. */
 export const SMALLEST_SHOWN = 5;
 
-/** A number of cases: 0 or at least 5 as it is, 1 to 4 as the string "<5". */
-export type Count = number | typeof SUPPRESSED;
+/**
+ * What a count is replaced with when it is shown could, with the total, give away a
+ * suppressed one (the one other count left in a dimension): secondary suppression.
+ */
+export const WITHHELD = 'x';
+
+/** A number of cases: 0 or at least 5 as it is, 1 to 4 as "<5", or "x" when withheld to protect a "<5". */
+export type Count = number | typeof SUPPRESSED | typeof WITHHELD;
 /** Cases per value of one dimension, in reading order. */
 export type Tally = Record<string, Count>;
 
@@ -65,7 +71,23 @@ function tally(values: string[], known: readonly string[] = []): Tally {
   const counts = new Map<string, number>(known.map((value) => [value, 0]));
   for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
   const others = [...counts.keys()].filter((value) => !known.includes(value)).sort();
-  return Object.fromEntries([...known, ...others].map((value) => [value, count(counts.get(value) ?? 0)]));
+  const order = [...known, ...others];
+  const shown: Tally = Object.fromEntries(order.map((value) => [value, count(counts.get(value) ?? 0)]));
+  return withhold(shown, order.map((value) => counts.get(value) ?? 0), values.length);
+}
+
+/**
+ * With the total shown, a single "<5" in a dimension equals the total minus the
+ * other counts; the smallest other non-zero count is withheld too, so that neither
+ * can be worked out.
+ */
+function withhold(shown: Tally, raw: number[], total: number): Tally {
+  const keys = Object.keys(shown);
+  const suppressed = keys.filter((key) => shown[key] === SUPPRESSED);
+  if (count(total) === SUPPRESSED || suppressed.length !== 1) return shown;
+  const candidates = keys.map((key, index) => ({ key, n: raw[index] ?? 0 })).filter(({ key, n }) => n > 0 && shown[key] !== SUPPRESSED);
+  const smallest = candidates.sort((a, b) => a.n - b.n)[0];
+  return smallest ? { ...shown, [smallest.key]: WITHHELD } : shown;
 }
 
 /** The q-quantile of sorted values, interpolating between neighbours (as spreadsheets' PERCENTILE does). */
@@ -77,6 +99,11 @@ function quantile(sorted: number[], q: number): number {
 }
 
 const tenths = (value: number) => Math.round(value * 10) / 10;
+
+function pair(claimed: number, notClaimed: number): { claimed: Count; notClaimed: Count } {
+  const shown = withhold({ claimed: count(claimed), notClaimed: count(notClaimed) }, [claimed, notClaimed], claimed + notClaimed);
+  return { claimed: shown.claimed ?? 0, notClaimed: shown.notClaimed ?? 0 };
+}
 
 /** Anonymous counts of one month's cases, with small counts suppressed. `cases` are that month's. */
 export function helplineStats(cases: StatsCase[], options: { month: string; targets: ClaimTargets }): HelplineStats {
@@ -98,8 +125,8 @@ export function helplineStats(cases: StatsCase[], options: { month: string; targ
       referral: tally(cases.map((c) => c.referral ?? 'none'), [...REFERRALS, 'none']),
     },
     claim: {
-      claimed: count(claimed.length),
-      notClaimed: count(cases.length - claimed.length),
+      // Claimed and not claimed add up to the total: one "<5" withholds the other.
+      ...pair(claimed.length, cases.length - claimed.length),
       medianMinutes: enough ? tenths(quantile(minutes, 0.5)) : null,
       p90Minutes: enough ? tenths(quantile(minutes, 0.9)) : null,
       withinTargetPercent: enough ? Math.round((100 * within) / claimed.length) : null,
@@ -127,7 +154,7 @@ export function renderStatsText(stats: HelplineStats): string {
   const measured = (label: string, value: number | null, shown: (value: number) => string) =>
     value === null ? `  ${label.padEnd(22)} not reported (fewer than ${SMALLEST_SHOWN} claimed)` : row(label, shown(value));
   const { claim } = stats;
-  const lines = [`Helpline cases, ${stats.month}`, `Counts from 1 to 4 are shown as ${SUPPRESSED}.`, '', row('Cases', stats.total, '')];
+  const lines = [`Helpline cases, ${stats.month}`, `Counts from 1 to 4 are shown as ${SUPPRESSED}; ${WITHHELD} marks a count withheld so that a ${SUPPRESSED} cannot be worked out from the total.`, '', row('Cases', stats.total, '')];
   for (const { key, title } of DIMENSIONS) {
     const entries = Object.entries(stats.by[key]);
     lines.push('', title, ...(entries.length ? entries.map(([value, n]) => row(value, n)) : ['  (none)']));

@@ -40,15 +40,15 @@ beforeAll(async () => {
 });
 
 describe('ura stats helpline', () => {
-  it("prints the month's counts as text, small counts as <5", () => {
+  it("prints the month's counts as text, small counts as <5 and the one count that would give a <5 away as x", () => {
     const result = ura('--month', '2026-11');
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^Helpline cases, 2026-11$/m);
     expect(result.stdout).toMatch(/^Cases +7$/m);
-    expect(result.stdout).toMatch(/^ {2}HIGH +5$/m);
+    expect(result.stdout).toMatch(/^ {2}HIGH +x$/m);
     expect(result.stdout).toMatch(/^ {2}URGENT +<5$/m);
     expect(result.stdout).toMatch(/^ {2}poster_fier +<5$/m);
-    expect(result.stdout).toMatch(/^ {2}direct +5$/m);
+    expect(result.stdout).toMatch(/^ {2}direct +x$/m);
     expect(result.stdout).toMatch(/^ {2}median +3\.0 min$/m);
     expect(result.stdout).toMatch(/^ {2}90th percentile +8\.8 min$/m);
     expect(result.stdout).toMatch(/^ {2}within target +80%$/m);
@@ -61,8 +61,8 @@ describe('ura stats helpline', () => {
     expect(JSON.parse(result.stdout)).toMatchObject({
       month: '2026-11',
       total: 7,
-      by: { level: { INFO: 0, HIGH: 5, URGENT: '<5' }, language: { en: '<5', sq: 5 }, outcome: { referred: 5, none: '<5' }, referral: { shelter: 5 } },
-      claim: { claimed: 5, notClaimed: '<5', medianMinutes: 3, p90Minutes: 8.8, withinTargetPercent: 80, targets: { HIGH: 10, URGENT: 2 } },
+      by: { level: { INFO: 0, HIGH: 'x', URGENT: '<5' }, language: { en: '<5', sq: 'x' }, outcome: { referred: 'x', none: '<5' }, referral: { shelter: 'x' } },
+      claim: { claimed: 'x', notClaimed: '<5', medianMinutes: 3, p90Minutes: 8.8, withinTargetPercent: 80, targets: { HIGH: 10, URGENT: 2 } },
     });
     expect(JSON.parse(ura('--month', '2026-10', '--json').stdout)).toMatchObject({ month: '2026-10', total: '<5' });
   });
@@ -72,7 +72,7 @@ describe('ura stats helpline', () => {
     expect(result.status).toBe(0);
     const lines = result.stdout.split('\r\n');
     expect(lines.slice(0, 3)).toEqual(['dimension,value,count', 'month,2026-11,7', 'level,INFO,0']);
-    expect(lines).toEqual(expect.arrayContaining(['source,direct,5', 'source,poster_fier,<5', 'claim,median_minutes,3', 'claim,within_target_percent,80']));
+    expect(lines).toEqual(expect.arrayContaining(['source,direct,x', 'source,poster_fier,<5', 'claim,median_minutes,3', 'claim,within_target_percent,80']));
   });
 
   it('counts the current month when none is given', () => {

@@ -20,11 +20,12 @@ describe('helpline stats', () => {
       kase({ language: 'it', trigger: 'urgent', ageBand: 'child', level: 'URGENT' }),
     ]);
     expect(result.total).toBe(12);
-    expect(Object.entries(result.by.level)).toEqual([['INFO', 6], ['CONCERN', 0], ['HIGH', 5], ['URGENT', '<5']]);
-    expect(Object.entries(result.by.language)).toEqual([['en', 5], ['it', '<5'], ['sq', 6]]);
+    // One "<5" with the total shown: the smallest other count is withheld, or 12 - 6 - 5 would give it away.
+    expect(Object.entries(result.by.level)).toEqual([['INFO', 6], ['CONCERN', 0], ['HIGH', 'x'], ['URGENT', '<5']]);
+    expect(Object.entries(result.by.language)).toEqual([['en', 'x'], ['it', '<5'], ['sq', 6]]);
     expect(result.by.source).toEqual({ direct: 7, poster_fier: 5 });
-    expect(Object.entries(result.by.trigger)).toEqual([['request', 11], ['urgent', '<5'], ['consent', 0]]);
-    expect(Object.entries(result.by.ageBand)).toEqual([['child', '<5'], ['adult', 11], ['unknown', 0]]);
+    expect(Object.entries(result.by.trigger)).toEqual([['request', 'x'], ['urgent', '<5'], ['consent', 0]]);
+    expect(Object.entries(result.by.ageBand)).toEqual([['child', '<5'], ['adult', 'x'], ['unknown', 0]]);
     expect(Object.entries(result.by.status)).toEqual([['pending', 7], ['active', 0], ['closed', 5]]);
     expect(result.by.outcome).toEqual({ referred: 5, information: 0, no_contact: 0, not_relevant: 0, other: 0, none: 7 });
     expect(result.by.referral).toEqual({
@@ -44,17 +45,23 @@ describe('helpline stats', () => {
     expect(result.by.language).toEqual(n === 0 ? {} : { sq: shown });
   });
 
+  it('withholds nothing more where two counts are hidden already, or the total is', () => {
+    const two = stats([...times(6, () => kase()), kase({ language: 'en' }), kase({ language: 'it' })]);
+    expect(two.by.language).toEqual({ en: '<5', it: '<5', sq: 6 });
+    expect(stats(times(3, () => kase())).by.language).toEqual({ sq: '<5' });
+  });
+
   it('keeps the suppression in JSON as the string "<5"', () => {
     expect(JSON.parse(JSON.stringify(stats(times(3, () => kase()))))).toMatchObject({ total: '<5', by: { level: { INFO: '<5', HIGH: 0 } } });
   });
 
   it('does not report claim times or the within-target share when fewer than 5 cases were claimed', () => {
     const result = stats([...times(4, (i) => claimedAfter(i + 1)), ...times(5, () => kase())]);
-    expect(result.claim).toMatchObject({ claimed: '<5', notClaimed: 5, medianMinutes: null, p90Minutes: null, withinTargetPercent: null });
+    expect(result.claim).toMatchObject({ claimed: '<5', notClaimed: 'x', medianMinutes: null, p90Minutes: null, withinTargetPercent: null });
   });
 
   it('gives the median and the 90th percentile of the time to claim, interpolating between cases', () => {
-    expect(stats([...times(10, (i) => claimedAfter(i + 1)), kase(), kase()]).claim).toMatchObject({ claimed: 10, notClaimed: '<5', medianMinutes: 5.5, p90Minutes: 9.1 });
+    expect(stats([...times(10, (i) => claimedAfter(i + 1)), kase(), kase()]).claim).toMatchObject({ claimed: 'x', notClaimed: '<5', medianMinutes: 5.5, p90Minutes: 9.1 });
     expect(stats([1, 2, 3, 4, 10].map((minutes) => claimedAfter(minutes))).claim).toMatchObject({ medianMinutes: 3, p90Minutes: 7.6 });
     expect(stats(times(5, () => claimedAfter(1.5))).claim).toMatchObject({ medianMinutes: 1.5, p90Minutes: 1.5 });
   });
@@ -112,7 +119,7 @@ describe('stats output', () => {
     const text = renderStatsText(stats(cases));
     expect(text).toMatch(/^Helpline cases, 2026-11$/m);
     expect(text).toMatch(/^Cases +11$/m);
-    expect(text).toMatch(/^ {2}HIGH +10$/m);
+    expect(text).toMatch(/^ {2}HIGH +x$/m);
     expect(text).toMatch(/^ {2}URGENT +<5$/m);
     expect(text).toMatch(/^ {2}median +5\.5 min$/m);
     expect(text).toMatch(/^ {2}within target +100%$/m);
