@@ -55,7 +55,7 @@ export function composeHandoff(deps: {
   const paging = createPaging({ store, outboxStore, outbox, duty: dutyStore, shifts, views, clock, timezone, targets });
   handoff = createHandoff({ store, outboxStore, outbox, duty: dutyStore, contacts, paging, views, clock });
   const duty = createDuty({ store, duty: dutyStore, shifts, paging, outbox, contacts, views, clock, timezone, targets, logger });
-  return { handoff, paging, duty, dutyStore, shifts, views, outbox, store };
+  return { handoff, paging, duty, dutyStore, shifts, views, outbox, outboxStore, store };
 }
 
 export type HandoffParts = ReturnType<typeof composeHandoff>;

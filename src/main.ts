@@ -105,6 +105,7 @@ export async function startUra(config: Config, logger: Logger, options: StartOpt
   const i18n = createI18n();
   let bot: BotService = disabledBot;
   let tick: (() => Promise<void>) | undefined;
+  let oldestUndelivered: (() => Promise<Date | undefined>) | undefined;
   const { token, mode, publicUrl, webhookSecret } = config.telegram;
   if (token) {
     const { call } = createBotCall({ token, apiRoot: config.telegram.apiRoot });
@@ -113,6 +114,7 @@ export async function startUra(config: Config, logger: Logger, options: StartOpt
       retentionDays: config.retentionDays, call, timezone: config.timezone, targets: config.claimTargets,
     });
     tick = helpline.parts.duty.tick;
+    oldestUndelivered = helpline.parts.outboxStore.oldestPending;
     const grammyBot = createBot({ ...helpline, token, apiRoot: config.telegram.apiRoot, ...(options.botInfo ? { botInfo: options.botInfo } : {}) });
     const webhook = mode === 'webhook' && publicUrl && webhookSecret ? { url: `${publicUrl}${WEBHOOK_PATH}`, secret: webhookSecret } : undefined;
     bot = createBotService({ bot: grammyBot, mode, i18n, logger, ...(webhook ? { webhook } : {}) });
@@ -122,7 +124,7 @@ export async function startUra(config: Config, logger: Logger, options: StartOpt
 
   const app = createApp({
     logger,
-    health: { database: () => checkDatabase(database, 2000), bot: () => bot.status(), clock, startedAt, version: version() },
+    health: { database: () => checkDatabase(database, 2000), bot: () => bot.status(), ...(oldestUndelivered ? { oldestUndelivered } : {}), clock, startedAt, version: version() },
     ...(mode === 'webhook' && webhookSecret ? { telegramWebhook: telegramWebhook({ secret: webhookSecret, bot, logger }) } : {}),
   });
   const server = createServer(app);

@@ -87,6 +87,8 @@ export interface OutboxStore {
   failed(id: string, error: string): Promise<void>;
   /** Every case card of a case: current ones (`card`) and those of earlier rounds (`retired`). */
   cardsOf(caseId: string): Promise<OutboxRow[]>;
+  /** When the oldest message still waiting to go out was written; undefined when none waits. */
+  oldestPending(): Promise<Date | undefined>;
   /** Marks the case's current cards as of an earlier round: the case was taken. */
   retireCards(caseId: string): Promise<void>;
 }

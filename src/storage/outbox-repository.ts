@@ -68,6 +68,9 @@ export function createOutboxRepository(prisma: UraPrisma): OutboxStore {
     async cardsOf(caseId) {
       return (await prisma.outboxMessage.findMany({ where: { caseId, purpose: { in: ['card', 'retired'] } }, orderBy: { id: 'asc' } })).map(toRow);
     },
+    async oldestPending() {
+      return (await prisma.outboxMessage.findFirst({ where: { status: 'pending' }, orderBy: { id: 'asc' }, select: { createdAt: true } }))?.createdAt;
+    },
     retireCards: async (caseId) => void (await prisma.outboxMessage.updateMany({ where: { caseId, purpose: 'card' }, data: { purpose: 'retired' } })),
   };
 }

@@ -13,7 +13,7 @@ const SECRET = 'webhook-secret-0123456789';
 const servers: { close(): void }[] = [];
 afterEach(() => servers.splice(0).forEach((server) => server.close()));
 
-function serve(options: { database?: DatabaseHealth; accepting?: boolean; handling?: Promise<void> } = {}) {
+function serve(options: { database?: DatabaseHealth; accepting?: boolean; handling?: Promise<void>; oldestUndelivered?: Date } = {}) {
   const dispatched: Update[] = [];
   const bot: BotService = {
     ...disabledBot,
@@ -27,7 +27,14 @@ function serve(options: { database?: DatabaseHealth; accepting?: boolean; handli
   const database = options.database ?? { provider: 'sqlite', reachable: true, pendingMigrations: [] };
   const app = createApp({
     logger,
-    health: { database: async () => database, bot: () => bot.status(), clock: fakeClock(), startedAt: new Date('2026-03-01T08:59:00Z'), version: '0.0.0' },
+    health: {
+      database: async () => database,
+      bot: () => bot.status(),
+      oldestUndelivered: async () => options.oldestUndelivered,
+      clock: fakeClock(),
+      startedAt: new Date('2026-03-01T08:59:00Z'),
+      version: '0.0.0',
+    },
     telegramWebhook: telegramWebhook({ secret: SECRET, bot, logger }),
   });
   const server = app.listen(0, '127.0.0.1');
@@ -102,6 +109,13 @@ describe('health routes', () => {
     const pending = serve({ database: { provider: 'sqlite', reachable: true, pendingMigrations: ['0002_cases'] } });
     expect(await (await fetch(`${await pending.base}/readyz`)).json()).toMatchObject({ ready: false, pending: ['0002_cases'] });
     expect((await fetch(`${await serve().base}/readyz`)).status).toBe(200);
+  });
+
+  it('report deliveries stuck for more than five minutes as degraded', async () => {
+    const health = async (oldestUndelivered?: Date) => (await fetch(`${await serve(oldestUndelivered ? { oldestUndelivered } : {}).base}/healthz`)).json();
+    expect(await health()).toMatchObject({ status: 'ok', outbox: { oldestUndeliveredSeconds: 0, stuck: false } });
+    expect(await health(new Date('2026-03-01T08:56:00Z'))).toMatchObject({ status: 'ok', outbox: { oldestUndeliveredSeconds: 240, stuck: false } });
+    expect(await health(new Date('2026-03-01T08:54:00Z'))).toMatchObject({ status: 'degraded', outbox: { oldestUndeliveredSeconds: 360, stuck: true } });
   });
 
   it('answer unknown paths with a JSON 404', async () => {
