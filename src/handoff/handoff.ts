@@ -1,28 +1,16 @@
 import type { HelpCase } from '../helpline/cases.js';
-import type { Contacts } from '../helpline/contacts.js';
-import type { DutyStore } from '../helpline/operators.js';
 import type { Language } from '../i18n/index.js';
-import type { Clock } from '../shared/clock.js';
-import { sequentialId } from '../shared/sequence.js';
-import type { CaseMessage, HandoffStore, OnDuty, Outgoing, OutboxStore } from './model.js';
-import type { Outbox } from './outbox.js';
+import { createDeliveries, type DeliveryDeps } from './deliveries.js';
+import type { OnDuty } from './model.js';
 import { isSupervisor, type Paging } from './paging.js';
-import { consoleLanguage, type Views } from './views.js';
+import { createRelay } from './relay.js';
+import { consoleLanguage } from './views.js';
 
-/** A message as it arrived: text, or media that is copied from the author's chat. */
-export interface Incoming {
-  messageId: number;
-  /** `text`, or photo, voice, document, video, audio, animation, sticker, video_note, ... */
-  kind: string;
-  text: string | null;
-}
+export type { Incoming } from './relay.js';
 
 /** How a case may end, and where the person was referred (what the regional committee counts). */
 export const CLOSE_OUTCOMES = ['referred', 'information', 'no_contact', 'not_relevant', 'other'] as const;
 export const REFERRALS = ['police', 'child_protection', 'shelter', 'legal_aid', 'health', 'labour_inspectorate', 'hotline_116006', 'information_only', 'other'] as const;
-
-/** Media whose caption can carry the case code; others are preceded by a line naming the case. */
-const CAPTIONED = new Set(['photo', 'video', 'document', 'audio', 'voice', 'animation']);
 
 /** Button a person gets after a case closes: opens the anonymous service-feedback survey. */
 export const FEEDBACK_BUTTON = 'f';
@@ -31,98 +19,17 @@ const MENU_BUTTON = 'm|home';
 
 export type ClaimResult = { kind: 'claimed'; helpCase: HelpCase } | { kind: 'taken' | 'closed' | 'unknown' | 'yours' };
 
-export interface HandoffDeps {
-  store: HandoffStore;
-  outboxStore: OutboxStore;
-  outbox: Outbox;
-  duty: DutyStore;
-  contacts: Pick<Contacts, 'chatOf'>;
+export interface HandoffDeps extends DeliveryDeps {
   paging: Paging;
-  views: Views;
-  clock: Clock;
 }
 
 export function createHandoff(deps: HandoffDeps) {
-  const { store, outbox, duty, contacts, views, clock } = deps;
+  const { store, duty, views, clock } = deps;
   const tr = views.tr;
 
-  const toOperator = (operator: Pick<OnDuty, 'telegramId' | 'id'>, dedupeKey: string, text: string, extra: Record<string, unknown> = {}, caseId?: string): Outgoing => ({
-    chatId: Number(operator.telegramId),
-    method: 'sendMessage',
-    payload: { text, ...extra },
-    dedupeKey,
-    operatorId: operator.id,
-    ...(caseId ? { caseId } : {}),
-  });
-
-  async function toPerson(helpCase: HelpCase, dedupeKey: string, text: string, keyboard: { text: string; callback_data: string }[][] = []): Promise<Outgoing | undefined> {
-    const chatId = await contacts.chatOf(helpCase.contactId);
-    if (chatId === undefined) return undefined;
-    return {
-      chatId,
-      method: 'sendMessage',
-      payload: { text, ...(keyboard.length > 0 ? { reply_markup: { inline_keyboard: keyboard } } : {}) },
-      dedupeKey,
-      caseId: helpCase.id,
-      contactId: helpCase.contactId,
-    };
-  }
-
+  const deliveries = createDeliveries(deps);
+  const { toOperator, toPerson, operatorById, send, briefing, retireCards } = deliveries;
   const personLanguage = (helpCase: HelpCase) => helpCase.language as Language;
-  const operatorById = async (id: string | null) => (id ? (await duty.onDuty()).find((operator) => operator.id === id) : undefined);
-
-  async function send(messages: (Outgoing | undefined)[]) {
-    const defined = messages.filter((message): message is Outgoing => message !== undefined);
-    if (defined.length > 0) await outbox.enqueue(defined);
-    outbox.kick();
-  }
-
-  /** The transcript and then the person's messages nobody has seen yet, to the operator now holding the case. */
-  async function briefing(helpCase: HelpCase, operator: OnDuty, reason: string): Promise<Outgoing[]> {
-    const language = consoleLanguage(operator);
-    const messages = await store.transcript(helpCase.id);
-    const seen = messages.filter((message) => message.relayedAt !== null || message.author !== 'person');
-    const waiting = messages.filter((message) => message.relayedAt === null && message.author === 'person');
-    const parts = views.transcript(helpCase, seen, language, clock.now());
-    const out: Outgoing[] = parts.map((text, index) => toOperator(operator, `brief:${helpCase.id}:${operator.id}:${reason}:${index}`, text, {}, helpCase.id));
-    out.push(...(await relayToOperator(helpCase, operator, waiting)));
-    if (waiting.length > 0) await store.markRelayed(waiting.map((message) => message.id), clock.now());
-    return out;
-  }
-
-  async function relayToOperator(helpCase: HelpCase, operator: OnDuty, messages: CaseMessage[]): Promise<Outgoing[]> {
-    const personChat = await contacts.chatOf(helpCase.contactId);
-    return messages.flatMap((message): Outgoing[] => {
-      const key = `relay:${message.id}:${operator.id}`;
-      if (message.kind === 'text' || message.messageId === null || personChat === undefined) {
-        return [toOperator(operator, key, views.fromPerson(helpCase.code, message.text ?? tr(consoleLanguage(operator))('transcript.media', { kind: message.kind })), {}, helpCase.id)];
-      }
-      const copy: Outgoing = {
-        chatId: Number(operator.telegramId),
-        method: 'copyMessage',
-        fromChatId: personChat,
-        payload: { message_id: message.messageId, ...(CAPTIONED.has(message.kind) ? { caption: views.fromPerson(helpCase.code, message.text ?? '') } : {}) },
-        dedupeKey: key,
-        caseId: helpCase.id,
-        operatorId: operator.id,
-      };
-      return CAPTIONED.has(message.kind) ? [copy] : [toOperator(operator, `${key}:head`, views.fromPerson(helpCase.code, '⤵'), {}, helpCase.id), copy];
-    });
-  }
-
-  /** Edits every card of the case: "taken" for the others, "yours" for the winner. */
-  async function retireCards(helpCase: HelpCase, winner: OnDuty): Promise<Outgoing[]> {
-    const cards = (await deps.outboxStore.cardsOf(helpCase.id)).filter((card) => card.purpose === 'card');
-    await deps.outboxStore.retireCards(helpCase.id);
-    const operators = await duty.onDuty();
-    return cards.flatMap((card): Outgoing[] => {
-      const holder = operators.find((operator) => operator.id === card.operatorId);
-      if (!holder || card.sentMessageId === null) return [];
-      const language = consoleLanguage(holder);
-      const text = holder.id === winner.id ? tr(language)('card.yours', { code: helpCase.code }) : tr(language)('card.taken', { code: helpCase.code, name: winner.pseudonym ?? tr(language)('a_colleague') });
-      return [{ ...toOperator(holder, `retire:${card.id}:${winner.id}:${helpCase.claimedAt?.getTime() ?? 0}`, text, { message_id: card.sentMessageId }, helpCase.id), method: 'editMessageText' }];
-    });
-  }
 
   /** The case an operator's messages go to: the one on their console, if they still hold it and its chat is live. */
   async function consoleCase(operator: OnDuty): Promise<HelpCase | undefined> {
@@ -138,6 +45,7 @@ export function createHandoff(deps: HandoffDeps) {
   }
 
   return {
+    ...createRelay(deps, deliveries, { consoleCase, reachable }),
     consoleCase,
     liveCase: (contactId: string) => store.liveFor(contactId),
 
@@ -160,70 +68,6 @@ export function createHandoff(deps: HandoffDeps) {
       const joined = await toPerson(claimed, `joined:${claimed.id}:${operator.id}:${now.getTime()}`, tr(language)('person.joined', { name: operator.pseudonym ?? tr(language)('team_member') }));
       await send([...(await retireCards(claimed, operator)), ...(await briefing(claimed, operator, `claim${now.getTime()}`)), joined]);
       return { kind: 'claimed', helpCase: claimed };
-    },
-
-    /**
-     * A person wrote while they have a case: stored, then relayed to the operator who
-     * holds it, or kept for whoever claims it. `none` when the person has no live case.
-     */
-    async fromPerson(contactId: string, incoming: Incoming): Promise<'relayed' | 'queued' | 'repeated' | 'none'> {
-      const helpCase = await store.liveFor(contactId);
-      if (!helpCase) return 'none';
-      const now = clock.now();
-      const message: CaseMessage = { id: sequentialId(now), caseId: helpCase.id, author: 'person', operatorId: null, kind: incoming.kind, text: incoming.text, messageId: incoming.messageId, createdAt: now, relayedAt: null };
-      const operator = helpCase.status === 'active' ? await operatorById(helpCase.operatorId) : undefined;
-      if (!operator) {
-        if (!(await store.addMessage(message, []))) return 'repeated';
-        // Taken while this was being stored: the claim's briefing may have missed it.
-        const now = await store.byId(helpCase.id);
-        const holder = now?.status === 'active' ? await operatorById(now.operatorId) : undefined;
-        if (!now || !holder) return 'queued';
-        const waiting = (await store.transcript(now.id)).filter((earlier) => earlier.author === 'person' && earlier.relayedAt === null);
-        await send(await relayToOperator(now, holder, waiting));
-        await store.markRelayed(waiting.map((earlier) => earlier.id), clock.now());
-        return 'relayed';
-      }
-      const outgoing = await relayToOperator(helpCase, operator, [message]);
-      const stored = await store.addMessage({ ...message, relayedAt: now }, outbox.prepare(outgoing));
-      outbox.kick();
-      return stored ? 'relayed' : 'repeated';
-    },
-
-    /** An operator wrote in their console: to the person under the pseudonym, or `no_case`. */
-    async fromOperator(operator: OnDuty, incoming: Incoming): Promise<'relayed' | 'repeated' | 'no_case' | 'gone'> {
-      const helpCase = await consoleCase(operator);
-      if (!helpCase || helpCase.chatEndedAt !== null) return 'no_case';
-      const personChat = await contacts.chatOf(helpCase.contactId);
-      if (personChat === undefined) return 'gone';
-      const now = clock.now();
-      const language = personLanguage(helpCase);
-      const message: CaseMessage = { id: sequentialId(now), caseId: helpCase.id, author: 'operator', operatorId: operator.id, kind: incoming.kind, text: incoming.text, messageId: incoming.messageId, createdAt: now, relayedAt: now };
-      const key = `relay:${message.id}`;
-      const signed = (text: string) => views.fromOperator(operator.pseudonym, language, text);
-      const outgoing: Outgoing =
-        incoming.kind === 'text'
-          ? { chatId: personChat, method: 'sendMessage', payload: { text: signed(incoming.text ?? '') }, dedupeKey: key, caseId: helpCase.id, contactId: helpCase.contactId }
-          : {
-              chatId: personChat,
-              method: 'copyMessage',
-              fromChatId: Number(operator.telegramId),
-              payload: { message_id: incoming.messageId, ...(CAPTIONED.has(incoming.kind) ? { caption: signed(incoming.text ?? '') } : {}) },
-              dedupeKey: key,
-              caseId: helpCase.id,
-              contactId: helpCase.contactId,
-            };
-      const stored = await store.addMessage(message, outbox.prepare([outgoing]));
-      outbox.kick();
-      return stored ? 'relayed' : 'repeated';
-    },
-
-    /** An internal note on the console's case (or on `code`, which a supervisor may name): stored, shown in transcripts, never sent to the person. */
-    async note(operator: OnDuty, text: string, code?: string): Promise<HelpCase | undefined> {
-      const helpCase = code === undefined ? await consoleCase(operator) : await reachable(operator, code);
-      if (!helpCase) return undefined;
-      const now = clock.now();
-      await store.addMessage({ id: sequentialId(now), caseId: helpCase.id, author: 'note', operatorId: operator.id, kind: 'text', text, messageId: null, createdAt: now, relayedAt: now }, []);
-      return helpCase;
     },
 
     /** Open cases an operator may see: their own and the queue; supervisors and admins see all. */

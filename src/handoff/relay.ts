@@ -1,0 +1,90 @@
+import type { HelpCase } from '../helpline/cases.js';
+import type { Language } from '../i18n/index.js';
+import { sequentialId } from '../shared/sequence.js';
+import type { Deliveries, DeliveryDeps } from './deliveries.js';
+import type { CaseMessage, OnDuty, Outgoing } from './model.js';
+
+/** A message as it arrived: text, or media that is copied from the author's chat. */
+export interface Incoming {
+  messageId: number;
+  /** `text`, or photo, voice, document, video, audio, animation, sticker, video_note, ... */
+  kind: string;
+  text: string | null;
+}
+
+/**
+ * What each side writes during a case: stored first, then relayed through the
+ * outbox, or kept for whoever takes a waiting case.
+ */
+export function createRelay(deps: DeliveryDeps, deliveries: Deliveries, access: { consoleCase(operator: OnDuty): Promise<HelpCase | undefined>; reachable(operator: OnDuty, code: string): Promise<HelpCase | undefined> }) {
+  const { store, outbox, contacts, views, clock } = deps;
+  const { operatorById, send, relayToOperator, captioned } = deliveries;
+  const { consoleCase, reachable } = access;
+
+  return {
+    /**
+     * A person wrote while they have a case: stored, then relayed to the operator who
+     * holds it, or kept for whoever claims it. `none` when the person has no live case.
+     */
+    async fromPerson(contactId: string, incoming: Incoming): Promise<'relayed' | 'queued' | 'repeated' | 'none'> {
+      const helpCase = await store.liveFor(contactId);
+      if (!helpCase) return 'none';
+      const now = clock.now();
+      const message: CaseMessage = { id: sequentialId(now), caseId: helpCase.id, author: 'person', operatorId: null, kind: incoming.kind, text: incoming.text, messageId: incoming.messageId, createdAt: now, relayedAt: null };
+      const operator = helpCase.status === 'active' ? await operatorById(helpCase.operatorId) : undefined;
+      if (!operator) {
+        if (!(await store.addMessage(message, []))) return 'repeated';
+        // Taken while this was being stored: the claim's briefing may have missed it.
+        const now = await store.byId(helpCase.id);
+        const holder = now?.status === 'active' ? await operatorById(now.operatorId) : undefined;
+        if (!now || !holder) return 'queued';
+        const waiting = (await store.transcript(now.id)).filter((earlier) => earlier.author === 'person' && earlier.relayedAt === null);
+        await send(await relayToOperator(now, holder, waiting));
+        await store.markRelayed(waiting.map((earlier) => earlier.id), clock.now());
+        return 'relayed';
+      }
+      const outgoing = await relayToOperator(helpCase, operator, [message]);
+      const stored = await store.addMessage({ ...message, relayedAt: now }, outbox.prepare(outgoing));
+      outbox.kick();
+      return stored ? 'relayed' : 'repeated';
+    },
+
+    /** An operator wrote in their console: to the person under the pseudonym, or `no_case`. */
+    async fromOperator(operator: OnDuty, incoming: Incoming): Promise<'relayed' | 'repeated' | 'no_case' | 'gone'> {
+      const helpCase = await consoleCase(operator);
+      if (!helpCase || helpCase.chatEndedAt !== null) return 'no_case';
+      const personChat = await contacts.chatOf(helpCase.contactId);
+      if (personChat === undefined) return 'gone';
+      const now = clock.now();
+      const language = helpCase.language as Language;
+      const message: CaseMessage = { id: sequentialId(now), caseId: helpCase.id, author: 'operator', operatorId: operator.id, kind: incoming.kind, text: incoming.text, messageId: incoming.messageId, createdAt: now, relayedAt: now };
+      const key = `relay:${message.id}`;
+      const signed = (text: string) => views.fromOperator(operator.pseudonym, language, text);
+      const outgoing: Outgoing =
+        incoming.kind === 'text'
+          ? { chatId: personChat, method: 'sendMessage', payload: { text: signed(incoming.text ?? '') }, dedupeKey: key, caseId: helpCase.id, contactId: helpCase.contactId }
+          : {
+              chatId: personChat,
+              method: 'copyMessage',
+              fromChatId: Number(operator.telegramId),
+              payload: { message_id: incoming.messageId, ...(captioned(incoming.kind) ? { caption: signed(incoming.text ?? '') } : {}) },
+              dedupeKey: key,
+              caseId: helpCase.id,
+              contactId: helpCase.contactId,
+            };
+      const stored = await store.addMessage(message, outbox.prepare([outgoing]));
+      outbox.kick();
+      return stored ? 'relayed' : 'repeated';
+    },
+
+    /** An internal note on the console's case (or on `code`, which a supervisor may name): stored, shown in transcripts, never sent to the person. */
+    async note(operator: OnDuty, text: string, code?: string): Promise<HelpCase | undefined> {
+      const helpCase = code === undefined ? await consoleCase(operator) : await reachable(operator, code);
+      if (!helpCase) return undefined;
+      const now = clock.now();
+      await store.addMessage({ id: sequentialId(now), caseId: helpCase.id, author: 'note', operatorId: operator.id, kind: 'text', text, messageId: null, createdAt: now, relayedAt: now }, []);
+      return helpCase;
+    },
+
+  };
+}
