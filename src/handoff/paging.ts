@@ -77,7 +77,8 @@ export function createPaging(deps: PagingDeps) {
     }));
     if (cards.length > 0) {
       await outbox.enqueue(cards);
-      await store.record({ caseId: helpCase.id, action: 'paged', operatorId: null, detail: `${mode}:${cards.length}`, at: now });
+      // Who was paged, how (match, all, supervisors) and when: one audit line per operator.
+      for (const operator of fresh) await store.record({ caseId: helpCase.id, action: 'paged', operatorId: operator.id, detail: mode, at: now });
     }
     return cards.length;
   }

@@ -111,8 +111,13 @@ describe.each(PROVIDERS_UNDER_TEST)('operator handoff on $name', ({ open, skip }
 
     await person.press('f');
     expect(await h.db.prisma.conversation.findFirst({ where: { flowId: 'surveys/service-feedback', status: 'active' } })).not.toBeNull();
-    const events = (await h.db.prisma.caseEvent.findMany({ orderBy: { id: 'asc' } })).map((event) => event.action);
-    expect(events).toEqual(['paged', 'claimed', 'closed']);
+    const events = (await h.db.prisma.caseEvent.findMany({ orderBy: { id: 'asc' } })).map((event) => [event.action, event.operatorId, event.detail]);
+    expect(events).toEqual([
+      ['paged', 'op-9001', 'match'],
+      ['paged', 'op-9002', 'match'],
+      ['claimed', 'op-9001', null],
+      ['closed', 'op-9001', 'referred/shelter'],
+    ]);
   });
 
   it.skipIf(skip)('never shows either side the other one’s Telegram identity', async () => {
