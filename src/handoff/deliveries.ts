@@ -4,7 +4,7 @@ import type { DutyStore } from '../helpline/operators.js';
 import type { Clock } from '../shared/clock.js';
 import type { CaseMessage, HandoffStore, OnDuty, Outgoing, OutboxStore } from './model.js';
 import type { Outbox } from './outbox.js';
-import { consoleLanguage, type Views } from './views.js';
+import { CAPTION_LIMIT, consoleLanguage, MESSAGE_LIMIT, tagged, type Views } from './views.js';
 
 /** Media whose caption can carry the case code; others are preceded by a line naming the case. */
 const CAPTIONED = new Set(['photo', 'video', 'document', 'audio', 'voice', 'animation']);
@@ -67,24 +67,29 @@ export function createDeliveries(deps: DeliveryDeps) {
     return out;
   }
 
+  /**
+   * One message relayed as the other side will see it, tagged: text in parts that fit
+   * Telegram's limit; media copied (never forwarded) with the tag as caption, or after
+   * a tag line for media without one, and a caption too long to carry the tag sent as text first.
+   */
+  function relayed(message: Pick<CaseMessage, 'kind' | 'text' | 'messageId'>, route: { chatId: number; fromChatId: number | undefined; tag: string; key: string; caseId: string; operatorId?: string; contactId?: string }): Outgoing[] {
+    const { chatId, fromChatId, tag, key, caseId } = route;
+    const to = { chatId, caseId, ...(route.operatorId ? { operatorId: route.operatorId } : {}), ...(route.contactId ? { contactId: route.contactId } : {}) };
+    const texts = (text: string, suffix: string): Outgoing[] =>
+      tagged(tag, text, MESSAGE_LIMIT).map((part, index) => ({ ...to, method: 'sendMessage', payload: { text: part }, dedupeKey: `${key}${suffix}:${index}` }));
+    if (message.kind === 'text' || message.messageId === null || fromChatId === undefined) return texts(message.text ?? `[${message.kind}]`, '');
+    const copy = (caption: string | undefined): Outgoing => ({ ...to, method: 'copyMessage', fromChatId, payload: { message_id: message.messageId, ...(caption === undefined ? {} : { caption }) }, dedupeKey: key });
+    if (!CAPTIONED.has(message.kind)) return [...texts('⤵', ':head'), copy(undefined)];
+    const caption = tagged(tag, message.text ?? '', CAPTION_LIMIT);
+    return caption.length === 1 ? [copy(caption[0])] : [...texts(message.text ?? '', ':caption'), copy(tag.trim())];
+  }
+
   async function relayToOperator(helpCase: HelpCase, operator: OnDuty, messages: CaseMessage[]): Promise<Outgoing[]> {
     const personChat = await contacts.chatOf(helpCase.contactId);
-    return messages.flatMap((message): Outgoing[] => {
-      const key = `relay:${message.id}:${operator.id}`;
-      if (message.kind === 'text' || message.messageId === null || personChat === undefined) {
-        return [toOperator(operator, key, views.fromPerson(helpCase.code, message.text ?? tr(consoleLanguage(operator))('transcript.media', { kind: message.kind })), {}, helpCase.id)];
-      }
-      const copy: Outgoing = {
-        chatId: Number(operator.telegramId),
-        method: 'copyMessage',
-        fromChatId: personChat,
-        payload: { message_id: message.messageId, ...(CAPTIONED.has(message.kind) ? { caption: views.fromPerson(helpCase.code, message.text ?? '') } : {}) },
-        dedupeKey: key,
-        caseId: helpCase.id,
-        operatorId: operator.id,
-      };
-      return CAPTIONED.has(message.kind) ? [copy] : [toOperator(operator, `${key}:head`, views.fromPerson(helpCase.code, '⤵'), {}, helpCase.id), copy];
-    });
+    const tag = views.personTag(helpCase.code);
+    return messages.flatMap((message) =>
+      relayed(message, { chatId: Number(operator.telegramId), fromChatId: personChat, tag, key: `relay:${message.id}:${operator.id}`, caseId: helpCase.id, operatorId: operator.id }),
+    );
   }
 
   /** Edits every card of the case: "taken" for the others, "yours" for the winner. */
@@ -101,7 +106,7 @@ export function createDeliveries(deps: DeliveryDeps) {
     });
   }
 
-  return { toOperator, toPerson, operatorById, send, briefing, relayToOperator, retireCards, captioned: (kind: string) => CAPTIONED.has(kind) };
+  return { toOperator, toPerson, operatorById, send, briefing, relayed, relayToOperator, retireCards };
 }
 
 export type Deliveries = ReturnType<typeof createDeliveries>;

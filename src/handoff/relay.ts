@@ -2,7 +2,7 @@ import type { HelpCase } from '../helpline/cases.js';
 import type { Language } from '../i18n/index.js';
 import { sequentialId } from '../shared/sequence.js';
 import type { Deliveries, DeliveryDeps } from './deliveries.js';
-import type { CaseMessage, OnDuty, Outgoing } from './model.js';
+import type { CaseMessage, OnDuty } from './model.js';
 
 /** A message as it arrived: text, or media that is copied from the author's chat. */
 export interface Incoming {
@@ -18,7 +18,7 @@ export interface Incoming {
  */
 export function createRelay(deps: DeliveryDeps, deliveries: Deliveries, access: { consoleCase(operator: OnDuty): Promise<HelpCase | undefined>; reachable(operator: OnDuty, code: string): Promise<HelpCase | undefined> }) {
   const { store, outbox, contacts, views, clock } = deps;
-  const { operatorById, send, relayToOperator, captioned } = deliveries;
+  const { operatorById, send, relayed, relayToOperator } = deliveries;
   const { consoleCase, reachable } = access;
 
   return {
@@ -56,23 +56,16 @@ export function createRelay(deps: DeliveryDeps, deliveries: Deliveries, access: 
       const personChat = await contacts.chatOf(helpCase.contactId);
       if (personChat === undefined) return 'gone';
       const now = clock.now();
-      const language = helpCase.language as Language;
       const message: CaseMessage = { id: sequentialId(now), caseId: helpCase.id, author: 'operator', operatorId: operator.id, kind: incoming.kind, text: incoming.text, messageId: incoming.messageId, createdAt: now, relayedAt: now };
-      const key = `relay:${message.id}`;
-      const signed = (text: string) => views.fromOperator(operator.pseudonym, language, text);
-      const outgoing: Outgoing =
-        incoming.kind === 'text'
-          ? { chatId: personChat, method: 'sendMessage', payload: { text: signed(incoming.text ?? '') }, dedupeKey: key, caseId: helpCase.id, contactId: helpCase.contactId }
-          : {
-              chatId: personChat,
-              method: 'copyMessage',
-              fromChatId: Number(operator.telegramId),
-              payload: { message_id: incoming.messageId, ...(captioned(incoming.kind) ? { caption: signed(incoming.text ?? '') } : {}) },
-              dedupeKey: key,
-              caseId: helpCase.id,
-              contactId: helpCase.contactId,
-            };
-      const stored = await store.addMessage(message, outbox.prepare([outgoing]));
+      const outgoing = relayed(message, {
+        chatId: personChat,
+        fromChatId: Number(operator.telegramId),
+        tag: views.operatorTag(operator.pseudonym, helpCase.language as Language),
+        key: `relay:${message.id}`,
+        caseId: helpCase.id,
+        contactId: helpCase.contactId,
+      });
+      const stored = await store.addMessage(message, outbox.prepare(outgoing));
       outbox.kick();
       return stored ? 'relayed' : 'repeated';
     },

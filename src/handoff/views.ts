@@ -7,8 +7,17 @@ import type { Operator } from '../helpline/operators.js';
 import { isLanguage, type I18n, type Language } from '../i18n/index.js';
 import type { CaseMessage } from './model.js';
 
-/** Telegram's limit for one message's text. */
-const MESSAGE_LIMIT = 4096;
+/** Telegram's limits for one message's text and for a caption. */
+export const MESSAGE_LIMIT = 4096;
+export const CAPTION_LIMIT = 1024;
+
+/** A text under a tag, in as many parts as `limit` needs, each part tagged. */
+export function tagged(tag: string, text: string, limit: number): string[] {
+  const room = limit - tag.length;
+  const parts: string[] = [];
+  for (let at = 0; at < text.length || parts.length === 0; at += room) parts.push(tag + text.slice(at, at + room));
+  return parts;
+}
 
 /** Operators read Ura in the first of their languages Ura speaks, English otherwise. */
 export const consoleLanguage = (operator: Pick<Operator, 'languages'>): Language => operator.languages.find(isLanguage) ?? 'en';
@@ -127,10 +136,10 @@ export function createViews(deps: { i18n: I18n; catalog: FlowCatalog }) {
       return split(lines.join('\n'));
     },
 
-    /** What an operator sees of a person's message: tagged with the case code. */
-    fromPerson: (code: string, text: string) => `[${code}] ${text}`,
-    /** What a person sees of an operator's message: under the pseudonym. */
-    fromOperator: (pseudonym: string | null, language: Language, text: string) => `${pseudonym ?? tr(language)('team_member')}: ${text}`,
+    /** How an operator sees who wrote: the case code. */
+    personTag: (code: string) => `[${code}] `,
+    /** How a person sees who wrote: the pseudonym, or "Team member". */
+    operatorTag: (pseudonym: string | null, language: Language) => `${pseudonym ?? tr(language)('team_member')}: `,
   };
 }
 

@@ -331,6 +331,20 @@ describe.each(PROVIDERS_UNDER_TEST)('operator handoff on $name', ({ open, skip }
     expect(textsTo(h, 9001).filter((text) => text === `[${code}] written while you were joining`)).toHaveLength(1);
   });
 
+  it.skipIf(skip)('relays a message longer than Telegram allows in tagged parts, losing nothing', async () => {
+    const h = await setUp();
+    const arta = await addOperator(h, 9001);
+    const { person, code } = await requestPerson(h);
+    await arta.press(`h|take|${code}`);
+    await settle(h);
+    const story = 'Më morën pasaportën. '.repeat(250);
+    await person.say(story);
+    await settle(h);
+    const parts = textsTo(h, 9001).slice(-2);
+    expect(parts.every((part) => part.startsWith(`[${code}] `) && part.length <= 4096)).toBe(true);
+    expect(parts.map((part) => part.slice(code.length + 3)).join('')).toBe(story);
+  });
+
   it.skipIf(skip)('tells operators when their shift starts and ends, once, and pages them with what is waiting', async () => {
     const clock = fakeClock('2026-06-01T05:59:00Z'); // a Monday, 07:59 in Tirane
     const h = await setUp({ clock });

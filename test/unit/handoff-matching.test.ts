@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { queueOrder } from '../../src/handoff/duty.js';
 import type { OnDuty } from '../../src/handoff/model.js';
 import { matches } from '../../src/handoff/paging.js';
-import { consoleButton, decodeConsoleButton } from '../../src/handoff/views.js';
+import { consoleButton, decodeConsoleButton, tagged } from '../../src/handoff/views.js';
 import { unclaimed, type HelpCase } from '../../src/helpline/cases.js';
 
 const operator = (languages: string[], skills: string[] = []): OnDuty => ({
@@ -50,5 +50,13 @@ describe('console buttons', () => {
 
   it('refuse anything forged or foreign', () => {
     for (const data of ['h|take|k7-4qf', 'h|take|K7-4QF|x', 'h|nuke|K7-4QF', 'h|out|K7-4QF|<b>', 'm|home', undefined]) expect(decodeConsoleButton(data)).toBeUndefined();
+  });
+});
+
+describe('tagged parts', () => {
+  it('fit the limit with the tag on every part, and put nothing but the text after the tags', () => {
+    const parts = tagged('[K7-4QF] ', 'x'.repeat(25), 15);
+    expect(parts).toEqual(['[K7-4QF] xxxxxx', '[K7-4QF] xxxxxx', '[K7-4QF] xxxxxx', '[K7-4QF] xxxxxx', '[K7-4QF] x']);
+    expect(tagged('Arta: ', '', 1024)).toEqual(['Arta: ']);
   });
 });
