@@ -35,11 +35,14 @@ const isDue = (row: Row, now: Date) => row.notBefore <= now && (row.leaseUntil =
 export function createOutboxRepository(prisma: UraPrisma): OutboxStore {
   return {
     async enqueue(rows) {
-      try {
-        await prisma.$transaction((tx) => insertOutbox(tx, rows));
-      } catch (error) {
-        // Two writers raced on a dedupe key: the other one stored it.
-        if (!isUniqueViolation(error)) throw error;
+      // Two writers racing on a dedupe key (two processes paging one case): the loser's
+      // batch is rolled back whole, so it is tried again, now skipping what the other stored.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await prisma.$transaction((tx) => insertOutbox(tx, rows));
+        } catch (error) {
+          if (!isUniqueViolation(error) || attempt === 3) throw error;
+        }
       }
     },
     async due(now, limit) {

@@ -57,6 +57,13 @@ describe.each(PROVIDERS_UNDER_TEST)('the outbox on $name', ({ open, skip }) => {
     expect(await outbox.drain()).toBe(0);
   });
 
+  it.skipIf(skip)('stores overlapping batches from two writers at once without losing or doubling a message', async () => {
+    const { outbox, message } = setUp();
+    const batch = (texts: string[]) => outbox.enqueue(texts.map((text) => message(1, text)));
+    await Promise.all([batch(['a1', 'a2', 'a3']), batch(['a2', 'a3', 'a4']), batch(['a1', 'a4', 'a5'])]);
+    expect((await test.db.prisma.outboxMessage.findMany()).map((row) => row.dedupeKey).sort()).toEqual(['1:a1', '1:a2', '1:a3', '1:a4', '1:a5']);
+  });
+
   it.skipIf(skip)('waits as long as Telegram asks after a 429, holding that chat back and not the others', async () => {
     const { clock, outbox, sent, message } = setUp([], { a1: [{ ok: false, code: 429, description: 'Too Many Requests: retry after 7', retryAfter: 7 }] });
     await outbox.enqueue([message(1, 'a1'), message(1, 'a2'), message(2, 'b1')]);
