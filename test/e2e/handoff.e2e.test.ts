@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/shared/paths.js';
 import { printOutputOnFailure, startHarness, type EmulatedUser, type Harness, type Reply } from '../support/emulator.js';
 import { localeText, pressUntil, RETENTION_DAYS, textsIn, toMenu } from './helpline-support.js';
+import { identitiesFound } from './leak-support.js';
 
 // Ids no other test file uses; a private chat has the id of its person.
 const PERSON = { userId: 7_410_200_011, languageCode: 'sq', firstName: 'Drita', username: 'drita_private' };
@@ -122,6 +123,10 @@ describe('a person and two operators on an emulated Telegram', () => {
     await person.sendText('faleminderit');
     await besa.waitForReply((reply) => reply.text === `[${code}] faleminderit`);
   }, 60_000);
+
+  it('never wrote a help-seeker’s name, username or Telegram id in any file or log line, relay and transcripts included', () => {
+    expect(identitiesFound(harness.dir, harness.output, [PERSON, LEAVER, MOVED])).toEqual([]);
+  });
 
   it('counts the month’s cases for the committee’s report, hiding counts under 5', () => {
     const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Tirane', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);

@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { printOutputOnFailure, startHarness, type EmulatedUser, type Harness, type UserOptions } from '../support/emulator.js';
 import { enterScreening, openDatabase, pressUntil, RETENTION_DAYS, textsIn } from './helpline-support.js';
+import { filesUnder, identitiesFound } from './leak-support.js';
 
 /**
  * People whose Telegram identity is unlike anything Ura could write by chance:
@@ -13,45 +13,6 @@ const PEOPLE = {
   drilon: { userId: 7_401_240_113, languageCode: 'en', firstName: 'Drilonpetrit', username: 'drilon_leak_petrit_q7' },
   vjosa: { userId: 7_401_241_357, languageCode: 'el', firstName: 'Vjosaflutura', username: 'vjosa_leak_flutura_k3' },
 } satisfies Record<string, UserOptions>;
-
-/** Every file under a directory, with its path relative to it. */
-function filesUnder(dir: string): { path: string; bytes: Buffer }[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .map((path) => join(dir, path))
-    .filter((path) => statSync(path).isFile())
-    .map((path) => ({ path: relative(dir, path), bytes: readFileSync(path) }));
-}
-
-const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '');
-
-/** A clue as it could be written: as given, in other case, without diacritics; as UTF-8 and UTF-16. */
-function textForms(clue: string): Buffer[] {
-  const spellings = new Set([clue, clue.toLowerCase(), clue.toUpperCase(), fold(clue), fold(clue).toLowerCase()]);
-  return [...spellings].flatMap((spelling) => [Buffer.from(spelling, 'utf8'), Buffer.from(spelling, 'utf16le'), Buffer.from(spelling, 'utf16le').swap16()]);
-}
-
-/** A Telegram id as a number could be stored: SQLite's big-endian integers (6 and 8 bytes), a double, little-endian. */
-function numberForms(id: number): Buffer[] {
-  const int64 = (write: (buffer: Buffer) => void) => {
-    const buffer = Buffer.alloc(8);
-    write(buffer);
-    return buffer;
-  };
-  const big = int64((buffer) => buffer.writeBigInt64BE(BigInt(id)));
-  return [
-    big,
-    big.subarray(2), // SQLite keeps an integer below 2^47 in 6 bytes
-    int64((buffer) => buffer.writeBigInt64LE(BigInt(id))),
-    int64((buffer) => buffer.writeDoubleBE(id)),
-    int64((buffer) => buffer.writeDoubleLE(id)),
-  ];
-}
-
-/** What must never be found: each person's first name, username and numeric id, in every form above. */
-const clues = Object.values(PEOPLE).flatMap((person) => [
-  ...[person.firstName, person.username, String(person.userId)].map((clue) => ({ clue, forms: textForms(clue) })),
-  { clue: `${person.userId} (binary)`, forms: numberForms(person.userId) },
-]);
 
 describe('no Telegram identity reaches Ura’s files or log', () => {
   let harness: Harness;
@@ -144,8 +105,6 @@ describe('no Telegram identity reaches Ura’s files or log', () => {
   });
 
   it('never wrote their names, usernames or Telegram ids, in any form, in any file or log line', () => {
-    const files = [...filesUnder(harness.dir), { path: '(Ura’s output)', bytes: Buffer.from(harness.output.join('\n'), 'utf8') }];
-    const found = files.flatMap((file) => clues.filter(({ forms }) => forms.some((form) => file.bytes.includes(form))).map(({ clue }) => `${file.path}: ${clue}`));
-    expect(found).toEqual([]);
+    expect(identitiesFound(harness.dir, harness.output, Object.values(PEOPLE))).toEqual([]);
   });
 });
