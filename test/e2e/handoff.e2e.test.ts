@@ -2,7 +2,7 @@ import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/shared/paths.js';
-import { printOutputOnFailure, startHarness, type EmulatedUser, type Harness, type Reply } from '../support/emulator.js';
+import { printOutputOnFailure, startHarness, type EmulatedUser, type Harness, type Reply, type UserOptions } from '../support/emulator.js';
 import { localeText, pressUntil, RETENTION_DAYS, textsIn, toMenu } from './helpline-support.js';
 import { identitiesFound } from './leak-support.js';
 
@@ -88,12 +88,7 @@ describe('a person and two operators on an emulated Telegram', () => {
   }, 60_000);
 
   it('tells the operator when the person leaves a live chat with /exit, and relays nothing after', async () => {
-    const person = harness.user(LEAVER);
-    await toMenu(person, sq);
-    await pressUntil(person, 'p', sq.helpline('person.requested'));
-    const code = await cardIn(arta);
-    await arta.press(`h|take|${code}`);
-    await person.waitForReply((reply) => reply.text === handoff('person.joined', { name: 'Arta' }));
+    const { person, code } = await withArta(LEAVER);
     await person.sendCommand('exit');
     await arta.waitForReply((reply) => reply.text === handoff('console.person_left', { code }));
     const before = harness.emulator!.historyOf(LEAVER.userId).length;
@@ -105,12 +100,7 @@ describe('a person and two operators on an emulated Telegram', () => {
   }, 60_000);
 
   it('hands a case to a colleague with a note: she gets the whole story, the person does not repeat it', async () => {
-    const person = harness.user(MOVED);
-    await toMenu(person, sq);
-    await pressUntil(person, 'p', sq.helpline('person.requested'));
-    const code = await cardIn(arta);
-    await arta.press(`h|take|${code}`);
-    await person.waitForReply((reply) => reply.text === handoff('person.joined', { name: 'Arta' }));
+    const { person, code } = await withArta(MOVED);
     await person.sendText('kam punuar në një fermë në Itali');
     await arta.waitForReply((reply) => reply.text === `[${code}] kam punuar në një fermë në Itali`);
     const besaId = (JSON.parse(ura('operators', 'list', '--json').stdout) as { id: string; telegramId: string }[]).find((operator) => operator.telegramId === String(BESA.userId))!.id;
@@ -135,6 +125,17 @@ describe('a person and two operators on an emulated Telegram', () => {
     const stats = JSON.parse(result.stdout);
     expect(stats).toMatchObject({ month, total: '<5', by: { status: { closed: '<5', active: '<5', pending: 0 }, referral: { police: '<5', shelter: 0 }, language: { sq: '<5' } } });
   });
+
+  /** A person asks for someone and Arta takes the case: the chat is live. */
+  async function withArta(who: UserOptions): Promise<{ person: EmulatedUser; code: string }> {
+    const person = harness.user(who);
+    await toMenu(person, sq);
+    await pressUntil(person, 'p', sq.helpline('person.requested'));
+    const code = await cardIn(arta);
+    await arta.press(`h|take|${code}`);
+    await person.waitForReply((reply) => reply.text === handoff('person.joined', { name: 'Arta' }));
+    return { person, code };
+  }
 
   /** Edits happen in place; polls the emulator's stored messages for the text. */
   async function eventuallyText(chatId: number, text: string) {
