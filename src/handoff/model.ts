@@ -112,6 +112,7 @@ export interface HandoffStore {
   addMessage(message: CaseMessage, outgoing: OutboxRow[]): Promise<boolean>;
   transcript(caseId: string): Promise<CaseMessage[]>;
   markRelayed(ids: string[], at: Date): Promise<void>;
-  record(event: CaseEvent): Promise<void>;
+  /** Appends to the audit log: one event, or several at once. */
+  record(event: CaseEvent | CaseEvent[]): Promise<void>;
   events(caseId: string): Promise<CaseEvent[]>;
 }

@@ -78,7 +78,7 @@ export function createPaging(deps: PagingDeps) {
     if (cards.length > 0) {
       await outbox.enqueue(cards);
       // Who was paged, how (match, all, supervisors) and when: one audit line per operator.
-      for (const operator of fresh) await store.record({ caseId: helpCase.id, action: 'paged', operatorId: operator.id, detail: mode, at: now });
+      await store.record(fresh.map((operator) => ({ caseId: helpCase.id, action: 'paged' as const, operatorId: operator.id, detail: mode, at: now })));
     }
     return cards.length;
   }

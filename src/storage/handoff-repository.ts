@@ -58,7 +58,10 @@ export function createHandoffRepository(prisma: UraPrisma): HandoffStore {
       return (await prisma.caseMessage.findMany({ where: { caseId }, orderBy: { id: 'asc' } })).map(toMessage);
     },
     markRelayed: async (ids, at) => void (await prisma.caseMessage.updateMany({ where: { id: { in: ids } }, data: { relayedAt: at } })),
-    record: async (event) => void (await prisma.caseEvent.create({ data: { id: sequentialId(event.at), ...event } })),
+    async record(event) {
+      const events = Array.isArray(event) ? event : [event];
+      if (events.length > 0) await prisma.caseEvent.createMany({ data: events.map((one) => ({ id: sequentialId(one.at), ...one })) });
+    },
     async events(caseId) {
       const rows = await prisma.caseEvent.findMany({ where: { caseId }, orderBy: { id: 'asc' } });
       return rows.map((row) => ({ ...row, action: EVENT_ACTIONS.find((action) => action === row.action) ?? 'viewed' }));
