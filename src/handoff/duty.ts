@@ -1,4 +1,3 @@
-import { RISK_LEVELS } from '../flows/scoring.js';
 import type { HelpCase } from '../helpline/cases.js';
 import type { Contacts } from '../helpline/contacts.js';
 import type { DutyStore } from '../helpline/operators.js';
@@ -7,17 +6,13 @@ import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import type { HandoffStore, OnDuty, Outgoing } from './model.js';
 import type { Outbox } from './outbox.js';
-import { matches, type PageMode, type Paging } from './paging.js';
+import { matches, queueOrder, type PageMode, type Paging } from './paging.js';
 import { isOnShift, type ShiftStore } from './rota.js';
 import { targetMs, type ClaimTargets } from './targets.js';
 import { consoleLanguage, type Views } from './views.js';
 
 /** After each missed deadline, in turn: every on-call operator, then supervisors, then the person is told. */
 const STEPS: (PageMode | 'tell_person')[] = ['all', 'supervisors', 'tell_person'];
-
-/** Queue order: risk level first, then waiting time. */
-export const queueOrder = (a: HelpCase, b: HelpCase) =>
-  RISK_LEVELS.indexOf(b.level) - RISK_LEVELS.indexOf(a.level) || a.createdAt.getTime() - b.createdAt.getTime();
 
 export interface DutyDeps {
   store: HandoffStore;

@@ -2,7 +2,7 @@ import type { HelpCase } from '../helpline/cases.js';
 import type { Language } from '../i18n/index.js';
 import { createDeliveries, type DeliveryDeps } from './deliveries.js';
 import type { OnDuty } from './model.js';
-import { isSupervisor, type Paging } from './paging.js';
+import { isSupervisor, queueOrder, type Paging } from './paging.js';
 import { createRelay } from './relay.js';
 import { consoleLanguage } from './views.js';
 
@@ -73,7 +73,9 @@ export function createHandoff(deps: HandoffDeps) {
     /** Open cases an operator may see: their own and the queue; supervisors and admins see all. */
     async visible(operator: OnDuty): Promise<HelpCase[]> {
       const open = await store.open();
-      return open.filter((helpCase) => helpCase.status === 'pending' || helpCase.operatorId === operator.id || isSupervisor(operator));
+      const mine = open.filter((helpCase) => helpCase.status === 'pending' || helpCase.operatorId === operator.id || isSupervisor(operator));
+      // The queue first, in its order (risk, then waiting time); then the cases being handled.
+      return [...mine.filter((helpCase) => helpCase.status === 'pending').sort(queueOrder), ...mine.filter((helpCase) => helpCase.status !== 'pending')];
     },
 
     /** Puts a case on the operator's console and shows its transcript; recorded as a view. */

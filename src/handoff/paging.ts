@@ -1,3 +1,4 @@
+import { RISK_LEVELS } from '../flows/scoring.js';
 import type { HelpCase } from '../helpline/cases.js';
 import type { DutyStore } from '../helpline/operators.js';
 import type { Clock } from '../shared/clock.js';
@@ -23,6 +24,10 @@ export function matches(operator: OnDuty, helpCase: HelpCase): boolean {
   if (wantsWoman(helpCase) && !operator.skills.includes('female')) return false;
   return true;
 }
+
+/** Queue order: risk level first, then waiting time. */
+export const queueOrder = (a: HelpCase, b: HelpCase) =>
+  RISK_LEVELS.indexOf(b.level) - RISK_LEVELS.indexOf(a.level) || a.createdAt.getTime() - b.createdAt.getTime();
 
 export const isSupervisor = (operator: Pick<OnDuty, 'role'>) => operator.role === 'supervisor' || operator.role === 'admin';
 

@@ -99,6 +99,11 @@ export function createViews(deps: { i18n: I18n; catalog: FlowCatalog }) {
       }),
     ];
     if (helpCase.summary.urgentWords) lines.push(t('card.urgent_words', { words: helpCase.summary.urgentWords }));
+    // What the person wants, in their own choice of words from the screening.
+    const wants = helpCase.summary.answers.wants;
+    if (helpCase.summary.flowId && wants && (wants.kind === 'choices' || wants.kind === 'choice')) {
+      lines.push(t('card.wants', { wants: answerText(helpCase.summary.flowId, 'wants', wants, language) }));
+    }
     for (const reason of helpCase.summary.reasons.slice(0, 8)) lines.push(`• ${t(reason.label)}`);
     lines.push(t('card.waiting', { minutes: minutes(helpCase.createdAt, now) }));
     return lines.join('\n');

@@ -345,6 +345,24 @@ describe.each(PROVIDERS_UNDER_TEST)('operator handoff on $name', ({ open, skip }
     expect(parts.map((part) => part.slice(code.length + 3)).join('')).toBe(story);
   });
 
+  it.skipIf(skip)('lists the queue in its order for /cases: the highest risk first, then the longest waiting', async () => {
+    const clock = fakeClock('2026-06-01T09:00:00Z');
+    const h = await setUp({ clock });
+    const arta = await addOperator(h, 9001, { presence: null });
+    const ask = async (userId: number, press: string) => {
+      const person = h.person({ userId, languageCode: 'sq' });
+      await toMenu(person, 'sq');
+      await person.press(press);
+      clock.advance(60_000);
+      return (await h.db.prisma.helpCase.findFirstOrThrow({ orderBy: { createdAt: 'desc' } })).code;
+    };
+    const first = await ask(70_201, 'p');
+    const second = await ask(70_202, 'p');
+    const danger = await ask(70_203, 'y|danger');
+    await arta.command('cases');
+    expect(buttonsOf(callsTo(h, 9001).at(-1)!.payload)).toEqual([`h|take|${danger}`, `h|take|${first}`, `h|take|${second}`]);
+  });
+
   it.skipIf(skip)('tells operators when their shift starts and ends, once, and pages them with what is waiting', async () => {
     const clock = fakeClock('2026-06-01T05:59:00Z'); // a Monday, 07:59 in Tirane
     const h = await setUp({ clock });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { queueOrder } from '../../src/handoff/duty.js';
 import type { OnDuty } from '../../src/handoff/model.js';
-import { matches } from '../../src/handoff/paging.js';
+import { matches, queueOrder } from '../../src/handoff/paging.js';
 import { consoleButton, decodeConsoleButton, tagged } from '../../src/handoff/views.js';
 import { unclaimed, type HelpCase } from '../../src/helpline/cases.js';
 
@@ -58,5 +57,16 @@ describe('tagged parts', () => {
     const parts = tagged('[K7-4QF] ', 'x'.repeat(25), 15);
     expect(parts).toEqual(['[K7-4QF] xxxxxx', '[K7-4QF] xxxxxx', '[K7-4QF] xxxxxx', '[K7-4QF] xxxxxx', '[K7-4QF] x']);
     expect(tagged('Arta: ', '', 1024)).toEqual(['Arta: ']);
+  });
+});
+
+describe('the case card', () => {
+  it('says what the person wants, in the operator’s language', async () => {
+    const { createViews } = await import('../../src/handoff/views.js');
+    const { createI18n } = await import('../../src/i18n/index.js');
+    const { loadFlows } = await import('../../src/flows/loader.js');
+    const views = createViews({ i18n: createI18n(), catalog: loadFlows().catalog });
+    const asked = helpCase({ summary: { flowId: 'helpline/self-check', reasons: [], answers: { wants: { kind: 'choices', codes: ['shelter', 'talk_to_woman'] } }, urgentWords: null } });
+    expect(views.card(asked, 'en', new Date('2026-06-01T09:03:00Z')).text).toContain("Wants: A safe place to stay, I'd like to talk to a woman");
   });
 });
