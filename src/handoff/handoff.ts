@@ -65,7 +65,8 @@ export function createHandoff(deps: HandoffDeps) {
       await duty.setActiveCase(operator.id, claimed.id);
       await store.record({ caseId: claimed.id, action: 'claimed', operatorId: operator.id, detail: null, at: now });
       const language = personLanguage(claimed);
-      const joined = await toPerson(claimed, `joined:${claimed.id}:${operator.id}:${now.getTime()}`, tr(language)('person.joined', { name: operator.pseudonym ?? tr(language)('team_member') }));
+      const hello = operator.pseudonym ? tr(language)('person.joined', { name: operator.pseudonym }) : tr(language)('person.joined_anonymous');
+      const joined = await toPerson(claimed, `joined:${claimed.id}:${operator.id}:${now.getTime()}`, hello);
       await send([...(await retireCards(claimed, operator)), ...(await briefing(claimed, operator, `claim${now.getTime()}`)), joined]);
       return { kind: 'claimed', helpCase: claimed };
     },

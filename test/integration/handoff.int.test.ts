@@ -147,7 +147,7 @@ describe.each(PROVIDERS_UNDER_TEST)('operator handoff on $name', ({ open, skip }
     const answers = h.api.calls.filter((call) => call.method === 'answerCallbackQuery' && typeof call.payload.text === 'string').map((call) => call.payload.text);
     expect(answers.sort()).toEqual([h.i18n.t('sq', 'handoff:claim.claimed', { code }), h.i18n.t('sq', 'handoff:claim.taken', { code })].sort());
     expect((await h.db.prisma.caseEvent.findMany({ where: { action: 'claimed' } })).length).toBe(1);
-    const joined = h.i18n.t('sq', 'handoff:person.joined', { name: h.i18n.t('sq', 'handoff:team_member') });
+    const joined = h.i18n.t('sq', 'handoff:person.joined_anonymous');
     expect(textsTo(h, PERSON).filter((text) => text === joined)).toHaveLength(1);
   });
 
