@@ -1,6 +1,7 @@
 import type { HelpCase } from '../helpline/cases.js';
 import type { Contacts } from '../helpline/contacts.js';
 import type { DutyStore } from '../helpline/operators.js';
+import type { Language } from '../i18n/index.js';
 import type { Clock } from '../shared/clock.js';
 import type { CaseMessage, HandoffStore, OnDuty, Outgoing, OutboxStore } from './model.js';
 import type { Outbox } from './outbox.js';
@@ -33,13 +34,15 @@ export function createDeliveries(deps: DeliveryDeps) {
     ...(caseId ? { caseId } : {}),
   });
 
+  const exitRow = (helpCase: HelpCase) => views.exitRow(helpCase.language as Language);
+
   async function toPerson(helpCase: HelpCase, dedupeKey: string, text: string, keyboard: { text: string; callback_data: string }[][] = []): Promise<Outgoing | undefined> {
     const chatId = await contacts.chatOf(helpCase.contactId);
     if (chatId === undefined) return undefined;
     return {
       chatId,
       method: 'sendMessage',
-      payload: { text, ...(keyboard.length > 0 ? { reply_markup: { inline_keyboard: keyboard } } : {}) },
+      payload: { text, reply_markup: { inline_keyboard: [...keyboard, exitRow(helpCase)] } },
       dedupeKey,
       caseId: helpCase.id,
       contactId: helpCase.contactId,
@@ -72,13 +75,17 @@ export function createDeliveries(deps: DeliveryDeps) {
    * Telegram's limit; media copied (never forwarded) with the tag as caption, or after
    * a tag line for media without one, and a caption too long to carry the tag sent as text first.
    */
-  function relayed(message: Pick<CaseMessage, 'kind' | 'text' | 'messageId'>, route: { chatId: number; fromChatId: number | undefined; tag: string; key: string; caseId: string; operatorId?: string; contactId?: string }): Outgoing[] {
+  function relayed(
+    message: Pick<CaseMessage, 'kind' | 'text' | 'messageId'>,
+    route: { chatId: number; fromChatId: number | undefined; tag: string; key: string; caseId: string; operatorId?: string; contactId?: string; keyboard?: { text: string; callback_data: string }[][] },
+  ): Outgoing[] {
     const { chatId, fromChatId, tag, key, caseId } = route;
+    const markup = route.keyboard ? { reply_markup: { inline_keyboard: route.keyboard } } : {};
     const to = { chatId, caseId, ...(route.operatorId ? { operatorId: route.operatorId } : {}), ...(route.contactId ? { contactId: route.contactId } : {}) };
     const texts = (text: string, suffix: string): Outgoing[] =>
-      tagged(tag, text, MESSAGE_LIMIT).map((part, index) => ({ ...to, method: 'sendMessage', payload: { text: part }, dedupeKey: `${key}${suffix}:${index}` }));
+      tagged(tag, text, MESSAGE_LIMIT).map((part, index) => ({ ...to, method: 'sendMessage', payload: { text: part, ...markup }, dedupeKey: `${key}${suffix}:${index}` }));
     if (message.kind === 'text' || message.messageId === null || fromChatId === undefined) return texts(message.text ?? `[${message.kind}]`, '');
-    const copy = (caption: string | undefined): Outgoing => ({ ...to, method: 'copyMessage', fromChatId, payload: { message_id: message.messageId, ...(caption === undefined ? {} : { caption }) }, dedupeKey: key });
+    const copy = (caption: string | undefined): Outgoing => ({ ...to, method: 'copyMessage', fromChatId, payload: { message_id: message.messageId, ...(caption === undefined ? {} : { caption }), ...markup }, dedupeKey: key });
     if (!CAPTIONED.has(message.kind)) return [...texts('⤵', ':head'), copy(undefined)];
     const caption = tagged(tag, message.text ?? '', CAPTION_LIMIT);
     return caption.length === 1 ? [copy(caption[0])] : [...texts(message.text ?? '', ':caption'), copy(tag.trim())];
@@ -106,7 +113,7 @@ export function createDeliveries(deps: DeliveryDeps) {
     });
   }
 
-  return { toOperator, toPerson, operatorById, send, briefing, relayed, relayToOperator, retireCards };
+  return { toOperator, toPerson, exitRow, operatorById, send, briefing, relayed, relayToOperator, retireCards };
 }
 
 export type Deliveries = ReturnType<typeof createDeliveries>;

@@ -80,7 +80,7 @@ export function createDuty(deps: DutyDeps) {
     const chatId = await deps.contacts.chatOf(helpCase.contactId);
     if (chatId === undefined) return;
     const language = helpCase.language as Language;
-    await outbox.enqueue([{ chatId, method: 'sendMessage', payload: { text: views.tr(language)('person.taking_longer') }, dedupeKey: `longer:${helpCase.id}`, caseId: helpCase.id, contactId: helpCase.contactId }]);
+    await outbox.enqueue([{ chatId, method: 'sendMessage', payload: { text: views.tr(language)('person.taking_longer'), reply_markup: { inline_keyboard: [views.exitRow(language)] } }, dedupeKey: `longer:${helpCase.id}`, caseId: helpCase.id, contactId: helpCase.contactId }]);
   }
 
   return {

@@ -5,6 +5,7 @@ import type { OnDuty } from './model.js';
 import { isSupervisor, queueOrder, type Paging } from './paging.js';
 import { createRelay } from './relay.js';
 import { consoleLanguage } from './views.js';
+import { button, FEEDBACK } from '../transport/telegram/callback-data.js';
 
 export type { Incoming } from './relay.js';
 
@@ -12,10 +13,7 @@ export type { Incoming } from './relay.js';
 export const CLOSE_OUTCOMES = ['referred', 'information', 'no_contact', 'not_relevant', 'other'] as const;
 export const REFERRALS = ['police', 'child_protection', 'shelter', 'legal_aid', 'health', 'labour_inspectorate', 'hotline_116006', 'information_only', 'other'] as const;
 
-/** Button a person gets after a case closes: opens the anonymous service-feedback survey. */
-export const FEEDBACK_BUTTON = 'f';
-/** Button that shows the person the menu again. */
-const MENU_BUTTON = 'm|home';
+const MENU_BUTTON = button.menu('home');
 
 export type ClaimResult = { kind: 'claimed'; helpCase: HelpCase } | { kind: 'taken' | 'closed' | 'unknown' | 'yours' };
 
@@ -150,7 +148,7 @@ export function createHandoff(deps: HandoffDeps) {
       if (!left && helpCase.blockedAt === null) {
         const language = personLanguage(helpCase);
         const t = tr(language);
-        await send([await toPerson(helpCase, `closed:${helpCase.id}`, t('person.closed'), [[{ text: t('person.feedback'), callback_data: FEEDBACK_BUTTON }], [{ text: t('helpline:buttons.menu'), callback_data: MENU_BUTTON }]])]);
+        await send([await toPerson(helpCase, `closed:${helpCase.id}`, t('person.closed'), [[{ text: t('person.feedback'), callback_data: FEEDBACK }], [{ text: t('helpline:buttons.menu'), callback_data: MENU_BUTTON }]])]);
       }
       return { ...helpCase, status: 'closed', outcome, referral };
     },

@@ -18,7 +18,7 @@ export interface Incoming {
  */
 export function createRelay(deps: DeliveryDeps, deliveries: Deliveries, access: { consoleCase(operator: OnDuty): Promise<HelpCase | undefined>; reachable(operator: OnDuty, code: string): Promise<HelpCase | undefined> }) {
   const { store, outbox, contacts, views, clock } = deps;
-  const { operatorById, send, relayed, relayToOperator } = deliveries;
+  const { operatorById, send, relayed, relayToOperator, exitRow } = deliveries;
   const { consoleCase, reachable } = access;
 
   return {
@@ -64,6 +64,7 @@ export function createRelay(deps: DeliveryDeps, deliveries: Deliveries, access: 
         key: `relay:${message.id}`,
         caseId: helpCase.id,
         contactId: helpCase.contactId,
+        keyboard: [exitRow(helpCase)],
       });
       const stored = await store.addMessage(message, outbox.prepare(outgoing));
       outbox.kick();

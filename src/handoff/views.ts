@@ -4,6 +4,7 @@ import { flowNamespace } from '../flows/schema.js';
 import type { Answer } from '../flows/state.js';
 import type { HelpCase } from '../helpline/cases.js';
 import type { Operator } from '../helpline/operators.js';
+import { EXIT } from '../transport/telegram/callback-data.js';
 import { isLanguage, type I18n, type Language } from '../i18n/index.js';
 import type { CaseMessage } from './model.js';
 
@@ -111,6 +112,9 @@ export function createViews(deps: { i18n: I18n; catalog: FlowCatalog }) {
 
   return {
     tr,
+
+    /** The one-tap exit, on everything a person gets from the handoff, in their language. */
+    exitRow: (language: Language): { text: string; callback_data: string }[] => [{ text: tr(language)('bot:buttons.exit'), callback_data: EXIT }],
 
     card(helpCase: HelpCase, language: Language, now: Date): { text: string; reply_markup: { inline_keyboard: InlineKeyboardButton[][] } } {
       return {

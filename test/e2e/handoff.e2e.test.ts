@@ -87,9 +87,10 @@ describe('a person and two operators on an emulated Telegram', () => {
     }
   }, 60_000);
 
-  it('tells the operator when the person leaves a live chat with /exit, and relays nothing after', async () => {
+  it('tells the operator when the person leaves a live chat with the exit button, and relays nothing after', async () => {
     const { person, code } = await withArta(LEAVER);
-    await person.sendCommand('exit');
+    // The exit button on the "joined" message: one tap, as on every screen.
+    await person.press('x');
     await arta.waitForReply((reply) => reply.text === handoff('console.person_left', { code }));
     const before = harness.emulator!.historyOf(LEAVER.userId).length;
     await arta.sendText('a jeni aty?');

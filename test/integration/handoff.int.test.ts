@@ -97,6 +97,8 @@ describe.each(PROVIDERS_UNDER_TEST)('operator handoff on $name', ({ open, skip }
     await arta.say('Jeni në siguri tani? Ku ndodheni afërsisht?');
     await settle(h);
     expect(textsTo(h, PERSON).at(-1)).toBe('Arta: Jeni në siguri tani? Ku ndodheni afërsisht?');
+    // The one-tap exit stays at hand during the chat.
+    expect(buttonsOf(callsTo(h, PERSON).at(-1)!.payload)).toEqual(['x']);
 
     await arta.command('close');
     expect(buttonsOf(callsTo(h, 9001).at(-1)!.payload)).toContain(`h|out|${code}|referred`);

@@ -1,5 +1,4 @@
 import type { FlowInput } from '../../flows/engine.js';
-import { FEEDBACK_BUTTON } from '../../handoff/handoff.js';
 
 /**
  * What an inline button means, packed into Telegram's callback data (64 bytes at
@@ -88,11 +87,13 @@ export function encodeInput(input: FlowInput): string {
 
 export const PERSON = 'p';
 export const EXIT = 'x';
+/** After an operator closes a case: opens the anonymous service-feedback survey. */
+export const FEEDBACK = 'f';
 
 export function decodeButton(data: string | undefined): ButtonAction {
   if (data === PERSON) return { kind: 'person' };
   if (data === EXIT) return { kind: 'exit' };
-  if (data === FEEDBACK_BUTTON) return { kind: 'feedback' };
+  if (data === FEEDBACK) return { kind: 'feedback' };
   if (data === 'b') return { kind: 'flow', input: { type: 'back' } };
   const [tag, step, code, ...rest] = (data ?? '').split('|');
   if (tag !== undefined && code === undefined && rest.length === 0) {
