@@ -259,10 +259,16 @@ describe.each(PROVIDERS_UNDER_TEST)('operator handoff on $name', ({ open, skip }
     const arta = await addOperator(h, 9001);
     const { person, code } = await requestPerson(h);
     await arta.press(`h|take|${code}`);
+    await arta.say('Can you tell me more?');
     await settle(h);
     const sentToPerson = callsTo(h, PERSON).filter((call) => call.method === 'sendMessage').length;
+    const fromTheTeam = (await h.db.prisma.outboxMessage.findMany({ where: { contactId: { not: null }, status: 'sent' } })).map((row) => row.sentMessageId);
+    expect(fromTheTeam.length).toBeGreaterThanOrEqual(2);
     await person.command('exit');
     await settle(h);
+    // What the team wrote is deleted from the person's chat with everything else.
+    const deleted = h.api.calls.filter((call) => call.method === 'deleteMessages').flatMap((call) => call.payload.message_ids as number[]);
+    expect(deleted).toEqual(expect.arrayContaining(fromTheTeam));
     expect(textsTo(h, 9001).at(-1)).toBe(h.i18n.t('sq', 'handoff:console.person_left', { code }));
     expect((await caseRow(h)).chatEndedAt).not.toBeNull();
     await arta.say('are you still there?');
