@@ -78,8 +78,8 @@ export interface OutboxStore {
   enqueue(rows: OutboxRow[]): Promise<void>;
   /** Per chat, its oldest pending row, when it is due and nobody holds it. */
   due(now: Date, limit: number): Promise<OutboxRow[]>;
-  /** The chat's oldest pending row, when it is due and nobody holds it. */
-  next(chatKey: string, now: Date): Promise<OutboxRow | undefined>;
+  /** The chat's oldest pending rows, in order, up to the first that is not due or is held. */
+  next(chatKey: string, now: Date, limit: number): Promise<OutboxRow[]>;
   /** Takes a row for sending until `until`; false when another sender holds it. */
   lease(id: string, now: Date, until: Date): Promise<boolean>;
   sent(id: string, messageId: number | null, at: Date): Promise<void>;

@@ -18,6 +18,8 @@ export type BotCall = (method: string, payload: Record<string, unknown>) => Prom
 export const LEASE_MS = 30_000;
 /** Retries after a server error or a lost connection: 2 s, 4 s, ... up to 5 min, then the message is given up. */
 const MAX_ATTEMPTS = 12;
+/** How many of one chat's messages are read at once. */
+const CHAT_BATCH = 20;
 const backoffMs = (attempts: number) => Math.min(2 ** (attempts + 1) * 1000, 5 * 60_000);
 
 export interface Outbox {
@@ -101,11 +103,14 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   async function drainChat(first: OutboxRow): Promise<{ sent: number; settled: boolean }> {
     let sent = 0;
     let settled = false;
-    for (let row: OutboxRow | undefined = first; row; row = await store.next(row.chatKey, clock.now())) {
-      const result = await deliver(row).catch((error) => (logger.error({ err: errorMessage(error) }, 'outbox delivery failed'), 'waiting' as const));
-      if (result === 'waiting') break;
-      settled = true;
-      if (result === 'sent') sent += 1;
+    // The chat's messages are read a batch at a time, and sent one by one in order.
+    for (let batch = [first]; batch.length > 0; batch = await store.next(first.chatKey, clock.now(), CHAT_BATCH)) {
+      for (const row of batch) {
+        const result = await deliver(row).catch((error) => (logger.error({ err: errorMessage(error) }, 'outbox delivery failed'), 'waiting' as const));
+        if (result === 'waiting') return { sent, settled };
+        settled = true;
+        if (result === 'sent') sent += 1;
+      }
     }
     return { sent, settled };
   }

@@ -53,9 +53,11 @@ export function createOutboxRepository(prisma: UraPrisma): OutboxStore {
       const rows = await prisma.outboxMessage.findMany({ where: { id: { in: ids } }, orderBy: { id: 'asc' } });
       return rows.filter((row) => isDue(row, now)).slice(0, limit).map(toRow);
     },
-    async next(chatKey, now) {
-      const row = await prisma.outboxMessage.findFirst({ where: { chatKey, status: 'pending' }, orderBy: { id: 'asc' } });
-      return row && isDue(row, now) ? toRow(row) : undefined;
+    async next(chatKey, now, limit) {
+      const rows = await prisma.outboxMessage.findMany({ where: { chatKey, status: 'pending' }, orderBy: { id: 'asc' }, take: limit });
+      // In order, up to the first that is not due: the chat's order is never overtaken.
+      const due = rows.findIndex((row) => !isDue(row, now));
+      return (due === -1 ? rows : rows.slice(0, due)).map(toRow);
     },
     async lease(id, now, until) {
       const { count } = await prisma.outboxMessage.updateMany({
