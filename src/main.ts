@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { UserFromGetMe } from 'grammy/types';
+import type { HandoffParts } from './compose-handoff.js';
 import { composeHelpline } from './compose.js';
 import type { Config } from './config.js';
 import { formatProblem, type FlowCatalog } from './flows/catalog.js';
@@ -104,8 +105,7 @@ export async function startUra(config: Config, logger: Logger, options: StartOpt
   const identity = createIdentityProtector(config.secrets);
   const i18n = createI18n();
   let bot: BotService = disabledBot;
-  let tick: (() => Promise<void>) | undefined;
-  let oldestUndelivered: (() => Promise<Date | undefined>) | undefined;
+  let parts: HandoffParts | undefined;
   const { token, mode, publicUrl, webhookSecret } = config.telegram;
   if (token) {
     const { call } = createBotCall({ token, apiRoot: config.telegram.apiRoot });
@@ -113,8 +113,7 @@ export async function startUra(config: Config, logger: Logger, options: StartOpt
       prisma: database.prisma, catalog: flows, directory, identity, i18n, clock, logger,
       retentionDays: config.retentionDays, call, timezone: config.timezone, targets: config.claimTargets,
     });
-    tick = helpline.parts.duty.tick;
-    oldestUndelivered = helpline.parts.outboxStore.oldestPending;
+    parts = helpline.parts;
     const grammyBot = createBot({ ...helpline, token, apiRoot: config.telegram.apiRoot, ...(options.botInfo ? { botInfo: options.botInfo } : {}) });
     const webhook = mode === 'webhook' && publicUrl && webhookSecret ? { url: `${publicUrl}${WEBHOOK_PATH}`, secret: webhookSecret } : undefined;
     bot = createBotService({ bot: grammyBot, mode, i18n, logger, ...(webhook ? { webhook } : {}) });
@@ -124,7 +123,7 @@ export async function startUra(config: Config, logger: Logger, options: StartOpt
 
   const app = createApp({
     logger,
-    health: { database: () => checkDatabase(database, 2000), bot: () => bot.status(), ...(oldestUndelivered ? { oldestUndelivered } : {}), clock, startedAt, version: version() },
+    health: { database: () => checkDatabase(database, 2000), bot: () => bot.status(), ...(parts ? { oldestUndelivered: parts.outboxStore.oldestPending } : {}), clock, startedAt, version: version() },
     ...(mode === 'webhook' && webhookSecret ? { telegramWebhook: telegramWebhook({ secret: webhookSecret, bot, logger }) } : {}),
   });
   const server = createServer(app);
@@ -145,13 +144,15 @@ export async function startUra(config: Config, logger: Logger, options: StartOpt
     logger,
   });
 
-  const handoff = tick ? scheduleHandoff({ tick, timezone: config.timezone, logger }) : undefined;
+  const handoff = parts ? scheduleHandoff({ tick: parts.duty.tick, timezone: config.timezone, logger }) : undefined;
 
   let stopping: Promise<void> | undefined;
   const stop = async () => {
     await retention.stop();
     await handoff?.stop();
     await bot.stop(options.shutdownGraceMs ?? 10_000);
+    // Deliveries under way finish (bounded); whatever is left goes out after the restart.
+    if (parts) await Promise.race([parts.outbox.idle(), new Promise((done) => setTimeout(done, options.shutdownGraceMs ?? 10_000).unref())]);
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeIdleConnections();
