@@ -2,7 +2,7 @@ import type { InlineKeyboardButton } from 'grammy/types';
 import { choicesOf, type FlowCatalog } from '../flows/catalog.js';
 import { flowNamespace } from '../flows/schema.js';
 import type { Answer } from '../flows/state.js';
-import type { HelpCase } from '../helpline/cases.js';
+import { CASE_CODE, type HelpCase } from '../helpline/cases.js';
 import type { Operator } from '../helpline/operators.js';
 import { EXIT } from '../transport/telegram/callback-data.js';
 import { isLanguage, type I18n, type Language } from '../i18n/index.js';
@@ -40,13 +40,12 @@ export type ConsoleAction =
   | { verb: 'out'; code: string; outcome: string }
   | { verb: 'ref'; code: string; outcome: string; referral: string };
 
-const CODE = /^[2-9A-HJ-NP-Z]{2}-[2-9A-HJ-NP-Z]{3}$/;
 const WORD = /^[a-z0-9_-]{1,40}$/;
 
 /** Reads a console button; anything else (forged, or not the console's) is undefined. */
 export function decodeConsoleButton(data: string | undefined): ConsoleAction | undefined {
   const [tag, verb, code, a, b, ...rest] = (data ?? '').split('|');
-  if (tag !== 'h' || code === undefined || !CODE.test(code) || rest.length > 0) return undefined;
+  if (tag !== 'h' || code === undefined || !CASE_CODE.test(code) || rest.length > 0) return undefined;
   if ((verb === 'take' || verb === 'use') && a === undefined) return { verb, code };
   if (verb === 'tr' && a !== undefined && WORD.test(a) && b === undefined) return { verb, code, target: a };
   if (verb === 'out' && a !== undefined && WORD.test(a) && b === undefined) return { verb, code, outcome: a };

@@ -78,3 +78,6 @@ const draw = (length: number) => Array.from({ length }, () => ALPHABET[randomInt
 
 /** A short pseudonymous case code such as K7-4QF. */
 export const newCaseCode = (): string => `${draw(2)}-${draw(3)}`;
+
+/** What a case code looks like (the alphabet above): anything else is not one. */
+export const CASE_CODE = /^[2-9A-HJKMNP-Z]{2}-[2-9A-HJKMNP-Z]{3}$/;

@@ -70,3 +70,15 @@ describe('the case card', () => {
     expect(views.card(asked, 'en', new Date('2026-06-01T09:03:00Z')).text).toContain("Wants: A safe place to stay, I'd like to talk to a woman");
   });
 });
+
+describe('case codes', () => {
+  it('are always read back as case codes, and never use letters that read like digits', async () => {
+    const { CASE_CODE, newCaseCode } = await import('../../src/helpline/cases.js');
+    for (let i = 0; i < 500; i++) {
+      const code = newCaseCode();
+      expect(code).toMatch(CASE_CODE);
+      expect(code).not.toMatch(/[01ILO]/);
+    }
+    expect(CASE_CODE.test('K7-4QO')).toBe(false);
+  });
+});

@@ -5,7 +5,7 @@ import { CLOSE_OUTCOMES, REFERRALS, type Handoff, type Incoming } from '../../ha
 import type { OnDuty } from '../../handoff/model.js';
 import { isSupervisor } from '../../handoff/paging.js';
 import { consoleButton, consoleLanguage, decodeConsoleButton, type Views } from '../../handoff/views.js';
-import type { HelpCase } from '../../helpline/cases.js';
+import { CASE_CODE, type HelpCase } from '../../helpline/cases.js';
 import type { DutyStore } from '../../helpline/operators.js';
 import { errorMessage } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
@@ -28,8 +28,6 @@ export function incomingOf(message: Message): Incoming {
 
 /** The console's commands, in the order of the operator's menu. */
 export const CONSOLE_COMMANDS = ['oncall', 'offcall', 'cases', 'note', 'transfer', 'close', 'end'] as const;
-
-const CASE_CODE = /^[2-9A-HJ-NP-Z]{2}-[2-9A-HJ-NP-Z]{3}$/i;
 
 /**
  * The operator's chat with the bot is the console of their cases. Registered
@@ -86,7 +84,7 @@ export function consoleComposer(deps: ConsoleDeps): Composer<UraContext> {
   /** `/close K7-4QF` or `/close` for the console's case. */
   async function caseArgument(operator: OnDuty, text: string): Promise<{ helpCase?: HelpCase; rest: string }> {
     const [first, ...more] = text.trim().split(/\s+/);
-    if (first && CASE_CODE.test(first)) {
+    if (first && CASE_CODE.test(first.toUpperCase())) {
       const visible = await handoff.visible(operator);
       return { helpCase: visible.find((helpCase) => helpCase.code === first.toUpperCase()), rest: more.join(' ') };
     }
