@@ -126,9 +126,9 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
    * or kept for whoever takes it (unless it answers a question of a flow). False: no live
    * case. `quiet`: the person was already answered (urgent words), so no "saved" note.
    */
-  async function toCase(ctx: Private, contact: Contact, options: { only?: 'active'; quiet?: boolean } = {}): Promise<boolean> {
+  async function toCase(ctx: Private, contact: Contact, options: { live?: HelpCase | undefined; only?: 'active'; quiet?: boolean } = {}): Promise<boolean> {
     if (!ctx.msg) return false;
-    const live = await deps.handoff.liveCase(contact.id);
+    const live = 'live' in options ? options.live : await deps.handoff.liveCase(contact.id);
     if (!live || (live.status === 'pending' && (ctx.session.inFlow || options.only === 'active'))) return false;
     const result = await deps.handoff.fromPerson(contact.id, incomingOf(ctx.msg));
     if (result === 'queued' && !options.quiet) await say(ctx, contact, t(ctx)('handoff:person.queued'));
@@ -281,7 +281,8 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
   privateChats.on('message:text', async (ctx) => {
     const contact = await contactOf(ctx);
     // In a live chat everything goes to the operator, who reads any urgent words themself.
-    if (await toCase(ctx, contact, { only: 'active' })) return;
+    const live = await deps.handoff.liveCase(contact.id);
+    if (await toCase(ctx, contact, { live, only: 'active' })) return;
     // Urgent words are heard wherever they are written, and never wait for a flow; a
     // waiting case is raised to urgent and paged again.
     const words = deps.urgentWords.detect(ctx.msg.text);
@@ -294,8 +295,8 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
       const result = await helpline.typed(contact, ctx.msg.text, { urgent: words !== undefined });
       if (!('kind' in result && result.kind === 'no_conversation')) return show(ctx, contact, result);
     }
-    // Waiting for an operator: kept for whoever takes the case.
-    if (await toCase(ctx, contact, { quiet: words !== undefined })) return;
+    // Waiting for an operator: kept for whoever takes the case (urgent words may just have opened it).
+    if (await toCase(ctx, contact, words ? { quiet: true } : { live })) return;
     if (!words) return offerResumeOrMenu(ctx, contact);
   });
 
