@@ -22,9 +22,8 @@ describe.each(PROVIDERS_UNDER_TEST)('the outbox on $name', ({ open, skip }) => {
   });
 
   /** An outbox whose Telegram answers from a script, one answer per call (or per text, for calls made at once), then "ok". */
-  function setUp(script: Delivery[] = [], byText: Record<string, Delivery[]> = {}) {
+  function setUp(script: Delivery[] = [], byText: Record<string, Delivery[]> = {}, sent: { method: string; chat: unknown; text: unknown }[] = []) {
     const clock = fakeClock('2026-06-01T09:00:00Z');
-    const sent: { method: string; chat: unknown; text: unknown }[] = [];
     const blocked: OutboxRow[] = [];
     const outbox = createOutbox({
       store: createOutboxRepository(test.db.prisma),
@@ -62,6 +61,22 @@ describe.each(PROVIDERS_UNDER_TEST)('the outbox on $name', ({ open, skip }) => {
     const batch = (texts: string[]) => outbox.enqueue(texts.map((text) => message(1, text)));
     await Promise.all([batch(['a1', 'a2', 'a3']), batch(['a2', 'a3', 'a4']), batch(['a1', 'a4', 'a5'])]);
     expect((await test.db.prisma.outboxMessage.findMany()).map((row) => row.dedupeKey).sort()).toEqual(['1:a1', '1:a2', '1:a3', '1:a4', '1:a5']);
+  });
+
+  it.skipIf(skip)('sends each message once when two processes drain the same outbox at once, each chat still in order', async () => {
+    // Both processes report to one log, in the order Telegram received the messages.
+    const sent: { method: string; chat: unknown; text: unknown }[] = [];
+    const first = setUp([], {}, sent);
+    const second = setUp([], {}, sent);
+    const texts = Array.from({ length: 5 }, (_, chat) => Array.from({ length: 10 }, (_, n) => first.message(chat + 1, `c${chat + 1}-${n}`))).flat();
+    await first.outbox.enqueue(texts);
+    await Promise.all([first.outbox.drain(), second.outbox.drain(), first.outbox.drain(), second.outbox.drain()]);
+    expect(sent).toHaveLength(50);
+    expect(new Set(sent.map((entry) => entry.text)).size).toBe(50);
+    for (let chat = 1; chat <= 5; chat++) {
+      const order = sent.filter((entry) => entry.chat === chat).map((entry) => Number(String(entry.text).split('-')[1]));
+      expect(order).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    }
   });
 
   it.skipIf(skip)('waits as long as Telegram asks after a 429, holding that chat back and not the others', async () => {
