@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LEASE_MS } from '../../src/handoff/outbox.js';
 import { createInvitations } from '../../src/handoff/invitations.js';
 import { createInvitationRepository } from '../../src/storage/invitation-repository.js';
 import { createOperatorRepository } from '../../src/storage/operator-repository.js';
 import { fakeClock, type FakeClock } from '../support/clock.js';
-import { PROVIDERS_UNDER_TEST, type TestDatabase } from '../support/database.js';
+import { PROVIDERS_UNDER_TEST, suiteDatabase } from '../support/database.js';
 import { helplineBot, type HelplineBotOptions } from '../support/helpline-bot.js';
 
 type Harness = Awaited<ReturnType<typeof helplineBot>>;
@@ -42,11 +42,7 @@ const buttonsOf = (payload: Record<string, unknown>) =>
   ((payload.reply_markup as { inline_keyboard?: { text: string; callback_data?: string }[][] } | undefined)?.inline_keyboard ?? []).flat().map((button) => button.callback_data ?? '');
 
 describe.each(PROVIDERS_UNDER_TEST)('operator handoff on $name', ({ open, skip }) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    if (!skip) database = await open();
-  });
-  afterAll(async () => database?.dispose());
+  const database = suiteDatabase({ open, skip });
 
   /** Each test starts from empty tables on the provider's database. */
   async function setUp(options: Omit<HelplineBotOptions, 'database'> = {}): Promise<Harness> {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { unclaimed, type HelpCase } from '../../src/helpline/cases.js';
 import type { Conversation } from '../../src/helpline/conversations.js';
 import { createContactRepository } from '../../src/storage/contact-repository.js';
@@ -11,7 +11,7 @@ import {
 import { createSessionRepository } from '../../src/storage/session-repository.js';
 import { parseSession } from '../../src/transport/telegram/context.js';
 import { fakeClock } from '../support/clock.js';
-import { PROVIDERS_UNDER_TEST, type TestDatabase } from '../support/database.js';
+import { PROVIDERS_UNDER_TEST, suiteDatabase } from '../support/database.js';
 
 const at = new Date('2026-06-01T12:00:00.000Z');
 const state = { flowId: 'helpline/self-check', flowVersion: 1, status: 'active' as const, current: 'age', path: ['safety'], answers: { safety: { kind: 'choice' as const, code: 'safe' } }, selection: [], outcome: null, urgent: false, startedAt: at.toISOString(), updatedAt: at.toISOString() };
@@ -24,11 +24,7 @@ const helpCase = (id: string, code: string, contactId: string): HelpCase => ({
 });
 
 describe.each(PROVIDERS_UNDER_TEST)('helpline repositories on $name', ({ open, skip }) => {
-  let test: TestDatabase;
-  beforeAll(async () => {
-    if (!skip) test = await open();
-  });
-  afterAll(async () => test?.dispose());
+  const test = suiteDatabase({ open, skip });
 
   it.skipIf(skip)('keep a conversation with its engine state, and find the latest active one', async () => {
     const store = createConversationRepository(test.db.prisma);

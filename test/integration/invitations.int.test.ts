@@ -1,19 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createInvitations, hashToken } from '../../src/handoff/invitations.js';
 import { createInvitationRepository } from '../../src/storage/invitation-repository.js';
 import { createOperatorRepository } from '../../src/storage/operator-repository.js';
 import { fakeClock } from '../support/clock.js';
-import { PROVIDERS_UNDER_TEST, type TestDatabase } from '../support/database.js';
+import { PROVIDERS_UNDER_TEST, suiteDatabase } from '../support/database.js';
 
 const HOUR = 3_600_000;
 
 describe.each(PROVIDERS_UNDER_TEST)('invitations on $name', ({ open, skip }) => {
-  let test: TestDatabase;
+  const test = suiteDatabase({ open, skip });
   const clock = fakeClock('2026-06-01T08:00:00Z');
-  beforeAll(async () => {
-    if (!skip) test = await open();
-  });
-  afterAll(async () => test?.dispose());
 
   const setUp = () => {
     const operators = createOperatorRepository(test.db.prisma);

@@ -1,18 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Operator } from '../../src/helpline/operators.js';
 import { createOperatorRepository } from '../../src/storage/operator-repository.js';
-import { PROVIDERS_UNDER_TEST, type TestDatabase } from '../support/database.js';
+import { PROVIDERS_UNDER_TEST, suiteDatabase } from '../support/database.js';
 
 const operator = (id: string, telegramId: string, extra: Partial<Operator> = {}): Operator => ({
   id, telegramId, pseudonym: null, role: 'operator', languages: ['sq'], skills: [], createdAt: new Date('2026-06-01T08:00:00Z'), ...extra,
 });
 
 describe.each(PROVIDERS_UNDER_TEST)('operator repository on $name', ({ open, skip }) => {
-  let test: TestDatabase;
-  beforeAll(async () => {
-    if (!skip) test = await open();
-  });
-  afterAll(async () => test?.dispose());
+  const test = suiteDatabase({ open, skip });
 
   it.skipIf(skip)('registers each Telegram id once, and keeps ids beyond 32 bits exactly', async () => {
     const operators = createOperatorRepository(test.db.prisma);

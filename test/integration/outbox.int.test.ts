@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { OutboxRow } from '../../src/handoff/model.js';
 import { createOutbox, type Delivery } from '../../src/handoff/outbox.js';
 import { createIdentityProtector } from '../../src/shared/crypto.js';
@@ -7,16 +7,12 @@ import { createMessageLogRepository } from '../../src/storage/helpline-repositor
 import { createOutboxRepository } from '../../src/storage/outbox-repository.js';
 import { fakeClock } from '../support/clock.js';
 import { testConfig } from '../support/config.js';
-import { PROVIDERS_UNDER_TEST, type TestDatabase } from '../support/database.js';
+import { PROVIDERS_UNDER_TEST, suiteDatabase } from '../support/database.js';
 
 const identity = createIdentityProtector(testConfig().secrets);
 
 describe.each(PROVIDERS_UNDER_TEST)('the outbox on $name', ({ open, skip }) => {
-  let test: TestDatabase;
-  beforeAll(async () => {
-    if (!skip) test = await open();
-  });
-  afterAll(async () => test?.dispose());
+  const test = suiteDatabase({ open, skip });
   beforeEach(async () => {
     if (!skip) await test.db.prisma.outboxMessage.deleteMany();
   });

@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createShiftRepository } from '../../src/storage/shift-repository.js';
-import { PROVIDERS_UNDER_TEST, type TestDatabase } from '../support/database.js';
+import { PROVIDERS_UNDER_TEST, suiteDatabase } from '../support/database.js';
 
 const times = (shifts: { weekday: number; start: string; end: string }[]) => shifts.map(({ weekday, start, end }) => ({ weekday, start, end }));
 
 describe.each(PROVIDERS_UNDER_TEST)('shift repository on $name', ({ open, skip }) => {
-  let test: TestDatabase;
-  beforeAll(async () => {
-    if (!skip) test = await open();
-  });
-  afterAll(async () => test?.dispose());
+  const test = suiteDatabase({ open, skip });
 
   it.skipIf(skip)("stores an operator's week and gives it back in week order, each shift with its own id", async () => {
     const shifts = createShiftRepository(test.db.prisma);

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseMonth } from '../../src/handoff/stats.js';
 import { loadStatsCases } from '../../src/storage/stats-repository.js';
-import { PROVIDERS_UNDER_TEST, type TestDatabase } from '../support/database.js';
+import { PROVIDERS_UNDER_TEST, suiteDatabase } from '../support/database.js';
 
 const november = parseMonth('2026-11', 'Europe/Tirane');
 if ('problem' in november) throw new Error(november.problem);
@@ -12,11 +12,7 @@ const row = (id: string, createdAt: Date, extra: Record<string, unknown> = {}) =
 });
 
 describe.each(PROVIDERS_UNDER_TEST)('stats repository on $name', ({ open, skip }) => {
-  let test: TestDatabase;
-  beforeAll(async () => {
-    if (!skip) test = await open();
-  });
-  afterAll(async () => test?.dispose());
+  const test = suiteDatabase({ open, skip });
 
   it.skipIf(skip)('loads the cases opened from the first instant of the month up to, not including, the next', async () => {
     for (const data of [

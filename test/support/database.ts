@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import { createLogger } from '../../src/shared/logger.js';
 import { openDatabase, type Database } from '../../src/storage/database.js';
 import { parseDatabaseUrl, type DatabaseTarget } from '../../src/storage/database-url.js';
@@ -68,5 +69,33 @@ export const PROVIDERS_UNDER_TEST = [
   { name: 'sqlite' as const, open: sqliteDatabase, skip: false },
   { name: 'postgresql' as const, open: postgresDatabase, skip: !postgresUrl },
 ];
+
+/**
+ * One database for a whole suite on one provider: opened before its tests (unless the
+ * provider is skipped) and disposed after them. Read `.db` inside tests only.
+ */
+export function suiteDatabase(provider: { open: () => Promise<TestDatabase>; skip: boolean }): TestDatabase {
+  let opened: TestDatabase | undefined;
+  beforeAll(async () => {
+    if (!provider.skip) opened = await provider.open();
+  });
+  afterAll(async () => opened?.dispose());
+  const current = () => {
+    if (!opened) throw new Error('the suite database is not open (is the provider skipped?)');
+    return opened;
+  };
+  return {
+    get name() {
+      return current().name;
+    },
+    get url() {
+      return current().url;
+    },
+    get db() {
+      return current().db;
+    },
+    dispose: async () => current().dispose(),
+  };
+}
 
 if (!postgresUrl) console.warn(POSTGRES_SKIP_REASON);
