@@ -65,7 +65,7 @@ operatorsCommand
   .argument('<id>', 'operator id or Telegram id')
   .action((id: string) =>
     withDatabase(async (db) => {
-      if (!(await createOperatorRepository(db.prisma).remove(id))) throw new ExitError(EXIT.failure, [`No operator has the id ${id}.`]);
+      if (!(await createOperatorRepository(db.prisma).remove(id, systemClock.now()))) throw new ExitError(EXIT.failure, [`No operator has the id ${id}.`]);
       console.log(`Removed operator ${id}.`);
     }),
   );

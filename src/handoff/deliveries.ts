@@ -49,7 +49,7 @@ export function createDeliveries(deps: DeliveryDeps) {
     };
   }
 
-  const operatorById = async (id: string | null) => (id ? (await duty.onDuty()).find((operator) => operator.id === id) : undefined);
+  const operatorById = async (id: string | null) => (id ? duty.byId(id) : undefined);
 
   async function send(messages: (Outgoing | undefined)[]) {
     const defined = messages.filter((message): message is Outgoing => message !== undefined);

@@ -1,4 +1,4 @@
-import type { HelpCase } from '../helpline/cases.js';
+import { backInQueue, type HelpCase } from '../helpline/cases.js';
 import type { Language } from '../i18n/index.js';
 import { createDeliveries, type DeliveryDeps } from './deliveries.js';
 import type { OnDuty } from './model.js';
@@ -102,7 +102,7 @@ export function createHandoff(deps: HandoffDeps) {
       const moved = await store.change(
         helpCase.id,
         { status: 'active', operatorId: helpCase.operatorId },
-        next ? { operatorId: next.id } : { status: 'pending', operatorId: null, pagedAt: null, escalateAt: now, escalation: 0 },
+        next ? { operatorId: next.id } : backInQueue(now),
       );
       if (!moved) return 'unknown';
       const previous = await operatorById(helpCase.operatorId);

@@ -63,6 +63,10 @@ export const unclaimed = {
   blockedAt: null,
 } as const satisfies Partial<HelpCase>;
 
+/** A case put back in the queue (transferred there, or its operator removed): paged afresh, its deadline due now. */
+export const backInQueue = (now: Date) =>
+  ({ status: 'pending', operatorId: null, pagedAt: null, escalation: 0, escalateAt: now }) as const satisfies Partial<HelpCase>;
+
 export interface CaseStore {
   /** Records a case; false when its code is taken (the caller draws another). */
   open(helpCase: HelpCase): Promise<boolean>;

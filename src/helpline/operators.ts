@@ -30,8 +30,8 @@ export interface OperatorStore {
   /** Registers an operator; false when that Telegram id is already registered. */
   add(operator: Operator): Promise<boolean>;
   list(): Promise<Operator[]>;
-  /** Removes by operator id or Telegram id; false when there was none. */
-  remove(idOrTelegramId: string): Promise<boolean>;
+  /** Removes by operator id or Telegram id, putting their open cases back in the queue at `at`; false when there was none. */
+  remove(idOrTelegramId: string, at: Date): Promise<boolean>;
   byTelegramId(telegramId: string): Promise<Operator | undefined>;
 }
 
@@ -39,6 +39,7 @@ export interface OperatorStore {
 export interface DutyStore {
   onDuty(): Promise<OnDuty[]>;
   dutyOf(telegramId: string): Promise<OnDuty | undefined>;
+  byId(operatorId: string): Promise<OnDuty | undefined>;
   setPresence(operatorId: string, presence: OnDuty['presence']): Promise<void>;
   /** Records the shift announcement; false when another tick announced it first. */
   announceShift(operatorId: string, onShift: boolean): Promise<boolean>;

@@ -1,5 +1,5 @@
 import type { HelpCase } from '../helpline/cases.js';
-import { EVENT_ACTIONS, type CaseMessage, type HandoffStore } from '../handoff/model.js';
+import { EVENT_ACTIONS, type CaseEvent, type CaseMessage, type HandoffStore } from '../handoff/model.js';
 import { sequentialId } from '../shared/sequence.js';
 import type { UraPrisma } from './database.js';
 import { caseRow, createCaseRepository, toCase } from './helpline-repositories.js';
@@ -16,6 +16,9 @@ function changesOf(changes: Partial<HelpCase>) {
   const row = summary === undefined ? rest : { ...rest, summary: caseRow({ summary } as HelpCase).summary };
   return Object.fromEntries(Object.entries(row).filter(([, value]) => value !== undefined));
 }
+
+/** An audit line as it is stored: its id sorts in the order the lines were written. */
+export const eventRow = (event: CaseEvent) => ({ id: sequentialId(event.at), ...event });
 
 export function createHandoffRepository(prisma: UraPrisma): HandoffStore {
   return {
@@ -60,7 +63,7 @@ export function createHandoffRepository(prisma: UraPrisma): HandoffStore {
     markRelayed: async (ids, at) => void (await prisma.caseMessage.updateMany({ where: { id: { in: ids } }, data: { relayedAt: at } })),
     async record(event) {
       const events = Array.isArray(event) ? event : [event];
-      if (events.length > 0) await prisma.caseEvent.createMany({ data: events.map((one) => ({ id: sequentialId(one.at), ...one })) });
+      if (events.length > 0) await prisma.caseEvent.createMany({ data: events.map(eventRow) });
     },
     async events(caseId) {
       const rows = await prisma.caseEvent.findMany({ where: { caseId }, orderBy: { id: 'asc' } });

@@ -1,20 +1,16 @@
 import type { Invitation, InvitationStore } from '../handoff/invitations.js';
 import { OPERATOR_ROLES } from '../helpline/operators.js';
 import type { UraPrisma } from './database.js';
+import { operatorData, textList } from './operator-repository.js';
 import { isUniqueViolation } from './prisma-errors.js';
 
 type Row = Awaited<ReturnType<UraPrisma['invitation']['findUniqueOrThrow']>>;
 
-const list = (json: string): string[] => {
-  const value: unknown = JSON.parse(json);
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
-};
-
 const toInvitation = (row: Row): Invitation => ({
   ...row,
   role: OPERATOR_ROLES.find((role) => role === row.role) ?? 'operator',
-  languages: list(row.languages),
-  skills: list(row.skills),
+  languages: textList(row.languages),
+  skills: textList(row.skills),
 });
 
 export function createInvitationRepository(prisma: UraPrisma): InvitationStore {
@@ -37,7 +33,7 @@ export function createInvitationRepository(prisma: UraPrisma): InvitationStore {
           });
           if (claimed.count !== 1) return 'taken' as const;
           // A Telegram id registered meanwhile fails here, which rolls the claim back.
-          await tx.operator.create({ data: { ...operator, languages: JSON.stringify(operator.languages), skills: JSON.stringify(operator.skills) } });
+          await tx.operator.create({ data: operatorData(operator) });
           return 'redeemed' as const;
         });
       } catch (error) {

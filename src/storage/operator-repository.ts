@@ -1,23 +1,28 @@
 import type { OnDuty } from '../handoff/model.js';
 import { OPERATOR_ROLES, type DutyStore, type Operator, type OperatorStore } from '../helpline/operators.js';
-import { sequentialId } from '../shared/sequence.js';
+import { backInQueue } from '../helpline/cases.js';
 import type { UraPrisma } from './database.js';
+import { eventRow } from './handoff-repository.js';
 import { isUniqueViolation } from './prisma-errors.js';
 
 type Row = Awaited<ReturnType<UraPrisma['operator']['findUniqueOrThrow']>>;
 
-const list = (json: string): string[] => {
+/** Languages and skills are stored as JSON lists of strings. */
+export const textList = (json: string): string[] => {
   const value: unknown = JSON.parse(json);
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 };
+
+/** An operator as its row is written (by registration and by a redeemed invitation). */
+export const operatorData = (operator: Operator) => ({ ...operator, languages: JSON.stringify(operator.languages), skills: JSON.stringify(operator.skills) });
 
 const toOperator = (row: Row): Operator => ({
   id: row.id,
   telegramId: row.telegramId,
   pseudonym: row.pseudonym,
   role: OPERATOR_ROLES.find((role) => role === row.role) ?? 'operator',
-  languages: list(row.languages),
-  skills: list(row.skills),
+  languages: textList(row.languages),
+  skills: textList(row.skills),
   createdAt: row.createdAt,
 });
 
@@ -26,7 +31,7 @@ export function createOperatorRepository(prisma: UraPrisma): OperatorStore {
   return {
     async add(operator) {
       try {
-        await prisma.operator.create({ data: { ...operator, languages: JSON.stringify(operator.languages), skills: JSON.stringify(operator.skills) } });
+        await prisma.operator.create({ data: operatorData(operator) });
         return true;
       } catch (error) {
         if (isUniqueViolation(error)) return false;
@@ -36,16 +41,13 @@ export function createOperatorRepository(prisma: UraPrisma): OperatorStore {
     list: async () => (await prisma.operator.findMany({ orderBy: { createdAt: 'asc' } })).map(toOperator),
     // A removed operator loses their cases at once: each goes back to the queue, to be
     // paged again by the running service's next tick, and their shifts go with them.
-    remove: (idOrTelegramId) =>
+    remove: (idOrTelegramId, at) =>
       prisma.$transaction(async (tx) => {
         const operator = await tx.operator.findFirst({ where: { OR: [{ id: idOrTelegramId }, { telegramId: idOrTelegramId }] } });
         if (!operator) return false;
-        const held = await tx.helpCase.findMany({ where: { operatorId: operator.id, status: 'active' }, select: { id: true, createdAt: true } });
-        const now = new Date();
-        for (const helpCase of held) {
-          await tx.helpCase.update({ where: { id: helpCase.id }, data: { status: 'pending', operatorId: null, pagedAt: null, escalation: 0, escalateAt: now } });
-          await tx.caseEvent.create({ data: { id: sequentialId(now), caseId: helpCase.id, action: 'released', operatorId: operator.id, detail: 'operator_removed', at: now } });
-        }
+        const held = (await tx.helpCase.findMany({ where: { operatorId: operator.id, status: 'active' }, select: { id: true } })).map((row) => row.id);
+        await tx.helpCase.updateMany({ where: { id: { in: held } }, data: backInQueue(at) });
+        await tx.caseEvent.createMany({ data: held.map((caseId) => eventRow({ caseId, action: 'released', operatorId: operator.id, detail: 'operator_removed', at })) });
         await tx.shift.deleteMany({ where: { operatorId: operator.id } });
         await tx.operator.delete({ where: { id: operator.id } });
         return true;
@@ -69,6 +71,10 @@ export function createDutyRepository(prisma: UraPrisma): DutyStore {
     onDuty: async () => (await prisma.operator.findMany({ orderBy: { createdAt: 'asc' } })).map(toDuty),
     async dutyOf(telegramId) {
       const row = await prisma.operator.findUnique({ where: { telegramId } });
+      return row ? toDuty(row) : undefined;
+    },
+    async byId(id) {
+      const row = await prisma.operator.findUnique({ where: { id } });
       return row ? toDuty(row) : undefined;
     },
     setPresence: async (id, presence) => void (await prisma.operator.updateMany({ where: { id }, data: { presence } })),

@@ -280,7 +280,7 @@ describe.each(PROVIDERS_UNDER_TEST)('operator handoff on $name', ({ open, skip }
     const { code } = await requestPerson(h);
     await arta.press(`h|take|${code}`);
     await settle(h);
-    expect(await createOperatorRepository(h.db.prisma).remove('9001')).toBe(true);
+    expect(await createOperatorRepository(h.db.prisma).remove('9001', h.clock.now())).toBe(true);
     expect(await caseRow(h)).toMatchObject({ status: 'pending', operatorId: null, pagedAt: null });
     const before = h.api.calls.length;
     await arta.say('I am still here');

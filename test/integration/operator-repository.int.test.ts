@@ -23,9 +23,9 @@ describe.each(PROVIDERS_UNDER_TEST)('operator repository on $name', ({ open, ski
     const operators = createOperatorRepository(test.db.prisma);
     await operators.add(operator('o-3', '555', { createdAt: new Date('2026-06-02T08:00:00Z') }));
     expect((await operators.list()).map((o) => o.id)).toEqual(['o-1', 'o-3']);
-    expect(await operators.remove('o-1')).toBe(true);
-    expect(await operators.remove('555')).toBe(true);
-    expect(await operators.remove('555')).toBe(false);
+    expect(await operators.remove('o-1', new Date('2026-06-03T08:00:00Z'))).toBe(true);
+    expect(await operators.remove('555', new Date('2026-06-03T08:00:00Z'))).toBe(true);
+    expect(await operators.remove('555', new Date('2026-06-03T08:00:00Z'))).toBe(false);
     expect(await operators.list()).toEqual([]);
   });
 });
