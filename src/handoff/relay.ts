@@ -23,12 +23,10 @@ export function createRelay(deps: DeliveryDeps, deliveries: Deliveries, access: 
 
   return {
     /**
-     * A person wrote while they have a case: stored, then relayed to the operator who
-     * holds it, or kept for whoever claims it. `none` when the person has no live case.
+     * A person wrote during their live case: stored, then relayed to the operator who
+     * holds it, or kept for whoever claims it.
      */
-    async fromPerson(contactId: string, incoming: Incoming): Promise<'relayed' | 'queued' | 'repeated' | 'none'> {
-      const helpCase = await store.liveFor(contactId);
-      if (!helpCase) return 'none';
+    async fromPerson(helpCase: HelpCase, incoming: Incoming): Promise<'relayed' | 'queued' | 'repeated'> {
       const now = clock.now();
       const message: CaseMessage = { id: sequentialId(now), caseId: helpCase.id, author: 'person', operatorId: null, kind: incoming.kind, text: incoming.text, messageId: incoming.messageId, createdAt: now, relayedAt: null };
       const operator = helpCase.status === 'active' ? await operatorById(helpCase.operatorId) : undefined;

@@ -115,24 +115,26 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
   }
   const withReach = (ctx: Private, text: string, reach: 'paged' | 'nobody' | 'in_chat' | undefined) => (reach === 'nobody' ? `${text}\n\n${t(ctx)('handoff:person.nobody_urgent')}` : text);
 
-  async function requestPerson(ctx: Private, contact: Contact, trigger: 'request' | 'urgent', words?: string) {
-    const reach = await reachTeam(await helpline.requestPerson(contact, trigger, words));
-    if (trigger === 'urgent') return say(ctx, contact, withReach(ctx, t(ctx)('urgent.text'), reach));
-    return say(ctx, contact, t(ctx)(reach === 'nobody' ? 'handoff:person.nobody' : reach === 'in_chat' ? 'handoff:person.in_chat' : 'person.requested'));
+  /** Opens or raises the person's case, pages the team and tells the person; returns the case. */
+  async function requestPerson(ctx: Private, contact: Contact, trigger: 'request' | 'urgent', words?: string): Promise<HelpCase> {
+    const helpCase = await helpline.requestPerson(contact, trigger, words);
+    const reach = await reachTeam(helpCase);
+    if (trigger === 'urgent') await say(ctx, contact, withReach(ctx, t(ctx)('urgent.text'), reach));
+    else await say(ctx, contact, t(ctx)(reach === 'nobody' ? 'handoff:person.nobody' : reach === 'in_chat' ? 'handoff:person.in_chat' : 'person.requested'));
+    return helpCase;
   }
 
   /**
-   * A message while the person has a live case: relayed to the operator who holds it,
-   * or kept for whoever takes it (unless it answers a question of a flow). False: no live
-   * case. `quiet`: the person was already answered (urgent words), so no "saved" note.
+   * A message during the person's live case (`live`): relayed to the operator who holds
+   * it, or kept for whoever takes it unless it answers a question of a flow. False: not
+   * the case's. `only: 'active'`: a waiting case does not take it. `quiet`: the person was
+   * already answered (urgent words), so no "saved" note.
    */
-  async function toCase(ctx: Private, contact: Contact, options: { live?: HelpCase | undefined; only?: 'active'; quiet?: boolean } = {}): Promise<boolean> {
-    if (!ctx.msg) return false;
-    const live = 'live' in options ? options.live : await deps.handoff.liveCase(contact.id);
-    if (!live || (live.status === 'pending' && (ctx.session.inFlow || options.only === 'active'))) return false;
-    const result = await deps.handoff.fromPerson(contact.id, incomingOf(ctx.msg));
+  async function toCase(ctx: Private, contact: Contact, live: HelpCase | undefined, options: { only?: 'active'; quiet?: boolean } = {}): Promise<boolean> {
+    if (!ctx.msg || !live || (live.status === 'pending' && (ctx.session.inFlow || options.only === 'active'))) return false;
+    const result = await deps.handoff.fromPerson(live, incomingOf(ctx.msg));
     if (result === 'queued' && !options.quiet) await say(ctx, contact, t(ctx)('handoff:person.queued'));
-    return result !== 'none';
+    return true;
   }
 
   /** Deletes what Telegram still lets the bot delete, ends the conversation, and says nothing. */
@@ -274,7 +276,7 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
   privateChats.on('message:forward_origin', async (ctx) => {
     const contact = await contactOf(ctx);
     // In a live chat it is relayed as a copy: the operator sees the content, never its origin.
-    if (await toCase(ctx, contact)) return;
+    if (await toCase(ctx, contact, await deps.handoff.liveCase(contact.id))) return;
     await say(ctx, contact, t(ctx)('hint.forwarded'));
   });
 
@@ -282,13 +284,14 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
     const contact = await contactOf(ctx);
     // In a live chat everything goes to the operator, who reads any urgent words themself.
     const live = await deps.handoff.liveCase(contact.id);
-    if (await toCase(ctx, contact, { live, only: 'active' })) return;
+    if (await toCase(ctx, contact, live, { only: 'active' })) return;
     // Urgent words are heard wherever they are written, and never wait for a flow; a
     // waiting case is raised to urgent and paged again.
     const words = deps.urgentWords.detect(ctx.msg.text);
+    let waiting = live;
     if (words) {
       deps.logger.warn({ words }, 'urgent words in a message');
-      await requestPerson(ctx, contact, 'urgent', words);
+      waiting = await requestPerson(ctx, contact, 'urgent', words);
     }
     if (!ctx.session.language) return showLanguages(ctx, contact);
     if (ctx.session.inFlow) {
@@ -296,14 +299,14 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
       if (!('kind' in result && result.kind === 'no_conversation')) return show(ctx, contact, result);
     }
     // Waiting for an operator: kept for whoever takes the case (urgent words may just have opened it).
-    if (await toCase(ctx, contact, words ? { quiet: true } : { live })) return;
+    if (await toCase(ctx, contact, waiting, { quiet: words !== undefined })) return;
     if (!words) return offerResumeOrMenu(ctx, contact);
   });
 
   privateChats.on('edited_message', async (ctx) => say(ctx, await contactOf(ctx), t(ctx)('hint.edited')));
   privateChats.on('message', async (ctx) => {
     const contact = await contactOf(ctx);
-    if (await toCase(ctx, contact)) return;
+    if (await toCase(ctx, contact, await deps.handoff.liveCase(contact.id))) return;
     await say(ctx, contact, t(ctx)('hint.media'));
   });
 
