@@ -1,4 +1,5 @@
 import type { FlowCatalog } from './flows/catalog.js';
+import { createDeliveries } from './handoff/deliveries.js';
 import { createDuty } from './handoff/duty.js';
 import { createHandoff, type Handoff } from './handoff/handoff.js';
 import { createOutbox, type BotCall } from './handoff/outbox.js';
@@ -53,8 +54,10 @@ export function composeHandoff(deps: {
     },
   });
   const paging = createPaging({ store, outboxStore, outbox, duty: dutyStore, shifts, views, clock, timezone, targets });
-  handoff = createHandoff({ store, outboxStore, outbox, duty: dutyStore, contacts, paging, views, clock });
-  const duty = createDuty({ store, duty: dutyStore, shifts, paging, outbox, contacts, views, clock, timezone, targets, logger });
+  const deliveryDeps = { store, outboxStore, outbox, duty: dutyStore, contacts, views, clock };
+  const deliveries = createDeliveries(deliveryDeps);
+  handoff = createHandoff({ ...deliveryDeps, deliveries, paging });
+  const duty = createDuty({ store, duty: dutyStore, shifts, paging, outbox, deliveries, views, clock, timezone, targets, logger });
   return { handoff, paging, duty, dutyStore, shifts, views, outbox, outboxStore, store };
 }
 

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { formatShift, isOnCall, parseShifts, type Shift } from '../handoff/rota.js';
+import { formatShift, isOnCall, parseShifts, shiftsByOperator, type Shift } from '../handoff/rota.js';
 import type { Operator } from '../helpline/operators.js';
 import { systemClock } from '../shared/clock.js';
 import { createDutyRepository, createOperatorRepository } from '../storage/operator-repository.js';
@@ -74,9 +74,9 @@ oncallCommand
     withDatabase(async (db, config) => {
       const now = systemClock.now();
       const operators = await createDutyRepository(db.prisma).onDuty();
-      const shifts = await createShiftRepository(db.prisma).all();
+      const byOperator = shiftsByOperator(await createShiftRepository(db.prisma).all());
       const rota = operators.map((operator) => {
-        const own = shifts.filter((shift) => shift.operatorId === operator.id).map(({ weekday, start, end }) => ({ weekday, start, end }));
+        const own = (byOperator.get(operator.id) ?? []).map(({ weekday, start, end }) => ({ weekday, start, end }));
         return { operator, shifts: own, presence: operator.presence, onCall: isOnCall(operator, own, now, config.timezone) };
       });
       if (options.json) {

@@ -1,13 +1,13 @@
 import type { HelpCase } from '../helpline/cases.js';
-import type { Contacts } from '../helpline/contacts.js';
 import type { DutyStore } from '../helpline/operators.js';
 import type { Language } from '../i18n/index.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
-import type { HandoffStore, OnDuty, Outgoing } from './model.js';
+import type { Deliveries } from './deliveries.js';
+import type { HandoffStore, OnDuty } from './model.js';
 import type { Outbox } from './outbox.js';
-import { matches, queueOrder, type PageMode, type Paging } from './paging.js';
-import { isOnShift, type ShiftStore } from './rota.js';
+import { matches, queueOrder, type PageMode, type Paging, type Roster } from './paging.js';
+import { isOnShift, shiftsByOperator, type ShiftStore } from './rota.js';
 import { targetMs, type ClaimTargets } from './targets.js';
 import { consoleLanguage, type Views } from './views.js';
 
@@ -20,7 +20,7 @@ export interface DutyDeps {
   shifts: ShiftStore;
   paging: Paging;
   outbox: Outbox;
-  contacts: Pick<Contacts, 'chatOf'>;
+  deliveries: Deliveries;
   views: Views;
   clock: Clock;
   timezone: string;
@@ -35,36 +35,33 @@ export interface DutyDeps {
  */
 export function createDuty(deps: DutyDeps) {
   const { store, duty, paging, outbox, views, clock } = deps;
+  const { toOperator, toPerson } = deps.deliveries;
 
-  const toOperator = (operator: OnDuty, dedupeKey: string, text: string): Outgoing => ({ chatId: Number(operator.telegramId), method: 'sendMessage', payload: { text }, dedupeKey, operatorId: operator.id });
+  const waitingFor = (operator: OnDuty, open: HelpCase[]) => open.filter((helpCase) => helpCase.status === 'pending' && matches(operator, helpCase)).sort(queueOrder);
 
-  async function pendingFor(operator: OnDuty): Promise<HelpCase[]> {
-    return (await store.open()).filter((helpCase) => helpCase.status === 'pending' && matches(operator, helpCase)).sort(queueOrder);
-  }
-
-  /** Pages one operator who just came on call with every matching case waiting. */
-  async function catchUp(operator: OnDuty): Promise<number> {
-    const waiting = await pendingFor(operator);
+  /** Pages one operator who just came on call with every matching case waiting; returns how many. */
+  async function catchUp(operator: OnDuty, waiting: HelpCase[]): Promise<number> {
     for (const helpCase of waiting) await paging.page(helpCase, 'match', { operators: [operator], onCall: [operator] });
     return waiting.length;
   }
 
   async function announceShifts(): Promise<void> {
     const [operators, shifts] = await Promise.all([duty.onDuty(), deps.shifts.all()]);
+    const byOperator = shiftsByOperator(shifts);
     const now = clock.now();
+    let open: HelpCase[] | undefined;
     for (const operator of operators) {
-      const own = shifts.filter((shift) => shift.operatorId === operator.id);
-      const scheduled = isOnShift(own, now, deps.timezone);
+      const scheduled = isOnShift(byOperator.get(operator.id) ?? [], now, deps.timezone);
       if (scheduled === operator.onShift || !(await duty.announceShift(operator.id, scheduled))) continue;
       const t = views.tr(consoleLanguage(operator));
-      const waiting = scheduled ? (await pendingFor(operator)).length : 0;
-      const text = scheduled ? t('shift.started', { count: waiting }) : t('shift.ended');
+      const waiting = scheduled ? waitingFor(operator, (open ??= await store.open())) : [];
+      const text = scheduled ? t('shift.started', { count: waiting.length }) : t('shift.ended');
       await outbox.enqueue([toOperator(operator, `shift:${operator.id}:${scheduled ? 'in' : 'out'}:${now.getTime()}`, text)]);
-      if (scheduled) await catchUp({ ...operator, presence: null, onShift: true });
+      await catchUp(operator, waiting);
     }
   }
 
-  async function escalate(helpCase: HelpCase): Promise<void> {
+  async function escalate(helpCase: HelpCase, known: Roster): Promise<void> {
     const now = clock.now();
     const step = STEPS[helpCase.escalation];
     if (!step) return;
@@ -73,23 +70,21 @@ export function createDuty(deps: DutyDeps) {
     if (!(await store.change(helpCase.id, { status: 'pending', escalation: helpCase.escalation }, { escalation: helpCase.escalation + 1, escalateAt: next }))) return;
     await store.record({ caseId: helpCase.id, action: 'escalated', operatorId: null, detail: step, at: now });
     deps.logger.warn({ case: helpCase.code, level: helpCase.level, step }, 'case not claimed in time; escalated');
-    if (step !== 'tell_person') {
-      await paging.page(helpCase, step);
-      return;
-    }
-    const chatId = await deps.contacts.chatOf(helpCase.contactId);
-    if (chatId === undefined) return;
-    const language = helpCase.language as Language;
-    await outbox.enqueue([{ chatId, method: 'sendMessage', payload: { text: views.tr(language)('person.taking_longer'), reply_markup: { inline_keyboard: [views.exitRow(language)] } }, dedupeKey: `longer:${helpCase.id}`, caseId: helpCase.id, contactId: helpCase.contactId }]);
+    if (step !== 'tell_person') await paging.page(helpCase, step, known);
+    else await deps.deliveries.send([await toPerson(helpCase, `longer:${helpCase.id}`, views.tr(helpCase.language as Language)('person.taking_longer'))]);
   }
 
   return {
     /** One pass: shifts, cases never paged (opened while Ura was down, or put back), missed deadlines, then the outbox. */
     async tick(): Promise<void> {
       await announceShifts();
-      for (const helpCase of await store.needingAttention(clock.now())) {
-        if (helpCase.pagedAt === null) await paging.caseOpened(helpCase.id);
-        else await escalate(helpCase);
+      const attention = await store.needingAttention(clock.now());
+      if (attention.length > 0) {
+        const known = await paging.roster();
+        for (const helpCase of attention) {
+          if (helpCase.pagedAt === null) await paging.caseOpened(helpCase, known);
+          else await escalate(helpCase, known);
+        }
       }
       outbox.kick();
       await outbox.idle();
@@ -99,12 +94,10 @@ export function createDuty(deps: DutyDeps) {
     async setPresence(operator: OnDuty, on: boolean): Promise<number> {
       await duty.setPresence(operator.id, on ? 'on' : 'off');
       if (!on) return 0;
-      const waiting = await catchUp({ ...operator, presence: 'on' });
+      const waiting = await catchUp(operator, waitingFor(operator, await store.open()));
       outbox.kick();
       return waiting;
     },
-
-    queue: async () => (await store.open()).filter((helpCase) => helpCase.status === 'pending').sort(queueOrder),
   };
 }
 

@@ -1,6 +1,6 @@
 import { backInQueue, type HelpCase } from '../helpline/cases.js';
 import type { Language } from '../i18n/index.js';
-import { createDeliveries, type DeliveryDeps } from './deliveries.js';
+import type { Deliveries, DeliveryDeps } from './deliveries.js';
 import type { OnDuty } from './model.js';
 import { isSupervisor, queueOrder, type Paging } from './paging.js';
 import { createRelay } from './relay.js';
@@ -19,13 +19,14 @@ export type ClaimResult = { kind: 'claimed'; helpCase: HelpCase } | { kind: 'tak
 
 export interface HandoffDeps extends DeliveryDeps {
   paging: Paging;
+  deliveries: Deliveries;
 }
 
 export function createHandoff(deps: HandoffDeps) {
   const { store, duty, views, clock } = deps;
   const tr = views.tr;
 
-  const deliveries = createDeliveries(deps);
+  const { deliveries } = deps;
   const { toOperator, toPerson, operatorById, send, briefing, retireCards } = deliveries;
   const personLanguage = (helpCase: HelpCase) => helpCase.language as Language;
 
@@ -112,7 +113,7 @@ export function createHandoff(deps: HandoffDeps) {
       const told = await toPerson(helpCase, `moved:${helpCase.id}:${now.getTime()}`, tr(language)(next ? 'person.transferred' : 'person.requeued'));
       if (!next) {
         await send([told]);
-        await deps.paging.caseOpened(helpCase.id);
+        await deps.paging.caseOpened({ ...helpCase, ...backInQueue(now) });
         return 'queued';
       }
       const held: HelpCase = { ...helpCase, operatorId: next.id };

@@ -4,12 +4,18 @@ import type { DutyStore } from '../helpline/operators.js';
 import type { Clock } from '../shared/clock.js';
 import type { HandoffStore, OnDuty, Outgoing, OutboxStore } from './model.js';
 import type { Outbox } from './outbox.js';
-import { isOnCall, type Shift, type ShiftStore } from './rota.js';
+import { isOnCall, shiftsByOperator, type ShiftStore } from './rota.js';
 import { targetMs, type ClaimTargets } from './targets.js';
 import { consoleLanguage, type Views } from './views.js';
 
 /** Who a page goes to: matching on-call operators, every on-call operator, or supervisors (on call or not). */
 export type PageMode = 'match' | 'all' | 'supervisors';
+
+/** Every operator, and those on call now: read once for a round of paging. */
+export interface Roster {
+  operators: OnDuty[];
+  onCall: OnDuty[];
+}
 
 /** The person asked to talk to a woman (an answer in a screening). */
 export const wantsWoman = (helpCase: HelpCase): boolean =>
@@ -46,16 +52,16 @@ export interface PagingDeps {
 export function createPaging(deps: PagingDeps) {
   const { store, outbox, duty, views, clock, timezone } = deps;
 
-  async function roster(): Promise<{ operators: OnDuty[]; onCall: OnDuty[] }> {
+  /** Every operator, and those on call now. */
+  async function roster(): Promise<Roster> {
     const [operators, shifts] = await Promise.all([duty.onDuty(), deps.shifts.all()]);
-    const byOperator = new Map<string, Shift[]>();
-    for (const shift of shifts) byOperator.set(shift.operatorId, [...(byOperator.get(shift.operatorId) ?? []), shift]);
+    const byOperator = shiftsByOperator(shifts);
     const now = clock.now();
     return { operators, onCall: operators.filter((operator) => isOnCall(operator, byOperator.get(operator.id) ?? [], now, timezone)) };
   }
 
   /** Sends case cards to whoever `mode` names and has none yet; returns how many got one now. */
-  async function page(helpCase: HelpCase, mode: PageMode, known?: { operators: OnDuty[]; onCall: OnDuty[] }): Promise<number> {
+  async function page(helpCase: HelpCase, mode: PageMode, known?: Roster): Promise<number> {
     const { operators, onCall } = known ?? (await roster());
     let chosen: OnDuty[];
     if (mode === 'supervisors') chosen = operators.filter(isSupervisor);
@@ -92,14 +98,13 @@ export function createPaging(deps: PagingDeps) {
    * A case was opened or raised: its deadline follows its level, and matching
    * operators are paged. Says whether anyone is on call to answer.
    */
-  async function caseOpened(caseId: string): Promise<{ onCall: number }> {
-    const helpCase = await store.byId(caseId);
-    if (!helpCase || helpCase.status !== 'pending') return { onCall: 0 };
+  async function caseOpened(helpCase: HelpCase, known?: Roster): Promise<{ onCall: number }> {
+    if (helpCase.status !== 'pending') return { onCall: 0 };
     const due = new Date(helpCase.createdAt.getTime() + targetMs(deps.targets, helpCase.level));
     const escalateAt = helpCase.escalateAt && helpCase.escalateAt < due ? helpCase.escalateAt : due;
-    await store.change(caseId, { status: 'pending' }, { pagedAt: clock.now(), escalateAt });
-    const known = await roster();
-    await page(helpCase, 'match', known);
+    known ??= await roster();
+    // Taken meanwhile: nobody needs a card any more.
+    if (await store.change(helpCase.id, { status: 'pending' }, { pagedAt: clock.now(), escalateAt })) await page(helpCase, 'match', known);
     outbox.kick();
     return { onCall: known.onCall.length };
   }

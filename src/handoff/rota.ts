@@ -139,6 +139,13 @@ export function isOnCall(operator: { presence: 'on' | 'off' | null }, shifts: re
   return isOnShift(shifts, now, timeZone);
 }
 
+/** Each operator's shifts, by operator id. */
+export function shiftsByOperator<S extends Pick<Shift, 'operatorId'>>(shifts: readonly S[]): Map<string, S[]> {
+  const byOperator = new Map<string, S[]>();
+  for (const shift of shifts) byOperator.set(shift.operatorId, [...(byOperator.get(shift.operatorId) ?? []), shift]);
+  return byOperator;
+}
+
 /** `Mon 08:00-16:00`; this is also a spec `parseShifts` reads. */
 export function formatShift(shift: ShiftTimes): string {
   const day = DAYS[shift.weekday - 1] ?? '???';

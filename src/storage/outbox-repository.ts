@@ -12,11 +12,6 @@ const toRow = (row: Row): OutboxRow => ({
   status: row.status === 'sent' || row.status === 'failed' ? row.status : 'pending',
 });
 
-const data = (row: OutboxRow) => {
-  const { id, chatKey, chatCipher, method, payload, fromCipher, dedupeKey, status, attempts, notBefore, leaseUntil, caseId, contactId, purpose, operatorId, sentMessageId, createdAt } = row;
-  return { id, chatKey, chatCipher, method, payload, fromCipher, dedupeKey, status, attempts, notBefore, leaseUntil, caseId, contactId, purpose, operatorId, sentMessageId, createdAt };
-};
-
 /**
  * Inserts the rows whose dedupe key is not stored yet, in one statement. On
  * PostgreSQL a failed statement aborts the transaction around it, so the check is
@@ -27,7 +22,7 @@ export async function insertOutbox(tx: UraTx, rows: OutboxRow[]): Promise<void> 
   const keys = rows.map((row) => row.dedupeKey);
   const known = new Set((await tx.outboxMessage.findMany({ where: { dedupeKey: { in: keys } }, select: { dedupeKey: true } })).map((row) => row.dedupeKey));
   const fresh = rows.filter((row, index) => !known.has(row.dedupeKey) && keys.indexOf(row.dedupeKey) === index);
-  if (fresh.length > 0) await tx.outboxMessage.createMany({ data: fresh.map(data) });
+  if (fresh.length > 0) await tx.outboxMessage.createMany({ data: fresh });
 }
 
 const isDue = (row: Row, now: Date) => row.notBefore <= now && (row.leaseUntil === null || row.leaseUntil <= now);

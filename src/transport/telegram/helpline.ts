@@ -109,7 +109,7 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
    */
   async function reachTeam(helpCase: HelpCase): Promise<'paged' | 'nobody' | 'in_chat'> {
     if (helpCase.status === 'active') return 'in_chat';
-    const { onCall } = await deps.paging.caseOpened(helpCase.id);
+    const { onCall } = await deps.paging.caseOpened(helpCase);
     deps.logger.info({ case: helpCase.code, level: helpCase.level, trigger: helpCase.trigger, onCall }, 'case waiting for an operator');
     return onCall > 0 ? 'paged' : 'nobody';
   }
