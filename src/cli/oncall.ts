@@ -1,15 +1,15 @@
 import { Command, CommanderError } from 'commander';
 import { formatShift, isOnCall, parseShifts, shiftsByOperator, type Shift } from '../handoff/rota.js';
-import type { Operator } from '../helpline/operators.js';
+import type { Operator, OperatorStore } from '../helpline/operators.js';
 import { systemClock } from '../shared/clock.js';
 import { createDutyRepository, createOperatorRepository } from '../storage/operator-repository.js';
 import { createShiftRepository } from '../storage/shift-repository.js';
 import { withDatabase } from './database.js';
 import { EXIT, ExitError } from './environment.js';
+import { displayName } from './operators.js';
 
 const SET_USAGE = 'usage: ura oncall set <operator id or Telegram id> <days HH:MM-HH:MM>... | --none   e.g. mon-fri 08:00-16:00 sat 22:00-06:00';
 
-const name = (operator: Operator) => operator.pseudonym ?? '(Team member)';
 const week = (shifts: readonly Pick<Shift, 'weekday' | 'start' | 'end'>[]) => (shifts.length ? shifts.map((shift) => `  ${formatShift(shift)}`) : ['  no shifts']);
 
 /**
@@ -30,8 +30,8 @@ function specsOf(words: string[]): string[] {
   return specs;
 }
 
-function findOperator(operators: Operator[], ref: string): Operator {
-  const operator = operators.find((candidate) => candidate.id === ref || candidate.telegramId === ref);
+async function findOperator(operators: OperatorStore, ref: string): Promise<Operator> {
+  const operator = await operators.find(ref);
   if (!operator) throw new ExitError(EXIT.failure, [`No operator has the id ${ref}.`]);
   return operator;
 }
@@ -58,11 +58,11 @@ oncallCommand
     const parsed = parseShifts(specs);
     if ('problems' in parsed) throw new ExitError(EXIT.badConfig, [...parsed.problems, SET_USAGE]);
     return withDatabase(async (db, config) => {
-      const operator = findOperator(await createOperatorRepository(db.prisma).list(), ref);
+      const operator = await findOperator(createOperatorRepository(db.prisma), ref);
       const shifts = createShiftRepository(db.prisma);
       await shifts.replaceFor(operator.id, parsed.shifts);
       const stored = await shifts.forOperator(operator.id);
-      console.log([`Shifts of ${name(operator)} (telegram ${operator.telegramId}), times in ${config.timezone}:`, ...week(stored)].join('\n'));
+      console.log([`Shifts of ${displayName(operator)} (telegram ${operator.telegramId}), times in ${config.timezone}:`, ...week(stored)].join('\n'));
     });
   });
 
@@ -88,7 +88,7 @@ oncallCommand
       const lines = [`On-call rota, times in ${config.timezone} (now ${localNow}):`];
       if (rota.length === 0) lines.push('No operators are registered.');
       for (const entry of rota) {
-        lines.push(`${name(entry.operator)}  ${entry.operator.role}  telegram ${entry.operator.telegramId}  ${entry.onCall ? 'ON CALL now' : 'not on call now'}`);
+        lines.push(`${displayName(entry.operator)}  ${entry.operator.role}  telegram ${entry.operator.telegramId}  ${entry.onCall ? 'ON CALL now' : 'not on call now'}`);
         lines.push(...week(entry.shifts));
         if (entry.presence) lines.push(`  presence: ${entry.presence} (set by the operator; it overrides the shifts)`);
       }

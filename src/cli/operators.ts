@@ -10,8 +10,16 @@ import { withDatabase } from './database.js';
 import { EXIT, ExitError } from './environment.js';
 
 const csv = (value: string | undefined) => (value ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+/** How the commands name an operator: the pseudonym help-seekers see, or the neutral default. */
+export const displayName = (operator: Pick<Operator, 'pseudonym'>) => operator.pseudonym ?? '(Team member)';
+
+/** The option each field of an operator or invitation comes from, for problem lines. */
+const FLAGS: Record<string, string> = { telegramId: '--telegram-id', pseudonym: '--name', role: '--role', languages: '--languages', skills: '--skills', validHours: '--hours' };
+const problemLines = (issues: { path: PropertyKey[]; message: string }[]) =>
+  issues.map((issue) => `${FLAGS[String(issue.path[0])] ?? String(issue.path[0])} ${issue.message}`);
+
 const show = (operator: Operator) =>
-  `${operator.id}  telegram ${operator.telegramId}  ${operator.role}  "${operator.pseudonym ?? '(Team member)'}"  languages ${operator.languages.join(',')}  skills ${operator.skills.join(',') || '-'}`;
+  `${operator.id}  telegram ${operator.telegramId}  ${operator.role}  "${displayName(operator)}"  languages ${operator.languages.join(',')}  skills ${operator.skills.join(',') || '-'}`;
 
 export const operatorsCommand = new Command('operators').description('the staff who take cases');
 
@@ -32,9 +40,8 @@ operatorsCommand
       skills: csv(options.skills),
     });
     if (!input.success) {
-      const flags: Record<string, string> = { telegramId: '--telegram-id', pseudonym: '--name', role: '--role', languages: '--languages', skills: '--skills' };
       throw new ExitError(EXIT.badConfig, [
-        ...input.error.issues.map((issue) => `${flags[String(issue.path[0])] ?? String(issue.path[0])} ${issue.message}`),
+        ...problemLines(input.error.issues),
         'usage: ura operators add --telegram-id <id> --languages sq,en [--name <pseudonym>] [--role operator|supervisor|admin] [--skills child,female]',
       ]);
     }
@@ -107,9 +114,8 @@ operatorsCommand
       validHours: /^\d+$/.test(options.hours.trim()) ? Number(options.hours) : Number.NaN,
     });
     if (!input.success) {
-      const flags: Record<string, string> = { pseudonym: '--name', role: '--role', languages: '--languages', skills: '--skills', validHours: '--hours' };
       throw new ExitError(EXIT.badConfig, [
-        ...input.error.issues.map((issue) => `${flags[String(issue.path[0])] ?? String(issue.path[0])} ${issue.message}`),
+        ...problemLines(input.error.issues),
         `usage: ura operators invite --role ${OPERATOR_ROLES.join('|')} --languages sq,en [--name <pseudonym>] [--skills child,female] [--hours 72]`,
       ]);
     }
@@ -117,7 +123,7 @@ operatorsCommand
       const invitations = createInvitations({ store: createInvitationRepository(db.prisma), operators: createOperatorRepository(db.prisma), clock: systemClock });
       const { token, expiresAt } = await invitations.invite(input.data);
       const { role, pseudonym, languages, skills } = input.data;
-      console.log(`Invitation for ${role} "${pseudonym ?? '(Team member)'}"  languages ${languages.join(',')}  skills ${skills.join(',') || '-'}`);
+      console.log(`Invitation for ${role} "${displayName({ pseudonym })}"  languages ${languages.join(',')}  skills ${skills.join(',') || '-'}`);
       const bot = await botUsername(config.telegram);
       if ('username' in bot) {
         console.log('Send this link to the person, and to no one else; it works once:');

@@ -46,6 +46,7 @@ export function createHandoff(deps: HandoffDeps) {
   return {
     ...createRelay(deps, deliveries, { consoleCase, reachable }),
     consoleCase,
+    reachable,
     liveCase: (contactId: string) => store.liveFor(contactId),
 
     async claim(operator: OnDuty, code: string): Promise<ClaimResult> {

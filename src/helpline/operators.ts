@@ -33,6 +33,8 @@ export interface OperatorStore {
   /** Removes by operator id or Telegram id, putting their open cases back in the queue at `at`; false when there was none. */
   remove(idOrTelegramId: string, at: Date): Promise<boolean>;
   byTelegramId(telegramId: string): Promise<Operator | undefined>;
+  /** By operator id or Telegram id, as admins name them. */
+  find(idOrTelegramId: string): Promise<Operator | undefined>;
 }
 
 /** What changes while operators are on duty. */

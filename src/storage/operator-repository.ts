@@ -27,6 +27,8 @@ const toOperator = (row: Row): Operator => ({
 });
 
 
+const byRef = (idOrTelegramId: string) => ({ OR: [{ id: idOrTelegramId }, { telegramId: idOrTelegramId }] });
+
 export function createOperatorRepository(prisma: UraPrisma): OperatorStore {
   return {
     async add(operator) {
@@ -43,7 +45,7 @@ export function createOperatorRepository(prisma: UraPrisma): OperatorStore {
     // paged again by the running service's next tick, and their shifts go with them.
     remove: (idOrTelegramId, at) =>
       prisma.$transaction(async (tx) => {
-        const operator = await tx.operator.findFirst({ where: { OR: [{ id: idOrTelegramId }, { telegramId: idOrTelegramId }] } });
+        const operator = await tx.operator.findFirst({ where: byRef(idOrTelegramId) });
         if (!operator) return false;
         const held = (await tx.helpCase.findMany({ where: { operatorId: operator.id, status: 'active' }, select: { id: true } })).map((row) => row.id);
         await tx.helpCase.updateMany({ where: { id: { in: held } }, data: backInQueue(at) });
@@ -52,6 +54,10 @@ export function createOperatorRepository(prisma: UraPrisma): OperatorStore {
         await tx.operator.delete({ where: { id: operator.id } });
         return true;
       }),
+    async find(idOrTelegramId) {
+      const row = await prisma.operator.findFirst({ where: byRef(idOrTelegramId) });
+      return row ? toOperator(row) : undefined;
+    },
     async byTelegramId(telegramId) {
       const row = await prisma.operator.findUnique({ where: { telegramId } });
       return row ? toOperator(row) : undefined;

@@ -3,7 +3,6 @@ import type { InlineKeyboardButton, Message } from 'grammy/types';
 import type { Duty } from '../../handoff/duty.js';
 import { CLOSE_OUTCOMES, REFERRALS, type Handoff, type Incoming } from '../../handoff/handoff.js';
 import type { OnDuty } from '../../handoff/model.js';
-import { isSupervisor } from '../../handoff/paging.js';
 import { consoleButton, consoleLanguage, decodeConsoleButton, type Views } from '../../handoff/views.js';
 import { CASE_CODE, type HelpCase } from '../../helpline/cases.js';
 import type { DutyStore } from '../../helpline/operators.js';
@@ -81,13 +80,10 @@ export function consoleComposer(deps: ConsoleDeps): Composer<UraContext> {
     return reply(ctx, [tr('cases.title'), ...cases.slice(0, 30).map((helpCase) => line(operator, helpCase))].join('\n'), keyboard);
   }
 
-  /** `/close K7-4QF` or `/close` for the console's case. */
+  /** `/close K7-4QF` (a case the operator may act on) or `/close` for the console's case. */
   async function caseArgument(operator: OnDuty, text: string): Promise<{ helpCase?: HelpCase; rest: string }> {
     const [first, ...more] = text.trim().split(/\s+/);
-    if (first && CASE_CODE.test(first.toUpperCase())) {
-      const visible = await handoff.visible(operator);
-      return { helpCase: visible.find((helpCase) => helpCase.code === first.toUpperCase()), rest: more.join(' ') };
-    }
+    if (first && CASE_CODE.test(first.toUpperCase())) return { helpCase: await handoff.reachable(operator, first), rest: more.join(' ') };
     return { helpCase: await handoff.consoleCase(operator), rest: text.trim() };
   }
 
@@ -137,7 +133,7 @@ export function consoleComposer(deps: ConsoleDeps): Composer<UraContext> {
     const operator = operatorOf(ctx);
     const tr = t(operator);
     const { helpCase } = await caseArgument(operator, ctx.match);
-    if (!helpCase || helpCase.status !== 'active' || (helpCase.operatorId !== operator.id && !isSupervisor(operator))) return reply(ctx, `${tr('console.no_case')}\n${tr('usage.close')}`);
+    if (!helpCase || helpCase.status !== 'active') return reply(ctx, `${tr('console.no_case')}\n${tr('usage.close')}`);
     const keyboard = CLOSE_OUTCOMES.map((outcome): InlineKeyboardButton[] => [{ text: tr(`outcome.${outcome}`), callback_data: consoleButton.outcome(helpCase.code, outcome) }]);
     return reply(ctx, tr('close.outcome', { code: helpCase.code }), keyboard);
   });
