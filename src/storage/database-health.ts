@@ -15,7 +15,8 @@ export async function checkDatabase(db: Database, timeoutMs: number): Promise<Da
     timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
   });
   try {
-    const status = await Promise.race([db.ping().then(() => db.migrator.status()), timeout]);
+    // Reading the migration records is itself the proof that the database answers.
+    const status = await Promise.race([db.migrator.status(), timeout]);
     return { provider: db.provider, reachable: true, pendingMigrations: status.pending };
   } catch (error) {
     return { provider: db.provider, reachable: false, pendingMigrations: [], error: errorMessage(error) };

@@ -30,8 +30,9 @@ export function createMigrator(runner: SqlRunner, logger: Logger, dir = MIGRATIO
   // What this process applied itself; umzug would also list migrations that a
   // concurrent process applied between umzug's check and our transaction.
   let appliedHere: string[] = [];
+  const files = migrationFiles(dir, runner.provider);
   const umzug = new Umzug({
-    migrations: migrationFiles(dir, runner.provider).map(({ name, path }) => ({
+    migrations: files.map(({ name, path }) => ({
       name,
       path,
       // The record is written inside the migration's own transaction, so a crash
@@ -67,9 +68,11 @@ export function createMigrator(runner: SqlRunner, logger: Logger, dir = MIGRATIO
       return appliedHere;
     },
     // Read-only, so health probes can call it as often as they like.
+    // One read of the records (umzug's executed() and pending() would each read them).
     async status() {
-      const [applied, pending] = await Promise.all([umzug.executed(), umzug.pending()]);
-      return { applied: applied.map((m) => m.name), pending: pending.map((m) => m.name) };
+      const recorded = new Set(await runner.recorded());
+      const names = files.map((file) => file.name);
+      return { applied: names.filter((name) => recorded.has(name)), pending: names.filter((name) => !recorded.has(name)) };
     },
   };
 }
