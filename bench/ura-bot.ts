@@ -5,7 +5,7 @@ import { composeHelpline } from '../src/compose.js';
 import type { FlowCatalog } from '../src/flows/catalog.js';
 import { loadFlows } from '../src/flows/loader.js';
 import { loadDirectory } from '../src/helpline/directory.js';
-import type { I18n } from '../src/i18n/index.js';
+import { readLocales, type I18n } from '../src/i18n/index.js';
 import { systemClock } from '../src/shared/clock.js';
 import { createIdentityProtector } from '../src/shared/crypto.js';
 import { createLogger } from '../src/shared/logger.js';
@@ -20,6 +20,7 @@ import { recordBotApi, TEST_BOT_INFO } from '../test/support/bot-api.js';
 import { testConfig } from '../test/support/config.js';
 
 const TOKEN = '123456:bench-token-never-sent-anywhere';
+const locales = readLocales();
 const unlimited = () => createRateLimiter({ limit: Number.MAX_SAFE_INTEGER, windowMs: 60_000 });
 
 /** Ura's bot as it runs, but without the per-person rate limit: benchmarks flood on purpose. */
@@ -27,7 +28,7 @@ export function uraBot(prisma: UraPrisma, i18n: I18n, catalog: FlowCatalog = loa
   const identity = createIdentityProtector(testConfig().secrets);
   const outboxApi = createBotCall({ token: TOKEN, apiRoot: 'https://api.telegram.org' });
   const helpline = composeHelpline({
-    prisma, catalog, directory: loadDirectory().directory, identity, i18n, clock: systemClock, logger: createLogger('silent'),
+    prisma, catalog, directory: loadDirectory(undefined, locales).directory, identity, i18n, locales, clock: systemClock, logger: createLogger('silent'),
     retentionDays: 30, call: outboxApi.call, timezone: 'Europe/Tirane', targets: DEFAULT_CLAIM_TARGETS,
   });
   const bot = createBot({

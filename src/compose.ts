@@ -7,7 +7,8 @@ import { createContacts } from './helpline/contacts.js';
 import type { Directory } from './helpline/directory.js';
 import { createHelpline } from './helpline/helpline.js';
 import { createUrgentWords } from './helpline/urgent-words.js';
-import { readLocales, type I18n } from './i18n/index.js';
+import type { I18n } from './i18n/index.js';
+import type { Resource } from 'i18next';
 import type { Clock } from './shared/clock.js';
 import type { IdentityProtector } from './shared/crypto.js';
 import type { Logger } from './shared/logger.js';
@@ -44,6 +45,8 @@ export function composeHelpline(deps: {
   directory: Directory;
   identity: IdentityProtector;
   i18n: I18n;
+  /** The locale files as read once at start (urgent words come from them). */
+  locales: Resource;
   clock: Clock;
   logger: Logger;
   retentionDays: number;
@@ -74,7 +77,7 @@ export function composeHelpline(deps: {
     sessions: createSessionRepository(prisma, clock, parseSession),
     identity,
     i18n,
-    urgentWords: createUrgentWords(readLocales()),
+    urgentWords: createUrgentWords(deps.locales),
     rateLimits: { messages: createRateLimiter(RATE_LIMITS.messages), buttons: createRateLimiter(RATE_LIMITS.buttons) },
     clock,
     logger,

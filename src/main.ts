@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { UserFromGetMe } from 'grammy/types';
+import type { Resource } from 'i18next';
 import type { HandoffParts } from './compose-handoff.js';
 import { composeHelpline } from './compose.js';
 import type { Config } from './config.js';
@@ -9,7 +10,7 @@ import { formatProblem, type FlowCatalog } from './flows/catalog.js';
 import { loadFlows } from './flows/loader.js';
 import { loadDirectory, type Directory } from './helpline/directory.js';
 import { createRetention } from './helpline/retention.js';
-import { createI18n } from './i18n/index.js';
+import { createI18n, readLocales } from './i18n/index.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { createIdentityProtector } from './shared/crypto.js';
 import { errorMessage } from './shared/errors.js';
@@ -77,8 +78,8 @@ function listen(server: Server, host: string, port: number): Promise<void> {
 }
 
 /** Every flow must be valid before anyone can start a conversation on it. */
-function loadValidFlows(logger: Logger, dir: string | undefined): FlowCatalog {
-  const { catalog, problems } = loadFlows(dir);
+function loadValidFlows(logger: Logger, dir: string | undefined, locales: Resource): FlowCatalog {
+  const { catalog, problems } = loadFlows(dir, locales);
   if (problems.length > 0) {
     throw new StartupError(`${problems.length} problem(s) in the flows:\n${problems.map((problem) => `  ${formatProblem(problem)}`).join('\n')}`);
   }
@@ -87,8 +88,8 @@ function loadValidFlows(logger: Logger, dir: string | undefined): FlowCatalog {
 }
 
 /** Nobody is shown a service from a directory file with a mistake in it. */
-function loadValidDirectory(logger: Logger): Directory {
-  const { directory, problems } = loadDirectory();
+function loadValidDirectory(logger: Logger, locales: Resource): Directory {
+  const { directory, problems } = loadDirectory(undefined, locales);
   if (problems.length > 0) {
     throw new StartupError(`${problems.length} problem(s) in the services directory:\n${problems.map((problem) => `  ${formatProblem(problem)}`).join('\n')}`);
   }
@@ -99,18 +100,20 @@ function loadValidDirectory(logger: Logger): Directory {
 export async function startUra(config: Config, logger: Logger, options: StartOptions = {}): Promise<RunningUra> {
   const clock = options.clock ?? systemClock;
   const startedAt = clock.now();
-  const flows = loadValidFlows(logger, options.flowsDir);
-  const directory = loadValidDirectory(logger);
+  // Read once: the flows, the directory, the translations and the urgent words all check against them.
+  const locales = readLocales();
+  const flows = loadValidFlows(logger, options.flowsDir, locales);
+  const directory = loadValidDirectory(logger, locales);
   const database = await openMigratedDatabase(config, logger);
   const identity = createIdentityProtector(config.secrets);
-  const i18n = createI18n();
+  const i18n = createI18n(locales);
   let bot: BotService = disabledBot;
   let parts: HandoffParts | undefined;
   const { token, mode, publicUrl, webhookSecret } = config.telegram;
   if (token) {
     const { call } = createBotCall({ token, apiRoot: config.telegram.apiRoot });
     const helpline = composeHelpline({
-      prisma: database.prisma, catalog: flows, directory, identity, i18n, clock, logger,
+      prisma: database.prisma, catalog: flows, directory, identity, i18n, locales, clock, logger,
       retentionDays: config.retentionDays, call, timezone: config.timezone, targets: config.claimTargets,
     });
     parts = helpline.parts;

@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { assessState, start, step } from '../flows/engine.js';
 import { loadFlows } from '../flows/loader.js';
 import { flowNamespace } from '../flows/schema.js';
-import { createI18n, isLanguage, LANGUAGES } from '../i18n/index.js';
+import { createI18n, isLanguage, LANGUAGES, readLocales } from '../i18n/index.js';
 import { systemClock } from '../shared/clock.js';
 import { parseLine, renderEffect, renderSummary } from '../transport/terminal/flow-chat.js';
 import { EXIT, ExitError } from './environment.js';
@@ -14,7 +14,8 @@ export const chatCommand = new Command('chat')
   .option('--lang <language>', `language: ${LANGUAGES.join(', ')}`, 'sq')
   .option('--json', 'print the final state as JSON too')
   .action(async (options: { flow: string; lang: string; json?: boolean }) => {
-    const { catalog, problems } = loadFlows();
+    const locales = readLocales();
+    const { catalog, problems } = loadFlows(undefined, locales);
     const compiled = catalog.get(options.flow);
     if (!compiled) {
       const why = problems.some((problem) => problem.file.includes(options.flow)) ? 'it has problems (run `ura flows check`)' : `known flows: ${[...catalog.flows.keys()].join(', ')}`;
@@ -24,7 +25,7 @@ export const chatCommand = new Command('chat')
     if (!isLanguage(language) || !compiled.flow.languages.includes(language)) {
       throw new ExitError(EXIT.badConfig, [`Flow ${options.flow} is in ${compiled.flow.languages.join(', ')}; --lang ${language} is not one of them.`]);
     }
-    const i18n = createI18n();
+    const i18n = createI18n(locales);
     const ns = flowNamespace(compiled.flow.id);
     const t = (key: string, vars?: Record<string, string | number>) => i18n.t(language, key.includes(':') ? key : `${ns}:${key}`, vars);
     const print = (lines: string[]) => lines.forEach((line) => console.log(line));

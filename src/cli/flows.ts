@@ -4,7 +4,7 @@ import { formatProblem } from '../flows/catalog.js';
 import { toMermaid } from '../flows/graph.js';
 import { FLOWS_DIR, loadFlows } from '../flows/loader.js';
 import { flowNamespace } from '../flows/schema.js';
-import { createI18n, isLanguage } from '../i18n/index.js';
+import { createI18n, isLanguage, readLocales } from '../i18n/index.js';
 import { EXIT, ExitError } from './environment.js';
 
 export const flowsCommand = new Command('flows').description('author and check conversation flows');
@@ -33,10 +33,11 @@ flowsCommand
   .argument('<id>', 'flow id, e.g. helpline/self-check')
   .option('--lang <language>', 'show the texts in this language instead of their keys')
   .action((id: string, options: { lang?: string }) => {
-    const { catalog } = loadFlows();
+    const locales = readLocales();
+    const { catalog } = loadFlows(undefined, locales);
     const compiled = catalog.get(id);
     if (!compiled) throw new ExitError(EXIT.badConfig, [`No usable flow "${id}"; known flows: ${[...catalog.flows.keys()].join(', ')}. Run \`ura flows check\` for problems.`]);
-    const i18n = createI18n();
+    const i18n = createI18n(locales);
     const language = options.lang;
     const describe = language && isLanguage(language) ? (key: string) => i18n.t(language, key.includes(':') ? key : `${flowNamespace(id)}:${key}`) : undefined;
     process.stdout.write(toMermaid(compiled, describe));

@@ -2,7 +2,7 @@ import type { Update } from 'grammy/types';
 import { composeHelpline } from '../../src/compose.js';
 import { loadFlows } from '../../src/flows/loader.js';
 import { loadDirectory } from '../../src/helpline/directory.js';
-import { createI18n } from '../../src/i18n/index.js';
+import { createI18n, readLocales } from '../../src/i18n/index.js';
 import { createIdentityProtector } from '../../src/shared/crypto.js';
 import { createLogger, type Logger } from '../../src/shared/logger.js';
 import type { BotCall } from '../../src/handoff/outbox.js';
@@ -15,7 +15,10 @@ import { testConfig } from './config.js';
 import { sqliteDatabase, type TestDatabase } from './database.js';
 import { callbackQuery, command, privateText, type Sender } from './updates.js';
 
-const catalog = loadFlows().catalog;
+// Read once for every bot the tests build, as Ura reads them once at start.
+const locales = readLocales();
+const catalog = loadFlows(undefined, locales).catalog;
+const directory = loadDirectory(undefined, locales).directory;
 
 export interface HelplineBotOptions {
   logger?: Logger;
@@ -31,10 +34,10 @@ export async function helplineBot(options: HelplineBotOptions = {}) {
   const test: TestDatabase = options.database ?? (await sqliteDatabase());
   const clock = options.clock ?? fakeClock('2026-06-01T09:00:00Z');
   const identity = createIdentityProtector(testConfig().secrets);
-  const i18n = createI18n();
+  const i18n = createI18n(locales);
   const outboxApi = createBotCall({ token: '123:TEST', apiRoot: 'http://127.0.0.1:9' });
   const deps = composeHelpline({
-    prisma: test.db.prisma, catalog, directory: loadDirectory().directory, identity, i18n, clock, logger: options.logger ?? createLogger('silent'),
+    prisma: test.db.prisma, catalog, directory, identity, i18n, locales, clock, logger: options.logger ?? createLogger('silent'),
     retentionDays: 30, call: options.call ?? outboxApi.call, timezone: 'Europe/Tirane', targets: DEFAULT_CLAIM_TARGETS,
   });
   const bot = createBot({ ...deps, token: '123:TEST', apiRoot: 'http://127.0.0.1:9', botInfo: TEST_BOT_INFO });
