@@ -28,6 +28,8 @@ export interface Contacts {
   recordVisit(visit: { userId: number; chatId: number; language: string; source?: string | null }): Promise<Contact>;
   /** Remembers the county the person chose for regional services (`national`: none). */
   setRegion(contactId: string, region: string): Promise<void>;
+  /** The language the person chose. */
+  setLanguage(contactId: string, language: string): Promise<void>;
   /** The chat to write to, opened from its sealed form; undefined when the person is gone. */
   chatOf(contactId: string): Promise<number | undefined>;
 }
@@ -48,6 +50,7 @@ export function createContacts(deps: { store: ContactStore; identity: IdentityPr
       return store.upsert({ id: newId(), idHash, chatCipher: identity.seal(String(chatId)), language, at, source: source ?? null });
     },
     setRegion: (contactId, region) => store.update(contactId, { region }),
+    setLanguage: (contactId, language) => store.update(contactId, { language }),
     async chatOf(contactId) {
       const sealed = await store.chatCipherOf(contactId);
       return sealed === undefined ? undefined : Number(identity.open(sealed));

@@ -1,4 +1,4 @@
-import type { FlowCatalog } from '../flows/catalog.js';
+import type { CompiledFlow, FlowCatalog } from '../flows/catalog.js';
 import { askAgain, assessState, canResume, start, step, type Effect, type FlowInput } from '../flows/engine.js';
 import { RISK_LEVELS, type RiskAssessment, type RiskLevel } from '../flows/scoring.js';
 import { countedAnswers } from '../flows/state.js';
@@ -38,14 +38,17 @@ export interface Helpline {
   current(contact: Contact): Promise<Turn | undefined>;
   /** Ends the active conversation without an outcome (quick exit, starting over). */
   abandon(contact: Contact): Promise<void>;
+  /** Who a flow is for, as it declares: child, adult, or unknown for a flow for anyone. */
+  ageBandOf(flowId: string): AgeBand;
   /** The person asked for a person, or urgent words were seen: opens a case or raises the pending one. */
   requestPerson(contact: Contact, trigger: 'request' | 'urgent', urgentWords?: string): Promise<HelpCase>;
 }
 
-const ageBandOf = (flowId: string | undefined): AgeBand =>
-  flowId === 'helpline/young-person' ? 'child' : flowId === 'helpline/self-check' ? 'adult' : 'unknown';
 
 const higher = (a: RiskLevel, b: RiskLevel): RiskLevel => (RISK_LEVELS.indexOf(a) >= RISK_LEVELS.indexOf(b) ? a : b);
+
+/** The age band a flow declares it is for (`audience` in its file); a flow for anyone tells nothing. */
+const ageBandOf = (compiled: CompiledFlow | undefined): AgeBand => (compiled?.flow.audience === 'any' || !compiled ? 'unknown' : compiled.flow.audience);
 
 export function createHelpline(deps: { catalog: FlowCatalog; conversations: ConversationStore; cases: CaseStore; clock: Clock }): Helpline {
   const { catalog, conversations, cases, clock } = deps;
@@ -82,7 +85,7 @@ export function createHelpline(deps: { catalog: FlowCatalog; conversations: Conv
         summary,
         language: conversation?.language ?? contact.language,
         source: contact.source,
-        ageBand: ageBandOf(conversation?.flowId),
+        ageBand: ageBandOf(conversation ? catalog.get(conversation.flowId) : undefined),
         createdAt: clock.now(),
         ...unclaimed,
       };
@@ -110,6 +113,13 @@ export function createHelpline(deps: { catalog: FlowCatalog; conversations: Conv
     };
     await write(saved);
     return { conversation: saved, effects, helpCase };
+  }
+
+  /** The conversation's current question, asked again; none when it cannot be resumed. */
+  function questionAgain(conversation: Conversation): Turn | undefined {
+    const compiled = catalog.get(conversation.flowId);
+    const question = compiled && canResume(compiled, conversation.state) ? askAgain(compiled, conversation.state) : undefined;
+    return question ? { conversation, effects: [question], helpCase: undefined } : undefined;
   }
 
   async function apply(contact: Contact, conversation: Conversation, input: FlowInput): Promise<AnswerResult> {
@@ -153,9 +163,11 @@ export function createHelpline(deps: { catalog: FlowCatalog; conversations: Conv
       const current = conversation?.state.current ? catalog.get(conversation.flowId)?.steps.get(conversation.state.current) : undefined;
       if (!conversation || !current) return { kind: 'no_conversation' };
       const wantsText = current.type === 'text' || current.type === 'number';
-      if (urgent && !wantsText) return (await this.current(contact)) ?? { kind: 'no_conversation' };
+      if (urgent && !wantsText) return questionAgain(conversation) ?? { kind: 'no_conversation' };
       return apply(contact, conversation, { type: 'text', step: current.id, value: text });
     },
+
+    ageBandOf: (flowId) => ageBandOf(catalog.get(flowId)),
 
     async resumable(contact) {
       const conversation = await conversations.latestActive(contact.id);
@@ -164,10 +176,8 @@ export function createHelpline(deps: { catalog: FlowCatalog; conversations: Conv
     },
 
     async current(contact) {
-      const conversation = await this.resumable(contact);
-      const compiled = conversation ? catalog.get(conversation.flowId) : undefined;
-      const question = compiled && conversation ? askAgain(compiled, conversation.state) : undefined;
-      return conversation && question ? { conversation, effects: [question], helpCase: undefined } : undefined;
+      const conversation = await conversations.latestActive(contact.id);
+      return conversation ? questionAgain(conversation) : undefined;
     },
 
     async abandon(contact) {

@@ -34,7 +34,6 @@ function setUp() {
   const passedThrough: unknown[] = [];
   bot.use(async (ctx, next) => {
     ctx.lang = 'en';
-    ctx.t = en;
     await next();
   });
   bot.use(invitationComposer({ invitations, operators, i18n, logger }));

@@ -27,8 +27,13 @@ export function createBot(deps: BotDeps): Bot<UraContext> {
 
   // Updates of one chat run in order, those of different chats concurrently, for
   // polling and webhooks alike. The key is a keyed hash: raw ids never reach logs.
-  const chatKey = (chatId: number | undefined) => (chatId === undefined ? undefined : identity.hashId('chat', chatId));
-  bot.use(sequentialize((ctx) => chatKey(ctx.chat?.id)));
+  // Computed once per update: the runner and the session both ask for it.
+  const keys = new WeakMap<object, string | undefined>();
+  const chatKey = (ctx: { chat?: { id: number } }) => {
+    if (!keys.has(ctx)) keys.set(ctx, ctx.chat === undefined ? undefined : identity.hashId('chat', ctx.chat.id));
+    return keys.get(ctx);
+  };
+  bot.use(sequentialize(chatKey));
 
   // One error boundary for polling, webhooks and direct handleUpdate alike: the
   // person gets a localised apology, the log gets the update id (never the text).
@@ -38,12 +43,11 @@ export function createBot(deps: BotDeps): Bot<UraContext> {
     const language = ctx.lang ?? pickLanguage(ctx.from?.language_code);
     await ctx.reply(i18n.t(language, 'common:errors.generic')).catch(() => undefined);
   });
-  guarded.use(session({ storage: deps.sessions, getSessionKey: (ctx) => chatKey(ctx.chat?.id), initial: (): SessionData => ({}) }));
+  guarded.use(session({ storage: deps.sessions, getSessionKey: chatKey, initial: (): SessionData => ({}) }));
   guarded.use(async (ctx, next) => {
     // Updates without a chat (inline buttons on shared messages) have no session.
     const chosen = ctx.chat === undefined ? undefined : ctx.session.language;
     ctx.lang = chosen ?? pickLanguage(ctx.from?.language_code);
-    ctx.t = i18n.forLanguage(ctx.lang);
     await next();
   });
   // Staff first: an operator's messages are never taken for a help-seeker's, and an

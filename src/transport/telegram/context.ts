@@ -1,6 +1,6 @@
 import type { Context, SessionFlavor } from 'grammy';
 import { z } from 'zod';
-import { LANGUAGES, type Language, type Translate } from '../../i18n/index.js';
+import { LANGUAGES, type Language } from '../../i18n/index.js';
 
 /** What the bot keeps about a chat between updates (stored in ChatSession). */
 export const sessionSchema = z.object({
@@ -19,5 +19,4 @@ export type UraContext = Context &
   SessionFlavor<SessionData> & {
     /** The language this chat is answered in. */
     lang: Language;
-    t: Translate;
   };

@@ -64,9 +64,11 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
     const ns = flowNamespace(turn.conversation.flowId);
     const tr = (key: string, vars?: Record<string, string | number>) => i18n.t(ctx.lang, key.includes(':') ? key : `${ns}:${key}`, vars);
     const reach = turn.helpCase ? await reachTeam(turn.helpCase) : undefined;
+    // A flow for young people shows the services for children.
+    const young = helpline.ageBandOf(turn.conversation.flowId) === 'child';
     for (const effect of turn.effects) {
       if (effect.type === 'urgent') await say(ctx, contact, withReach(ctx, t(ctx)('urgent.text'), reach));
-      else if (effect.type === 'action' && effect.name === 'show_services') await showServices(ctx, contact, turn.conversation.flowId === 'helpline/young-person' ? 'child' : undefined);
+      else if (effect.type === 'action' && effect.name === 'show_services') await showServices(ctx, contact, young ? 'child' : undefined);
       else if (effect.type === 'action' && effect.name === 'offer_handoff') await say(ctx, contact, t(ctx)('person.offer'));
       else if (effect.type === 'action' && effect.name === 'show_emergency') {
         // The urgent effect of this same turn has already shown the emergency numbers.
@@ -217,7 +219,7 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
         const first = ctx.session.language === undefined;
         ctx.session.language = action.language;
         ctx.lang = action.language;
-        await contacts.recordVisit({ userId: ctx.from.id, chatId: ctx.chat.id, language: action.language });
+        await contacts.setLanguage(contact.id, action.language);
         return first ? showNotice(ctx, contact) : offerResumeOrMenu(ctx, contact);
       }
       case 'notice':
