@@ -1,5 +1,6 @@
 import { Command } from 'commander';
-import { configFromEnvironment, describeConfig } from './environment.js';
+import { describeConfig } from '../config.js';
+import { configFromEnvironment } from './environment.js';
 
 const printTree = (value: unknown, indent = ''): string[] =>
   typeof value === 'object' && value !== null

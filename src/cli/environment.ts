@@ -1,4 +1,4 @@
-import { describeConfig, loadConfig, type Config } from '../config.js';
+import { loadConfig, type Config } from '../config.js';
 import { withDevSecrets } from '../shared/dev-secrets.js';
 import { createLogger, type Logger } from '../shared/logger.js';
 
@@ -39,4 +39,3 @@ export function commandLogger(config: Config): Logger {
   return createLogger(config.logLevel);
 }
 
-export { describeConfig };

@@ -56,12 +56,12 @@ export function createHandoff(deps: HandoffDeps) {
       if (helpCase.status === 'active') return { kind: helpCase.operatorId === operator.id ? 'yours' : 'taken' };
       const now = clock.now();
       // The database decides: only one conditional update finds the case still pending.
-      const won = await store.change(helpCase.id, { status: 'pending' }, { status: 'active', operatorId: operator.id, claimedAt: helpCase.claimedAt ?? now, escalateAt: null });
-      if (!won) {
+      const taken = { status: 'active', operatorId: operator.id, claimedAt: helpCase.claimedAt ?? now, escalateAt: null } as const;
+      if (!(await store.change(helpCase.id, { status: 'pending' }, taken))) {
         const after = await store.byId(helpCase.id);
         return { kind: after?.status === 'closed' ? 'closed' : 'taken' };
       }
-      const claimed: HelpCase = { ...helpCase, status: 'active', operatorId: operator.id, claimedAt: helpCase.claimedAt ?? now };
+      const claimed: HelpCase = { ...helpCase, ...taken };
       await duty.setActiveCase(operator.id, claimed.id);
       await store.record({ caseId: claimed.id, action: 'claimed', operatorId: operator.id, detail: null, at: now });
       const language = personLanguage(claimed);

@@ -84,4 +84,4 @@ const draw = (length: number) => Array.from({ length }, () => ALPHABET[randomInt
 export const newCaseCode = (): string => `${draw(2)}-${draw(3)}`;
 
 /** What a case code looks like (the alphabet above): anything else is not one. */
-export const CASE_CODE = /^[2-9A-HJKMNP-Z]{2}-[2-9A-HJKMNP-Z]{3}$/;
+export const CASE_CODE = new RegExp(`^[${ALPHABET}]{2}-[${ALPHABET}]{3}$`);

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Resource } from 'i18next';
 import { z } from 'zod';
 import { LANGUAGES, readLocales, type Language } from '../i18n/index.js';
+import { DAY_MS } from './retention.js';
 import { displayPath, filesUnder, readYamlFile, zodPath } from '../shared/files.js';
 import { packageRoot } from '../shared/paths.js';
 
@@ -238,7 +239,6 @@ export function servicesFor(directory: Directory, query: ServiceQuery = {}): Ser
     .map(({ entry }) => entry);
 }
 
-const DAY_MS = 86_400_000;
 
 export interface Freshness {
   /** Verified longer ago than the allowed age, oldest first. */

@@ -8,7 +8,7 @@ let counter = 0;
  * a counter), with a random tail so that two processes never collide. Used where
  * order matters: the outbox and case transcripts.
  */
-export function sequentialId(now: Date = new Date()): string {
+export function sequentialId(now: Date): string {
   const ms = Math.max(now.getTime(), lastMs);
   counter = ms === lastMs ? counter + 1 : 0;
   lastMs = ms;

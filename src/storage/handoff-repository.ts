@@ -2,7 +2,7 @@ import type { HelpCase } from '../helpline/cases.js';
 import { EVENT_ACTIONS, type CaseEvent, type CaseMessage, type HandoffStore } from '../handoff/model.js';
 import { sequentialId } from '../shared/sequence.js';
 import type { UraPrisma } from './database.js';
-import { caseRow, createCaseRepository, toCase } from './helpline-repositories.js';
+import { createCaseRepository, toCase } from './helpline-repositories.js';
 import { insertOutbox } from './outbox-repository.js';
 
 type MessageRow = Awaited<ReturnType<UraPrisma['caseMessage']['findUniqueOrThrow']>>;
@@ -13,7 +13,7 @@ const toMessage = (row: MessageRow): CaseMessage => ({ ...row, author: AUTHORS.f
 /** Only the columns a change names; the summary is stored as JSON. */
 function changesOf(changes: Partial<HelpCase>) {
   const { summary, ...rest } = changes;
-  const row = summary === undefined ? rest : { ...rest, summary: caseRow({ summary } as HelpCase).summary };
+  const row = summary === undefined ? rest : { ...rest, summary: JSON.stringify(summary) };
   return Object.fromEntries(Object.entries(row).filter(([, value]) => value !== undefined));
 }
 

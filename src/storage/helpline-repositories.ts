@@ -84,7 +84,7 @@ export function toCase(row: CaseRow): HelpCase {
   };
 }
 
-export const caseRow = (c: HelpCase) => ({ ...c, summary: JSON.stringify(c.summary) });
+const caseRow = (c: HelpCase) => ({ ...c, summary: JSON.stringify(c.summary) });
 
 export function createCaseRepository(prisma: UraPrisma): CaseStore {
   return {

@@ -3,7 +3,7 @@ import { errorMessage } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
 
 /** Every 15 seconds: escalation deadlines are minutes, so a deadline is acted on within 15 s. */
-export const HANDOFF_SCHEDULE = '*/15 * * * * *';
+const HANDOFF_SCHEDULE = '*/15 * * * * *';
 
 /**
  * Runs the handoff's tick (shift announcements, paging, escalation, the outbox) on a

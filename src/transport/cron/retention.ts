@@ -4,7 +4,7 @@ import { errorMessage } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
 
 /** Every night at 03:30 in the deployment's time zone. */
-export const RETENTION_SCHEDULE = '30 3 * * *';
+const RETENTION_SCHEDULE = '30 3 * * *';
 
 /** Schedules the retention run; node-cron's noOverlap keeps two runs from ever overlapping. */
 export function scheduleRetention(deps: { run(): Promise<RetentionResult>; timezone: string; logger: Logger }): { stop(): Promise<void> } {

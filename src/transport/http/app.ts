@@ -1,4 +1,5 @@
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import { errorMessage } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import { healthRoutes, type HealthDeps } from './health.js';
 import { WEBHOOK_PATH } from './telegram-webhook.js';
@@ -19,7 +20,7 @@ const errorHandler =
       res.status(status).json({ code: status === 413 ? 'too_large' : 'bad_request', message: 'the request body could not be read as JSON' });
       return;
     }
-    logger.error({ path: req.path, err: error instanceof Error ? error.message : String(error) }, 'request failed');
+    logger.error({ path: req.path, err: errorMessage(error) }, 'request failed');
     res.status(500).json({ code: 'internal', message: 'internal error' });
   };
 

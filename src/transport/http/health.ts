@@ -4,7 +4,7 @@ import type { DatabaseHealth } from '../../storage/database-health.js';
 import type { BotStatus } from '../telegram/bot-service.js';
 
 /** Messages to Telegram waiting longer than this make Ura degraded: deliveries are stuck. */
-export const OUTBOX_STUCK_SECONDS = 300;
+const OUTBOX_STUCK_SECONDS = 300;
 
 export interface HealthDeps {
   database: () => Promise<DatabaseHealth>;

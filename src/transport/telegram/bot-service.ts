@@ -19,7 +19,6 @@ export interface BotService {
   start(): void;
   /** Whether webhook updates can be processed now. */
   accepting(): boolean;
-  /** Processes one webhook update without making the caller wait for it. */
   /** Processes a webhook update; resolves when it was handled (or failed and was logged). */
   dispatch(update: Update): Promise<void>;
   /** Stops taking updates and waits, at most `graceMs`, for those in progress. */
@@ -27,9 +26,9 @@ export interface BotService {
 }
 
 /** The command menu; its descriptions are neutral, so a glance at the phone reveals nothing. */
-export const BOT_COMMANDS = ['start', 'help', 'language', 'privacy', 'delete', 'exit'] as const;
+const BOT_COMMANDS = ['start', 'help', 'language', 'privacy', 'delete', 'exit'] as const;
 
-export const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query', 'my_chat_member'] as const;
+const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query', 'my_chat_member'] as const;
 const RETRY_MS = 5000;
 
 export const disabledBot: BotService = {

@@ -11,10 +11,13 @@ export interface RateLimiter {
 
 export function createRateLimiter(options: { limit: number; windowMs: number }): RateLimiter {
   const recent = new Map<string, { times: number[]; warned: boolean }>();
+  let sweptAt = 0;
   return {
     hit(key, now) {
       const at = now.getTime();
-      if (recent.size > 10_000) {
+      // Forgetting people who went quiet, at most once a window: never a scan per update, even in a flood.
+      if (recent.size > 10_000 && at - sweptAt >= options.windowMs) {
+        sweptAt = at;
         for (const [other, entry] of recent) if ((entry.times.at(-1) ?? 0) <= at - options.windowMs) recent.delete(other);
       }
       const entry = recent.get(key) ?? { times: [], warned: false };
