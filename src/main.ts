@@ -6,7 +6,7 @@ import type { Resource } from 'i18next';
 import type { HandoffParts } from './compose-handoff.js';
 import { composeHelpline } from './compose.js';
 import type { Config } from './config.js';
-import { formatProblem, type FlowCatalog } from './flows/catalog.js';
+import { formatProblems, type FlowCatalog } from './flows/catalog.js';
 import { loadFlows } from './flows/loader.js';
 import { loadDirectory, type Directory } from './helpline/directory.js';
 import { createRetention } from './helpline/retention.js';
@@ -21,9 +21,8 @@ import { checkDatabase } from './storage/database-health.js';
 import { redactDatabaseUrl } from './storage/database-url.js';
 import { createRetentionRepository } from './storage/retention-repository.js';
 import { createApp } from './transport/http/app.js';
-import { scheduleRetention } from './transport/cron/retention.js';
 import { telegramWebhook, WEBHOOK_PATH } from './transport/http/telegram-webhook.js';
-import { scheduleHandoff } from './transport/cron/handoff.js';
+import { scheduleJob } from './transport/cron/jobs.js';
 import { createBot } from './transport/telegram/bot.js';
 import { createBotCall } from './transport/telegram/bot-call.js';
 import { createBotService, disabledBot, type BotService } from './transport/telegram/bot-service.js';
@@ -81,7 +80,7 @@ function listen(server: Server, host: string, port: number): Promise<void> {
 function loadValidFlows(logger: Logger, dir: string | undefined, locales: Resource): FlowCatalog {
   const { catalog, problems } = loadFlows(dir, locales);
   if (problems.length > 0) {
-    throw new StartupError(`${problems.length} problem(s) in the flows:\n${problems.map((problem) => `  ${formatProblem(problem)}`).join('\n')}`);
+    throw new StartupError(formatProblems(problems, 'the flows').join('\n'));
   }
   logger.info({ flows: [...catalog.flows.keys()] }, 'flows loaded');
   return catalog;
@@ -91,7 +90,7 @@ function loadValidFlows(logger: Logger, dir: string | undefined, locales: Resour
 function loadValidDirectory(logger: Logger, locales: Resource): Directory {
   const { directory, problems } = loadDirectory(undefined, locales);
   if (problems.length > 0) {
-    throw new StartupError(`${problems.length} problem(s) in the services directory:\n${problems.map((problem) => `  ${formatProblem(problem)}`).join('\n')}`);
+    throw new StartupError(formatProblems(problems, 'the services directory').join('\n'));
   }
   logger.info({ services: directory.entries.length }, 'services directory loaded');
   return directory;
@@ -141,13 +140,12 @@ export async function startUra(config: Config, logger: Logger, options: StartOpt
   const url = `http://${config.http.host.includes(':') ? `[${config.http.host}]` : config.http.host}:${port}`;
   logger.info({ url, provider: database.provider, telegram: bot.status().state === 'disabled' ? 'off' : mode }, 'Ura is running');
   bot.start();
-  const retention = scheduleRetention({
-    run: createRetention({ store: createRetentionRepository(database.prisma), clock, days: config.retentionDays }).run,
-    timezone: config.timezone,
-    logger,
-  });
-
-  const handoff = parts ? scheduleHandoff({ tick: parts.duty.tick, timezone: config.timezone, logger }) : undefined;
+  const retentionRun = createRetention({ store: createRetentionRepository(database.prisma), clock, days: config.retentionDays }).run;
+  const retention = scheduleJob('retention', async () => logger.info({ retention: await retentionRun() }, 'retention run'), { timezone: config.timezone, logger });
+  // The handoff's tick (shifts, paging, escalation, the outbox) also runs at once, so that
+  // what was waiting before a restart goes out now; conditional updates in the database
+  // keep two processes from doing a step twice.
+  const handoff = parts ? scheduleJob('handoff', parts.duty.tick, { timezone: config.timezone, logger, runAtStart: true }) : undefined;
 
   let stopping: Promise<void> | undefined;
   const stop = async () => {

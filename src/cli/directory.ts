@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
-import { formatProblem } from '../flows/catalog.js';
+import { formatProblems } from '../flows/catalog.js';
 import { checkFreshness, DIRECTORY_DIR, DIRECTORY_LANGUAGES, isVerified, loadDirectory, type ServiceEntry } from '../helpline/directory.js';
 import { LOCALES_DIR, readLocales } from '../i18n/index.js';
 import { systemClock } from '../shared/clock.js';
@@ -68,6 +68,6 @@ directoryCommand
       if (warnings.length > 0) console.warn(warnings.join('\n'));
     }
     if (problems.length > 0) {
-      throw new ExitError(EXIT.failure, options.json ? [] : [`${problems.length} problem(s) in the directory:`, ...problems.map((problem) => `  ${formatProblem(problem)}`)]);
+      throw new ExitError(EXIT.failure, options.json ? [] : formatProblems(problems, 'the directory'));
     }
   });

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { Command } from 'commander';
-import { formatProblem } from '../flows/catalog.js';
+import { formatProblems } from '../flows/catalog.js';
 import { toMermaid } from '../flows/graph.js';
 import { FLOWS_DIR, loadFlows } from '../flows/loader.js';
 import { flowNamespace } from '../flows/schema.js';
@@ -23,7 +23,7 @@ flowsCommand
       console.log(`All ${catalog.flows.size} flows are valid:\n${flows.join('\n')}`);
     }
     if (problems.length > 0) {
-      throw new ExitError(EXIT.failure, options.json ? [] : [`${problems.length} problem(s) in the flows:`, ...problems.map((problem) => `  ${formatProblem(problem)}`)]);
+      throw new ExitError(EXIT.failure, options.json ? [] : formatProblems(problems, 'the flows'));
     }
   });
 

@@ -26,6 +26,12 @@ export interface FlowProblem {
 export const formatProblem = (problem: FlowProblem): string =>
   `${problem.file}${problem.path ? ` at ${problem.path}` : ''}: ${problem.message}`;
 
+/** `N problem(s) in <what>:` and one indented line per problem. */
+export const formatProblems = (problems: FlowProblem[], what: string): string[] => [
+  `${problems.length} problem(s) in ${what}:`,
+  ...problems.map((problem) => `  ${formatProblem(problem)}`),
+];
+
 /** Every i18n key a step shows, with where it sits in the step. */
 export function stepKeys(step: Step): { path: string; key: string }[] {
   const keys = [{ path: 'text', key: step.text }];

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Resource } from 'i18next';
 import { z } from 'zod';
+import type { FlowProblem } from '../flows/catalog.js';
 import { LANGUAGES, readLocales, type Language } from '../i18n/index.js';
 import { DAY_MS } from './retention.js';
 import { displayPath, filesUnder, readYamlFile, zodPath } from '../shared/files.js';
@@ -91,12 +92,8 @@ const fileSchema = z.strictObject({ entries: z.array(z.unknown()).min(1) });
 
 export type ServiceEntry = z.output<typeof entrySchema>;
 
-export interface DirectoryProblem {
-  file: string;
-  /** Where in the file, e.g. `entries[3].region`. */
-  path: string;
-  message: string;
-}
+/** A mistake in a directory file, where it is (e.g. `entries[3].region`): the same shape as a flow's. */
+export type DirectoryProblem = FlowProblem;
 
 export interface Directory {
   /** Every valid entry, in file order. */
