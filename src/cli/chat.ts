@@ -27,7 +27,7 @@ export const chatCommand = new Command('chat')
     }
     const i18n = createI18n(locales);
     const ns = flowNamespace(compiled.flow.id);
-    const t = (key: string, vars?: Record<string, string | number>) => i18n.t(language, key.includes(':') ? key : `${ns}:${key}`, vars);
+    const t = i18n.forLanguage(language, ns);
     const print = (lines: string[]) => lines.forEach((line) => console.log(line));
 
     let result = start(compiled, systemClock.now());

@@ -39,6 +39,6 @@ flowsCommand
     if (!compiled) throw new ExitError(EXIT.badConfig, [`No usable flow "${id}"; known flows: ${[...catalog.flows.keys()].join(', ')}. Run \`ura flows check\` for problems.`]);
     const i18n = createI18n(locales);
     const language = options.lang;
-    const describe = language && isLanguage(language) ? (key: string) => i18n.t(language, key.includes(':') ? key : `${flowNamespace(id)}:${key}`) : undefined;
+    const describe = language && isLanguage(language) ? i18n.forLanguage(language, flowNamespace(id)) : undefined;
     process.stdout.write(toMermaid(compiled, describe));
   });

@@ -55,7 +55,7 @@ export function decodeConsoleButton(data: string | undefined): ConsoleAction | u
 
 export function createViews(deps: { i18n: I18n; catalog: FlowCatalog }) {
   const { i18n, catalog } = deps;
-  const tr = (language: Language) => (key: string, vars?: Record<string, string | number>) => i18n.t(language, key.includes(':') ? key : `handoff:${key}`, vars);
+  const tr = (language: Language) => i18n.forLanguage(language, 'handoff');
 
   const minutes = (from: Date, to: Date) => Math.max(0, Math.round((to.getTime() - from.getTime()) / 60_000));
 
@@ -66,7 +66,7 @@ export function createViews(deps: { i18n: I18n; catalog: FlowCatalog }) {
     const ns = flowNamespace(flowId);
     const label = (code: string) => {
       const choice = definition ? choicesOf(definition).find((candidate) => candidate.code === code) : undefined;
-      return choice ? t(choice.label.includes(':') ? choice.label : `${ns}:${choice.label}`) : code;
+      return choice ? i18n.forLanguage(language, ns)(choice.label) : code;
     };
     switch (answer.kind) {
       case 'choice':

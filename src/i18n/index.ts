@@ -14,8 +14,8 @@ export type Translate = (key: string, vars?: Record<string, string | number>) =>
 export interface I18n {
   readonly languages: readonly Language[];
   t(language: Language, key: string, vars?: Record<string, string | number>): string;
-  /** The translation function bound to one language. */
-  forLanguage(language: Language): Translate;
+  /** The translation function bound to one language; keys without a namespace (`ns:`) are looked up in `ns`. */
+  forLanguage(language: Language, ns?: string): Translate;
 }
 
 export const isLanguage = (value: string): value is Language => (LANGUAGES as readonly string[]).includes(value);
@@ -53,5 +53,7 @@ export function createI18n(resources: Resource = readLocales()): I18n {
     returnNull: false,
   });
   const t = (language: Language, key: string, vars?: Record<string, string | number>) => instance.t(key, { lng: language, ...vars });
-  return { languages: LANGUAGES, t, forLanguage: (language) => (key, vars) => t(language, key, vars) };
+  // A namespace written in the key itself wins over `ns` (i18next's own rule).
+  const forLanguage = (language: Language, ns?: string): Translate => (key, vars) => instance.t(key, { lng: language, ...(ns ? { ns } : {}), ...vars });
+  return { languages: LANGUAGES, t, forLanguage };
 }

@@ -18,7 +18,7 @@ export type Private = UraContext & { chat: { id: number }; from: { id: number } 
  */
 export function helplineScreens(deps: { i18n: I18n; messages: MessageLog; clock: Clock; directory: Directory; retentionDays: number }) {
   const { i18n, messages, clock } = deps;
-  const t = (ctx: UraContext) => (key: string, vars?: Record<string, string | number>) => i18n.t(ctx.lang, key.includes(':') ? key : `helpline:${key}`, vars);
+  const t = (ctx: UraContext) => i18n.forLanguage(ctx.lang, 'helpline');
 
   /** Sends a view and remembers its id, so that a quick exit can delete it. */
   async function send(ctx: Private, contact: Contact, view: View): Promise<void> {

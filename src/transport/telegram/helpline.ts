@@ -62,7 +62,7 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
   /** Renders a turn of a flow, and what its effects start. */
   async function render(ctx: Private, contact: Contact, turn: Turn) {
     const ns = flowNamespace(turn.conversation.flowId);
-    const tr = (key: string, vars?: Record<string, string | number>) => i18n.t(ctx.lang, key.includes(':') ? key : `${ns}:${key}`, vars);
+    const tr = i18n.forLanguage(ctx.lang, ns);
     const reach = turn.helpCase ? await reachTeam(turn.helpCase) : undefined;
     // A flow for young people shows the services for children.
     const young = helpline.ageBandOf(turn.conversation.flowId) === 'child';
