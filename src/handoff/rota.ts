@@ -3,6 +3,7 @@
  * Times are local to the configured time zone (APP_TIMEZONE); the clock is
  * always passed in, never read here.
  */
+import { wallClock } from '../shared/zone.js';
 
 /** One weekly shift. `weekday` 1 = Monday ... 7 = Sunday; `end` before `start` means it ends the next day. */
 export interface Shift {
@@ -104,20 +105,10 @@ export function parseShifts(specs: string[]): { shifts: WeeklyShift[] } | { prob
   return { shifts: [...unique.values()].sort(byWeek) };
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
 /** The weekday (1 = Monday) and minutes since midnight at `now` on the clocks of `timeZone`. */
 function localTime(now: Date, timeZone: string): { weekday: number; minutes: number } {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    formatters.set(timeZone, format);
-  }
-  const parts = Object.fromEntries(format.formatToParts(now).map((part) => [part.type, part.value]));
-  return {
-    weekday: dayNumber(String(parts.weekday).toLowerCase()) ?? 1,
-    minutes: (Number(parts.hour) % 24) * 60 + Number(parts.minute),
-  };
+  const { weekday, hour, minute } = wallClock(now, timeZone);
+  return { weekday, minutes: hour * 60 + minute };
 }
 
 /** Whether `now` falls within one of the shifts, read on the clocks of `timeZone` (so across daylight-saving changes too). */

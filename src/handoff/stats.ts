@@ -1,6 +1,7 @@
 import { AGE_BANDS, CASE_STATUSES, CASE_TRIGGERS } from '../helpline/cases.js';
 import { CLOSE_OUTCOMES, REFERRALS } from './handoff.js';
 import { RISK_LEVELS, type RiskLevel } from '../flows/scoring.js';
+import { wallClock } from '../shared/zone.js';
 import { targetMs, type ClaimTargets } from './targets.js';
 
 /** The columns of a case that the monthly counts read: nothing that could identify a person. */
@@ -198,18 +199,9 @@ export function renderStatsCsv(stats: HelplineStats): string {
 
 // Month boundaries in the deployment time zone, with Intl only.
 
-const wallClock = (timeZone: string) =>
-  new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
-
-function zoneParts(at: Date, timeZone: string): Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', number> {
-  const parts = Object.fromEntries(wallClock(timeZone).formatToParts(at).map((part) => [part.type, part.value]));
-  const part = (type: string) => Number(parts[type]);
-  return { year: part('year'), month: part('month'), day: part('day'), hour: part('hour'), minute: part('minute'), second: part('second') };
-}
-
 /** How far the zone's wall clock is ahead of UTC at an instant, in ms. */
 function offsetMs(at: number, timeZone: string): number {
-  const p = zoneParts(new Date(at), timeZone);
+  const p = wallClock(new Date(at), timeZone);
   return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(at / 1000) * 1000;
 }
 
@@ -223,7 +215,7 @@ function monthStart(year: number, month: number, timeZone: string): Date {
 
 /** The month (YYYY-MM) an instant falls in, in the zone. */
 export function monthOf(at: Date, timeZone: string): string {
-  const { year, month } = zoneParts(at, timeZone);
+  const { year, month } = wallClock(at, timeZone);
   return `${year}-${String(month).padStart(2, '0')}`;
 }
 
