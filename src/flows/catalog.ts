@@ -1,5 +1,5 @@
 import type { Expression } from 'jsep';
-import type { Flow, IndicatorSet, Step } from './schema.js';
+import { YES_NO, type Flow, type IndicatorSet, type Step } from './schema.js';
 
 /** A validated flow, ready for the engine: steps by id and conditions parsed once. */
 export interface CompiledFlow {
@@ -63,10 +63,13 @@ export function conditionsOf(flow: Flow): { path: string; source: string }[] {
   return found;
 }
 
+/** The options a step's file lists: a choice's options or a scale's points (none for other steps). */
+export const optionsOf = (step: Step) => (step.type === 'single' || step.type === 'multi' ? step.options : step.type === 'scale' ? step.points : []);
+
 /** Indicator ids a step attaches to its answers, with where. */
 export function stepIndicators(step: Step): { path: string; id: string }[] {
   const found: { path: string; id: string }[] = [];
-  const options = step.type === 'single' || step.type === 'multi' ? step.options : step.type === 'scale' ? step.points : [];
+  const options = optionsOf(step);
   const field = step.type === 'scale' ? 'points' : 'options';
   options.forEach((option, o) => option.indicators?.forEach((id, n) => found.push({ path: `${field}[${o}].indicators[${n}]`, id })));
   if (step.type === 'yesno' && step.indicators) {
@@ -85,7 +88,7 @@ export function choicesOf(step: Step): { code: string; label: string }[] {
     case 'scale':
       return step.points;
     case 'yesno':
-      return ['yes', 'no', 'unsure'].map((code) => ({ code, label: `flows:${code}` }));
+      return YES_NO.map((code) => ({ code, label: `flows:${code}` }));
     case 'consent':
       return [
         { code: 'agree', label: step.agree },

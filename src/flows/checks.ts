@@ -1,6 +1,6 @@
 import type { Resource } from 'i18next';
 import { ExpressionError, parseExpression, references } from './expression.js';
-import { conditionsOf, stepIndicators, stepKeys, successors } from './catalog.js';
+import { conditionsOf, optionsOf, stepIndicators, stepKeys, successors } from './catalog.js';
 import { flowNamespace, indicatorNamespace, type Flow, type IndicatorSet } from './schema.js';
 
 /** A problem inside one file: where, and what. */
@@ -15,7 +15,7 @@ export function checkStructure(flow: Flow): Finding[] {
   flow.steps.forEach((step, i) => {
     if (ids.has(step.id)) findings.push({ path: `steps[${i}].id`, message: `step id "${step.id}" is used twice` });
     ids.add(step.id);
-    const codes = step.type === 'single' || step.type === 'multi' ? step.options : step.type === 'scale' ? step.points : [];
+    const codes = optionsOf(step);
     const seen = new Set<string>();
     for (const option of codes) {
       if (seen.has(option.code)) findings.push({ path: `steps[${i}]`, message: `answer code "${option.code}" is used twice` });

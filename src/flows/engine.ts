@@ -1,6 +1,6 @@
 import type { CompiledFlow } from './catalog.js';
 import { holds } from './expression.js';
-import type { ActionName, Step } from './schema.js';
+import { YES_NO, type ActionName, type Step } from './schema.js';
 import { assess, NO_STANDING, scopeOf, type RiskAssessment } from './scoring.js';
 import { countedAnswers, type Answer, type FlowState } from './state.js';
 
@@ -33,7 +33,6 @@ export interface StepResult {
 
 /** Guards against a loop of message steps; the loader already rejects them. */
 const MAX_AUTOMATIC_STEPS = 1000;
-const YESNO = ['yes', 'no', 'unsure'];
 
 function mustStep(compiled: CompiledFlow, id: string): Step {
   const step = compiled.steps.get(id);
@@ -125,7 +124,7 @@ function parse(step: Step, input: Exclude<FlowInput, { type: 'back' }>, selectio
       return known ? { answer: { kind: 'choice', code: input.code } } : { hint: 'flows:hint.choose' };
     }
     case 'yesno':
-      return input.type === 'choose' && YESNO.includes(input.code) ? { answer: { kind: 'choice', code: input.code } } : { hint: 'flows:hint.choose' };
+      return input.type === 'choose' && (YES_NO as readonly string[]).includes(input.code) ? { answer: { kind: 'choice', code: input.code } } : { hint: 'flows:hint.choose' };
     case 'consent':
       return input.type === 'choose' && (input.code === 'agree' || input.code === 'decline')
         ? { answer: { kind: 'consent', agreed: input.code === 'agree' } }

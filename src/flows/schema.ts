@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** The answers of a yes/no question, in the order they are offered. */
+export const YES_NO = ['yes', 'no', 'unsure'] as const;
+
 // The shape of flow files (flows/<area>/<name>.yaml) and indicator sets
 // (flows/<area>/indicators.yaml). Text fields hold i18n keys, resolved in the
 // flow's namespace: `helpline/self-check` reads locales/<lng>/helpline.self-check.json.
@@ -48,7 +51,7 @@ export const stepSchema = z.discriminatedUnion('type', [
     ...base,
     type: z.literal('yesno'),
     /** Indicators per answer: yes, no or unsure. */
-    indicators: z.strictObject({ yes: z.array(code).optional(), no: z.array(code).optional(), unsure: z.array(code).optional() }).optional(),
+    indicators: z.partialRecord(z.enum(YES_NO), z.array(code)).optional(),
   }),
   z.strictObject({
     ...base,

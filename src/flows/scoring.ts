@@ -1,6 +1,6 @@
-import type { CompiledFlow } from './catalog.js';
+import { optionsOf, type CompiledFlow } from './catalog.js';
 import { holds, type Scope, type Value } from './expression.js';
-import { indicatorNamespace, type Indicator, type Step } from './schema.js';
+import { indicatorNamespace, YES_NO, type Indicator, type Step } from './schema.js';
 import { answerValue, type Answer } from './state.js';
 
 export const RISK_LEVELS = ['INFO', 'CONCERN', 'HIGH', 'URGENT'] as const;
@@ -71,9 +71,10 @@ export function scopeOf(compiled: CompiledFlow, answers: ReadonlyMap<string, Ans
 function attached(step: Step, answer: Answer): string[] {
   if (step.type === 'yesno' && answer.kind === 'choice') {
     const code = answer.code;
-    return code === 'yes' || code === 'no' || code === 'unsure' ? (step.indicators?.[code] ?? []) : [];
+    const yesNo = YES_NO.find((candidate) => candidate === code);
+    return yesNo ? (step.indicators?.[yesNo] ?? []) : [];
   }
-  const options = step.type === 'single' || step.type === 'multi' ? step.options : step.type === 'scale' ? step.points : [];
+  const options = optionsOf(step);
   const codes = answer.kind === 'choice' ? [answer.code] : answer.kind === 'choices' ? answer.codes : [];
   return options.filter((option) => codes.includes(option.code)).flatMap((option) => option.indicators ?? []);
 }

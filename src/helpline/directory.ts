@@ -48,7 +48,7 @@ const AREA_SET: ReadonlySet<string> = new Set(AREAS);
 const REGION_SET: ReadonlySet<string> = new Set(REGIONS);
 const TEXT_FIELD_SET: ReadonlySet<string> = new Set(TEXT_FIELDS);
 const isArea = (value: string): value is Area => AREA_SET.has(value);
-const isRegion = (value: string): value is Region => REGION_SET.has(value);
+export const isRegion = (value: string | null): value is Region => value !== null && REGION_SET.has(value);
 const oneOf = (values: readonly string[]) => values.join(', ');
 
 const entrySchema = z

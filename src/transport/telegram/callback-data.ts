@@ -26,7 +26,8 @@ export type ButtonAction =
 
 export const MENU_ITEMS = ['check', 'worried', 'offer', 'services', 'privacy', 'home'] as const;
 export type MenuItem = (typeof MENU_ITEMS)[number];
-const SAFETY = ['safe', 'not_really', 'danger'] as const;
+/** The answers to "can you talk safely?", in the order they are offered. */
+export const SAFETY = ['safe', 'not_really', 'danger'] as const;
 
 /** The helpline's own buttons, outside any flow. */
 export const button = {

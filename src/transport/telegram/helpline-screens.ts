@@ -1,10 +1,10 @@
 import type { InlineKeyboardButton } from 'grammy/types';
 import type { Contact } from '../../helpline/contacts.js';
-import { REGIONS, servicesFor, type Directory, type Region } from '../../helpline/directory.js';
+import { isRegion, REGIONS, servicesFor, type Directory, type Region } from '../../helpline/directory.js';
 import type { MessageLog } from '../../helpline/message-log.js';
 import { LANGUAGES, type I18n } from '../../i18n/index.js';
 import type { Clock } from '../../shared/clock.js';
-import { button, type MenuItem } from './callback-data.js';
+import { button, MENU_ITEMS, SAFETY } from './callback-data.js';
 import type { UraContext } from './context.js';
 import { safetyRow, type View } from './flow-view.js';
 import { servicesText } from './services-view.js';
@@ -44,17 +44,17 @@ export function helplineScreens(deps: { i18n: I18n; messages: MessageLog; clock:
   async function showSafety(ctx: Private, contact: Contact) {
     const tr = t(ctx);
     ctx.session.inFlow = false;
-    await say(ctx, contact, tr('safety.text'), (['safe', 'not_really', 'danger'] as const).map((answer) => choice(tr(`safety.${answer}`), button.safety(answer))));
+    await say(ctx, contact, tr('safety.text'), SAFETY.map((answer) => choice(tr(`safety.${answer}`), button.safety(answer))));
   }
 
   async function showMenu(ctx: Private, contact: Contact) {
     const tr = t(ctx);
     ctx.session.inFlow = false;
-    const items: MenuItem[] = ['check', 'worried', 'offer', 'services', 'privacy'];
-    await say(ctx, contact, tr('menu.text'), items.map((item) => choice(tr(`menu.${item}`), button.menu(item))));
+    // Every item but `home`, which is the menu itself.
+    await say(ctx, contact, tr('menu.text'), MENU_ITEMS.filter((item) => item !== 'home').map((item) => choice(tr(`menu.${item}`), button.menu(item))));
   }
 
-  const regionOf = (contact: Contact): Region | undefined => REGIONS.find((region) => region === contact.region);
+  const regionOf = (contact: Contact): Region | undefined => (isRegion(contact.region) ? contact.region : undefined);
 
   /** National services always; those of the person's county when they chose one. */
   async function showServices(ctx: Private, contact: Contact, audience?: 'child' | 'adult') {

@@ -5,7 +5,7 @@ import type { Paging } from '../../handoff/paging.js';
 import type { HelpCase } from '../../helpline/cases.js';
 import { flowNamespace } from '../../flows/schema.js';
 import type { Contact, Contacts } from '../../helpline/contacts.js';
-import { REGIONS, type Directory } from '../../helpline/directory.js';
+import { isRegion, type Directory } from '../../helpline/directory.js';
 import { FEEDBACK_FLOW, HELP_FLOWS, type AnswerResult, type Helpline, type HelpFlow, type Turn } from '../../helpline/helpline.js';
 import { DELETABLE_FOR_MS, type MessageLog } from '../../helpline/message-log.js';
 import type { UrgentWords } from '../../helpline/urgent-words.js';
@@ -260,7 +260,7 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
       case 'regions':
         return askRegion(ctx, contact);
       case 'region': {
-        const region = REGIONS.find((candidate) => candidate === action.region) ?? null;
+        const region = isRegion(action.region) ? action.region : null;
         await contacts.setRegion(contact.id, region ?? 'national');
         return showServices(ctx, { ...contact, region: region ?? 'national' });
       }
