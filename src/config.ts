@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_DATA_DIR } from './shared/dev-secrets.js';
 import { DEFAULT_CLAIM_TARGETS, parseClaimTargets, type ClaimTargets } from './handoff/targets.js';
 import { parseDatabaseUrl, redactDatabaseUrl, type DatabaseTarget } from './storage/database-url.js';
 
@@ -74,7 +75,7 @@ const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     DATABASE_URL: z.string().optional(),
-    DATA_DIR: z.string().min(1).default('data'),
+    DATA_DIR: z.string().min(1).default(DEFAULT_DATA_DIR),
     TELEGRAM_BOT_TOKEN: z.string().regex(/^\d{3,}:[A-Za-z0-9_-]{20,}$/, 'does not look like a bot token').optional(),
     TELEGRAM_API_ROOT: httpUrl.default('https://api.telegram.org'),
     BOT_MODE: z.enum(['polling', 'webhook']).default('polling'),
@@ -144,7 +145,7 @@ export function loadConfig(rawEnv: Record<string, string | undefined>, cwd: stri
   const problems = parsed.success ? [] : parsed.error.issues.map((issue) => describe(issue, env));
   problems.push(...crossChecks(env));
   // The embedded database lives beside the development secrets unless told otherwise.
-  const databaseUrl = env.DATABASE_URL ?? `file:${join(env.DATA_DIR ?? 'data', 'ura.db')}`;
+  const databaseUrl = env.DATABASE_URL ?? `file:${join(env.DATA_DIR ?? DEFAULT_DATA_DIR, 'ura.db')}`;
   const target = parseDatabaseUrl(databaseUrl, cwd);
   if ('problem' in target) problems.unshift(`DATABASE_URL ${target.problem}; expected ${EXPECTED.DATABASE_URL}`);
   if (!parsed.success || problems.length > 0 || 'problem' in target) return { ok: false, problems };

@@ -1,8 +1,8 @@
 import { Command } from 'commander';
 import { errorMessage } from '../shared/errors.js';
-import { openDatabase } from '../storage/database.js';
 import { redactDatabaseUrl } from '../storage/database-url.js';
-import { EXIT, ExitError, commandLogger, configFromEnvironment } from './environment.js';
+import { openCommandDatabase } from './database.js';
+import { EXIT, ExitError, configFromEnvironment } from './environment.js';
 
 export const migrateCommand = new Command('migrate')
   .description('apply pending database migrations (`ura start` also does this)')
@@ -10,7 +10,7 @@ export const migrateCommand = new Command('migrate')
   .option('--status', 'only report applied and pending migrations')
   .action(async (options: { json?: boolean; status?: boolean }) => {
     const { config } = configFromEnvironment({ createSecrets: true });
-    const db = openDatabase(config.database.target, commandLogger(config).child({}, { level: 'warn' }));
+    const db = openCommandDatabase(config);
     try {
       const applied = options.status ? [] : await db.migrator.up();
       const status = await db.migrator.status();

@@ -5,6 +5,9 @@ import { z } from 'zod';
 
 type Env = Record<string, string | undefined>;
 
+/** Where the embedded database and the development secrets live unless DATA_DIR says otherwise. */
+export const DEFAULT_DATA_DIR = 'data';
+
 export interface DevSecrets {
   env: Env;
   /** The secrets file that supplied DATA_KEY / ID_PEPPER, if one did. */
@@ -30,7 +33,7 @@ export function withDevSecrets(env: Env, cwd: string, options: { create: boolean
   const blank = (value: string | undefined) => value === undefined || value.trim() === '';
   if (env.NODE_ENV === 'production' || (!blank(env.DATA_KEY) && !blank(env.ID_PEPPER))) return { env };
 
-  const file = resolve(cwd, blank(env.DATA_DIR) ? 'data' : (env.DATA_DIR ?? 'data'), 'secrets.json');
+  const file = resolve(cwd, (blank(env.DATA_DIR) ? undefined : env.DATA_DIR) ?? DEFAULT_DATA_DIR, 'secrets.json');
   let created = false;
   if (!existsSync(file)) {
     const secrets = generate();
