@@ -8,11 +8,14 @@ export interface OnDuty extends Operator {
   activeCaseId: string | null;
 }
 
+/** Who wrote a line of a transcript: the person, the operator, or an internal note. */
+export const CASE_AUTHORS = ['person', 'operator', 'note'] as const;
+
 /** One line of a case's transcript. Media are copied from the author's chat, never stored. */
 export interface CaseMessage {
   id: string;
   caseId: string;
-  author: 'person' | 'operator' | 'note';
+  author: (typeof CASE_AUTHORS)[number];
   operatorId: string | null;
   /** `text`, or the kind of media: photo, voice, document, video, audio, sticker, ... */
   kind: string;
@@ -33,7 +36,8 @@ export interface CaseEvent {
   at: Date;
 }
 
-export type OutboxMethod = 'sendMessage' | 'copyMessage' | 'editMessageText';
+export const OUTBOX_METHODS = ['sendMessage', 'copyMessage', 'editMessageText'] as const;
+export type OutboxMethod = (typeof OUTBOX_METHODS)[number];
 
 /** A message to deliver, as the handoff decides it; the outbox seals the chat ids before storing it. */
 export interface Outgoing {

@@ -1,14 +1,14 @@
 import type { HelpCase } from '../helpline/cases.js';
-import { EVENT_ACTIONS, type CaseEvent, type CaseMessage, type HandoffStore } from '../handoff/model.js';
+import { CASE_AUTHORS, EVENT_ACTIONS, type CaseEvent, type CaseMessage, type HandoffStore } from '../handoff/model.js';
 import { sequentialId } from '../shared/sequence.js';
 import type { UraPrisma } from './database.js';
 import { createCaseRepository, toCase } from './helpline-repositories.js';
 import { insertOutbox } from './outbox-repository.js';
+import { storedOneOf } from './stored-values.js';
 
 type MessageRow = Awaited<ReturnType<UraPrisma['caseMessage']['findUniqueOrThrow']>>;
 
-const AUTHORS = ['person', 'operator', 'note'] as const;
-const toMessage = (row: MessageRow): CaseMessage => ({ ...row, author: AUTHORS.find((author) => author === row.author) ?? 'note' });
+const toMessage = (row: MessageRow): CaseMessage => ({ ...row, author: storedOneOf(CASE_AUTHORS, row.author, 'note') });
 
 /** Only the columns a change names; the summary is stored as JSON. */
 function changesOf(changes: Partial<HelpCase>) {
@@ -67,7 +67,7 @@ export function createHandoffRepository(prisma: UraPrisma): HandoffStore {
     },
     async events(caseId) {
       const rows = await prisma.caseEvent.findMany({ where: { caseId }, orderBy: { id: 'asc' } });
-      return rows.map((row) => ({ ...row, action: EVENT_ACTIONS.find((action) => action === row.action) ?? 'viewed' }));
+      return rows.map((row) => ({ ...row, action: storedOneOf(EVENT_ACTIONS, row.action, 'viewed') }));
     },
   };
 }

@@ -5,6 +5,7 @@ import { RISK_LEVELS, type RiskLevel } from '../flows/scoring.js';
 import { flowStateSchema } from '../flows/state.js';
 import type { UraPrisma } from './database.js';
 import { isUniqueViolation } from './prisma-errors.js';
+import { storedOneOf } from './stored-values.js';
 
 const level = (value: string | null): RiskLevel | null => RISK_LEVELS.find((candidate) => candidate === value) ?? null;
 
@@ -79,8 +80,8 @@ export function toCase(row: CaseRow): HelpCase {
     trigger,
     level: level(row.level) ?? 'INFO',
     summary: caseSummary(row.summary),
-    ageBand: AGE_BANDS.find((band) => band === row.ageBand) ?? 'unknown',
-    status: CASE_STATUSES.find((status) => status === row.status) ?? 'pending',
+    ageBand: storedOneOf(AGE_BANDS, row.ageBand, 'unknown'),
+    status: storedOneOf(CASE_STATUSES, row.status, 'pending'),
   };
 }
 

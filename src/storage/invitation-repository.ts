@@ -3,12 +3,13 @@ import { OPERATOR_ROLES } from '../helpline/operators.js';
 import type { UraPrisma } from './database.js';
 import { operatorData, textList } from './operator-repository.js';
 import { isUniqueViolation } from './prisma-errors.js';
+import { storedOneOf } from './stored-values.js';
 
 type Row = Awaited<ReturnType<UraPrisma['invitation']['findUniqueOrThrow']>>;
 
 const toInvitation = (row: Row): Invitation => ({
   ...row,
-  role: OPERATOR_ROLES.find((role) => role === row.role) ?? 'operator',
+  role: storedOneOf(OPERATOR_ROLES, row.role, 'operator'),
   languages: textList(row.languages),
   skills: textList(row.skills),
 });

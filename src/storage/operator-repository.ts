@@ -4,6 +4,7 @@ import { backInQueue } from '../helpline/cases.js';
 import type { UraPrisma } from './database.js';
 import { eventRow } from './handoff-repository.js';
 import { isUniqueViolation } from './prisma-errors.js';
+import { storedOneOf } from './stored-values.js';
 
 type Row = Awaited<ReturnType<UraPrisma['operator']['findUniqueOrThrow']>>;
 
@@ -20,7 +21,7 @@ const toOperator = (row: Row): Operator => ({
   id: row.id,
   telegramId: row.telegramId,
   pseudonym: row.pseudonym,
-  role: OPERATOR_ROLES.find((role) => role === row.role) ?? 'operator',
+  role: storedOneOf(OPERATOR_ROLES, row.role, 'operator'),
   languages: textList(row.languages),
   skills: textList(row.skills),
   createdAt: row.createdAt,

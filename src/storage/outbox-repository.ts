@@ -1,14 +1,14 @@
-import type { OutboxMethod, OutboxRow, OutboxStore } from '../handoff/model.js';
+import { OUTBOX_METHODS, type OutboxRow, type OutboxStore } from '../handoff/model.js';
 import type { UraPrisma, UraTx } from './database.js';
 import { isUniqueViolation } from './prisma-errors.js';
+import { storedOneOf } from './stored-values.js';
 
 type Row = Awaited<ReturnType<UraPrisma['outboxMessage']['findUniqueOrThrow']>>;
 
-const METHODS: readonly OutboxMethod[] = ['sendMessage', 'copyMessage', 'editMessageText'];
 
 const toRow = (row: Row): OutboxRow => ({
   ...row,
-  method: METHODS.find((method) => method === row.method) ?? 'sendMessage',
+  method: storedOneOf(OUTBOX_METHODS, row.method, 'sendMessage'),
   status: row.status === 'sent' || row.status === 'failed' ? row.status : 'pending',
 });
 

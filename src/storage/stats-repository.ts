@@ -1,6 +1,7 @@
 import { RISK_LEVELS } from '../flows/scoring.js';
 import type { StatsCase } from '../handoff/stats.js';
 import type { UraPrisma } from './database.js';
+import { storedOneOf } from './stored-values.js';
 
 /** The cases opened in [from, to), with only the columns the monthly counts read. */
 export async function loadStatsCases(prisma: UraPrisma, from: Date, to: Date): Promise<StatsCase[]> {
@@ -9,5 +10,5 @@ export async function loadStatsCases(prisma: UraPrisma, from: Date, to: Date): P
     select: { level: true, language: true, source: true, status: true, trigger: true, ageBand: true, createdAt: true, claimedAt: true, outcome: true, referral: true },
     orderBy: { createdAt: 'asc' },
   });
-  return rows.map((row) => ({ ...row, level: RISK_LEVELS.find((level) => level === row.level) ?? 'INFO' }));
+  return rows.map((row) => ({ ...row, level: storedOneOf(RISK_LEVELS, row.level, 'INFO') }));
 }
