@@ -12,11 +12,35 @@ import type { CaseMessage } from './model.js';
 export const MESSAGE_LIMIT = 4096;
 export const CAPTION_LIMIT = 1024;
 
-/** A text under a tag, in as many parts as `limit` needs, each part tagged. */
+const characters = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * The pieces a text may be cut between: whole characters as a reader sees them
+ * (an emoji with its skin tone, a family, a flag, a letter with its accent), so no
+ * part ends in half of one. A character longer than a whole part (a pathological
+ * stack of combining marks) is cut between code points, which still leaves valid text.
+ */
+function pieces(text: string, room: number): string[] {
+  return [...characters.segment(text)].flatMap(({ segment }) => (segment.length <= room ? [segment] : Array.from(segment)));
+}
+
+/**
+ * A text under a tag, in as many parts as `limit` needs, each part tagged. The
+ * limit counts UTF-16 units, as Telegram counts a message's length.
+ */
 export function tagged(tag: string, text: string, limit: number): string[] {
-  const room = limit - tag.length;
+  // Room for at least one code point, even under a tag as long as the limit.
+  const room = Math.max(2, limit - tag.length);
   const parts: string[] = [];
-  for (let at = 0; at < text.length || parts.length === 0; at += room) parts.push(tag + text.slice(at, at + room));
+  let current = '';
+  for (const piece of pieces(text, room)) {
+    if (current.length + piece.length > room) {
+      parts.push(tag + current);
+      current = '';
+    }
+    current += piece;
+  }
+  if (current !== '' || parts.length === 0) parts.push(tag + current);
   return parts;
 }
 
