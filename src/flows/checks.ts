@@ -1,7 +1,10 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { Resource } from 'i18next';
 import { ExpressionError, parseExpression, references } from './expression.js';
-import { conditionsOf, optionsOf, stepIndicators, stepKeys, successors } from './catalog.js';
-import { flowNamespace, indicatorNamespace, type Flow, type IndicatorSet } from './schema.js';
+import { BUTTON_TOKEN_LIMIT, CALLBACK_DATA_LIMIT, decodeButton, encodeInput, isButtonToken } from '../transport/telegram/callback-data.js';
+import { choicesOf, conditionsOf, optionsOf, stepIndicators, stepKeys, successors } from './catalog.js';
+import type { FlowInput } from './engine.js';
+import { flowNamespace, indicatorNamespace, type Flow, type IndicatorSet, type Step } from './schema.js';
 
 /** A problem inside one file: where, and what. */
 export type Finding = { path: string; message: string };
@@ -37,6 +40,45 @@ export function checkStructure(flow: Flow): Finding[] {
   flow.steps.forEach((step, i) =>
     successors(step).forEach((target) => !ids.has(target) && findings.push({ path: `steps[${i}].next`, message: `goes to step "${target}", which does not exist` })),
   );
+  return findings;
+}
+
+/** The buttons a step shows, as the answers they send, with where their code is written. */
+function buttonsOf(step: Step): { path: string; input: FlowInput }[] {
+  const field = step.type === 'scale' ? 'points' : 'options';
+  // Yes/no and consent answers have fixed codes: nothing in the file to point at but the step.
+  const written = step.type === 'single' || step.type === 'multi' || step.type === 'scale';
+  const buttons = choicesOf(step).map(({ code }, o): { path: string; input: FlowInput } => ({
+    path: written ? `${field}[${o}].code` : 'id',
+    input: { type: step.type === 'multi' ? 'toggle' : 'choose', step: step.id, code },
+  }));
+  if (step.type === 'multi') buttons.push({ path: 'id', input: { type: 'done', step: step.id } });
+  if (step.type === 'scale' && step.notApplicable) buttons.push({ path: 'id', input: { type: 'na', step: step.id } });
+  if (step.skippable) buttons.push({ path: 'id', input: { type: 'skip', step: step.id } });
+  return buttons;
+}
+
+/**
+ * Every button fits Telegram's callback data and is read back as the answer it
+ * stands for, measured with the encoder and decoder the bot uses: a button that
+ * does neither would be refused by Telegram or do nothing when pressed.
+ */
+export function checkButtons(flow: Flow): Finding[] {
+  const findings: Finding[] = [];
+  flow.steps.forEach((step, i) => {
+    const buttons = buttonsOf(step);
+    if (buttons.length === 0) return;
+    if (!isButtonToken(step.id)) {
+      findings.push({ path: `steps[${i}].id`, message: `step id "${step.id}" has ${step.id.length} characters; a step with buttons may have at most ${BUTTON_TOKEN_LIMIT}` });
+      return;
+    }
+    for (const { path, input } of buttons) {
+      const data = encodeInput(input);
+      const bytes = Buffer.byteLength(data);
+      if (bytes > CALLBACK_DATA_LIMIT) findings.push({ path: `steps[${i}].${path}`, message: `the button "${data}" takes ${bytes} bytes; Telegram carries at most ${CALLBACK_DATA_LIMIT}. Shorten the step id or the code` });
+      else if (!isDeepStrictEqual(decodeButton(data), { kind: 'flow', input })) findings.push({ path: `steps[${i}].${path}`, message: `the button "${data}" would not be understood when pressed; a code on a button may have at most ${BUTTON_TOKEN_LIMIT} characters` });
+    }
+  });
   return findings;
 }
 

@@ -65,7 +65,11 @@ function decodeHelpline(tag: string, value: string | undefined): ButtonAction | 
 
 export const CALLBACK_DATA_LIMIT = 64;
 
-const TOKEN = /^[a-z0-9_]{1,40}$/;
+/** The longest step id or answer code a button can carry and still be read back. */
+export const BUTTON_TOKEN_LIMIT = 40;
+const TOKEN = new RegExp(`^[a-z0-9_]{1,${BUTTON_TOKEN_LIMIT}}$`);
+/** Whether a step id or answer code, written on a button, is read back when pressed. */
+export const isButtonToken = (value: string): boolean => TOKEN.test(value);
 
 export function encodeInput(input: FlowInput): string {
   switch (input.type) {
