@@ -4,6 +4,8 @@ import type { UserFromGetMe } from 'grammy/types';
 export interface RecordedCall {
   method: string;
   payload: Record<string, unknown>;
+  /** What Telegram answered (absent for a call made to fail). */
+  result?: unknown;
 }
 
 export interface BotApiRecorder {
@@ -36,13 +38,15 @@ export function recordBotApi(...targets: { api: Api }[]): BotApiRecorder {
   const failures = new Map<string, { error_code: number; description: string; parameters?: Record<string, unknown> }>();
   for (const { api } of targets) api.config.use(async (_prev, method, payload) => {
     const body = { ...(payload as Record<string, unknown>) };
-    calls.push({ method, payload: body });
+    const call: RecordedCall = { method, payload: body };
+    calls.push(call);
     const failure = failures.get(method);
     if (failure) {
       failures.delete(method);
       return { ok: false, ...failure } as never;
     }
-    return { ok: true, result: fakeResult(method, body) } as never;
+    call.result = fakeResult(method, body);
+    return { ok: true, result: call.result } as never;
   });
   return {
     calls,

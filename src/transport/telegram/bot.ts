@@ -7,6 +7,7 @@ import { errorMessage } from '../../shared/errors.js';
 import type { SessionStore } from '../../storage/session-repository.js';
 import type { SessionData, UraContext } from './context.js';
 import { protectContent } from './protect-content.js';
+import { privateSenderGuard } from './sender-guard.js';
 import { consoleComposer, type ConsoleDeps } from './console.js';
 import { helplineComposer, type HelplineBotDeps } from './helpline.js';
 import { invitationComposer, type InvitationBotDeps } from './invitations.js';
@@ -24,6 +25,9 @@ export function createBot(deps: BotDeps): Bot<UraContext> {
   const bot = new Bot<UraContext>(deps.token, { client: { apiRoot: deps.apiRoot }, ...(deps.botInfo ? { botInfo: deps.botInfo } : {}) });
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
   bot.api.config.use(protectContent);
+
+  // Before anything else reads the update: a private chat's sender must be its owner.
+  bot.use(privateSenderGuard(logger));
 
   // Updates of one chat run in order, those of different chats concurrently, for
   // polling and webhooks alike. The key is a keyed hash: raw ids never reach logs.

@@ -182,6 +182,11 @@ export function consoleComposer(deps: ConsoleDeps): Composer<UraContext> {
   // Any other command is the console's, never relayed to a person by mistake.
   staff.on('message::bot_command', async (ctx) => reply(ctx, t(operatorOf(ctx))('console.help')));
 
+  // A contact card or a place carries a phone number or where someone is: never relayed to
+  // a person, whose phone someone else may look at. A live location's updates arrive as edits.
+  staff.on(['message:contact', 'message:location', 'message:venue'], async (ctx) => reply(ctx, t(operatorOf(ctx))('console.private_details')));
+  staff.on('edited_message:location', () => undefined);
+
   staff.on('message', async (ctx) => {
     const operator = operatorOf(ctx);
     const result = await handoff.fromOperator(operator, incomingOf(ctx.msg));

@@ -12,8 +12,10 @@ import type { UrgentWords } from '../../helpline/urgent-words.js';
 import { isLanguage, type I18n } from '../../i18n/index.js';
 import type { Clock } from '../../shared/clock.js';
 import type { IdentityProtector } from '../../shared/crypto.js';
+import { errorMessage } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import { button, decodeButton, type MenuItem } from './callback-data.js';
+import { recordingSent } from './chat-log.js';
 import { incomingOf } from './console.js';
 import type { UraContext } from './context.js';
 import { viewOf } from './flow-view.js';
@@ -38,6 +40,15 @@ export interface HelplineBotDeps {
 }
 
 
+/** The way out and the right to be forgotten always work, however fast someone taps. */
+function alwaysServed(ctx: UraContext): boolean {
+  if (ctx.callbackQuery) {
+    const kind = decodeButton(ctx.callbackQuery.data).kind;
+    return kind === 'exit' || kind === 'delete';
+  }
+  return /^\/(?:exit|delete)(?:@\w+)?(?:\s|$)/.test(ctx.message?.text ?? '');
+}
+
 const MENU_FLOWS: Partial<Record<MenuItem, HelpFlow>> = { worried: 'helpline/worried-about-someone', offer: 'helpline/check-an-offer' };
 const SOURCE = /^src_([a-z0-9_]{1,40})$/;
 
@@ -59,6 +70,16 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
     return contact;
   }
 
+  // The person's live or waiting case, looked up once per update: the rate limit and the handlers both ask.
+  const cases = new WeakMap<object, Promise<HelpCase | undefined>>();
+  function caseOf(ctx: Private, contact: Contact): Promise<HelpCase | undefined> {
+    const known = cases.get(ctx);
+    if (known) return known;
+    const live = deps.handoff.liveCase(contact.id);
+    cases.set(ctx, live);
+    return live;
+  }
+
   /** Renders a turn of a flow, and what its effects start. */
   async function render(ctx: Private, contact: Contact, turn: Turn) {
     const ns = flowNamespace(turn.conversation.flowId);
@@ -67,21 +88,21 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
     // A flow for young people shows the services for children.
     const young = helpline.ageBandOf(turn.conversation.flowId) === 'child';
     for (const effect of turn.effects) {
-      if (effect.type === 'urgent') await say(ctx, contact, withReach(ctx, t(ctx)('urgent.text'), reach));
+      if (effect.type === 'urgent') await say(ctx, withReach(ctx, t(ctx)('urgent.text'), reach));
       else if (effect.type === 'action' && effect.name === 'show_services') await showServices(ctx, contact, young ? 'child' : undefined);
-      else if (effect.type === 'action' && effect.name === 'offer_handoff') await say(ctx, contact, t(ctx)('person.offer'));
+      else if (effect.type === 'action' && effect.name === 'offer_handoff') await say(ctx, t(ctx)('person.offer'));
       else if (effect.type === 'action' && effect.name === 'show_emergency') {
         // The urgent effect of this same turn has already shown the emergency numbers.
-        if (!turn.effects.some((other) => other.type === 'urgent')) await say(ctx, contact, t(ctx)('urgent.text'));
+        if (!turn.effects.some((other) => other.type === 'urgent')) await say(ctx, t(ctx)('urgent.text'));
       }
-      else if (effect.type === 'handoff') await say(ctx, contact, reach === 'nobody' ? t(ctx)('handoff:person.nobody') : t(ctx)('person.requested'));
+      else if (effect.type === 'handoff') await say(ctx, reach === 'nobody' ? t(ctx)('handoff:person.nobody') : t(ctx)('person.requested'));
       else {
         const view = viewOf(effect, tr);
-        if (view) await send(ctx, contact, view);
+        if (view) await send(ctx, view);
       }
     }
     ctx.session.inFlow = turn.conversation.state.status !== 'ended';
-    if (turn.conversation.state.status === 'ended') await showMenu(ctx, contact);
+    if (turn.conversation.state.status === 'ended') await showMenu(ctx);
   }
 
   async function startFlow(ctx: Private, contact: Contact, flowId: HelpFlow) {
@@ -95,12 +116,12 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
   async function show(ctx: Private, contact: Contact, result: AnswerResult) {
     if ('kind' in result) {
       if (result.kind === 'restart') {
-        await say(ctx, contact, t(ctx)('restart_needed'));
+        await say(ctx, t(ctx)('restart_needed'));
         const flowId = HELP_FLOWS.find((id) => id === result.flowId);
         if (flowId) return startFlow(ctx, contact, flowId);
       }
-      await say(ctx, contact, t(ctx)('hint.stale'));
-      return showMenu(ctx, contact);
+      await say(ctx, t(ctx)('hint.stale'));
+      return showMenu(ctx);
     }
     await render(ctx, contact, result);
   }
@@ -121,8 +142,8 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
   async function requestPerson(ctx: Private, contact: Contact, trigger: 'request' | 'urgent', words?: string): Promise<HelpCase> {
     const helpCase = await helpline.requestPerson(contact, trigger, words);
     const reach = await reachTeam(helpCase);
-    if (trigger === 'urgent') await say(ctx, contact, withReach(ctx, t(ctx)('urgent.text'), reach));
-    else await say(ctx, contact, t(ctx)(reach === 'nobody' ? 'handoff:person.nobody' : reach === 'in_chat' ? 'handoff:person.in_chat' : 'person.requested'));
+    if (trigger === 'urgent') await say(ctx, withReach(ctx, t(ctx)('urgent.text'), reach));
+    else await say(ctx, t(ctx)(reach === 'nobody' ? 'handoff:person.nobody' : reach === 'in_chat' ? 'handoff:person.in_chat' : 'person.requested'));
     return helpCase;
   }
 
@@ -135,7 +156,7 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
   async function toCase(ctx: Private, contact: Contact, live: HelpCase | undefined, options: { only?: 'active'; quiet?: boolean } = {}): Promise<boolean> {
     if (!ctx.msg || !live || (live.status === 'pending' && (ctx.session.inFlow || options.only === 'active'))) return false;
     const result = await deps.handoff.fromPerson(live, incomingOf(ctx.msg));
-    if (result === 'queued' && !options.quiet) await say(ctx, contact, t(ctx)('handoff:person.queued'));
+    if (result === 'queued' && !options.quiet) await say(ctx, t(ctx)('handoff:person.queued'));
     return true;
   }
 
@@ -159,14 +180,40 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
 
   async function offerResumeOrMenu(ctx: Private, contact: Contact) {
     const open = await helpline.resumable(contact);
-    if (!open) return showMenu(ctx, contact);
+    if (!open) return showMenu(ctx);
     ctx.session.inFlow = false;
     const tr = t(ctx);
-    await say(ctx, contact, tr('resume.text'), [choice(tr('resume.continue'), button.resume(true)), choice(tr('resume.restart'), button.resume(false))]);
+    await say(ctx, tr('resume.text'), [choice(tr('resume.continue'), button.resume(true)), choice(tr('resume.restart'), button.resume(false))]);
   }
 
-  // A rate limit before anything else. A dropped button press is still answered, so it does not spin.
+  // Every message in the person's chat is logged (its id only), theirs and Ura's alike
+  // (a screen, the slow-down notice, the error boundary's apology), before anything may
+  // drop the update: a quick exit deletes them all. Erasing stops the logging, so that
+  // nothing is recorded again for someone who was just forgotten.
+  const erased = new WeakSet<object>();
   privateChats.use(async (ctx, next) => {
+    if (!ctx.message && !ctx.callbackQuery && !ctx.editedMessage) return next();
+    // A deep link (/start src_poster_fier) names the campaign; the first visit keeps it.
+    const payload = /^\/start(?:@\w+)?\s+(\S+)/.exec(ctx.message?.text ?? '')?.[1];
+    const contact = await contactOf(ctx, payload === undefined ? undefined : SOURCE.exec(payload)?.[1]);
+    ctx.api.config.use(
+      recordingSent(ctx.chat.id, async (ids) => {
+        if (erased.has(ctx)) return;
+        // The message is on the phone either way: a failure to log it must not fail the update.
+        await messages.record(contact.id, ids, clock.now()).catch((error: unknown) => deps.logger.warn({ err: errorMessage(error) }, 'could not log a sent message for the quick exit'));
+      }),
+    );
+    if (ctx.message) await messages.record(contact.id, [ctx.message.message_id], clock.now());
+    await next();
+  });
+
+  // A limit on menus and flows, so that a flood cannot bury them; told once, kindly. Never
+  // limited: the exit and /delete, and anything the person writes while their case is live or
+  // waiting, which is kept for the operator. A refused button press is still answered, so it does not spin.
+  privateChats.use(async (ctx, next) => {
+    if (alwaysServed(ctx)) return next();
+    const contact = await contactOf(ctx);
+    if (ctx.message && (await caseOf(ctx, contact))) return next();
     const key = deps.identity.hashId('user', ctx.from.id);
     const pressed = ctx.callbackQuery !== undefined;
     const verdict = (pressed ? deps.rateLimits.buttons : deps.rateLimits.messages).hit(key, clock.now());
@@ -175,32 +222,21 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
     if (verdict === 'warn') await ctx.reply(t(ctx)('hint.slow_down'));
   });
 
-  // Every message the person sends is logged (its id only), so that a quick exit deletes it too.
-  privateChats.on('message', async (ctx, next) => {
-    // A deep link (/start src_poster_fier) names the campaign; the first visit keeps it.
-    const payload = /^\/start(?:@\w+)?\s+(\S+)/.exec(ctx.msg.text ?? '')?.[1];
-    const contact = await contactOf(ctx, payload === undefined ? undefined : SOURCE.exec(payload)?.[1]);
-    await messages.record(contact.id, [ctx.msg.message_id], clock.now());
-    await next();
-  });
-
   privateChats.command('start', async (ctx) => {
-    const contact = await contactOf(ctx);
-    if (!ctx.session.language) return showLanguages(ctx, contact);
+    if (!ctx.session.language) return showLanguages(ctx);
     // Someone coming back may be watched now: safety first, every time.
-    return showSafety(ctx, contact);
+    return showSafety(ctx);
   });
-  privateChats.command(['language', 'gjuha'], async (ctx) => showLanguages(ctx, await contactOf(ctx)));
+  privateChats.command(['language', 'gjuha'], async (ctx) => showLanguages(ctx));
   privateChats.command(['help', 'menu'], async (ctx) => {
     const contact = await contactOf(ctx);
     return offerResumeOrMenu(ctx, contact);
   });
-  privateChats.command('privacy', async (ctx) => say(ctx, await contactOf(ctx), t(ctx)('privacy.text', { days: deps.retentionDays })));
+  privateChats.command('privacy', async (ctx) => say(ctx, t(ctx)('privacy.text', { days: deps.retentionDays })));
   privateChats.command('delete', async (ctx) => {
-    const contact = await contactOf(ctx);
     ctx.session.inFlow = false;
     const tr = t(ctx);
-    await say(ctx, contact, tr('delete.confirm'), [choice(tr('delete.yes'), button.delete(true)), choice(tr('delete.no'), button.delete(false))]);
+    await say(ctx, tr('delete.confirm'), [choice(tr('delete.yes'), button.delete(true)), choice(tr('delete.no'), button.delete(false))]);
   });
   privateChats.command('exit', async (ctx) => quickExit(ctx, await contactOf(ctx), [ctx.msg.message_id]));
 
@@ -215,29 +251,29 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
       case 'person':
         return requestPerson(ctx, contact, 'request');
       case 'language': {
-        if (!isLanguage(action.language)) return showLanguages(ctx, contact);
+        if (!isLanguage(action.language)) return showLanguages(ctx);
         const first = ctx.session.language === undefined;
         ctx.session.language = action.language;
         ctx.lang = action.language;
         await contacts.setLanguage(contact.id, action.language);
-        return first ? showNotice(ctx, contact) : offerResumeOrMenu(ctx, contact);
+        return first ? showNotice(ctx) : offerResumeOrMenu(ctx, contact);
       }
       case 'notice':
-        return showSafety(ctx, contact);
+        return showSafety(ctx);
       case 'safety':
         if (action.answer === 'danger') return requestPerson(ctx, contact, 'urgent', 'danger_button');
-        if (action.answer === 'not_really') await say(ctx, contact, t(ctx)('safety.tips'));
+        if (action.answer === 'not_really') await say(ctx, t(ctx)('safety.tips'));
         return offerResumeOrMenu(ctx, contact);
       case 'menu': {
         if (action.item === 'check') {
           ctx.session.inFlow = false;
           const tr = t(ctx);
-          return say(ctx, contact, tr('age.text'), [choice(tr('age.yes'), button.age(true)), choice(tr('age.no'), button.age(false))]);
+          return say(ctx, tr('age.text'), [choice(tr('age.yes'), button.age(true)), choice(tr('age.no'), button.age(false))]);
         }
-        if (action.item === 'services') return contact.region === null ? askRegion(ctx, contact) : showServices(ctx, contact);
-        if (action.item === 'privacy') return say(ctx, contact, t(ctx)('privacy.text', { days: deps.retentionDays }), [choice(t(ctx)('buttons.menu'), button.menu('home'))]);
+        if (action.item === 'services') return contact.region === null ? askRegion(ctx) : showServices(ctx, contact);
+        if (action.item === 'privacy') return say(ctx, t(ctx)('privacy.text', { days: deps.retentionDays }), [choice(t(ctx)('buttons.menu'), button.menu('home'))]);
         const flowId = MENU_FLOWS[action.item];
-        return flowId ? startFlow(ctx, contact, flowId) : showMenu(ctx, contact);
+        return flowId ? startFlow(ctx, contact, flowId) : showMenu(ctx);
       }
       case 'age':
         return startFlow(ctx, contact, action.under18 ? 'helpline/young-person' : 'helpline/self-check');
@@ -245,20 +281,21 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
         const turn = action.resume ? await helpline.current(contact) : undefined;
         if (turn) return render(ctx, contact, turn);
         await helpline.abandon(contact);
-        return showMenu(ctx, contact);
+        return showMenu(ctx);
       }
       case 'delete':
         if (!action.confirmed) {
           ctx.session.inFlow = false;
-          return say(ctx, contact, t(ctx)('delete.cancelled'));
+          return say(ctx, t(ctx)('delete.cancelled'));
         }
         await deps.handoff.personLeft(contact.id);
+        erased.add(ctx);
         await deps.erase(contact.id, deps.identity.hashId('chat', ctx.chat.id));
         // Otherwise the session middleware would write the chat's state back after this handler.
         ctx.session = undefined;
         return ctx.reply(t(ctx)('delete.done'));
       case 'regions':
-        return askRegion(ctx, contact);
+        return askRegion(ctx);
       case 'region': {
         const region = isRegion(action.region) ? action.region : null;
         await contacts.setRegion(contact.id, region ?? 'national');
@@ -269,23 +306,30 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
       case 'feedback':
         return render(ctx, contact, await helpline.startFlow(contact, FEEDBACK_FLOW, ctx.lang));
       case 'unknown':
-        await say(ctx, contact, t(ctx)('hint.stale'));
+        await say(ctx, t(ctx)('hint.stale'));
         return offerResumeOrMenu(ctx, contact);
     }
   });
+
+  // A contact card or a place carries a phone number or where someone is: never relayed
+  // nor kept, in a live chat or not (a venue and a live location are places too). Written
+  // in words, what to share stays the person's choice. A live location's updates arrive
+  // as edits: the first was answered already.
+  privateChats.on(['message:contact', 'message:location', 'message:venue'], async (ctx) => say(ctx, t(ctx)('hint.private_details')));
+  privateChats.on('edited_message:location', () => undefined);
 
   // A forwarded message is someone else's words: never read as an answer, nor as urgent.
   privateChats.on('message:forward_origin', async (ctx) => {
     const contact = await contactOf(ctx);
     // In a live chat it is relayed as a copy: the operator sees the content, never its origin.
-    if (await toCase(ctx, contact, await deps.handoff.liveCase(contact.id))) return;
-    await say(ctx, contact, t(ctx)('hint.forwarded'));
+    if (await toCase(ctx, contact, await caseOf(ctx, contact))) return;
+    await say(ctx, t(ctx)('hint.forwarded'));
   });
 
   privateChats.on('message:text', async (ctx) => {
     const contact = await contactOf(ctx);
     // In a live chat everything goes to the operator, who reads any urgent words themself.
-    const live = await deps.handoff.liveCase(contact.id);
+    const live = await caseOf(ctx, contact);
     if (await toCase(ctx, contact, live, { only: 'active' })) return;
     // Urgent words are heard wherever they are written, and never wait for a flow; a
     // waiting case is raised to urgent and paged again.
@@ -295,7 +339,7 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
       deps.logger.warn({ words }, 'urgent words in a message');
       waiting = await requestPerson(ctx, contact, 'urgent', words);
     }
-    if (!ctx.session.language) return showLanguages(ctx, contact);
+    if (!ctx.session.language) return showLanguages(ctx);
     if (ctx.session.inFlow) {
       const result = await helpline.typed(contact, ctx.msg.text, { urgent: words !== undefined });
       if (!('kind' in result && result.kind === 'no_conversation')) return show(ctx, contact, result);
@@ -305,11 +349,11 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
     if (!words) return offerResumeOrMenu(ctx, contact);
   });
 
-  privateChats.on('edited_message', async (ctx) => say(ctx, await contactOf(ctx), t(ctx)('hint.edited')));
+  privateChats.on('edited_message', async (ctx) => say(ctx, t(ctx)('hint.edited')));
   privateChats.on('message', async (ctx) => {
     const contact = await contactOf(ctx);
-    if (await toCase(ctx, contact, await deps.handoff.liveCase(contact.id))) return;
-    await say(ctx, contact, t(ctx)('hint.media'));
+    if (await toCase(ctx, contact, await caseOf(ctx, contact))) return;
+    await say(ctx, t(ctx)('hint.media'));
   });
 
   return composer;

@@ -2,7 +2,7 @@ import type { Transformer } from 'grammy';
 
 // Methods that put a message in the chat. Each gets protect_content, so nothing
 // Ura sends can be forwarded or saved from a phone someone else may look at.
-const SENDING = new Set([
+export const SENDING = new Set([
   'sendMessage', 'sendPhoto', 'sendDocument', 'sendVoice', 'sendAudio', 'sendVideo', 'sendAnimation',
   'sendVideoNote', 'sendLocation', 'sendVenue', 'sendContact', 'sendPoll', 'sendDice', 'sendMediaGroup',
   'copyMessage', 'copyMessages', 'forwardMessage', 'forwardMessages', 'sendSticker',

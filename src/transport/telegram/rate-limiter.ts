@@ -1,7 +1,10 @@
 /**
  * A per-person limit on updates, so that a flood (a stuck key, a script) cannot
- * bury the operators. The first update over the limit gets a polite answer, the
- * rest are dropped until the window has room again. Kept in memory on purpose:
+ * bury the menus and flows. Only what was let through counts: someone told to
+ * slow down is let through again as soon as the window has room, however often
+ * they tried meanwhile. The first update over the limit in a window gets a polite
+ * answer (`warn`), the rest of that window are refused quietly. The helpline
+ * decides what is never limited (a live chat, the exit). Kept in memory on purpose:
  * it protects this process for a minute and has nothing worth keeping across a
  * restart. Keys are keyed hashes, never Telegram ids.
  */
@@ -22,10 +25,12 @@ export function createRateLimiter(options: { limit: number; windowMs: number }):
       }
       const entry = recent.get(key) ?? { times: [], warned: false };
       entry.times = entry.times.filter((time) => time > at - options.windowMs);
-      if (entry.times.length === 0) entry.warned = false;
-      entry.times.push(at);
       recent.set(key, entry);
-      if (entry.times.length <= options.limit) return 'ok';
+      if (entry.times.length < options.limit) {
+        entry.times.push(at);
+        entry.warned = false;
+        return 'ok';
+      }
       if (entry.warned) return 'blocked';
       entry.warned = true;
       return 'warn';

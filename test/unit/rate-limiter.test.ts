@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { createRateLimiter } from '../../src/transport/telegram/rate-limiter.js';
+
+const at = (seconds: number) => new Date(Date.UTC(2026, 5, 1, 9, 0, seconds));
+
+describe('the rate limit of menus and flows', () => {
+  it('warns once per window, and lets a person who kept trying through as soon as the window has room', () => {
+    const limiter = createRateLimiter({ limit: 3, windowMs: 60_000 });
+    expect([0, 0, 0].map((second) => limiter.hit('k', at(second)))).toEqual(['ok', 'ok', 'ok']);
+    // Still trying every ten seconds: told once, then refused quietly.
+    expect([10, 20, 30, 40, 50].map((second) => limiter.hit('k', at(second)))).toEqual(['warn', 'blocked', 'blocked', 'blocked', 'blocked']);
+    // A minute after the first three, there is room again, however often they tried.
+    expect(limiter.hit('k', at(61))).toBe('ok');
+    expect([62, 62].map((second) => limiter.hit('k', at(second)))).toEqual(['ok', 'ok']);
+    // A new flood in a new window is told again, once.
+    expect([63, 64].map((second) => limiter.hit('k', at(second)))).toEqual(['warn', 'blocked']);
+  });
+
+  it('counts each person apart', () => {
+    const limiter = createRateLimiter({ limit: 1, windowMs: 60_000 });
+    expect(limiter.hit('a', at(0))).toBe('ok');
+    expect(limiter.hit('b', at(0))).toBe('ok');
+    expect(limiter.hit('a', at(1))).toBe('warn');
+  });
+});
