@@ -190,9 +190,10 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
   // (a screen, the slow-down notice, the error boundary's apology), before anything may
   // drop the update: a quick exit deletes them all. Erasing stops the logging, so that
   // nothing is recorded again for someone who was just forgotten.
+  // Only what the person does counts: a change of membership (they blocked the bot) records no visit.
   const erased = new WeakSet<object>();
-  privateChats.use(async (ctx, next) => {
-    if (!ctx.message && !ctx.callbackQuery && !ctx.editedMessage) return next();
+  const doings = privateChats.on(['message', 'callback_query', 'edited_message']);
+  doings.use(async (ctx, next) => {
     // A deep link (/start src_poster_fier) names the campaign; the first visit keeps it.
     const payload = /^\/start(?:@\w+)?\s+(\S+)/.exec(ctx.message?.text ?? '')?.[1];
     const contact = await contactOf(ctx, payload === undefined ? undefined : SOURCE.exec(payload)?.[1]);
@@ -210,7 +211,7 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
   // A limit on menus and flows, so that a flood cannot bury them; told once, kindly. Never
   // limited: the exit and /delete, and anything the person writes while their case is live or
   // waiting, which is kept for the operator. A refused button press is still answered, so it does not spin.
-  privateChats.use(async (ctx, next) => {
+  doings.use(async (ctx, next) => {
     if (alwaysServed(ctx)) return next();
     const contact = await contactOf(ctx);
     if (ctx.message && (await caseOf(ctx, contact))) return next();
