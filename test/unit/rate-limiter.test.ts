@@ -12,8 +12,19 @@ describe('the rate limit of menus and flows', () => {
     // A minute after the first three, there is room again, however often they tried.
     expect(limiter.hit('k', at(61))).toBe('ok');
     expect([62, 62].map((second) => limiter.hit('k', at(second)))).toEqual(['ok', 'ok']);
-    // A new flood in a new window is told again, once.
-    expect([63, 64].map((second) => limiter.hit('k', at(second)))).toEqual(['warn', 'blocked']);
+    // Over the limit again within a minute of the warning: refused quietly, not told twice.
+    expect([63, 64].map((second) => limiter.hit('k', at(second)))).toEqual(['blocked', 'blocked']);
+    // Long after the warning, a new flood is told again, once.
+    expect([123, 123, 123, 124].map((second) => limiter.hit('k', at(second)))).toEqual(['ok', 'ok', 'ok', 'warn']);
+  });
+
+  it('tells a steady flood to slow down once a minute, not at every freed slot', () => {
+    const limiter = createRateLimiter({ limit: 20, windowMs: 60_000 });
+    const verdicts: string[] = [];
+    // Two messages a second for three minutes.
+    for (let half = 0; half < 360; half++) verdicts.push(limiter.hit('k', new Date(Date.UTC(2026, 5, 1, 9) + half * 500)));
+    expect(verdicts.filter((verdict) => verdict === 'warn')).toHaveLength(3);
+    expect(verdicts.filter((verdict) => verdict === 'ok')).toHaveLength(60);
   });
 
   it('counts each person apart', () => {
