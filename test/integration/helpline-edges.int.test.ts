@@ -118,6 +118,18 @@ describe.each(PROVIDERS_UNDER_TEST)('the help-seeker\'s chat at its edges on $na
     expect(await h.db.prisma.chatMessage.count()).toBe(0);
   });
 
+  it.skipIf(skip)('hears urgent words written in the middle of a flood, and asks the flood to slow down kindly, with the way out at hand', async () => {
+    const h = await setUp();
+    const person = h.person({ userId: PERSON, languageCode: 'sq' });
+    await toMenu(person, 'sq');
+    for (let i = 0; i < 25; i++) await person.say(`përshëndetje ${i}`);
+    const notice = h.api.calls.find((call) => call.payload.text === h.i18n.t('sq', 'helpline:hint.slow_down'));
+    expect(notice?.payload.reply_markup).toMatchObject({ inline_keyboard: [[{ callback_data: 'p' }, { callback_data: 'x' }]] });
+    await person.say('ndihmë, më morën pasaportën');
+    expect(await h.db.prisma.helpCase.findFirst()).toMatchObject({ trigger: 'urgent', level: 'URGENT' });
+    expect(textsTo(h, PERSON).at(-1)).toContain(h.i18n.t('sq', 'helpline:urgent.text'));
+  });
+
   it.skipIf(skip)('lets the exit button through a flood of button presses', async () => {
     const h = await setUp();
     const person = h.person({ userId: PERSON, languageCode: 'en' });

@@ -209,10 +209,12 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
   });
 
   // A limit on menus and flows, so that a flood cannot bury them; told once, kindly. Never
-  // limited: the exit and /delete, and anything the person writes while their case is live or
-  // waiting, which is kept for the operator. A refused button press is still answered, so it does not spin.
+  // limited: the exit and /delete, urgent words (which open a case), and anything the person
+  // writes while their case is live or waiting, which is kept for the operator. A refused
+  // button press is still answered, so it does not spin.
   doings.use(async (ctx, next) => {
     if (alwaysServed(ctx)) return next();
+    if (ctx.message?.text !== undefined && deps.urgentWords.detect(ctx.message.text)) return next();
     const contact = await contactOf(ctx);
     if (ctx.message && (await caseOf(ctx, contact))) return next();
     const key = deps.identity.hashId('user', ctx.from.id);
@@ -220,7 +222,7 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
     const verdict = (pressed ? deps.rateLimits.buttons : deps.rateLimits.messages).hit(key, clock.now());
     if (verdict === 'ok') return next();
     if (pressed) await ctx.answerCallbackQuery().catch(() => undefined);
-    if (verdict === 'warn') await ctx.reply(t(ctx)('hint.slow_down'));
+    if (verdict === 'warn') await say(ctx, t(ctx)('hint.slow_down'));
   });
 
   privateChats.command('start', async (ctx) => {
