@@ -190,8 +190,8 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
   // (a screen, the slow-down notice, the error boundary's apology), before anything may
   // drop the update: a quick exit deletes them all. Erasing stops the logging, so that
   // nothing is recorded again for someone who was just forgotten.
-  // Only what the person does counts: a change of membership (they blocked the bot) records no visit.
   const erased = new WeakSet<object>();
+  // Only what the person does counts: a change of membership (they blocked the bot) records no visit.
   const doings = privateChats.on(['message', 'callback_query', 'edited_message']);
   doings.use(async (ctx, next) => {
     // A deep link (/start src_poster_fier) names the campaign; the first visit keeps it.
