@@ -12,7 +12,7 @@ retentionCommand
   .option('--json', 'print the result as JSON')
   .action((options: { json?: boolean }) =>
     withDatabase(async (db, config) => {
-      const result = await createRetention({ store: createRetentionRepository(db.prisma), clock: systemClock, days: config.retentionDays }).run();
+      const result = await createRetention({ store: createRetentionRepository(db), clock: systemClock, days: config.retentionDays }).run();
       console.log(options.json ? JSON.stringify(result, null, 2) : `Deleted ${result.conversations} conversation(s), ${result.contacts} contact(s), ${result.sessions} session(s), ${result.messages} message id(s), ${result.transcripts} message(s) of closed cases and ${result.deliveries} delivered message(s) (retention: ${config.retentionDays} days).`);
     }),
   );
