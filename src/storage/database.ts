@@ -61,7 +61,7 @@ function secureDeleting(factory: PrismaBetterSQLite3): Pick<PrismaBetterSQLite3,
 }
 
 /** Tries of a checkpoint that finds the log in use (a transaction open on the connection), and the wait between them. */
-const CHECKPOINT_TRIES = 20;
+const CHECKPOINT_TRIES = 10;
 const CHECKPOINT_WAIT_MS = 50;
 
 /** Empties SQLite's write-ahead log into the database file; false when it stayed in use. */

@@ -4,17 +4,26 @@ import type { UraTx } from './database.js';
 const month = (at: Date) => at.toISOString().slice(0, 7);
 
 /**
+ * How the handoff keys the notice that tells an operator the person left (`left:<case id>`).
+ * /delete queues it just before the erase, and it names only the case code: kept while
+ * still to be sent, so that the operator learns the person is gone.
+ */
+export const LEFT_NOTICE_KEY = 'left:';
+
+/**
  * Forgets cases, keeping only what the statistics count (month, level, language,
  * age band, source, trigger, status, outcome, referral and times): what was said,
  * every outbox message of the case in either direction (relayed words, copies that
  * name the person's chat, briefings and cards), the conversation it came from, the
  * summary with the answers, and the link to the person. The audit trail stays: it
- * names operators and actions, never the person or what they said.
+ * names operators and actions, never the person or what they said. `keepLeftNotices`:
+ * the operator's "the person left" notice still to be sent stays.
  */
-export async function forgetCases(tx: UraTx, ids: string[]): Promise<{ cases: number; transcripts: number; deliveries: number }> {
+export async function forgetCases(tx: UraTx, ids: string[], options: { keepLeftNotices?: boolean } = {}): Promise<{ cases: number; transcripts: number; deliveries: number }> {
   if (ids.length === 0) return { cases: 0, transcripts: 0, deliveries: 0 };
   const transcripts = (await tx.caseMessage.deleteMany({ where: { caseId: { in: ids } } })).count;
-  const deliveries = (await tx.outboxMessage.deleteMany({ where: { caseId: { in: ids } } })).count;
+  const keep = options.keepLeftNotices ? { NOT: { status: 'pending', dedupeKey: { startsWith: LEFT_NOTICE_KEY } } } : {};
+  const deliveries = (await tx.outboxMessage.deleteMany({ where: { caseId: { in: ids }, ...keep } })).count;
   const conversations = (await tx.helpCase.findMany({ where: { id: { in: ids } }, select: { conversationId: true } })).flatMap((row) => (row.conversationId ? [row.conversationId] : []));
   await tx.conversation.deleteMany({ where: { id: { in: conversations } } });
   const cases = (await tx.helpCase.updateMany({ where: { id: { in: ids } }, data: { contactId: FORGOTTEN_CONTACT, conversationId: null, summary: '{}' } })).count;
