@@ -130,6 +130,8 @@ describe.each(PROVIDERS_UNDER_TEST)('forgetting a person on $name', ({ open, ski
     const toPerson = h.api.calls.filter((call) => call.method === 'sendMessage' && call.payload.chat_id === 70_202);
     expect(toPerson.at(-1)?.payload.text).toBe(h.i18n.t('sq', 'helpline:delete.done'));
     await expectForgotten(h, leaving.traces);
+    // The operator who held the case is told that the person left, and by nothing more than the case code.
+    expect(h.api.calls.filter((call) => call.payload.chat_id === 9001).at(-1)?.payload.text).toBe(h.i18n.t('sq', 'handoff:console.person_left', { code: leaving.code }));
     // Only the anonymous statistics of the case remain: the monthly numbers are unchanged.
     expect(await statsOfJune(h)).toEqual(before);
     expect(await h.db.prisma.helpCase.findUniqueOrThrow({ where: { id: leaving.caseId } })).toMatchObject({ summary: '{}', conversationId: null });
