@@ -5,7 +5,7 @@ import { DEFAULT_CLAIM_TARGETS } from '../../src/handoff/targets.js';
 import { createRetention, DAY_MS } from '../../src/helpline/retention.js';
 import { createRetentionRepository } from '../../src/storage/retention-repository.js';
 import { loadStatsCases } from '../../src/storage/stats-repository.js';
-import { PROVIDERS_UNDER_TEST, suiteDatabase } from '../support/database.js';
+import { PROVIDERS_UNDER_TEST, sqliteDatabase, suiteDatabase } from '../support/database.js';
 import { dataDirectory, findInDatabase, findInFiles } from '../support/forensics.js';
 import { helplineBot } from '../support/helpline-bot.js';
 import { privateText, type Sender } from '../support/updates.js';
@@ -182,5 +182,26 @@ describe.each(PROVIDERS_UNDER_TEST)('forgetting a person on $name', ({ open, ski
     // Twenty days without activity is within the period: the waiting person's case and words stay.
     expect(await h.db.prisma.helpCase.findUniqueOrThrow({ where: { id: recent.caseId } })).toMatchObject({ status: 'pending' });
     expect((await findInDatabase(h.db, recent.traces)).length).toBeGreaterThan(0);
+  });
+});
+
+describe('emptying the SQLite write-ahead log', () => {
+  it('waits for a transaction in progress on the shared connection, then empties the log', async () => {
+    const test = await sqliteDatabase();
+    try {
+      const { prisma } = test.db;
+      await prisma.chatSession.create({ data: { key: 'k', value: '{"words":"Më mbajnë pasaportën"}', updatedAt: new Date() } });
+      let scrubbed: Promise<boolean> | undefined;
+      await prisma.$transaction(async (tx) => {
+        await tx.chatSession.deleteMany({ where: { key: 'k' } });
+        // Started while the transaction holds the connection: it must neither fail nor give up.
+        scrubbed = test.db.scrub();
+        await new Promise((done) => setTimeout(done, 120));
+      });
+      expect(await scrubbed).toBe(true);
+      expect(findInFiles(dataDirectory(test), ['Më mbajnë pasaportën'])).toEqual([]);
+    } finally {
+      await test.dispose();
+    }
   });
 });
