@@ -46,6 +46,20 @@ describe.each(PROVIDERS_UNDER_TEST)('retention on $name', ({ open, skip }) => {
     await prisma.outboxMessage.createMany({
       data: [outbox('o-old-sent', 'sent', 3), outbox('o-new-sent', 'sent', 1), outbox('o-old-pending', 'pending', 3), outbox('o-card-open', 'sent', 3, { purpose: 'card', caseId: 'k' })],
     });
+    // Open cases untouched for 60 days: paging and escalation are Ura's own doing, an operator viewing the case is activity.
+    await prisma.helpCase.createMany({
+      data: [
+        { id: 'paged-only', code: 'PG-AAA', contactId: 'helped', trigger: 'request', level: 'CONCERN', summary: '{"answers":{"q":"x"}}', language: 'sq', status: 'pending', createdAt: daysAgo(60) },
+        { id: 'viewed', code: 'VW-BBB', contactId: 'helped', trigger: 'request', level: 'CONCERN', summary: '{}', language: 'sq', status: 'active', operatorId: 'op-1', claimedAt: daysAgo(60), createdAt: daysAgo(60) },
+      ],
+    });
+    await prisma.caseEvent.createMany({
+      data: [
+        { id: 'e-1', caseId: 'paged-only', action: 'paged', operatorId: 'op-1', detail: 'match', at: daysAgo(1) },
+        { id: 'e-2', caseId: 'paged-only', action: 'escalated', operatorId: null, detail: '3', at: daysAgo(1) },
+        { id: 'e-3', caseId: 'viewed', action: 'viewed', operatorId: 'op-1', detail: null, at: daysAgo(1) },
+      ],
+    });
     await conversation('v-recent', 'recent', 2, false, 'INFO');
     await prisma.chatMessage.createMany({ data: [{ contactId: 'recent', messageId: 1, sentAt: daysAgo(3) }, { contactId: 'recent', messageId: 2, sentAt: daysAgo(1) }] });
     await prisma.chatSession.createMany({ data: [{ key: 'idle', value: '{}', updatedAt: daysAgo(31) }, { key: 'busy', value: '{}', updatedAt: daysAgo(1) }] });
@@ -56,7 +70,7 @@ describe.each(PROVIDERS_UNDER_TEST)('retention on $name', ({ open, skip }) => {
     opened.push(test);
     await seed(test);
     const retention = createRetention({ store: createRetentionRepository(test.db), clock: fakeClock(NOW), days: 30 });
-    expect(await retention.run()).toEqual({ conversations: 3, contacts: 1, messages: 1, sessions: 1, abandoned: 0, cases: 1, transcripts: 1, deliveries: 1 });
+    expect(await retention.run()).toEqual({ conversations: 3, contacts: 1, messages: 1, sessions: 1, abandoned: 1, cases: 2, transcripts: 1, deliveries: 1 });
 
     const { prisma } = test.db;
     expect((await prisma.conversation.findMany({ orderBy: { id: 'asc' } })).map((c) => c.id)).toEqual(['v-helped', 'v-recent']);
@@ -67,6 +81,9 @@ describe.each(PROVIDERS_UNDER_TEST)('retention on $name', ({ open, skip }) => {
     expect((await prisma.caseMessage.findMany()).map((m) => m.id)).toEqual(['m-open']);
     expect(await prisma.helpCase.findUnique({ where: { id: 'closed' } })).toMatchObject({ outcome: 'referred', referral: 'shelter', contactId: FORGOTTEN_CONTACT, summary: '{}' });
     expect(await prisma.helpCase.findUnique({ where: { id: 'k' } })).toMatchObject({ status: 'pending', contactId: 'helped', summary: '{"answers":{}}' });
+    expect(await prisma.helpCase.findUnique({ where: { id: 'paged-only' } })).toMatchObject({ status: 'closed', outcome: 'abandoned', closedAt: NOW, contactId: FORGOTTEN_CONTACT, summary: '{}' });
+    expect(await prisma.helpCase.findUnique({ where: { id: 'viewed' } })).toMatchObject({ status: 'active', contactId: 'helped' });
+    expect((await prisma.caseEvent.findMany({ where: { caseId: 'paged-only', action: 'closed' } })).map((e) => [e.operatorId, e.detail])).toEqual([[null, 'abandoned']]);
     expect((await prisma.outboxMessage.findMany({ orderBy: { id: 'asc' } })).map((o) => o.id)).toEqual(['o-card-open', 'o-new-sent', 'o-old-pending']);
     const counts = await prisma.usageCount.findMany({ orderBy: [{ flowId: 'asc' }, { level: 'asc' }] });
     expect(counts).toEqual([
