@@ -2,9 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
+import Sqlite from 'better-sqlite3';
 import pg from 'pg';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { errorMessage } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import type { DatabaseTarget, Provider } from './database-url.js';
 import { PrismaClient as PostgresClient } from './generated/postgresql/client.js';
@@ -60,19 +60,23 @@ function secureDeleting(factory: PrismaBetterSQLite3): Pick<PrismaBetterSQLite3,
   };
 }
 
-/** Tries of a checkpoint that finds the log in use (a transaction open on the connection), and the wait between them. */
+/** Tries of a checkpoint that finds the log in use (a write, or a reader of an older snapshot), and the wait between them. */
 const CHECKPOINT_TRIES = 10;
 const CHECKPOINT_WAIT_MS = 50;
 
-/** Empties SQLite's write-ahead log into the database file; false when it stayed in use. */
-async function checkpoint(prisma: UraPrisma, logger: Logger): Promise<boolean> {
+/**
+ * Empties SQLite's write-ahead log into the database file; false when it stayed in
+ * use. The checkpoint runs on a connection of its own that never waits: a blocked
+ * checkpoint answers at once and is tried again later, instead of blocking the
+ * process (better-sqlite3 waits synchronously) while the writer it waits for is
+ * this very process.
+ */
+async function checkpoint(connection: () => Sqlite.Database, logger: Logger): Promise<boolean> {
   for (let attempt = 1; attempt <= CHECKPOINT_TRIES; attempt++) {
     try {
-      const rows: { busy: number | bigint }[] = await prisma.$queryRawUnsafe('PRAGMA wal_checkpoint(TRUNCATE)');
-      if (Number(rows[0]?.busy ?? 0) === 0) return true;
+      if (Number(connection().prepare('PRAGMA wal_checkpoint(TRUNCATE)').pluck().get()) === 0) return true;
     } catch (error) {
-      // Inside another request's transaction on the shared connection SQLite answers "locked".
-      if (!/locked|busy/i.test(errorMessage(error))) throw error;
+      if (!(error instanceof Sqlite.SqliteError && /^SQLITE_(BUSY|LOCKED)/.test(error.code))) throw error;
     }
     await sleep(CHECKPOINT_WAIT_MS * attempt);
   }
@@ -84,7 +88,9 @@ function openSqlite(file: string, logger: Logger): Database {
   mkdirSync(dirname(file), { recursive: true });
   const runner = openSqliteRunner(file);
   const prisma = new SqliteClient({ adapter: secureDeleting(new PrismaBetterSQLite3({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS })) });
-  return assemble('sqlite', prisma, runner, logger, async () => undefined, () => checkpoint(prisma, logger));
+  let checkpointer: Sqlite.Database | undefined;
+  const connection = () => (checkpointer ??= new Sqlite(file, { timeout: 0 }));
+  return assemble('sqlite', prisma, runner, logger, async () => void checkpointer?.close(), () => checkpoint(connection, logger));
 }
 
 function openPostgres(connectionString: string, schema: string | undefined, logger: Logger): Database {

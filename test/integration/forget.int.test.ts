@@ -186,7 +186,7 @@ describe.each(PROVIDERS_UNDER_TEST)('forgetting a person on $name', ({ open, ski
 });
 
 describe('emptying the SQLite write-ahead log', () => {
-  it('waits for a transaction in progress on the shared connection, then empties the log', async () => {
+  it('waits, without blocking, for a transaction in progress, then empties the log', async () => {
     const test = await sqliteDatabase();
     try {
       const { prisma } = test.db;
@@ -194,7 +194,7 @@ describe('emptying the SQLite write-ahead log', () => {
       let scrubbed: Promise<boolean> | undefined;
       await prisma.$transaction(async (tx) => {
         await tx.chatSession.deleteMany({ where: { key: 'k' } });
-        // Started while the transaction holds the connection: it must neither fail nor give up.
+        // Started while a write is in progress: it must neither fail, nor give up, nor block the write it waits for.
         scrubbed = test.db.scrub();
         await new Promise((done) => setTimeout(done, 120));
       });
