@@ -55,7 +55,7 @@ function handoffCase(provider: 'sqlite' | 'postgresql', open: () => Promise<Test
     async setup(): Promise<PreparedCase> {
       const db = await open();
       const { prisma } = db.db;
-      const { bot, api, parts } = uraBot(prisma, createI18n());
+      const { bot, api, parts } = uraBot(db.db, createI18n());
       const handle = async (update: Update) => {
         await bot.handleUpdate(update);
         // The recorder keeps every call; nothing here reads them, so memory stays flat.

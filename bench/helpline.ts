@@ -398,7 +398,7 @@ function uraCase(provider: 'sqlite' | 'postgresql', open: () => Promise<TestData
     async setup(): Promise<PreparedCase> {
       const db = await open(); // migrated; removed again by dispose()
       const { prisma } = db.db;
-      const { bot, api, identity } = uraBot(prisma, i18n, catalog);
+      const { bot, api, identity } = uraBot(db.db, i18n, catalog);
       const errorTexts = new Set(LANGUAGES.map((language) => i18n.t(language, 'common:errors.generic')));
       const screen = watchScreen(bot, api, errorTexts);
       const bare = bareBot(script);

@@ -234,7 +234,7 @@ function uraCase(provider: 'sqlite' | 'postgresql', concurrency: number, open: (
       const db = await open(); // migrated; removed again by dispose()
       const { prisma } = db.db;
       const i18n = createI18n();
-      const { bot, api, identity } = uraBot(prisma, i18n);
+      const { bot, api, identity } = uraBot(db.db, i18n);
       return {
         async run(count) {
           await prisma.contact.deleteMany();

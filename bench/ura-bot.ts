@@ -9,7 +9,7 @@ import { readLocales, type I18n } from '../src/i18n/index.js';
 import { systemClock } from '../src/shared/clock.js';
 import { createIdentityProtector } from '../src/shared/crypto.js';
 import { createLogger } from '../src/shared/logger.js';
-import type { UraPrisma } from '../src/storage/database.js';
+import type { Database } from '../src/storage/database.js';
 import { redactDatabaseUrl } from '../src/storage/database-url.js';
 import type { TestDatabase } from '../test/support/database.js';
 import { DEFAULT_CLAIM_TARGETS } from '../src/handoff/targets.js';
@@ -24,11 +24,11 @@ const locales = readLocales();
 const unlimited = () => createRateLimiter({ limit: Number.MAX_SAFE_INTEGER, windowMs: 60_000 });
 
 /** Ura's bot as it runs, but without the per-person rate limit: benchmarks flood on purpose. */
-export function uraBot(prisma: UraPrisma, i18n: I18n, catalog: FlowCatalog = loadFlows().catalog) {
+export function uraBot(database: Pick<Database, 'prisma' | 'scrub'>, i18n: I18n, catalog: FlowCatalog = loadFlows().catalog) {
   const identity = createIdentityProtector(testConfig().secrets);
   const outboxApi = createBotCall({ token: TOKEN, apiRoot: 'https://api.telegram.org' });
   const helpline = composeHelpline({
-    prisma, catalog, directory: loadDirectory(undefined, locales).directory, identity, i18n, locales, clock: systemClock, logger: createLogger('silent'),
+    prisma: database.prisma, scrub: database.scrub, catalog, directory: loadDirectory(undefined, locales).directory, identity, i18n, locales, clock: systemClock, logger: createLogger('silent'),
     retentionDays: 30, call: outboxApi.call, timezone: 'Europe/Tirane', targets: DEFAULT_CLAIM_TARGETS,
   });
   const bot = createBot({

@@ -41,6 +41,8 @@ export const RATE_LIMITS = { messages: { limit: 20, windowMs: 60_000 }, buttons:
  */
 export function composeHelpline(deps: {
   prisma: UraPrisma;
+  /** Makes deleted rows unreadable in the database files (Database.scrub), after /delete. */
+  scrub: () => Promise<boolean>;
   catalog: FlowCatalog;
   directory: Directory;
   identity: IdentityProtector;
@@ -73,7 +75,7 @@ export function composeHelpline(deps: {
     invitations: createInvitations({ store: createInvitationRepository(prisma), operators, clock }),
     contacts,
     messages,
-    erase: createEraser(prisma).erase,
+    erase: createEraser({ prisma, scrub: deps.scrub }, clock).erase,
     sessions: createSessionRepository(prisma, clock, parseSession),
     identity,
     i18n,

@@ -112,7 +112,7 @@ export async function startUra(config: Config, logger: Logger, options: StartOpt
   if (token) {
     const { call } = createBotCall({ token, apiRoot: config.telegram.apiRoot });
     const helpline = composeHelpline({
-      prisma: database.prisma, catalog: flows, directory, identity, i18n, locales, clock, logger,
+      prisma: database.prisma, scrub: database.scrub, catalog: flows, directory, identity, i18n, locales, clock, logger,
       retentionDays: config.retentionDays, call, timezone: config.timezone, targets: config.claimTargets,
     });
     parts = helpline.parts;
@@ -140,7 +140,7 @@ export async function startUra(config: Config, logger: Logger, options: StartOpt
   const url = `http://${config.http.host.includes(':') ? `[${config.http.host}]` : config.http.host}:${port}`;
   logger.info({ url, provider: database.provider, telegram: bot.status().state === 'disabled' ? 'off' : mode }, 'Ura is running');
   bot.start();
-  const retentionRun = createRetention({ store: createRetentionRepository(database.prisma), clock, days: config.retentionDays }).run;
+  const retentionRun = createRetention({ store: createRetentionRepository(database), clock, days: config.retentionDays }).run;
   const retention = scheduleJob('retention', async () => logger.info({ retention: await retentionRun() }, 'retention run'), { timezone: config.timezone, logger });
   // The handoff's tick (shifts, paging, escalation, the outbox) also runs at once, so that
   // what was waiting before a restart goes out now; conditional updates in the database

@@ -8,11 +8,15 @@ export const retentionCommand = new Command('retention').description('data reten
 
 retentionCommand
   .command('run')
-  .description('delete now what the nightly retention run would delete (conversations that never reached a person, older than RETENTION_DAYS), keeping anonymous counts')
+  .description('do now what the nightly retention run does: close cases without activity for RETENTION_DAYS as abandoned, forget cases closed RETENTION_DAYS ago, delete conversations, contacts and sessions older than that, keeping anonymous counts')
   .option('--json', 'print the result as JSON')
   .action((options: { json?: boolean }) =>
     withDatabase(async (db, config) => {
-      const result = await createRetention({ store: createRetentionRepository(db.prisma), clock: systemClock, days: config.retentionDays }).run();
-      console.log(options.json ? JSON.stringify(result, null, 2) : `Deleted ${result.conversations} conversation(s), ${result.contacts} contact(s), ${result.sessions} session(s), ${result.messages} message id(s), ${result.transcripts} message(s) of closed cases and ${result.deliveries} delivered message(s) (retention: ${config.retentionDays} days).`);
+      const result = await createRetention({ store: createRetentionRepository(db), clock: systemClock, days: config.retentionDays }).run();
+      const text = [
+        `Closed ${result.abandoned} abandoned case(s) and forgot ${result.cases} case(s), keeping their anonymous statistics.`,
+        `Deleted ${result.conversations} conversation(s), ${result.contacts} contact(s), ${result.sessions} session(s), ${result.messages} message id(s), ${result.transcripts} message(s) of forgotten cases and ${result.deliveries} outbox message(s) (retention: ${config.retentionDays} days).`,
+      ].join('\n');
+      console.log(options.json ? JSON.stringify(result, null, 2) : text);
     }),
   );

@@ -2,7 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
+import Sqlite from 'better-sqlite3';
 import pg from 'pg';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '../shared/logger.js';
 import type { DatabaseTarget, Provider } from './database-url.js';
 import { PrismaClient as PostgresClient } from './generated/postgresql/client.js';
@@ -29,14 +31,66 @@ export interface Database {
   readonly migrator: Migrator;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
+  /**
+   * Called after rows about a person were deleted, so that they cannot be read back
+   * from the database files. SQLite overwrites deleted content (`secure_delete`) but
+   * the write-ahead log still holds the pages as they were: a checkpoint copies the
+   * clean pages into the database and empties the log. False when other work kept
+   * the log busy throughout; the next call (at the latest the nightly retention run)
+   * empties it. PostgreSQL: nothing to do here (see the README on VACUUM).
+   */
+  scrub(): Promise<boolean>;
   close(): Promise<void>;
+}
+
+/**
+ * The better-sqlite3 adapter, with every connection it opens overwriting what is
+ * deleted with zeros: without it a deleted message stays readable in free space.
+ */
+function secureDeleting(factory: PrismaBetterSQLite3): Pick<PrismaBetterSQLite3, 'provider' | 'adapterName' | 'connect' | 'connectToShadowDb'> {
+  const zeroing = async (adapter: Awaited<ReturnType<PrismaBetterSQLite3['connect']>>) => {
+    await adapter.executeScript('PRAGMA secure_delete = ON');
+    return adapter;
+  };
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => zeroing(await factory.connect()),
+    connectToShadowDb: async () => zeroing(await factory.connectToShadowDb()),
+  };
+}
+
+/** Tries of a checkpoint that finds the log in use (a write, or a reader of an older snapshot), and the wait between them. */
+const CHECKPOINT_TRIES = 10;
+const CHECKPOINT_WAIT_MS = 50;
+
+/**
+ * Empties SQLite's write-ahead log into the database file; false when it stayed in
+ * use. The checkpoint runs on a connection of its own that never waits: a blocked
+ * checkpoint answers at once and is tried again later, instead of blocking the
+ * process (better-sqlite3 waits synchronously) while the writer it waits for is
+ * this very process.
+ */
+async function checkpoint(connection: () => Sqlite.Database, logger: Logger): Promise<boolean> {
+  for (let attempt = 1; attempt <= CHECKPOINT_TRIES; attempt++) {
+    try {
+      if (Number(connection().prepare('PRAGMA wal_checkpoint(TRUNCATE)').pluck().get()) === 0) return true;
+    } catch (error) {
+      if (!(error instanceof Sqlite.SqliteError && /^SQLITE_(BUSY|LOCKED)/.test(error.code))) throw error;
+    }
+    await sleep(CHECKPOINT_WAIT_MS * attempt);
+  }
+  logger.warn('the write-ahead log stayed in use; deleted data leaves it at the next checkpoint');
+  return false;
 }
 
 function openSqlite(file: string, logger: Logger): Database {
   mkdirSync(dirname(file), { recursive: true });
   const runner = openSqliteRunner(file);
-  const prisma = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS }) });
-  return assemble('sqlite', prisma, runner, logger, async () => undefined);
+  const prisma = new SqliteClient({ adapter: secureDeleting(new PrismaBetterSQLite3({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS })) });
+  let checkpointer: Sqlite.Database | undefined;
+  const connection = () => (checkpointer ??= new Sqlite(file, { timeout: 0 }));
+  return assemble('sqlite', prisma, runner, logger, async () => void checkpointer?.close(), () => checkpoint(connection, logger));
 }
 
 function openPostgres(connectionString: string, schema: string | undefined, logger: Logger): Database {
@@ -53,15 +107,17 @@ function openPostgres(connectionString: string, schema: string | undefined, logg
   // TypeScript cannot relate their conditional generic types although the models
   // are identical; the repository contract suite runs on both providers instead.
   const prisma = postgres as unknown as UraPrisma;
-  return assemble('postgresql', prisma, openPostgresRunner(pool, schema), logger, () => pool.end());
+  // Deleted rows stay in the heap until (auto)vacuum reclaims them; a connection cannot force that without locking tables.
+  return assemble('postgresql', prisma, openPostgresRunner(pool, schema), logger, () => pool.end(), async () => true);
 }
 
-function assemble(provider: Provider, prisma: UraPrisma, runner: SqlRunner, logger: Logger, end: () => Promise<void>): Database {
+function assemble(provider: Provider, prisma: UraPrisma, runner: SqlRunner, logger: Logger, end: () => Promise<void>, scrub: () => Promise<boolean>): Database {
   return {
     provider,
     prisma,
     migrator: createMigrator(runner, logger),
     ping: () => runner.ping(),
+    scrub,
     async close() {
       await prisma.$disconnect();
       await runner.close();

@@ -3,7 +3,9 @@ import type { Conversation, ConversationStore } from '../helpline/conversations.
 import type { MessageLog } from '../helpline/message-log.js';
 import { RISK_LEVELS, type RiskLevel } from '../flows/scoring.js';
 import { flowStateSchema } from '../flows/state.js';
-import type { UraPrisma } from './database.js';
+import type { Clock } from '../shared/clock.js';
+import type { Database, UraPrisma } from './database.js';
+import { countAndDeleteConversations, forgetCases } from './forgetting.js';
 import { isUniqueViolation } from './prisma-errors.js';
 import { storedOneOf } from './stored-values.js';
 
@@ -133,21 +135,29 @@ export function createMessageLogRepository(prisma: UraPrisma): MessageLog {
   };
 }
 
-/** Everything linked to a person, gone in one transaction: what /delete promises. */
-export function createEraser(prisma: UraPrisma): { erase(contactId: string, sessionKey: string): Promise<void> } {
+/**
+ * What /delete promises, in one transaction: everything linked to the person goes
+ * (their contact, conversations, session, message ids, and every message to or
+ * from their chat or about their cases, in either direction), and their cases are
+ * forgotten down to the anonymous statistics. A waiting case leaves the queue (no
+ * one is left to answer); a case an operator holds stays with them, to be closed
+ * with an outcome. Then the deleted data is made unreadable in the database files.
+ */
+export function createEraser(database: Pick<Database, 'prisma' | 'scrub'>, clock: Clock): { erase(contactId: string, chatKey: string): Promise<void> } {
   return {
-    async erase(contactId, sessionKey) {
-      await prisma.$transaction(async (tx) => {
-        await tx.chatMessage.deleteMany({ where: { contactId } });
+    async erase(contactId, chatKey) {
+      const now = clock.now();
+      await database.prisma.$transaction(async (tx) => {
         const cases = (await tx.helpCase.findMany({ where: { contactId }, select: { id: true } })).map((row) => row.id);
-        // What the person wrote and what is still on its way to them. The audit trail holds no content and stays.
-        await tx.caseMessage.deleteMany({ where: { caseId: { in: cases } } });
-        await tx.outboxMessage.deleteMany({ where: { contactId } });
-        await tx.helpCase.deleteMany({ where: { contactId } });
-        await tx.conversation.deleteMany({ where: { contactId } });
-        await tx.chatSession.deleteMany({ where: { key: sessionKey } });
+        await tx.helpCase.updateMany({ where: { id: { in: cases }, status: 'pending' }, data: { status: 'closed', closedAt: now, chatEndedAt: now, escalateAt: null } });
+        await forgetCases(tx, cases, { keepLeftNotices: true });
+        await tx.outboxMessage.deleteMany({ where: { OR: [{ contactId }, { chatKey }] } });
+        await tx.chatMessage.deleteMany({ where: { contactId } });
+        await countAndDeleteConversations(tx, (await tx.conversation.findMany({ where: { contactId }, select: { id: true } })).map((row) => row.id));
+        await tx.chatSession.deleteMany({ where: { key: chatKey } });
         await tx.contact.deleteMany({ where: { id: contactId } });
       });
+      await database.scrub();
     },
   };
 }

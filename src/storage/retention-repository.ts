@@ -1,58 +1,78 @@
-import type { RetentionStore } from '../helpline/retention.js';
-import type { UraPrisma } from './database.js';
+import { ABANDONED, CASE_ACTIVITY, FORGOTTEN_CONTACT, type RetentionStore } from '../helpline/retention.js';
+import type { Database } from './database.js';
+import { countAndDeleteConversations, forgetCases } from './forgetting.js';
+import { eventRow } from './handoff-repository.js';
 
-const month = (at: Date) => at.toISOString().slice(0, 7);
-
-export function createRetentionRepository(prisma: UraPrisma): RetentionStore {
+export function createRetentionRepository(database: Pick<Database, 'prisma' | 'scrub'>): RetentionStore {
+  const { prisma } = database;
   return {
-    purge: (cutoff, messagesBefore) =>
-      prisma.$transaction(async (tx) => {
-        const expired = await tx.conversation.findMany({
-          where: { reachedPerson: false, updatedAt: { lt: cutoff } },
-          select: { id: true, contactId: true, flowId: true, language: true, level: true, startedAt: true },
-        });
-        const sources = new Map(
-          (await tx.contact.findMany({ where: { id: { in: [...new Set(expired.map((c) => c.contactId))] } }, select: { id: true, source: true } })).map((c) => [
-            c.id,
-            c.source,
-          ]),
-        );
-        const counts = new Map<string, { month: string; flowId: string; language: string; level: string; source: string; count: number }>();
-        for (const conversation of expired) {
-          const row = {
-            month: month(conversation.startedAt),
-            flowId: conversation.flowId,
-            language: conversation.language,
-            level: conversation.level ?? 'NONE',
-            source: sources.get(conversation.contactId) ?? 'none',
-          };
-          const key = JSON.stringify(row);
-          counts.set(key, { ...row, count: (counts.get(key)?.count ?? 0) + 1 });
-        }
-        for (const { count, ...id } of counts.values()) {
-          await tx.usageCount.upsert({ where: { month_flowId_language_level_source: id }, create: { ...id, count }, update: { count: { increment: count } } });
-        }
-        const conversations = (await tx.conversation.deleteMany({ where: { id: { in: expired.map((c) => c.id) } } })).count;
-        // Contacts idle since the cutoff that have nothing left: no conversation, no case.
-        const stale = (await tx.contact.findMany({ where: { lastSeenAt: { lt: cutoff } }, select: { id: true } })).map((c) => c.id);
-        const inUse = new Set([
-          ...(await tx.conversation.findMany({ where: { contactId: { in: stale } }, select: { contactId: true } })).map((c) => c.contactId),
-          ...(await tx.helpCase.findMany({ where: { contactId: { in: stale } }, select: { contactId: true } })).map((c) => c.contactId),
+    async purge({ now, cutoff, messagesBefore }) {
+      const result = await prisma.$transaction(async (tx) => {
+        // Open cases nobody has written in or acted on since the cutoff: abandoned.
+        const stale = (
+          await tx.helpCase.findMany({
+            where: { status: { in: ['pending', 'active'] }, createdAt: { lt: cutoff }, AND: [{ OR: [{ claimedAt: null }, { claimedAt: { lt: cutoff } }] }, { OR: [{ chatEndedAt: null }, { chatEndedAt: { lt: cutoff } }] }] },
+            select: { id: true },
+          })
+        ).map((row) => row.id);
+        const alive = new Set([
+          ...(await tx.caseMessage.findMany({ where: { caseId: { in: stale }, createdAt: { gte: cutoff } }, select: { caseId: true } })).map((row) => row.caseId),
+          ...(await tx.caseEvent.findMany({ where: { caseId: { in: stale }, at: { gte: cutoff }, action: { in: [...CASE_ACTIVITY] } }, select: { caseId: true } })).map((row) => row.caseId),
         ]);
-        const contacts = (await tx.contact.deleteMany({ where: { id: { in: stale.filter((id) => !inUse.has(id)) } } })).count;
+        const abandoned = stale.filter((id) => !alive.has(id));
+        if (abandoned.length > 0) {
+          await tx.helpCase.updateMany({ where: { id: { in: abandoned }, chatEndedAt: null }, data: { chatEndedAt: now } });
+          await tx.helpCase.updateMany({ where: { id: { in: abandoned } }, data: { status: 'closed', closedAt: now, outcome: ABANDONED, escalateAt: null } });
+          await tx.operator.updateMany({ where: { activeCaseId: { in: abandoned } }, data: { activeCaseId: null } });
+          await tx.caseEvent.createMany({ data: abandoned.map((caseId) => eventRow({ caseId, action: 'closed', operatorId: null, detail: ABANDONED, at: now })) });
+        }
+
+        // Cases closed a whole retention period ago, and those just abandoned: only their statistics stay.
+        const expired = (await tx.helpCase.findMany({ where: { status: 'closed', closedAt: { lt: cutoff }, contactId: { not: FORGOTTEN_CONTACT } }, select: { id: true } })).map((row) => row.id);
+        const forgotten = await forgetCases(tx, [...expired, ...abandoned]);
+
+        // Conversations untouched since the cutoff, unless a case still remembered came from one.
+        const needed = (await tx.helpCase.findMany({ where: { contactId: { not: FORGOTTEN_CONTACT }, conversationId: { not: null } }, select: { conversationId: true } })).flatMap((row) =>
+          row.conversationId ? [row.conversationId] : [],
+        );
+        const old = (await tx.conversation.findMany({ where: { updatedAt: { lt: cutoff }, id: { notIn: needed } }, select: { id: true } })).map((row) => row.id);
+        const conversations = await countAndDeleteConversations(tx, old);
+
+        // Contacts idle since the cutoff that have nothing left: no conversation, no remembered case.
+        const idle = (await tx.contact.findMany({ where: { lastSeenAt: { lt: cutoff } }, select: { id: true } })).map((c) => c.id);
+        const inUse = new Set([
+          ...(await tx.conversation.findMany({ where: { contactId: { in: idle } }, select: { contactId: true } })).map((c) => c.contactId),
+          ...(await tx.helpCase.findMany({ where: { contactId: { in: idle } }, select: { contactId: true } })).map((c) => c.contactId),
+        ]);
+        const contacts = (await tx.contact.deleteMany({ where: { id: { in: idle.filter((id) => !inUse.has(id)) } } })).count;
         const messages = (await tx.chatMessage.deleteMany({ where: { sentAt: { lt: messagesBefore } } })).count;
         const sessions = (await tx.chatSession.deleteMany({ where: { updatedAt: { lt: cutoff } } })).count;
-        // What was said in cases closed a retention period ago; the case, its outcome and its audit trail stay.
-        const closed = (await tx.helpCase.findMany({ where: { status: 'closed', closedAt: { lt: cutoff } }, select: { id: true } })).map((c) => c.id);
-        const transcripts = (await tx.caseMessage.deleteMany({ where: { caseId: { in: closed } } })).count;
         // Delivered or given-up messages carry what was said; only the cards of open cases are still needed.
+        // Anything older than the retention period goes whatever its state (a message that could never be sent).
         const open = (await tx.helpCase.findMany({ where: { status: { not: 'closed' } }, select: { id: true } })).map((c) => c.id);
-        const deliveries = (
+        const delivered = (
           await tx.outboxMessage.deleteMany({
-            where: { status: { not: 'pending' }, createdAt: { lt: messagesBefore }, OR: [{ purpose: null }, { caseId: null }, { caseId: { notIn: open } }] },
+            where: {
+              OR: [
+                { status: { not: 'pending' }, createdAt: { lt: messagesBefore }, OR: [{ purpose: null }, { caseId: null }, { caseId: { notIn: open } }] },
+                { createdAt: { lt: cutoff } },
+              ],
+            },
           })
         ).count;
-        return { conversations, contacts, messages, sessions, transcripts, deliveries };
-      }),
+        return {
+          conversations,
+          contacts,
+          messages,
+          sessions,
+          abandoned: abandoned.length,
+          cases: forgotten.cases,
+          transcripts: forgotten.transcripts,
+          deliveries: forgotten.deliveries + delivered,
+        };
+      });
+      await database.scrub();
+      return result;
+    },
   };
 }

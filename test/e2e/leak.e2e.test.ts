@@ -88,7 +88,7 @@ describe('no Telegram identity reaches Ura’s files or log', () => {
     try {
       expect(db.cases(users.zamire.userId)).toEqual([expect.objectContaining({ trigger: 'urgent', source: 'leak_poster' })]);
       expect(db.conversations(users.vjosa.userId)).toEqual([expect.objectContaining({ flowId: 'helpline/young-person', outcome: 'abandoned' })]);
-      expect(db.contactId(users.drilon.userId)).toBeUndefined(); // erased, though its bytes may linger in free pages
+      expect(db.contactId(users.drilon.userId)).toBeUndefined(); // erased, and overwritten in the files (secure_delete)
     } finally {
       db.close();
     }

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { FORGOTTEN_CONTACT } from '../../src/helpline/retention.js';
 import { helplineBot } from '../support/helpline-bot.js';
 
 type Harness = Awaited<ReturnType<typeof helplineBot>>;
@@ -134,9 +135,13 @@ describe('the help-seeking conversation on Telegram', () => {
     await person.command('delete');
     await person.press('z|yes');
     expect(h.textsSince(0).at(-1)).toBe(h.i18n.t('en', 'helpline:delete.done'));
-    for (const count of [h.db.prisma.contact.count(), h.db.prisma.conversation.count(), h.db.prisma.helpCase.count(), h.db.prisma.chatMessage.count(), h.db.prisma.chatSession.count()]) {
+    for (const count of [h.db.prisma.contact.count(), h.db.prisma.conversation.count(), h.db.prisma.chatMessage.count(), h.db.prisma.chatSession.count()]) {
       expect(await count).toBe(0);
     }
+    // The request stays only as the statistics count it, out of the queue and linked to no one.
+    expect(await h.db.prisma.helpCase.findMany({ select: { contactId: true, conversationId: true, summary: true, status: true } })).toEqual([
+      { contactId: FORGOTTEN_CONTACT, conversationId: null, summary: '{}', status: 'closed' },
+    ]);
   });
 
   it('answers photos, old buttons and forwarded messages with a short hint and keeps its place', async () => {

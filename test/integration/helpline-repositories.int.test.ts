@@ -71,7 +71,7 @@ describe.each(PROVIDERS_UNDER_TEST)('helpline repositories on $name', ({ open, s
       data: { id: 'o-1', chatKey: 'k', chatCipher: 'sealed', method: 'sendMessage', payload: '{}', dedupeKey: 'd-1', status: 'pending', notBefore: at, contactId: 'c-a', createdAt: at },
     });
 
-    await createEraser(test.db.prisma).erase('c-a', 'chat-key-a');
+    await createEraser(test.db, fakeClock()).erase('c-a', 'chat-key-a');
     expect(await contacts.findByIdHash('h-a')).toBeUndefined();
     expect(await log.since('c-a', at)).toEqual([]);
     expect(await createCaseRepository(test.db.prisma).liveFor('c-a')).toBeUndefined();

@@ -37,7 +37,7 @@ export async function helplineBot(options: HelplineBotOptions = {}) {
   const i18n = createI18n(locales);
   const outboxApi = createBotCall({ token: '123:TEST', apiRoot: 'http://127.0.0.1:9' });
   const deps = composeHelpline({
-    prisma: test.db.prisma, catalog, directory, identity, i18n, locales, clock, logger: options.logger ?? createLogger('silent'),
+    prisma: test.db.prisma, scrub: test.db.scrub, catalog, directory, identity, i18n, locales, clock, logger: options.logger ?? createLogger('silent'),
     retentionDays: 30, call: options.call ?? outboxApi.call, timezone: 'Europe/Tirane', targets: DEFAULT_CLAIM_TARGETS,
   });
   const bot = createBot({ ...deps, token: '123:TEST', apiRoot: 'http://127.0.0.1:9', botInfo: TEST_BOT_INFO });
