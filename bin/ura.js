@@ -4,5 +4,7 @@
 // stale code. The check reads a stamp and the times of the source files: a few ms.
 import { ensureDist } from '../scripts/build.js';
 
+// Stack traces name the TypeScript files and lines, through dist/'s source maps.
+process.setSourceMapsEnabled(true);
 await ensureDist();
 await import('../dist/cli/main.js');
