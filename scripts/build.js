@@ -23,7 +23,8 @@ const STALE_LOCK_MS = 60_000;
 
 /** Every file and folder under `dir`; a folder's time changes when a file is added or removed. */
 function sourceEntries(dir) {
-  return readdirSync(dir, { withFileTypes: true, recursive: true }).map((entry) => join(entry.parentPath, entry.name));
+  // `parentPath` from Node 20.12; `path` before (package.json allows 20.11).
+  return readdirSync(dir, { withFileTypes: true, recursive: true }).map((entry) => join(entry.parentPath ?? entry.path, entry.name));
 }
 
 /** "<newest modification time>:<number of entries>" of src/, or undefined where there is no src/ (a built image). */

@@ -17,6 +17,10 @@ const HIDDEN_KEYS = new Set([
 // Any key ending in one of these (telegramBotToken, WEBHOOK_SECRET, sslPassword...).
 const HIDDEN_SUFFIX = /(token|secret|password|passwd|pepper|apikey|datakey|privatekey)$/;
 
+// A bot token (`123456:ABC...`), as it appears in a Bot API URL an error may quote.
+const TELEGRAM_TOKEN = /\d{5,}:[A-Za-z0-9_-]{30,}/g;
+const redactText = (text: string) => redactSecretsInText(text).replace(TELEGRAM_TOKEN, CENSOR);
+
 const normalise = (key: string) => key.toLowerCase().replace(/[_-]/g, '');
 const isHidden = (key: string) => {
   const name = normalise(key);
@@ -25,13 +29,13 @@ const isHidden = (key: string) => {
 
 /**
  * A copy of a logged value with every hidden key censored, at any depth and inside
- * arrays, and database passwords removed from strings. pino's own `redact` only
+ * arrays, and database passwords and bot tokens removed from strings. pino's own `redact` only
  * matches fixed paths (a wildcard is one level deep), so a Telegram update or an
  * error nested one level further than foreseen would be written whole; walking the
  * object costs little at Ura's log volume and cannot miss a level.
  */
 function redact(value: unknown, seen: WeakSet<object>): unknown {
-  if (typeof value === 'string') return redactSecretsInText(value);
+  if (typeof value === 'string') return redactText(value);
   if (typeof value !== 'object' || value === null) return value;
   if (seen.has(value)) return '[circular]';
   seen.add(value);
@@ -56,11 +60,14 @@ export function createLogger(level: string, destination?: pino.DestinationStream
     level,
     base: { service: 'ura' },
     formatters: { log: redactObject },
+    // Errors are serialised by `redact` (before pino's serialisers run); a second pass
+    // would only rename their type to "Object".
+    serializers: { err: (value: unknown) => value },
     hooks: {
-      // The message and its interpolation arguments may quote a database URL.
+      // The message and its interpolation arguments may quote a database or Bot API URL.
       logMethod(args, method) {
         args.forEach((arg, index) => {
-          if (typeof arg === 'string') args[index] = redactSecretsInText(arg);
+          if (typeof arg === 'string') args[index] = redactText(arg);
         });
         method.apply(this, args);
       },

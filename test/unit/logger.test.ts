@@ -71,17 +71,19 @@ describe('the logger', () => {
     expect(written).not.toContain(SECRETS.token);
     expect(written).not.toContain(SECRETS.adminToken);
     expect(written).not.toContain(SECRETS.text);
-    expect(written).toContain('relay failed');
+    expect(JSON.parse(written.trim().split('\n').at(-1) ?? '')).toMatchObject({ err: { type: 'Error', message: 'relay failed' } });
   });
 
-  it('hides the password of a database URL wherever it appears, the message included', () => {
+  it('hides the password of a database URL and a bot token in a URL wherever they appear, the message included', () => {
     const { logger, output } = capturingLogger();
     logger.warn(
       { target: { deep: { deeper: { where: `postgresql://ura:${SECRETS.password}@db:5432/ura?sslmode=require` } } }, list: [`postgres://db/ura?PassWord=${SECRETS.password}&schema=x`] },
       `cannot reach postgresql://ura:${SECRETS.password}@db/ura?password=${SECRETS.password}`,
     );
+    logger.error({ err: new Error(`request to https://api.telegram.org/bot${SECRETS.token}/getMe failed`) }, 'calling %s', `https://api.telegram.org/bot${SECRETS.token}/getUpdates`);
     const written = output();
     expect(written).not.toContain(SECRETS.password);
+    expect(written).not.toContain(SECRETS.token);
     expect(written).toContain('postgresql://ura:***@db:5432/ura');
   });
 });
