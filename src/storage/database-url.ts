@@ -42,8 +42,9 @@ export function parseDatabaseUrl(url: string, cwd: string): DatabaseTarget | { p
 const HIDDEN = '***';
 // A password query parameter, whatever its case (`password`, `PASSWORD`, `sslpassword`...).
 const PASSWORD_PARAMETER = /([?&][^=&#\s]*password=)[^&#\s]*/gi;
-// The password of the user part of any URL: `scheme://user:password@host`.
-const USERINFO_PASSWORD = /([a-z][a-z0-9+.-]*:\/\/[^:/?#@\s]*:)[^@/?#\s]*@/gi;
+// The password of the user part of any URL: `scheme://user:password@host`, up to the
+// `@` even when the password holds characters a URL would need escaped (`/`, `?`, `#`).
+const USERINFO_PASSWORD = /([a-z][a-z0-9+.-]*:\/\/[^:/?#@\s]*:)[^@\s]*@/gi;
 
 /**
  * Text safe to print or log: every URL in it loses its password, whether given in

@@ -8,6 +8,8 @@ const PASSWORD = 'pg-Secr3t-pw';
 describe('database URLs shown to people', () => {
   it('hide the password given in the user part', () => {
     expect(redactDatabaseUrl(`postgresql://ura:${PASSWORD}@db:5432/ura`)).toBe('postgresql://ura:***@db:5432/ura');
+    expect(redactDatabaseUrl(`postgres://ura:${PASSWORD}/?#x@db/ura`)).toBe('postgres://ura:***@db/ura');
+    expect(redactDatabaseUrl('postgresql://ura@db:5432/ura')).toBe('postgresql://ura@db:5432/ura');
   });
 
   it('hide a password given as a query parameter, whatever its case', () => {
