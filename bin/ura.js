@@ -1,7 +1,10 @@
 #!/usr/bin/env node
-// The `ura` command. Runs the TypeScript sources through tsx's loader so that a
-// checkout needs no build step; the Docker image runs the compiled dist/ instead.
-import { register } from 'tsx/esm/api';
+// The `ura` command. Runs the JavaScript in dist/, built from src/ at install time;
+// when the sources changed since (development), it rebuilds first, so it never runs
+// stale code. The check reads a stamp and the times of the source files: a few ms.
+import { ensureDist } from '../scripts/build.js';
 
-register();
-await import('../src/cli/main.ts');
+// Stack traces name the TypeScript files and lines, through dist/'s source maps.
+process.setSourceMapsEnabled(true);
+await ensureDist();
+await import('../dist/cli/main.js');

@@ -125,7 +125,7 @@ export async function startUra(config: Config, logger: Logger, options: StartOpt
 
   const app = createApp({
     logger,
-    health: { database: () => checkDatabase(database, 2000), bot: () => bot.status(), ...(parts ? { oldestUndelivered: parts.outboxStore.oldestPending } : {}), clock, startedAt, version: version() },
+    health: { database: () => checkDatabase(database, 2000), bot: () => bot.status(), ...(parts ? { oldestUndelivered: parts.outboxStore.oldestPending } : {}), clock, startedAt, version: version(), adminToken: config.adminToken },
     ...(mode === 'webhook' && webhookSecret ? { telegramWebhook: telegramWebhook({ secret: webhookSecret, bot, logger }) } : {}),
   });
   const server = createServer(app);

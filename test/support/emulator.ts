@@ -12,6 +12,9 @@ import type { BotStatus } from '../../src/transport/telegram/bot-service.js';
 
 const URA_BIN = resolve(import.meta.dirname, '../../bin/ura.js');
 
+/** The ADMIN_TOKEN the harness gives Ura, so that it can read /healthz's details. */
+export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
+
 /** Looks like a real token (Ura validates its shape); only the emulator ever sees it. */
 export const TEST_TOKEN = '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghi';
 
@@ -241,7 +244,7 @@ export interface UserOptions {
 export interface HarnessOptions {
   /** Start an emulated Telegram and give Ura a token for it (default true). */
   telegram?: boolean;
-  /** Only PORT and HOST, as on a machine where nothing was configured (plus `env`). */
+  /** Only PORT and HOST, as on a machine where nothing was configured (plus `env`); no ADMIN_TOKEN either, so /healthz shows only the status. */
   bareEnv?: boolean;
   /** Added to the environment, overriding the defaults (PORT included). */
   env?: Record<string, string>;
@@ -259,6 +262,7 @@ export interface Harness {
   /** Set once Ura has exited. */
   readonly exit: Exit | undefined;
   logs(): LogLine[];
+  /** /healthz as the harness sees it: with the details when Ura has an ADMIN_TOKEN (the default), only `status` otherwise. */
   health(): Promise<Health>;
   user(options: UserOptions): EmulatedUser;
   /** SIGTERM, then SIGKILL if Ura has not exited in time; resolves with how it exited. */
@@ -300,7 +304,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     const defaults: Record<string, string> = {
       PORT: String(await freePort()),
       HOST: '127.0.0.1',
-      ...(options.bareEnv ? {} : { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? dir, LOG_LEVEL: 'info' }),
+      ...(options.bareEnv ? {} : { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? dir, LOG_LEVEL: 'info', ADMIN_TOKEN: TEST_ADMIN_TOKEN }),
       ...(emulator ? { TELEGRAM_BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: emulator.apiRoot } : {}),
     };
     const env = { ...defaults, ...options.env };
@@ -317,7 +321,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         return exit;
       },
       logs: () => ura!.output.all.flatMap(parseLogLine),
-      health: async () => (await (await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) })).json()) as Health,
+      health: async () => {
+        const headers: Record<string, string> = env.ADMIN_TOKEN ? { authorization: `Bearer ${env.ADMIN_TOKEN}` } : {};
+        return (await (await fetch(`${url}/healthz`, { headers, signal: AbortSignal.timeout(2000) })).json()) as Health;
+      },
       user: (user) => emulatedUser(emulator, user),
       stopUra,
       stop,
@@ -339,7 +346,7 @@ async function waitUntilReady(harness: Harness, ready: (health: Health) => boole
     if (harness.exit) throw new Error(`Ura exited during start-up (code ${harness.exit.code}, signal ${harness.exit.signal})`);
     const health = await harness.health().catch((error: unknown) => void (last = String(error)));
     if (health && ready(health)) return;
-    if (health?.bot.state === 'failed') throw new Error(`the bot failed to start: ${JSON.stringify(health.bot)}`);
+    if (health?.bot?.state === 'failed') throw new Error(`the bot failed to start: ${JSON.stringify(health.bot)}`);
     if (health) last = JSON.stringify(health);
     await sleep(100);
   }

@@ -33,4 +33,28 @@ describe('identity protection', () => {
     expect(() => protector(undefined, Buffer.alloc(32, 2)).open(sealed)).toThrow();
     expect(() => identity.open('plain text')).toThrow(/not a sealed value/);
   });
+
+  it('refuses a truncated authentication tag, which would otherwise weaken the check', () => {
+    const identity = protector();
+    const [version, iv, tag, body] = identity.seal('-100123').split('.');
+    const tagBytes = Buffer.from(tag ?? '', 'base64url');
+    for (const length of [4, 8, 12, 15]) {
+      const truncated = [version, iv, tagBytes.subarray(0, length).toString('base64url'), body].join('.');
+      expect(() => identity.open(truncated), `a ${length}-byte tag`).toThrow();
+    }
+    expect(() => identity.open([version, iv, '', body].join('.'))).toThrow();
+  });
+
+  it('refuses a ciphertext changed by one bit', () => {
+    const identity = protector();
+    const [version, iv, tag, body] = identity.seal('-100123').split('.');
+    const bytes = Buffer.from(body ?? '', 'base64url');
+    bytes[0] = (bytes[0] ?? 0) ^ 1;
+    expect(() => identity.open([version, iv, tag, bytes.toString('base64url')].join('.'))).toThrow();
+  });
+
+  it('still opens a chat address sealed by earlier versions of Ura', () => {
+    const identity = protector('p'.repeat(32), Buffer.alloc(32, 7));
+    expect(identity.open('v1.buvysYTT1Vm9g3yh.Cn2dg_oKAke_D3qRxZ-rAw.WoMJ-9Uzf_RAF_o')).toBe('-1001234567');
+  });
 });

@@ -10,10 +10,12 @@ import { fakeClock } from '../support/clock.js';
 import { command } from '../support/updates.js';
 
 const SECRET = 'webhook-secret-0123456789';
+const ADMIN_TOKEN = 'admin-token-0123456789abcdef';
+const asAdmin = { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } };
 const servers: { close(): void }[] = [];
 afterEach(() => servers.splice(0).forEach((server) => server.close()));
 
-function serve(options: { database?: DatabaseHealth; accepting?: boolean; handling?: Promise<void>; oldestUndelivered?: Date } = {}) {
+function serve(options: { database?: DatabaseHealth; accepting?: boolean; handling?: Promise<void>; oldestUndelivered?: Date; adminToken?: null } = {}) {
   const dispatched: Update[] = [];
   const bot: BotService = {
     ...disabledBot,
@@ -34,6 +36,7 @@ function serve(options: { database?: DatabaseHealth; accepting?: boolean; handli
       clock: fakeClock(),
       startedAt: new Date('2026-03-01T08:59:00Z'),
       version: '0.0.0',
+      adminToken: options.adminToken === null ? undefined : ADMIN_TOKEN,
     },
     telegramWebhook: telegramWebhook({ secret: SECRET, bot, logger }),
   });
@@ -94,9 +97,32 @@ describe('Telegram webhook route', () => {
 });
 
 describe('health routes', () => {
-  it('report process, database and bot state', async () => {
+  it('show only the status to a caller without the admin token', async () => {
+    const { base } = serve({ database: { provider: 'postgresql', reachable: false, pendingMigrations: [], error: 'connect ECONNREFUSED 10.0.0.5:5432' } });
+    const response = await fetch(`${await base}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'degraded' });
+  });
+
+  it('refuse a wrong admin token and show no details', async () => {
     const { base } = serve();
-    const body = await (await fetch(`${await base}/healthz`)).json();
+    for (const authorization of ['Bearer wrong-token-0123456789abcdef', `Basic ${ADMIN_TOKEN}`, `Bearer ${ADMIN_TOKEN}x`, 'Bearer ']) {
+      const response = await fetch(`${await base}/healthz`, { headers: { authorization } });
+      expect(response.status, authorization).toBe(401);
+      expect(JSON.stringify(await response.json())).not.toContain('database');
+    }
+  });
+
+  it('show no details when no admin token is configured, whatever the caller sends', async () => {
+    const { base } = serve({ adminToken: null });
+    const response = await fetch(`${await base}/healthz`, asAdmin);
+    expect(response.status).toBe(401);
+    expect(await (await fetch(`${await base}/healthz`)).json()).toEqual({ status: 'ok' });
+  });
+
+  it('report process, database and bot state to a caller with the admin token', async () => {
+    const { base } = serve();
+    const body = await (await fetch(`${await base}/healthz`, asAdmin)).json();
     expect(body).toMatchObject({ status: 'ok', uptimeSeconds: 60, database: { reachable: true }, bot: { state: 'disabled' } });
   });
 
@@ -105,14 +131,14 @@ describe('health routes', () => {
     const response = await fetch(`${await down.base}/readyz`);
     expect(response.status).toBe(503);
     expect(await response.json()).toMatchObject({ reason: 'database unreachable' });
-    expect(await (await fetch(`${await down.base}/healthz`)).json()).toMatchObject({ status: 'degraded' });
+    expect(await (await fetch(`${await down.base}/healthz`)).json()).toEqual({ status: 'degraded' });
     const pending = serve({ database: { provider: 'sqlite', reachable: true, pendingMigrations: ['0002_cases'] } });
     expect(await (await fetch(`${await pending.base}/readyz`)).json()).toMatchObject({ ready: false, pending: ['0002_cases'] });
     expect((await fetch(`${await serve().base}/readyz`)).status).toBe(200);
   });
 
   it('report deliveries stuck for more than five minutes as degraded', async () => {
-    const health = async (oldestUndelivered?: Date) => (await fetch(`${await serve(oldestUndelivered ? { oldestUndelivered } : {}).base}/healthz`)).json();
+    const health = async (oldestUndelivered?: Date) => (await fetch(`${await serve(oldestUndelivered ? { oldestUndelivered } : {}).base}/healthz`, asAdmin)).json();
     expect(await health()).toMatchObject({ status: 'ok', outbox: { oldestUndeliveredSeconds: 0, stuck: false } });
     expect(await health(new Date('2026-03-01T08:56:00Z'))).toMatchObject({ status: 'ok', outbox: { oldestUndeliveredSeconds: 240, stuck: false } });
     expect(await health(new Date('2026-03-01T08:54:00Z'))).toMatchObject({ status: 'degraded', outbox: { oldestUndeliveredSeconds: 360, stuck: true } });
@@ -123,5 +149,37 @@ describe('health routes', () => {
     const response = await fetch(`${await base}/nope`);
     expect(response.status).toBe(404);
     expect(await response.json()).toMatchObject({ code: 'not_found' });
+  });
+});
+
+describe('security headers', () => {
+  const expectSecurityHeaders = (response: Response) => {
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(response.headers.get('strict-transport-security')).toContain('max-age=');
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(response.headers.get('x-powered-by')).toBeNull();
+  };
+
+  it('are set on a 404', async () => {
+    const { base } = serve();
+    const response = await fetch(`${await base}/nope`);
+    expect(response.status).toBe(404);
+    expectSecurityHeaders(response);
+  });
+
+  it('are set on /healthz and /readyz', async () => {
+    const { base } = serve();
+    expectSecurityHeaders(await fetch(`${await base}/healthz`));
+    expectSecurityHeaders(await fetch(`${await base}/healthz`, asAdmin));
+    expectSecurityHeaders(await fetch(`${await base}/readyz`));
+  });
+
+  it('are set on the webhook route, refused or accepted', async () => {
+    const { post } = serve();
+    expectSecurityHeaders(await post(JSON.stringify(command('start')), 'wrong-secret-000000000'));
+    expectSecurityHeaders(await post(JSON.stringify(command('start')), SECRET));
+    expectSecurityHeaders(await post('{"update_id": 1, "message": {', SECRET));
   });
 });

@@ -1,4 +1,5 @@
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import helmet from 'helmet';
 import { errorMessage } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import { healthRoutes, type HealthDeps } from './health.js';
@@ -27,6 +28,8 @@ const errorHandler =
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  // First, so that every answer carries them: refusals, errors and 404s included.
+  app.use(helmet());
   app.use(express.json({ limit: '1mb' }));
   app.use(healthRoutes(deps.health));
   if (deps.telegramWebhook) app.post(WEBHOOK_PATH, deps.telegramWebhook);
