@@ -41,10 +41,31 @@ export function createHandoffRepository(prisma: UraPrisma): HandoffStore {
       });
       return rows.map(toCase);
     },
-    async change(id, expected, changes) {
-      const { count } = await prisma.helpCase.updateMany({ where: { id, ...expected }, data: changesOf(changes) });
-      return count === 1;
+    async openOf(contactId) {
+      const rows = await prisma.helpCase.findMany({ where: { contactId, status: { in: ['pending', 'active'] }, leftAt: null }, orderBy: { createdAt: 'asc' } });
+      return rows.map(toCase);
     },
+    commit: (step) =>
+      prisma.$transaction(async (tx) => {
+        const where = { id: step.caseId, ...step.expected };
+        const data = changesOf(step.changes);
+        // The conditional update decides (it waits for, then re-reads, a concurrent one); a step without changes only checks.
+        const matched = Object.keys(data).length > 0 ? (await tx.helpCase.updateMany({ where, data })).count : await tx.helpCase.count({ where });
+        if (matched !== 1) return false;
+        for (const console of step.activeCase ?? []) {
+          await tx.operator.updateMany({ where: { id: console.operatorId, ...(console.onlyIf ? { activeCaseId: console.onlyIf } : {}) }, data: { activeCaseId: console.caseId } });
+        }
+        if (step.events?.length) await tx.caseEvent.createMany({ data: step.events.map(eventRow) });
+        if (step.retiredCards?.length) await tx.outboxMessage.updateMany({ where: { id: { in: step.retiredCards }, purpose: 'card' }, data: { purpose: 'retired' } });
+        if (step.relayed?.ids.length) await tx.caseMessage.updateMany({ where: { id: { in: step.relayed.ids } }, data: { relayedAt: step.relayed.at } });
+        if (step.forget) {
+          await tx.outboxMessage.deleteMany({
+            where: { status: 'pending', OR: [{ contactId: step.forget.contactId }, { caseId: step.caseId, purpose: { in: ['card', 'retired'] } }] },
+          });
+        }
+        await insertOutbox(tx, step.outgoing ?? []);
+        return true;
+      }),
     async addMessage(message, outgoing) {
       return prisma.$transaction(async (tx) => {
         // A redelivered update carries the same message id: stored once, relayed once.
@@ -59,11 +80,6 @@ export function createHandoffRepository(prisma: UraPrisma): HandoffStore {
     },
     async transcript(caseId) {
       return (await prisma.caseMessage.findMany({ where: { caseId }, orderBy: { id: 'asc' } })).map(toMessage);
-    },
-    markRelayed: async (ids, at) => void (await prisma.caseMessage.updateMany({ where: { id: { in: ids } }, data: { relayedAt: at } })),
-    async record(event) {
-      const events = Array.isArray(event) ? event : [event];
-      if (events.length > 0) await prisma.caseEvent.createMany({ data: events.map(eventRow) });
     },
     async events(caseId) {
       const rows = await prisma.caseEvent.findMany({ where: { caseId }, orderBy: { id: 'asc' } });

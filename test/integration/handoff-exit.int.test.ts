@@ -16,7 +16,8 @@ describe.each(PROVIDERS_UNDER_TEST)('the exit ends contact on $name', ({ open, s
     const clock = fakeClock('2026-06-01T09:00:00Z');
     const h = await setUp({ clock });
     const arta = await addOperator(h, 9001);
-    await addOperator(h, 9002, { languages: ['en'] });
+    // Reads the console in English.
+    await addOperator(h, 9002, { languages: ['en', 'sq'] });
     const { person, code } = await requestPerson(h);
     await person.command('exit');
     await settle(h);

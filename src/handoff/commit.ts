@@ -1,0 +1,16 @@
+import type { CaseStep, HandoffStore, Outgoing } from './model.js';
+import type { Outbox } from './outbox.js';
+
+/** A step as the handoff writes it: the messages as decided, sealed here before the transaction. */
+export type Step = Omit<CaseStep, 'outgoing'> & { outgoing?: Outgoing[] };
+
+/** The one way the handoff writes a step of a case: whole, in one transaction, then the outbox is woken. */
+export function createCommit(store: HandoffStore, outbox: Outbox) {
+  return async (step: Step): Promise<boolean> => {
+    const done = await store.commit({ ...step, outgoing: outbox.prepare(step.outgoing ?? []) });
+    if (done) outbox.kick();
+    return done;
+  };
+}
+
+export type Commit = ReturnType<typeof createCommit>;
