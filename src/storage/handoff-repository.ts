@@ -1,9 +1,10 @@
 import type { HelpCase } from '../helpline/cases.js';
-import { CASE_AUTHORS, EVENT_ACTIONS, type CaseEvent, type CaseMessage, type HandoffStore } from '../handoff/model.js';
+import { CASE_AUTHORS, EVENT_ACTIONS, type CaseEvent, type CaseMessage, type CaseStep, type HandoffStore } from '../handoff/model.js';
 import { sequentialId } from '../shared/sequence.js';
 import type { UraPrisma } from './database.js';
 import { createCaseRepository, toCase } from './helpline-repositories.js';
 import { insertOutbox } from './outbox-repository.js';
+import { isUniqueViolation } from './prisma-errors.js';
 import { storedOneOf } from './stored-values.js';
 
 type MessageRow = Awaited<ReturnType<UraPrisma['caseMessage']['findUniqueOrThrow']>>;
@@ -21,6 +22,29 @@ function changesOf(changes: Partial<HelpCase>) {
 export const eventRow = (event: CaseEvent) => ({ id: sequentialId(event.at), ...event });
 
 export function createHandoffRepository(prisma: UraPrisma): HandoffStore {
+  /** One attempt at a step, in one transaction. */
+  const commitOnce = (step: CaseStep) =>
+    prisma.$transaction(async (tx) => {
+      const where = { id: step.caseId, ...step.expected };
+      const data = changesOf(step.changes);
+      // The conditional update decides (it waits for, then re-reads, a concurrent one); a step without changes only checks.
+      const matched = Object.keys(data).length > 0 ? (await tx.helpCase.updateMany({ where, data })).count : await tx.helpCase.count({ where });
+      if (matched !== 1) return false;
+      for (const seat of step.activeCase ?? []) {
+        await tx.operator.updateMany({ where: { id: seat.operatorId, ...(seat.onlyIf ? { activeCaseId: seat.onlyIf } : {}) }, data: { activeCaseId: seat.caseId } });
+      }
+      if (step.events?.length) await tx.caseEvent.createMany({ data: step.events.map(eventRow) });
+      if (step.retiredCards?.length) await tx.outboxMessage.updateMany({ where: { id: { in: step.retiredCards }, purpose: 'card' }, data: { purpose: 'retired' } });
+      if (step.relayed?.ids.length) await tx.caseMessage.updateMany({ where: { id: { in: step.relayed.ids } }, data: { relayedAt: step.relayed.at } });
+      if (step.forget) {
+        await tx.outboxMessage.deleteMany({
+          where: { status: 'pending', OR: [{ contactId: step.forget.contactId }, { caseId: step.caseId, purpose: { in: ['card', 'retired'] } }] },
+        });
+      }
+      await insertOutbox(tx, step.outgoing ?? []);
+      return true;
+    });
+
   return {
     async byId(id) {
       const row = await prisma.helpCase.findUnique({ where: { id } });
@@ -45,27 +69,17 @@ export function createHandoffRepository(prisma: UraPrisma): HandoffStore {
       const rows = await prisma.helpCase.findMany({ where: { contactId, status: { in: ['pending', 'active'] }, leftAt: null }, orderBy: { createdAt: 'asc' } });
       return rows.map(toCase);
     },
-    commit: (step) =>
-      prisma.$transaction(async (tx) => {
-        const where = { id: step.caseId, ...step.expected };
-        const data = changesOf(step.changes);
-        // The conditional update decides (it waits for, then re-reads, a concurrent one); a step without changes only checks.
-        const matched = Object.keys(data).length > 0 ? (await tx.helpCase.updateMany({ where, data })).count : await tx.helpCase.count({ where });
-        if (matched !== 1) return false;
-        for (const console of step.activeCase ?? []) {
-          await tx.operator.updateMany({ where: { id: console.operatorId, ...(console.onlyIf ? { activeCaseId: console.onlyIf } : {}) }, data: { activeCaseId: console.caseId } });
+    async commit(step) {
+      // Two steps racing to store the same delivery (a relay both a claim and the person's
+      // message catch up on): the loser is rolled back whole and tried again, then skips it.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await commitOnce(step);
+        } catch (error) {
+          if (!isUniqueViolation(error) || attempt === 3) throw error;
         }
-        if (step.events?.length) await tx.caseEvent.createMany({ data: step.events.map(eventRow) });
-        if (step.retiredCards?.length) await tx.outboxMessage.updateMany({ where: { id: { in: step.retiredCards }, purpose: 'card' }, data: { purpose: 'retired' } });
-        if (step.relayed?.ids.length) await tx.caseMessage.updateMany({ where: { id: { in: step.relayed.ids } }, data: { relayedAt: step.relayed.at } });
-        if (step.forget) {
-          await tx.outboxMessage.deleteMany({
-            where: { status: 'pending', OR: [{ contactId: step.forget.contactId }, { caseId: step.caseId, purpose: { in: ['card', 'retired'] } }] },
-          });
-        }
-        await insertOutbox(tx, step.outgoing ?? []);
-        return true;
-      }),
+      }
+    },
     async addMessage(message, outgoing) {
       return prisma.$transaction(async (tx) => {
         // A redelivered update carries the same message id: stored once, relayed once.

@@ -164,6 +164,30 @@ describe.each(PROVIDERS_UNDER_TEST)('the exit ends contact on $name', ({ open, s
       await h.parts.duty.tick();
     });
   });
+
+  it.skipIf(skip)('does not re-open the chat of a person who blocked the bot when their case is taken again', async () => {
+    const h = await setUp();
+    const arta = await addOperator(h, 9001);
+    const besa = await addOperator(h, 9002);
+    const { code } = await requestPerson(h);
+    await arta.press(`h|take|${code}`);
+    await settle(h);
+    h.api.failNext('sendMessage', 403, 'Forbidden: bot was blocked by the user');
+    await arta.say('Are you safe?');
+    await settle(h);
+    expect((await caseRow(h)).blockedAt).not.toBeNull();
+    await arta.press(`h|tr|${code}|queue`);
+    await settle(h);
+    const blocked = h.api.calls.length;
+    await besa.press(`h|take|${code}`);
+    await settle(h);
+    await besa.say('hello?');
+    await settle(h);
+    expect(await caseRow(h)).toMatchObject({ status: 'active', operatorId: 'op-9002' });
+    expect((await caseRow(h)).chatEndedAt).not.toBeNull();
+    expect(toPersonSince(h, blocked)).toEqual([]);
+    expect(textsTo(h, 9002).at(-1)).toBe(h.i18n.t('sq', 'handoff:console.no_case'));
+  });
 });
 
 describe.each(PROVIDERS_UNDER_TEST)('routing on claim on $name', ({ open, skip }) => {
