@@ -118,6 +118,16 @@ describe.each(PROVIDERS_UNDER_TEST)('the outbox on $name', ({ open, skip }) => {
     expect(sent.map((entry) => entry.text)).toEqual(['a2']);
   });
 
+  it.skipIf(skip)('never sends a person a message once they left, deletes it, and goes on with the chat', async () => {
+    const { outbox, sent, message, gone } = setUp();
+    await outbox.enqueue([message(1, 'before', { contactId: 'c-1', caseId: 'case-1' }), message(2, 'to an operator')]);
+    gone.add('c-1');
+    await outbox.enqueue([message(1, 'after', { contactId: 'c-2', caseId: 'case-2' })]);
+    await outbox.drain();
+    expect(sent.map((entry) => entry.text).sort()).toEqual(['after', 'to an operator']);
+    expect(await test.db.prisma.outboxMessage.count({ where: { contactId: 'c-1' } })).toBe(0);
+  });
+
   it.skipIf(skip)('logs the ids of messages it delivers to a person, so that a quick exit can delete them', async () => {
     const { outbox, message } = setUp();
     await outbox.enqueue([message(1, 'a1', { contactId: 'c-9' })]);
