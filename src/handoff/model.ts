@@ -143,5 +143,4 @@ export interface HandoffStore {
   /** Stores a message and the deliveries it causes together; false when it was stored before (a redelivered update). */
   addMessage(message: CaseMessage, outgoing: OutboxRow[]): Promise<boolean>;
   transcript(caseId: string): Promise<CaseMessage[]>;
-  events(caseId: string): Promise<CaseEvent[]>;
 }

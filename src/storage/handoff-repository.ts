@@ -1,5 +1,5 @@
 import type { HelpCase } from '../helpline/cases.js';
-import { CASE_AUTHORS, EVENT_ACTIONS, type CaseEvent, type CaseMessage, type CaseStep, type HandoffStore } from '../handoff/model.js';
+import { CASE_AUTHORS, type CaseEvent, type CaseMessage, type CaseStep, type HandoffStore } from '../handoff/model.js';
 import { sequentialId } from '../shared/sequence.js';
 import type { UraPrisma } from './database.js';
 import { createCaseRepository, toCase } from './helpline-repositories.js';
@@ -94,10 +94,6 @@ export function createHandoffRepository(prisma: UraPrisma): HandoffStore {
     },
     async transcript(caseId) {
       return (await prisma.caseMessage.findMany({ where: { caseId }, orderBy: { id: 'asc' } })).map(toMessage);
-    },
-    async events(caseId) {
-      const rows = await prisma.caseEvent.findMany({ where: { caseId }, orderBy: { id: 'asc' } });
-      return rows.map((row) => ({ ...row, action: storedOneOf(EVENT_ACTIONS, row.action, 'viewed') }));
     },
   };
 }
