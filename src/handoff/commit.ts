@@ -1,4 +1,5 @@
-import type { CaseStep, HandoffStore, Outgoing } from './model.js';
+import type { HelpCase } from '../helpline/cases.js';
+import type { CaseEvent, CaseStep, HandoffStore, Outgoing } from './model.js';
 import type { Outbox } from './outbox.js';
 
 /** A step as the handoff writes it: the messages as decided, sealed here before the transaction. */
@@ -14,3 +15,12 @@ export function createCommit(store: HandoffStore, outbox: Outbox) {
 }
 
 export type Commit = ReturnType<typeof createCommit>;
+
+/** An audit line of a step. */
+export const caseEvent = (helpCase: Pick<HelpCase, 'id'>, action: CaseEvent['action'], operatorId: string | null, at: Date, detail: string | null = null): CaseEvent => ({
+  caseId: helpCase.id,
+  action,
+  operatorId,
+  detail,
+  at,
+});
