@@ -77,6 +77,7 @@ describe.each(PROVIDERS_UNDER_TEST)('each step of a case is written whole on $na
     expect(await h.db.prisma.caseEvent.count({ where: { action: 'person_left' } })).toBe(0);
     broken.on = false;
     await person.command('exit');
+    await settle(h);
     expect((await caseRow(h)).leftAt).not.toBeNull();
   });
 });
