@@ -28,7 +28,7 @@ export interface HelpCase {
   createdAt: Date;
   operatorId: string | null;
   claimedAt: Date | null;
-  /** The live chat stopped (the operator's /end, the person's exit); the case may still be open. */
+  /** The live chat stopped (the operator's /end, the person's exit); the case may still be open. Cleared when a case put back in the queue is taken again. */
   chatEndedAt: Date | null;
   closedAt: Date | null;
   outcome: string | null;
