@@ -165,6 +165,25 @@ describe.each(PROVIDERS_UNDER_TEST)('the exit ends contact on $name', ({ open, s
     });
   });
 
+  it.skipIf(skip)('tells a person whose chat was ended nothing while the case waits again, not even that it is taking longer', async () => {
+    const clock = fakeClock('2026-06-01T09:00:00Z');
+    const h = await setUp({ clock });
+    const arta = await addOperator(h, 9001);
+    const { code } = await requestPerson(h);
+    await arta.press(`h|take|${code}`);
+    await arta.command('end');
+    await settle(h);
+    const ended = h.api.calls.length;
+    await h.handle(command('transfer', code, { userId: 9001, languageCode: 'sq' }));
+    await arta.press(`h|tr|${code}|queue`);
+    for (let step = 0; step < 4; step++) {
+      clock.advance(60 * 60_000);
+      await h.parts.duty.tick();
+    }
+    expect(await caseRow(h)).toMatchObject({ status: 'pending', escalation: 3 });
+    expect(toPersonSince(h, ended)).toEqual([]);
+  });
+
   it.skipIf(skip)('does not re-open the chat of a person who blocked the bot when their case is taken again', async () => {
     const h = await setUp();
     const arta = await addOperator(h, 9001);
