@@ -84,6 +84,24 @@ describe.each(PROVIDERS_UNDER_TEST)('the exit ends contact on $name', ({ open, s
     expect(await h.db.prisma.outboxMessage.count({ where: { dedupeKey: 'late' } })).toBe(0);
   });
 
+  it.skipIf(skip)('ends contact whichever comes first when the person leaves at the moment their case is taken', async () => {
+    const h = await setUp();
+    const arta = await addOperator(h, 9001);
+    const { person, code } = await requestPerson(h);
+    await Promise.all([arta.press(`h|take|${code}`), person.command('exit')]);
+    await settle(h);
+    const helpCase = await caseRow(h);
+    expect(helpCase.leftAt).not.toBeNull();
+    expect(helpCase.chatEndedAt).not.toBeNull();
+    // Either the exit won (the case never reached Arta) or the claim did (Arta holds it, told the person left).
+    if (helpCase.status === 'closed') expect(helpCase).toMatchObject({ outcome: 'no_contact', operatorId: null });
+    else expect(helpCase).toMatchObject({ status: 'active', operatorId: 'op-9001' });
+    expect(await h.db.prisma.outboxMessage.count({ where: { contactId: { not: null }, status: 'pending' } })).toBe(0);
+    await arta.say('hello?');
+    await settle(h);
+    expect(textsTo(h, 9001).at(-1)).toBe(h.i18n.t('sq', 'handoff:console.no_case'));
+  });
+
   it.skipIf(skip)('sends nothing to a person who left a live chat: no transfer notice, no closing survey, and the case never goes back to the queue', async () => {
     const h = await setUp();
     const arta = await addOperator(h, 9001);
