@@ -52,6 +52,8 @@ export function composeHandoff(deps: {
     onBlocked: async (row) => {
       if (row.caseId && row.contactId) await handoff?.blocked(row.caseId);
     },
+    // Checked again where it is sent: a person who left is never written to, whatever was queued.
+    mayReach: async (row) => !row.caseId || (await store.byId(row.caseId))?.leftAt === null,
   });
   const paging = createPaging({ store, outboxStore, outbox, duty: dutyStore, shifts, views, clock, timezone, targets });
   const deliveryDeps = { store, outboxStore, outbox, duty: dutyStore, contacts, views, clock };

@@ -4,6 +4,7 @@ import type { DutyStore } from '../helpline/operators.js';
 import type { Language } from '../i18n/index.js';
 import type { Clock } from '../shared/clock.js';
 import type { CaseMessage, HandoffStore, OnDuty, Outgoing, OutboxStore } from './model.js';
+import { createCommit } from './commit.js';
 import type { Outbox } from './outbox.js';
 import { CAPTION_LIMIT, consoleLanguage, MESSAGE_LIMIT, tagged, type Views } from './views.js';
 
@@ -24,6 +25,7 @@ export interface DeliveryDeps {
 export function createDeliveries(deps: DeliveryDeps) {
   const { store, outbox, duty, contacts, views, clock } = deps;
   const tr = views.tr;
+  const commit = createCommit(store, outbox);
 
   const toOperator = (operator: Pick<OnDuty, 'telegramId' | 'id'>, dedupeKey: string, text: string, extra: Record<string, unknown> = {}, caseId?: string): Outgoing => ({
     chatId: Number(operator.telegramId),
@@ -36,38 +38,51 @@ export function createDeliveries(deps: DeliveryDeps) {
 
   const exitRow = (helpCase: HelpCase) => views.exitRow(helpCase.language as Language);
 
-  async function toPerson(helpCase: HelpCase, dedupeKey: string, text: string, keyboard: { text: string; callback_data: string }[][] = []): Promise<Outgoing | undefined> {
-    const chatId = await contacts.chatOf(helpCase.contactId);
-    if (chatId === undefined) return undefined;
-    return {
+  /**
+   * The one way to a case's person: their chat, or none when nothing may reach them:
+   * they left (quick exit, /delete), blocked the bot, or the chat is over. Only the
+   * message that ends the chat or closes the case (`ending`) goes after the chat is over.
+   */
+  async function personChat(helpCase: HelpCase, options: { ending?: boolean } = {}): Promise<number | undefined> {
+    if (helpCase.leftAt !== null || helpCase.blockedAt !== null) return undefined;
+    if (helpCase.chatEndedAt !== null && !options.ending) return undefined;
+    return contacts.chatOf(helpCase.contactId);
+  }
+
+  /** A notice from the team to the case's person, with the one-tap exit; none when nothing may reach them. */
+  async function toPerson(helpCase: HelpCase, dedupeKey: string, text: string, keyboard: { text: string; callback_data: string }[][] = [], options: { ending?: boolean } = {}): Promise<Outgoing[]> {
+    const chatId = await personChat(helpCase, options);
+    if (chatId === undefined) return [];
+    return [{ chatId, method: 'sendMessage', payload: { text, reply_markup: { inline_keyboard: [...keyboard, exitRow(helpCase)] } }, dedupeKey, caseId: helpCase.id, contactId: helpCase.contactId }];
+  }
+
+  /** What an operator wrote, as the case's person sees it; none when nothing may reach them. */
+  async function relayToPerson(helpCase: HelpCase, operator: OnDuty, message: CaseMessage): Promise<Outgoing[]> {
+    const chatId = await personChat(helpCase);
+    if (chatId === undefined) return [];
+    return relayed(message, {
       chatId,
-      method: 'sendMessage',
-      payload: { text, reply_markup: { inline_keyboard: [...keyboard, exitRow(helpCase)] } },
-      dedupeKey,
+      fromChatId: Number(operator.telegramId),
+      tag: views.operatorTag(operator.pseudonym, helpCase.language as Language),
+      key: `relay:${message.id}`,
       caseId: helpCase.id,
       contactId: helpCase.contactId,
-    };
+      keyboard: [exitRow(helpCase)],
+    });
   }
 
   const operatorById = async (id: string | null) => (id ? duty.byId(id) : undefined);
 
-  async function send(messages: (Outgoing | undefined)[]) {
-    const defined = messages.filter((message): message is Outgoing => message !== undefined);
-    if (defined.length > 0) await outbox.enqueue(defined);
-    outbox.kick();
-  }
-
-  /** The transcript and then the person's messages nobody has seen yet, to the operator now holding the case. */
-  async function briefing(helpCase: HelpCase, operator: OnDuty, reason: string): Promise<Outgoing[]> {
+  /** The transcript and then the person's messages nobody has seen yet, for the operator now holding the case; `relayed`: those messages. */
+  async function briefing(helpCase: HelpCase, operator: OnDuty, reason: string): Promise<{ outgoing: Outgoing[]; relayed: string[] }> {
     const language = consoleLanguage(operator);
     const messages = await store.transcript(helpCase.id);
     const seen = messages.filter((message) => message.relayedAt !== null || message.author !== 'person');
     const waiting = messages.filter((message) => message.relayedAt === null && message.author === 'person');
     const parts = views.transcript(helpCase, seen, language, clock.now());
-    const out: Outgoing[] = parts.map((text, index) => toOperator(operator, `brief:${helpCase.id}:${operator.id}:${reason}:${index}`, text, {}, helpCase.id));
-    out.push(...(await relayToOperator(helpCase, operator, waiting)));
-    if (waiting.length > 0) await store.markRelayed(waiting.map((message) => message.id), clock.now());
-    return out;
+    const outgoing: Outgoing[] = parts.map((text, index) => toOperator(operator, `brief:${helpCase.id}:${operator.id}:${reason}:${index}`, text, {}, helpCase.id));
+    outgoing.push(...(await relayToOperator(helpCase, operator, waiting)));
+    return { outgoing, relayed: waiting.map((message) => message.id) };
   }
 
   /**
@@ -99,21 +114,41 @@ export function createDeliveries(deps: DeliveryDeps) {
     );
   }
 
-  /** Edits every card of the case: "taken" for the others, "yours" for the winner. */
-  async function retireCards(helpCase: HelpCase, winner: OnDuty): Promise<Outgoing[]> {
-    const cards = (await deps.outboxStore.cardsOf(helpCase.id)).filter((card) => card.purpose === 'card');
-    await deps.outboxStore.retireCards(helpCase.id);
-    const operators = await duty.onDuty();
-    return cards.flatMap((card): Outgoing[] => {
-      const holder = operators.find((operator) => operator.id === card.operatorId);
-      if (!holder || card.sentMessageId === null) return [];
-      const language = consoleLanguage(holder);
-      const text = holder.id === winner.id ? tr(language)('card.yours', { code: helpCase.code }) : tr(language)('card.taken', { code: helpCase.code, name: winner.pseudonym ?? tr(language)('a_colleague') });
-      return [{ ...toOperator(holder, `retire:${card.id}:${winner.id}:${helpCase.claimedAt?.getTime() ?? 0}`, text, { message_id: card.sentMessageId }, helpCase.id), method: 'editMessageText' }];
+  /**
+   * The person's messages nobody has relayed yet, to the operator now holding the case:
+   * those written while it was being taken. Relayed by a key, so twice is once.
+   */
+  async function relayWaiting(helpCase: HelpCase, holder: OnDuty): Promise<void> {
+    const waiting = (await store.transcript(helpCase.id)).filter((message) => message.author === 'person' && message.relayedAt === null);
+    if (waiting.length === 0) return;
+    await commit({
+      caseId: helpCase.id,
+      expected: { status: 'active', operatorId: holder.id },
+      changes: {},
+      relayed: { ids: waiting.map((message) => message.id), at: clock.now() },
+      outgoing: await relayToOperator(helpCase, holder, waiting),
     });
   }
 
-  return { toOperator, toPerson, exitRow, operatorById, send, briefing, relayed, relayToOperator, retireCards };
+  /** Edits every current card of the case with `text` (for its holder); `retired`: the cards, now of an earlier round. */
+  async function editCards(helpCase: HelpCase, key: string, text: (holder: OnDuty, language: Language) => string): Promise<{ outgoing: Outgoing[]; retired: string[] }> {
+    const cards = (await deps.outboxStore.cardsOf(helpCase.id)).filter((card) => card.purpose === 'card');
+    const operators = await duty.onDuty();
+    const outgoing = cards.flatMap((card): Outgoing[] => {
+      const holder = operators.find((operator) => operator.id === card.operatorId);
+      if (!holder || card.sentMessageId === null) return [];
+      return [{ ...toOperator(holder, `${key}:${card.id}`, text(holder, consoleLanguage(holder)), { message_id: card.sentMessageId }, helpCase.id), method: 'editMessageText' }];
+    });
+    return { outgoing, retired: cards.map((card) => card.id) };
+  }
+
+  /** The cards of a case just taken: "yours" for the winner, "taken" for the others. */
+  const claimedCards = (helpCase: HelpCase, winner: OnDuty) =>
+    editCards(helpCase, `retire:${winner.id}:${helpCase.claimedAt?.getTime() ?? 0}`, (holder, language) =>
+      holder.id === winner.id ? tr(language)('card.yours', { code: helpCase.code }) : tr(language)('card.taken', { code: helpCase.code, name: winner.pseudonym ?? tr(language)('a_colleague') }),
+    );
+
+  return { toOperator, toPerson, relayToPerson, exitRow, operatorById, commit, briefing, relayToOperator, relayWaiting, editCards, claimedCards };
 }
 
 export type Deliveries = ReturnType<typeof createDeliveries>;

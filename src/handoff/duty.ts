@@ -35,7 +35,7 @@ export interface DutyDeps {
  */
 export function createDuty(deps: DutyDeps) {
   const { store, duty, paging, outbox, views, clock } = deps;
-  const { toOperator, toPerson } = deps.deliveries;
+  const { toOperator, toPerson, commit } = deps.deliveries;
 
   const waitingFor = (operator: OnDuty, open: HelpCase[]) => open.filter((helpCase) => helpCase.status === 'pending' && matches(operator, helpCase)).sort(queueOrder);
 
@@ -66,12 +66,17 @@ export function createDuty(deps: DutyDeps) {
     const step = STEPS[helpCase.escalation];
     if (!step) return;
     const next = helpCase.escalation + 1 < STEPS.length ? new Date(now.getTime() + targetMs(deps.targets, helpCase.level)) : null;
+    const pages = step === 'tell_person' ? { outgoing: [], events: [] } : await paging.cardsFor(helpCase, step, known);
+    const told = step === 'tell_person' ? await toPerson(helpCase, `longer:${helpCase.id}`, views.tr(helpCase.language as Language)('person.taking_longer')) : [];
     // Only the tick that moves the case from this step to the next acts on it.
-    if (!(await store.change(helpCase.id, { status: 'pending', escalation: helpCase.escalation }, { escalation: helpCase.escalation + 1, escalateAt: next }))) return;
-    await store.record({ caseId: helpCase.id, action: 'escalated', operatorId: null, detail: step, at: now });
-    deps.logger.warn({ case: helpCase.code, level: helpCase.level, step }, 'case not claimed in time; escalated');
-    if (step !== 'tell_person') await paging.page(helpCase, step, known);
-    else await deps.deliveries.send([await toPerson(helpCase, `longer:${helpCase.id}`, views.tr(helpCase.language as Language)('person.taking_longer'))]);
+    const moved = await commit({
+      caseId: helpCase.id,
+      expected: { status: 'pending', escalation: helpCase.escalation },
+      changes: { escalation: helpCase.escalation + 1, escalateAt: next },
+      events: [{ caseId: helpCase.id, action: 'escalated', operatorId: null, detail: step, at: now }, ...pages.events],
+      outgoing: [...pages.outgoing, ...told],
+    });
+    if (moved) deps.logger.warn({ case: helpCase.code, level: helpCase.level, step }, 'case not claimed in time; escalated');
   }
 
   return {

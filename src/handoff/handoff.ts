@@ -2,7 +2,9 @@ import { backInQueue, type HelpCase } from '../helpline/cases.js';
 import type { Language } from '../i18n/index.js';
 import type { Deliveries, DeliveryDeps } from './deliveries.js';
 import type { OnDuty } from './model.js';
-import { isSupervisor, queueOrder, type Paging } from './paging.js';
+import { isSupervisor, matches, missingSkill, queueOrder, type Paging } from './paging.js';
+import { caseEvent as event } from './commit.js';
+import { createLeaving } from './leaving.js';
 import { createRelay } from './relay.js';
 import { consoleLanguage } from './views.js';
 import { button, FEEDBACK } from '../transport/telegram/callback-data.js';
@@ -15,7 +17,8 @@ export const REFERRALS = ['police', 'child_protection', 'shelter', 'legal_aid', 
 
 const MENU_BUTTON = button.menu('home');
 
-export type ClaimResult = { kind: 'claimed'; helpCase: HelpCase } | { kind: 'taken' | 'closed' | 'unknown' | 'yours' };
+/** What a press on Take gets: the case, or why not (`left`: the person left; `needs_*`: a colleague with that skill is on call). */
+export type ClaimResult = { kind: 'claimed'; helpCase: HelpCase } | { kind: 'taken' | 'closed' | 'unknown' | 'yours' | 'left' | 'needs_child' | 'needs_female' };
 
 export interface HandoffDeps extends DeliveryDeps {
   paging: Paging;
@@ -23,11 +26,11 @@ export interface HandoffDeps extends DeliveryDeps {
 }
 
 export function createHandoff(deps: HandoffDeps) {
-  const { store, duty, views, clock } = deps;
+  const { store, views, clock } = deps;
   const tr = views.tr;
 
   const { deliveries } = deps;
-  const { toOperator, toPerson, operatorById, send, briefing, retireCards } = deliveries;
+  const { toOperator, toPerson, operatorById, commit, briefing, relayWaiting, claimedCards } = deliveries;
   const personLanguage = (helpCase: HelpCase) => helpCase.language as Language;
 
   /** The case an operator's messages go to: the one on their console, if they still hold it and its chat is live. */
@@ -43,8 +46,27 @@ export function createHandoff(deps: HandoffDeps) {
     return helpCase.operatorId === operator.id || isSupervisor(operator) ? helpCase : undefined;
   }
 
+  /**
+   * Routing is enforced on claim: a child's case, or the case of a person who asked for
+   * a woman, goes to an operator with that skill, unless the operator is a supervisor or
+   * nobody on call now matches the case (better anyone than nobody).
+   */
+  async function unsuited(operator: OnDuty, helpCase: HelpCase): Promise<'needs_child' | 'needs_female' | undefined> {
+    const missing = isSupervisor(operator) ? undefined : missingSkill(operator, helpCase);
+    if (!missing) return undefined;
+    const { onCall } = await deps.paging.roster();
+    return onCall.some((other) => matches(other, helpCase)) ? `needs_${missing}` : undefined;
+  }
+
+  /** Why a claim that lost the race lost it. */
+  async function lost(caseId: string): Promise<ClaimResult> {
+    const after = await store.byId(caseId);
+    return { kind: after?.leftAt ? 'left' : after?.status === 'closed' ? 'closed' : 'taken' };
+  }
+
   return {
     ...createRelay(deps, deliveries, { consoleCase, reachable }),
+    ...createLeaving(deps, deliveries),
     consoleCase,
     reachable,
     liveCase: (contactId: string) => store.liveFor(contactId),
@@ -52,22 +74,33 @@ export function createHandoff(deps: HandoffDeps) {
     async claim(operator: OnDuty, code: string): Promise<ClaimResult> {
       const helpCase = await store.byCode(code);
       if (!helpCase) return { kind: 'unknown' };
-      if (helpCase.status === 'closed') return { kind: 'closed' };
+      if (helpCase.status === 'closed') return { kind: helpCase.leftAt ? 'left' : 'closed' };
       if (helpCase.status === 'active') return { kind: helpCase.operatorId === operator.id ? 'yours' : 'taken' };
+      const refused = await unsuited(operator, helpCase);
+      if (refused) return { kind: refused };
       const now = clock.now();
-      // The database decides: only one conditional update finds the case still pending.
-      const taken = { status: 'active', operatorId: operator.id, claimedAt: helpCase.claimedAt ?? now, escalateAt: null } as const;
-      if (!(await store.change(helpCase.id, { status: 'pending' }, taken))) {
-        const after = await store.byId(helpCase.id);
-        return { kind: after?.status === 'closed' ? 'closed' : 'taken' };
-      }
+      // A chat ended with /end and put back in the queue opens again for whoever takes it: the person is told someone joined.
+      const reopen = helpCase.chatEndedAt !== null && helpCase.blockedAt === null;
+      const taken = { status: 'active', operatorId: operator.id, claimedAt: helpCase.claimedAt ?? now, escalateAt: null, ...(reopen ? { chatEndedAt: null } : {}) } as const;
       const claimed: HelpCase = { ...helpCase, ...taken };
-      await duty.setActiveCase(operator.id, claimed.id);
-      await store.record({ caseId: claimed.id, action: 'claimed', operatorId: operator.id, detail: null, at: now });
       const language = personLanguage(claimed);
       const hello = operator.pseudonym ? tr(language)('person.joined', { name: operator.pseudonym }) : tr(language)('person.joined_anonymous');
-      const joined = await toPerson(claimed, `joined:${claimed.id}:${operator.id}:${now.getTime()}`, hello);
-      await send([...(await retireCards(claimed, operator)), ...(await briefing(claimed, operator, `claim${now.getTime()}`)), joined]);
+      const cards = await claimedCards(claimed, operator);
+      const brief = await briefing(claimed, operator, `claim${now.getTime()}`);
+      // The database decides: only one conditional update finds the case still pending (and not left).
+      const won = await commit({
+        caseId: helpCase.id,
+        expected: { status: 'pending', leftAt: null },
+        changes: taken,
+        activeCase: [{ operatorId: operator.id, caseId: helpCase.id }],
+        events: [event(helpCase, 'claimed', operator.id, now)],
+        outgoing: [...cards.outgoing, ...brief.outgoing, ...(await toPerson(claimed, `joined:${claimed.id}:${operator.id}:${now.getTime()}`, hello))],
+        retiredCards: cards.retired,
+        relayed: { ids: brief.relayed, at: now },
+      });
+      if (!won) return lost(helpCase.id);
+      // Written while the claim was being decided: not in the briefing, so relayed now.
+      await relayWaiting(claimed, operator);
       return { kind: 'claimed', helpCase: claimed };
     },
 
@@ -84,43 +117,65 @@ export function createHandoff(deps: HandoffDeps) {
       const helpCase = await reachable(operator, code);
       if (!helpCase) return undefined;
       const now = clock.now();
-      if (helpCase.operatorId === operator.id) await duty.setActiveCase(operator.id, helpCase.id);
-      await store.record({ caseId: helpCase.id, action: 'viewed', operatorId: operator.id, detail: null, at: now });
       const language = consoleLanguage(operator);
       const parts = views.transcript(helpCase, await store.transcript(helpCase.id), language, now);
+      const holds = helpCase.operatorId === operator.id;
       // The story first, then, for the case's holder, where their messages now go.
-      if (helpCase.operatorId === operator.id) parts.push(tr(language)('console.now_on', { code: helpCase.code }));
-      await send(parts.map((text, index) => toOperator(operator, `view:${helpCase.id}:${operator.id}:${now.getTime()}:${index}`, text, {}, helpCase.id)));
-      return helpCase;
+      if (holds) parts.push(tr(language)('console.now_on', { code: helpCase.code }));
+      const shown = await commit({
+        caseId: helpCase.id,
+        expected: { status: helpCase.status, operatorId: helpCase.operatorId },
+        changes: {},
+        activeCase: holds ? [{ operatorId: operator.id, caseId: helpCase.id }] : [],
+        events: [event(helpCase, 'viewed', operator.id, now)],
+        outgoing: parts.map((text, index) => toOperator(operator, `view:${helpCase.id}:${operator.id}:${now.getTime()}:${index}`, text, {}, helpCase.id)),
+      });
+      return shown ? helpCase : undefined;
     },
 
-    /** Hands a case to another operator, or back to the queue (`queue`); the note stays in the transcript. */
-    async transfer(operator: OnDuty, code: string, target: string): Promise<'transferred' | 'queued' | 'unknown' | 'no_target'> {
+    /**
+     * Hands a case to another operator, or back to the queue (`queue`); the note stays in
+     * the transcript. A case whose person left never goes back to the queue: it is closed.
+     */
+    async transfer(operator: OnDuty, code: string, target: string): Promise<'transferred' | 'queued' | 'unknown' | 'no_target' | 'left'> {
       const helpCase = await reachable(operator, code);
       if (!helpCase || helpCase.status !== 'active') return 'unknown';
+      if (target === 'queue' && helpCase.leftAt !== null) return 'left';
       const now = clock.now();
       const next = target === 'queue' ? undefined : await operatorById(target);
       if (target !== 'queue' && !next) return 'no_target';
-      const moved = await store.change(
-        helpCase.id,
-        { status: 'active', operatorId: helpCase.operatorId },
-        next ? { operatorId: next.id } : backInQueue(now),
-      );
-      if (!moved) return 'unknown';
-      const previous = await operatorById(helpCase.operatorId);
-      if (previous?.activeCaseId === helpCase.id) await duty.setActiveCase(previous.id, null);
-      await store.record({ caseId: helpCase.id, action: next ? 'transferred' : 'released', operatorId: operator.id, detail: next?.id ?? null, at: now });
       const language = personLanguage(helpCase);
       const told = await toPerson(helpCase, `moved:${helpCase.id}:${now.getTime()}`, tr(language)(next ? 'person.transferred' : 'person.requeued'));
+      const expected = { status: 'active', operatorId: helpCase.operatorId } as const;
+      const release = helpCase.operatorId ? [{ operatorId: helpCase.operatorId, caseId: null, onlyIf: helpCase.id }] : [];
       if (!next) {
-        await send([told]);
-        await deps.paging.caseOpened({ ...helpCase, ...backInQueue(now) });
+        const queued = backInQueue(now);
+        const moved = await commit({
+          caseId: helpCase.id,
+          expected: { ...expected, leftAt: null },
+          changes: queued,
+          activeCase: release,
+          events: [event(helpCase, 'released', operator.id, now)],
+          outgoing: told,
+        });
+        if (!moved) return 'unknown';
+        await deps.paging.caseOpened({ ...helpCase, ...queued });
         return 'queued';
       }
       const held: HelpCase = { ...helpCase, operatorId: next.id };
-      await duty.setActiveCase(next.id, held.id);
       const hello = toOperator(next, `handed:${held.id}:${next.id}:${now.getTime()}`, tr(consoleLanguage(next))('console.handed', { code: held.code, name: operator.pseudonym ?? tr(consoleLanguage(next))('a_colleague') }), {}, held.id);
-      await send([hello, ...(await briefing(held, next, `transfer${now.getTime()}`)), told]);
+      const brief = await briefing(held, next, `transfer${now.getTime()}`);
+      const moved = await commit({
+        caseId: helpCase.id,
+        expected,
+        changes: { operatorId: next.id },
+        activeCase: [...release, { operatorId: next.id, caseId: held.id }],
+        events: [event(helpCase, 'transferred', operator.id, now, next.id)],
+        outgoing: [hello, ...brief.outgoing, ...told],
+        relayed: { ids: brief.relayed, at: now },
+      });
+      if (!moved) return 'unknown';
+      await relayWaiting(held, next);
       return 'transferred';
     },
 
@@ -129,11 +184,16 @@ export function createHandoff(deps: HandoffDeps) {
       const helpCase = await consoleCase(operator);
       if (!helpCase || helpCase.chatEndedAt !== null) return undefined;
       const now = clock.now();
-      if (!(await store.change(helpCase.id, { status: 'active', chatEndedAt: null }, { chatEndedAt: now }))) return undefined;
-      await store.record({ caseId: helpCase.id, action: 'ended', operatorId: operator.id, detail: null, at: now });
       const language = personLanguage(helpCase);
-      await send([await toPerson(helpCase, `ended:${helpCase.id}`, tr(language)('person.ended'), [[{ text: tr(language)('helpline:buttons.menu'), callback_data: MENU_BUTTON }]])]);
-      return helpCase;
+      const menu = [[{ text: tr(language)('helpline:buttons.menu'), callback_data: MENU_BUTTON }]];
+      const ended = await commit({
+        caseId: helpCase.id,
+        expected: { status: 'active', operatorId: operator.id, chatEndedAt: null },
+        changes: { chatEndedAt: now },
+        events: [event(helpCase, 'ended', operator.id, now)],
+        outgoing: await toPerson(helpCase, `ended:${helpCase.id}:${now.getTime()}`, tr(language)('person.ended'), menu, { ending: true }),
+      });
+      return ended ? helpCase : undefined;
     },
 
     /** Closes with an outcome and a referral category; the person, unless they left, is offered the feedback survey. */
@@ -141,41 +201,17 @@ export function createHandoff(deps: HandoffDeps) {
       const helpCase = await reachable(operator, code);
       if (!helpCase || helpCase.status !== 'active') return undefined;
       const now = clock.now();
-      const closed = await store.change(helpCase.id, { status: 'active', operatorId: helpCase.operatorId }, { status: 'closed', closedAt: now, outcome, referral, chatEndedAt: helpCase.chatEndedAt ?? now });
-      if (!closed) return undefined;
-      const holder = await operatorById(helpCase.operatorId);
-      if (holder?.activeCaseId === helpCase.id) await duty.setActiveCase(holder.id, null);
-      await store.record({ caseId: helpCase.id, action: 'closed', operatorId: operator.id, detail: `${outcome}/${referral}`, at: now });
-      const left = (await store.events(helpCase.id)).some((event) => event.action === 'person_left');
-      if (!left && helpCase.blockedAt === null) {
-        const language = personLanguage(helpCase);
-        const t = tr(language);
-        await send([await toPerson(helpCase, `closed:${helpCase.id}`, t('person.closed'), [[{ text: t('person.feedback'), callback_data: FEEDBACK }], [{ text: t('helpline:buttons.menu'), callback_data: MENU_BUTTON }]])]);
-      }
-      return { ...helpCase, status: 'closed', outcome, referral };
-    },
-
-    /** The person used the quick exit: the live chat stops, and nothing more is sent to them about it. */
-    async personLeft(contactId: string): Promise<void> {
-      const helpCase = await store.liveFor(contactId);
-      if (!helpCase) return;
-      const now = clock.now();
-      await store.record({ caseId: helpCase.id, action: 'person_left', operatorId: null, detail: null, at: now });
-      if (helpCase.status !== 'active') return;
-      await store.change(helpCase.id, { status: 'active', chatEndedAt: null }, { chatEndedAt: now });
-      const operator = await operatorById(helpCase.operatorId);
-      if (operator) await send([toOperator(operator, `left:${helpCase.id}`, tr(consoleLanguage(operator))('console.person_left', { code: helpCase.code }), {}, helpCase.id)]);
-    },
-
-    /** Telegram refused a message to the person for good: the case is marked and its operator told. */
-    async blocked(caseId: string): Promise<void> {
-      const helpCase = await store.byId(caseId);
-      if (!helpCase || helpCase.blockedAt !== null) return;
-      const now = clock.now();
-      await store.change(helpCase.id, {}, { blockedAt: now, chatEndedAt: helpCase.chatEndedAt ?? now });
-      await store.record({ caseId: helpCase.id, action: 'blocked', operatorId: null, detail: null, at: now });
-      const operator = await operatorById(helpCase.operatorId);
-      if (operator) await send([toOperator(operator, `blocked:${helpCase.id}`, tr(consoleLanguage(operator))('console.blocked', { code: helpCase.code }), {}, helpCase.id)]);
+      const t = tr(personLanguage(helpCase));
+      const survey = [[{ text: t('person.feedback'), callback_data: FEEDBACK }], [{ text: t('helpline:buttons.menu'), callback_data: MENU_BUTTON }]];
+      const closed = await commit({
+        caseId: helpCase.id,
+        expected: { status: 'active', operatorId: helpCase.operatorId },
+        changes: { status: 'closed', closedAt: now, outcome, referral, chatEndedAt: helpCase.chatEndedAt ?? now },
+        activeCase: helpCase.operatorId ? [{ operatorId: helpCase.operatorId, caseId: null, onlyIf: helpCase.id }] : [],
+        events: [event(helpCase, 'closed', operator.id, now, `${outcome}/${referral}`)],
+        outgoing: await toPerson(helpCase, `closed:${helpCase.id}`, t('person.closed'), survey, { ending: true }),
+      });
+      return closed ? { ...helpCase, status: 'closed', outcome, referral } : undefined;
     },
   };
 }

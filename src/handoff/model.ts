@@ -93,11 +93,40 @@ export interface OutboxStore {
   cardsOf(caseId: string): Promise<OutboxRow[]>;
   /** When the oldest message still waiting to go out was written; undefined when none waits. */
   oldestPending(): Promise<Date | undefined>;
-  /** Marks the case's current cards as of an earlier round: the case was taken. */
-  retireCards(caseId: string): Promise<void>;
+  /** Deletes a row that must not go out (its person left). */
+  drop(id: string): Promise<void>;
+  /** Deletes every row still waiting to go to a person (they left with no case open). */
+  forget(contactId: string): Promise<void>;
 }
 
-/** Storage of the case lifecycle; every conditional change says whether it happened. */
+/** What a step may expect of a case before it changes it. */
+export type CaseExpectation = Partial<Pick<HelpCase, 'status' | 'operatorId' | 'escalation' | 'chatEndedAt' | 'leftAt' | 'blockedAt'>>;
+
+/**
+ * One step of a case's life (a claim, a transfer, an escalation, an exit...): the
+ * case change, the consoles it moves, its audit lines and the messages it causes,
+ * written in one transaction, or not at all when the case is no longer as expected.
+ */
+export interface CaseStep {
+  caseId: string;
+  /** The one way concurrent presses and ticks are decided, in the database. */
+  expected: CaseExpectation;
+  /** Columns to change; none: the step only checks the expectation. */
+  changes: Partial<HelpCase>;
+  /** Puts operators' consoles on a case (or none); `onlyIf`: only a console still on that case. */
+  activeCase?: { operatorId: string; caseId: string | null; onlyIf?: string }[];
+  events?: CaseEvent[];
+  /** Sealed by the outbox's `prepare` before the transaction. */
+  outgoing?: OutboxRow[];
+  /** Cards (outbox row ids) this step edits: they become cards of an earlier round. */
+  retiredCards?: string[];
+  /** Person messages this step hands to an operator. */
+  relayed?: { ids: string[]; at: Date };
+  /** The person left: every row still waiting to go to them, and the case's cards not sent yet, are deleted. */
+  forget?: { contactId: string };
+}
+
+/** Storage of the case lifecycle; every step says whether it happened. */
 export interface HandoffStore {
   byId(id: string): Promise<HelpCase | undefined>;
   byCode(code: string): Promise<HelpCase | undefined>;
@@ -107,16 +136,11 @@ export interface HandoffStore {
   liveFor(contactId: string): Promise<HelpCase | undefined>;
   /** Pending cases whose escalation is due, and pending cases never paged. */
   needingAttention(now: Date): Promise<HelpCase[]>;
-  /**
-   * Changes a case only if it is still as `expected` (status, operator, escalation
-   * step): the one way concurrent presses and ticks are decided, in the database.
-   */
-  change(id: string, expected: Partial<Pick<HelpCase, 'status' | 'operatorId' | 'escalation' | 'chatEndedAt'>>, changes: Partial<HelpCase>): Promise<boolean>;
+  /** The person's cases not closed that they have not left. */
+  openOf(contactId: string): Promise<HelpCase[]>;
+  /** Writes a step whole if the case is still as expected; false (nothing written) otherwise. */
+  commit(step: CaseStep): Promise<boolean>;
   /** Stores a message and the deliveries it causes together; false when it was stored before (a redelivered update). */
   addMessage(message: CaseMessage, outgoing: OutboxRow[]): Promise<boolean>;
   transcript(caseId: string): Promise<CaseMessage[]>;
-  markRelayed(ids: string[], at: Date): Promise<void>;
-  /** Appends to the audit log: one event, or several at once. */
-  record(event: CaseEvent | CaseEvent[]): Promise<void>;
-  events(caseId: string): Promise<CaseEvent[]>;
 }

@@ -16,6 +16,12 @@ export type BotCall = (method: string, payload: Record<string, unknown>) => Prom
 
 /** How long a sender holds a message: after a crash, another process sends it once this has passed. */
 export const LEASE_MS = 30_000;
+/**
+ * How long one Bot API call of the outbox may take before it is abandoned (and retried
+ * like a lost connection): well under the lease, so that no other sender can take a
+ * message while a call for it may still reach Telegram.
+ */
+export const SEND_TIMEOUT_MS = 20_000;
 /** Retries after a server error or a lost connection: 2 s, 4 s, ... up to 5 min, then the message is given up. */
 const MAX_ATTEMPTS = 12;
 /** How many of one chat's messages are read at once. */
@@ -43,6 +49,8 @@ export interface OutboxDeps {
   logger: Logger;
   /** Telegram refused a message to a person for good (they blocked the bot). */
   onBlocked(row: OutboxRow): Promise<void>;
+  /** Whether a message to a person may still go out: not once they left. Asked just before each is sent. */
+  mayReach(row: OutboxRow): Promise<boolean>;
 }
 
 export function createOutbox(deps: OutboxDeps): Outbox {
@@ -75,6 +83,11 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   async function deliver(row: OutboxRow): Promise<'sent' | 'dropped' | 'waiting'> {
     const now = clock.now();
     if (!(await store.lease(row.id, now, new Date(now.getTime() + LEASE_MS)))) return 'waiting';
+    // Written before the person left, or by a step racing their exit: it never goes out, and is deleted.
+    if (row.contactId !== null && !(await deps.mayReach(row))) {
+      await store.drop(row.id);
+      return 'dropped';
+    }
     const payload: Record<string, unknown> = { ...JSON.parse(row.payload), chat_id: Number(identity.open(row.chatCipher)) };
     if (row.fromCipher) payload.from_chat_id = Number(identity.open(row.fromCipher));
     const result = await deps.call(row.method, payload);

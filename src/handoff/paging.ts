@@ -2,7 +2,8 @@ import { RISK_LEVELS } from '../flows/scoring.js';
 import type { HelpCase } from '../helpline/cases.js';
 import type { DutyStore } from '../helpline/operators.js';
 import type { Clock } from '../shared/clock.js';
-import type { HandoffStore, OnDuty, Outgoing, OutboxStore } from './model.js';
+import { createCommit } from './commit.js';
+import type { CaseEvent, HandoffStore, OnDuty, Outgoing, OutboxStore } from './model.js';
 import type { Outbox } from './outbox.js';
 import { isOnCall, shiftsByOperator, type ShiftStore } from './rota.js';
 import { targetMs, type ClaimTargets } from './targets.js';
@@ -23,12 +24,16 @@ export const wantsWoman = (helpCase: HelpCase): boolean =>
     (answer) => (answer.kind === 'choice' && answer.code === 'talk_to_woman') || (answer.kind === 'choices' && answer.codes.includes('talk_to_woman')),
   );
 
+/** The skill a case asks for that the operator lacks: `child` for under-18s, `female` where the person asked for a woman. */
+export function missingSkill(operator: Pick<OnDuty, 'skills'>, helpCase: HelpCase): 'child' | 'female' | undefined {
+  if (helpCase.ageBand === 'child' && !operator.skills.includes('child')) return 'child';
+  if (wantsWoman(helpCase) && !operator.skills.includes('female')) return 'female';
+  return undefined;
+}
+
 /** Language first; the `child` skill for under-18s; `female` where the person asked for a woman. */
 export function matches(operator: OnDuty, helpCase: HelpCase): boolean {
-  if (!operator.languages.includes(helpCase.language)) return false;
-  if (helpCase.ageBand === 'child' && !operator.skills.includes('child')) return false;
-  if (wantsWoman(helpCase) && !operator.skills.includes('female')) return false;
-  return true;
+  return operator.languages.includes(helpCase.language) && missingSkill(operator, helpCase) === undefined;
 }
 
 /** Queue order: risk level first, then waiting time. */
@@ -50,7 +55,8 @@ export interface PagingDeps {
 }
 
 export function createPaging(deps: PagingDeps) {
-  const { store, outbox, duty, views, clock, timezone } = deps;
+  const { duty, views, clock, timezone } = deps;
+  const commit = createCommit(deps.store, deps.outbox);
 
   /** Every operator, and those on call now. */
   async function roster(): Promise<Roster> {
@@ -60,8 +66,8 @@ export function createPaging(deps: PagingDeps) {
     return { operators, onCall: operators.filter((operator) => isOnCall(operator, byOperator.get(operator.id) ?? [], now, timezone)) };
   }
 
-  /** Sends case cards to whoever `mode` names and has none yet; returns how many got one now. */
-  async function page(helpCase: HelpCase, mode: PageMode, known?: Roster): Promise<number> {
+  /** Cards for whoever `mode` names and has none yet, and the audit line of each page. */
+  async function cardsFor(helpCase: HelpCase, mode: PageMode, known?: Roster): Promise<{ outgoing: Outgoing[]; events: CaseEvent[] }> {
     const { operators, onCall } = known ?? (await roster());
     let chosen: OnDuty[];
     if (mode === 'supervisors') chosen = operators.filter(isSupervisor);
@@ -77,21 +83,26 @@ export function createPaging(deps: PagingDeps) {
     const round = (operator: OnDuty) => earlier.filter((card) => card.operatorId === operator.id).length;
     const fresh = chosen.filter((operator) => !current.has(operator.id));
     const now = clock.now();
-    const cards: Outgoing[] = fresh.map((operator) => ({
-      chatId: Number(operator.telegramId),
-      method: 'sendMessage',
-      payload: views.card(helpCase, consoleLanguage(operator), now),
-      dedupeKey: `card:${helpCase.id}:${operator.id}:${round(operator)}`,
-      caseId: helpCase.id,
-      purpose: 'card',
-      operatorId: operator.id,
-    }));
-    if (cards.length > 0) {
-      await outbox.enqueue(cards);
+    return {
+      outgoing: fresh.map((operator) => ({
+        chatId: Number(operator.telegramId),
+        method: 'sendMessage',
+        payload: views.card(helpCase, consoleLanguage(operator), now),
+        dedupeKey: `card:${helpCase.id}:${operator.id}:${round(operator)}`,
+        caseId: helpCase.id,
+        purpose: 'card',
+        operatorId: operator.id,
+      })),
       // Who was paged, how (match, all, supervisors) and when: one audit line per operator.
-      await store.record(fresh.map((operator) => ({ caseId: helpCase.id, action: 'paged' as const, operatorId: operator.id, detail: mode, at: now })));
-    }
-    return cards.length;
+      events: fresh.map((operator) => ({ caseId: helpCase.id, action: 'paged', operatorId: operator.id, detail: mode, at: now })),
+    };
+  }
+
+  /** Sends case cards to whoever `mode` names and has none yet, while the case waits; returns how many got one now. */
+  async function page(helpCase: HelpCase, mode: PageMode, known?: Roster): Promise<number> {
+    const { outgoing, events } = await cardsFor(helpCase, mode, known);
+    if (outgoing.length === 0) return 0;
+    return (await commit({ caseId: helpCase.id, expected: { status: 'pending' }, changes: { pagedAt: clock.now() }, events, outgoing })) ? outgoing.length : 0;
   }
 
   /**
@@ -103,13 +114,13 @@ export function createPaging(deps: PagingDeps) {
     const due = new Date(helpCase.createdAt.getTime() + targetMs(deps.targets, helpCase.level));
     const escalateAt = helpCase.escalateAt && helpCase.escalateAt < due ? helpCase.escalateAt : due;
     known ??= await roster();
-    // Taken meanwhile: nobody needs a card any more.
-    if (await store.change(helpCase.id, { status: 'pending' }, { pagedAt: clock.now(), escalateAt })) await page(helpCase, 'match', known);
-    outbox.kick();
+    const { outgoing, events } = await cardsFor(helpCase, 'match', known);
+    // Taken or left meanwhile: nobody needs a card any more.
+    await commit({ caseId: helpCase.id, expected: { status: 'pending' }, changes: { pagedAt: clock.now(), escalateAt }, events, outgoing });
     return { onCall: known.onCall.length };
   }
 
-  return { roster, page, caseOpened };
+  return { roster, cardsFor, page, caseOpened };
 }
 
 export type Paging = ReturnType<typeof createPaging>;

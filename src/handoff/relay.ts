@@ -1,5 +1,4 @@
 import type { HelpCase } from '../helpline/cases.js';
-import type { Language } from '../i18n/index.js';
 import { sequentialId } from '../shared/sequence.js';
 import type { Deliveries, DeliveryDeps } from './deliveries.js';
 import type { CaseMessage, OnDuty } from './model.js';
@@ -17,8 +16,8 @@ export interface Incoming {
  * outbox, or kept for whoever takes a waiting case.
  */
 export function createRelay(deps: DeliveryDeps, deliveries: Deliveries, access: { consoleCase(operator: OnDuty): Promise<HelpCase | undefined>; reachable(operator: OnDuty, code: string): Promise<HelpCase | undefined> }) {
-  const { store, outbox, contacts, views, clock } = deps;
-  const { operatorById, send, relayed, relayToOperator, exitRow } = deliveries;
+  const { store, outbox, clock } = deps;
+  const { operatorById, relayWaiting, relayToOperator, relayToPerson } = deliveries;
   const { consoleCase, reachable } = access;
 
   return {
@@ -36,9 +35,7 @@ export function createRelay(deps: DeliveryDeps, deliveries: Deliveries, access: 
         const now = await store.byId(helpCase.id);
         const holder = now?.status === 'active' ? await operatorById(now.operatorId) : undefined;
         if (!now || !holder) return 'queued';
-        const waiting = (await store.transcript(now.id)).filter((earlier) => earlier.author === 'person' && earlier.relayedAt === null);
-        await send(await relayToOperator(now, holder, waiting));
-        await store.markRelayed(waiting.map((earlier) => earlier.id), clock.now());
+        await relayWaiting(now, holder);
         return 'relayed';
       }
       const outgoing = await relayToOperator(helpCase, operator, [message]);
@@ -51,19 +48,11 @@ export function createRelay(deps: DeliveryDeps, deliveries: Deliveries, access: 
     async fromOperator(operator: OnDuty, incoming: Incoming): Promise<'relayed' | 'repeated' | 'no_case' | 'gone'> {
       const helpCase = await consoleCase(operator);
       if (!helpCase || helpCase.chatEndedAt !== null) return 'no_case';
-      const personChat = await contacts.chatOf(helpCase.contactId);
-      if (personChat === undefined) return 'gone';
       const now = clock.now();
       const message: CaseMessage = { id: sequentialId(now), caseId: helpCase.id, author: 'operator', operatorId: operator.id, kind: incoming.kind, text: incoming.text, messageId: incoming.messageId, createdAt: now, relayedAt: now };
-      const outgoing = relayed(message, {
-        chatId: personChat,
-        fromChatId: Number(operator.telegramId),
-        tag: views.operatorTag(operator.pseudonym, helpCase.language as Language),
-        key: `relay:${message.id}`,
-        caseId: helpCase.id,
-        contactId: helpCase.contactId,
-        keyboard: [exitRow(helpCase)],
-      });
+      const outgoing = await relayToPerson(helpCase, operator, message);
+      // The chat is live, so only a person whose data is gone cannot be reached.
+      if (outgoing.length === 0) return 'gone';
       const stored = await store.addMessage(message, outbox.prepare(outgoing));
       outbox.kick();
       return stored ? 'relayed' : 'repeated';

@@ -28,7 +28,7 @@ export interface HelpCase {
   createdAt: Date;
   operatorId: string | null;
   claimedAt: Date | null;
-  /** The live chat stopped (the operator's /end, the person's exit); the case may still be open. */
+  /** The live chat stopped (the operator's /end, the person's exit); the case may still be open. Cleared when a case put back in the queue is taken again. */
   chatEndedAt: Date | null;
   closedAt: Date | null;
   outcome: string | null;
@@ -40,6 +40,8 @@ export interface HelpCase {
   escalateAt: Date | null;
   /** Telegram refused to deliver to the person (they blocked the bot). */
   blockedAt: Date | null;
+  /** The person left (quick exit or /delete): nothing about this case is sent to them again. */
+  leftAt: Date | null;
 }
 
 export const CASE_TRIGGERS = ['request', 'urgent', 'consent'] as const;
@@ -61,6 +63,7 @@ export const unclaimed = {
   escalation: 0,
   escalateAt: null,
   blockedAt: null,
+  leftAt: null,
 } as const satisfies Partial<HelpCase>;
 
 /** A case put back in the queue (transferred there, or its operator removed): paged afresh, its deadline due now. */

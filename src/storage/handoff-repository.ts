@@ -1,9 +1,10 @@
 import type { HelpCase } from '../helpline/cases.js';
-import { CASE_AUTHORS, EVENT_ACTIONS, type CaseEvent, type CaseMessage, type HandoffStore } from '../handoff/model.js';
+import { CASE_AUTHORS, type CaseEvent, type CaseMessage, type CaseStep, type HandoffStore } from '../handoff/model.js';
 import { sequentialId } from '../shared/sequence.js';
 import type { UraPrisma } from './database.js';
 import { createCaseRepository, toCase } from './helpline-repositories.js';
 import { insertOutbox } from './outbox-repository.js';
+import { isUniqueViolation } from './prisma-errors.js';
 import { storedOneOf } from './stored-values.js';
 
 type MessageRow = Awaited<ReturnType<UraPrisma['caseMessage']['findUniqueOrThrow']>>;
@@ -21,6 +22,29 @@ function changesOf(changes: Partial<HelpCase>) {
 export const eventRow = (event: CaseEvent) => ({ id: sequentialId(event.at), ...event });
 
 export function createHandoffRepository(prisma: UraPrisma): HandoffStore {
+  /** One attempt at a step, in one transaction. */
+  const commitOnce = (step: CaseStep) =>
+    prisma.$transaction(async (tx) => {
+      const where = { id: step.caseId, ...step.expected };
+      const data = changesOf(step.changes);
+      // The conditional update decides (it waits for, then re-reads, a concurrent one); a step without changes only checks.
+      const matched = Object.keys(data).length > 0 ? (await tx.helpCase.updateMany({ where, data })).count : await tx.helpCase.count({ where });
+      if (matched !== 1) return false;
+      for (const seat of step.activeCase ?? []) {
+        await tx.operator.updateMany({ where: { id: seat.operatorId, ...(seat.onlyIf ? { activeCaseId: seat.onlyIf } : {}) }, data: { activeCaseId: seat.caseId } });
+      }
+      if (step.events?.length) await tx.caseEvent.createMany({ data: step.events.map(eventRow) });
+      if (step.retiredCards?.length) await tx.outboxMessage.updateMany({ where: { id: { in: step.retiredCards }, purpose: 'card' }, data: { purpose: 'retired' } });
+      if (step.relayed?.ids.length) await tx.caseMessage.updateMany({ where: { id: { in: step.relayed.ids } }, data: { relayedAt: step.relayed.at } });
+      if (step.forget) {
+        await tx.outboxMessage.deleteMany({
+          where: { status: 'pending', OR: [{ contactId: step.forget.contactId }, { caseId: step.caseId, purpose: { in: ['card', 'retired'] } }] },
+        });
+      }
+      await insertOutbox(tx, step.outgoing ?? []);
+      return true;
+    });
+
   return {
     async byId(id) {
       const row = await prisma.helpCase.findUnique({ where: { id } });
@@ -41,9 +65,20 @@ export function createHandoffRepository(prisma: UraPrisma): HandoffStore {
       });
       return rows.map(toCase);
     },
-    async change(id, expected, changes) {
-      const { count } = await prisma.helpCase.updateMany({ where: { id, ...expected }, data: changesOf(changes) });
-      return count === 1;
+    async openOf(contactId) {
+      const rows = await prisma.helpCase.findMany({ where: { contactId, status: { in: ['pending', 'active'] }, leftAt: null }, orderBy: { createdAt: 'asc' } });
+      return rows.map(toCase);
+    },
+    async commit(step) {
+      // Two steps racing to store the same delivery (a relay both a claim and the person's
+      // message catch up on): the loser is rolled back whole and tried again, then skips it.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await commitOnce(step);
+        } catch (error) {
+          if (!isUniqueViolation(error) || attempt === 3) throw error;
+        }
+      }
     },
     async addMessage(message, outgoing) {
       return prisma.$transaction(async (tx) => {
@@ -59,15 +94,6 @@ export function createHandoffRepository(prisma: UraPrisma): HandoffStore {
     },
     async transcript(caseId) {
       return (await prisma.caseMessage.findMany({ where: { caseId }, orderBy: { id: 'asc' } })).map(toMessage);
-    },
-    markRelayed: async (ids, at) => void (await prisma.caseMessage.updateMany({ where: { id: { in: ids } }, data: { relayedAt: at } })),
-    async record(event) {
-      const events = Array.isArray(event) ? event : [event];
-      if (events.length > 0) await prisma.caseEvent.createMany({ data: events.map(eventRow) });
-    },
-    async events(caseId) {
-      const rows = await prisma.caseEvent.findMany({ where: { caseId }, orderBy: { id: 'asc' } });
-      return rows.map((row) => ({ ...row, action: storedOneOf(EVENT_ACTIONS, row.action, 'viewed') }));
     },
   };
 }

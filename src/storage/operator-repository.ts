@@ -43,14 +43,23 @@ export function createOperatorRepository(prisma: UraPrisma): OperatorStore {
     },
     list: async () => (await prisma.operator.findMany({ orderBy: { createdAt: 'asc' } })).map(toOperator),
     // A removed operator loses their cases at once: each goes back to the queue, to be
-    // paged again by the running service's next tick, and their shifts go with them.
+    // paged again by the running service's next tick, and their shifts go with them. A
+    // case whose person left has nobody to answer: it is closed as contact lost instead.
     remove: (idOrTelegramId, at) =>
       prisma.$transaction(async (tx) => {
         const operator = await tx.operator.findFirst({ where: byRef(idOrTelegramId) });
         if (!operator) return false;
-        const held = (await tx.helpCase.findMany({ where: { operatorId: operator.id, status: 'active' }, select: { id: true } })).map((row) => row.id);
-        await tx.helpCase.updateMany({ where: { id: { in: held } }, data: backInQueue(at) });
-        await tx.caseEvent.createMany({ data: held.map((caseId) => eventRow({ caseId, action: 'released', operatorId: operator.id, detail: 'operator_removed', at })) });
+        const held = await tx.helpCase.findMany({ where: { operatorId: operator.id, status: 'active' }, select: { id: true, leftAt: true } });
+        const queued = held.filter((row) => row.leftAt === null).map((row) => row.id);
+        const closed = held.filter((row) => row.leftAt !== null).map((row) => row.id);
+        await tx.helpCase.updateMany({ where: { id: { in: queued } }, data: backInQueue(at) });
+        await tx.helpCase.updateMany({ where: { id: { in: closed } }, data: { status: 'closed', closedAt: at, outcome: 'no_contact', operatorId: null } });
+        await tx.caseEvent.createMany({
+          data: [
+            ...queued.map((caseId) => eventRow({ caseId, action: 'released', operatorId: operator.id, detail: 'operator_removed', at })),
+            ...closed.map((caseId) => eventRow({ caseId, action: 'closed', operatorId: operator.id, detail: 'no_contact/operator_removed', at })),
+          ],
+        });
         await tx.shift.deleteMany({ where: { operatorId: operator.id } });
         await tx.operator.delete({ where: { id: operator.id } });
         return true;

@@ -5,7 +5,6 @@ import { storedOneOf } from './stored-values.js';
 
 type Row = Awaited<ReturnType<UraPrisma['outboxMessage']['findUniqueOrThrow']>>;
 
-
 const toRow = (row: Row): OutboxRow => ({
   ...row,
   method: storedOneOf(OUTBOX_METHODS, row.method, 'sendMessage'),
@@ -61,16 +60,18 @@ export function createOutboxRepository(prisma: UraPrisma): OutboxStore {
       });
       return count === 1;
     },
-    sent: async (id, messageId, at) => void (await prisma.outboxMessage.update({ where: { id }, data: { status: 'sent', sentMessageId: messageId, sentAt: at, leaseUntil: null } })),
+    // By updateMany: a row deleted meanwhile (its person left) is simply gone.
+    sent: async (id, messageId, at) => void (await prisma.outboxMessage.updateMany({ where: { id }, data: { status: 'sent', sentMessageId: messageId, sentAt: at, leaseUntil: null } })),
     retry: async (id, notBefore, error) =>
-      void (await prisma.outboxMessage.update({ where: { id }, data: { notBefore, error, leaseUntil: null, attempts: { increment: 1 } } })),
-    failed: async (id, error) => void (await prisma.outboxMessage.update({ where: { id }, data: { status: 'failed', error, leaseUntil: null } })),
+      void (await prisma.outboxMessage.updateMany({ where: { id }, data: { notBefore, error, leaseUntil: null, attempts: { increment: 1 } } })),
+    failed: async (id, error) => void (await prisma.outboxMessage.updateMany({ where: { id }, data: { status: 'failed', error, leaseUntil: null } })),
     async cardsOf(caseId) {
       return (await prisma.outboxMessage.findMany({ where: { caseId, purpose: { in: ['card', 'retired'] } }, orderBy: { id: 'asc' } })).map(toRow);
     },
     async oldestPending() {
       return (await prisma.outboxMessage.findFirst({ where: { status: 'pending' }, orderBy: { id: 'asc' }, select: { createdAt: true } }))?.createdAt;
     },
-    retireCards: async (caseId) => void (await prisma.outboxMessage.updateMany({ where: { caseId, purpose: 'card' }, data: { purpose: 'retired' } })),
+    drop: async (id) => void (await prisma.outboxMessage.deleteMany({ where: { id } })),
+    forget: async (contactId) => void (await prisma.outboxMessage.deleteMany({ where: { contactId, status: 'pending' } })),
   };
 }

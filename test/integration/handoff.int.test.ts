@@ -5,64 +5,13 @@ import { createInvitationRepository } from '../../src/storage/invitation-reposit
 import { createOperatorRepository } from '../../src/storage/operator-repository.js';
 import { fakeClock, type FakeClock } from '../support/clock.js';
 import { PROVIDERS_UNDER_TEST, suiteDatabase } from '../support/database.js';
-import { helplineBot, type HelplineBotOptions } from '../support/helpline-bot.js';
-
-type Harness = Awaited<ReturnType<typeof helplineBot>>;
-type Person = ReturnType<Harness['person']>;
-
-const PERSON = 70_101;
-
-async function toMenu(person: Person, language: 'sq' | 'en') {
-  await person.start();
-  await person.press(`l|${language}`);
-  await person.press('o');
-  await person.press('y|safe');
-}
-
-async function addOperator(h: Harness, telegramId: number, extra: { pseudonym?: string; role?: string; languages?: string[]; skills?: string[]; presence?: 'on' | null } = {}) {
-  await h.db.prisma.operator.create({
-    data: {
-      id: `op-${telegramId}`,
-      telegramId: String(telegramId),
-      pseudonym: extra.pseudonym ?? null,
-      role: extra.role ?? 'operator',
-      languages: JSON.stringify(extra.languages ?? ['sq', 'en']),
-      skills: JSON.stringify(extra.skills ?? []),
-      createdAt: new Date('2026-05-01T08:00:00Z'),
-      presence: extra.presence === undefined ? 'on' : extra.presence,
-    },
-  });
-  return h.person({ userId: telegramId, languageCode: 'sq' });
-}
-
-/** Calls to one chat, in order, as Telegram received them. */
-const callsTo = (h: Harness, chatId: number) => h.api.calls.filter((call) => call.payload.chat_id === chatId);
-const textsTo = (h: Harness, chatId: number) => callsTo(h, chatId).flatMap((call) => (typeof call.payload.text === 'string' ? [call.payload.text] : []));
-const buttonsOf = (payload: Record<string, unknown>) =>
-  ((payload.reply_markup as { inline_keyboard?: { text: string; callback_data?: string }[][] } | undefined)?.inline_keyboard ?? []).flat().map((button) => button.callback_data ?? '');
+import { addOperator, buttonsOf, callsTo, handoffHarness, PERSON, textsTo, toMenu } from '../support/handoff.js';
+import { helplineBot } from '../support/helpline-bot.js';
 
 describe.each(PROVIDERS_UNDER_TEST)('operator handoff on $name', ({ open, skip }) => {
   const database = suiteDatabase({ open, skip });
 
-  /** Each test starts from empty tables on the provider's database. */
-  async function setUp(options: Omit<HelplineBotOptions, 'database'> = {}): Promise<Harness> {
-    const prisma = database.db.prisma;
-    for (const table of ['caseEvent', 'caseMessage', 'outboxMessage', 'helpCase', 'conversation', 'chatMessage', 'chatSession', 'contact', 'operator', 'shift'] as const) {
-      await (prisma[table] as unknown as { deleteMany(): Promise<unknown> }).deleteMany();
-    }
-    return helplineBot({ ...options, database });
-  }
-  const settle = (h: Harness) => h.parts.outbox.idle();
-  const caseRow = (h: Harness) => h.db.prisma.helpCase.findFirstOrThrow();
-
-  /** The person reaches the menu and asks for a person; returns them and the case code the cards carry. */
-  async function requestPerson(h: Harness, language: 'sq' | 'en' = 'sq') {
-    const person = h.person({ userId: PERSON, languageCode: language });
-    await toMenu(person, language);
-    await person.press('p');
-    await settle(h);
-    return { person, code: (await caseRow(h)).code };
-  }
+  const { setUp, settle, caseRow, requestPerson } = handoffHarness(database);
 
   it.skipIf(skip)('takes a person from a request to an operator and back: claim, relay both ways, close with a referral, feedback offer', async () => {
     const h = await setUp();

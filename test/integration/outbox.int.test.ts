@@ -21,6 +21,7 @@ describe.each(PROVIDERS_UNDER_TEST)('the outbox on $name', ({ open, skip }) => {
   function setUp(script: Delivery[] = [], byText: Record<string, Delivery[]> = {}, sent: { method: string; chat: unknown; text: unknown }[] = []) {
     const clock = fakeClock('2026-06-01T09:00:00Z');
     const blocked: OutboxRow[] = [];
+    const gone = new Set<string>();
     const outbox = createOutbox({
       store: createOutboxRepository(test.db.prisma),
       identity,
@@ -28,6 +29,7 @@ describe.each(PROVIDERS_UNDER_TEST)('the outbox on $name', ({ open, skip }) => {
       clock,
       logger: createLogger('silent'),
       onBlocked: async (row) => void blocked.push(row),
+      mayReach: async (row) => !gone.has(row.contactId ?? ''),
       call: async (method, payload) => {
         const answer = byText[String(payload.text)]?.shift() ?? script.shift() ?? { ok: true, messageId: 500 + sent.length };
         if (answer.ok) sent.push({ method, chat: payload.chat_id, text: payload.text });
@@ -37,7 +39,7 @@ describe.each(PROVIDERS_UNDER_TEST)('the outbox on $name', ({ open, skip }) => {
     const message = (chatId: number, text: string, extra: { contactId?: string; caseId?: string } = {}) => ({
       chatId, method: 'sendMessage' as const, payload: { text }, dedupeKey: `${chatId}:${text}`, ...extra,
     });
-    return { clock, outbox, sent, blocked, message };
+    return { clock, outbox, sent, blocked, message, gone };
   }
 
   it.skipIf(skip)('sends each chat its messages in order, once, with chat ids sealed at rest', async () => {
@@ -114,6 +116,16 @@ describe.each(PROVIDERS_UNDER_TEST)('the outbox on $name', ({ open, skip }) => {
     expect(blocked.map((row) => row.caseId)).toEqual(['case-1']);
     expect(await test.db.prisma.outboxMessage.findFirstOrThrow({ where: { dedupeKey: '1:a1' } })).toMatchObject({ status: 'failed', error: expect.stringMatching(/^403/) });
     expect(sent.map((entry) => entry.text)).toEqual(['a2']);
+  });
+
+  it.skipIf(skip)('never sends a person a message once they left, deletes it, and goes on with the chat', async () => {
+    const { outbox, sent, message, gone } = setUp();
+    await outbox.enqueue([message(1, 'before', { contactId: 'c-1', caseId: 'case-1' }), message(2, 'to an operator')]);
+    gone.add('c-1');
+    await outbox.enqueue([message(1, 'after', { contactId: 'c-2', caseId: 'case-2' })]);
+    await outbox.drain();
+    expect(sent.map((entry) => entry.text).sort()).toEqual(['after', 'to an operator']);
+    expect(await test.db.prisma.outboxMessage.count({ where: { contactId: 'c-1' } })).toBe(0);
   });
 
   it.skipIf(skip)('logs the ids of messages it delivers to a person, so that a quick exit can delete them', async () => {
