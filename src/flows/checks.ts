@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Resource } from 'i18next';
 import { ExpressionError, parseExpression, references } from './expression.js';
-import { BUTTON_TOKEN_LIMIT, CALLBACK_DATA_LIMIT, decodeButton, encodeInput, isButtonToken } from '../transport/telegram/callback-data.js';
+import { BUTTON_TOKEN_LIMIT, CALLBACK_DATA_LIMIT, decodeInput, encodeInput, isButtonToken } from './buttons.js';
 import { choicesOf, conditionsOf, optionsOf, stepIndicators, stepKeys, successors } from './catalog.js';
 import type { FlowInput } from './engine.js';
 import { flowNamespace, indicatorNamespace, type Flow, type IndicatorSet, type Step } from './schema.js';
@@ -76,7 +76,7 @@ export function checkButtons(flow: Flow): Finding[] {
       const data = encodeInput(input);
       const bytes = Buffer.byteLength(data);
       if (bytes > CALLBACK_DATA_LIMIT) findings.push({ path: `steps[${i}].${path}`, message: `the button "${data}" takes ${bytes} bytes; Telegram carries at most ${CALLBACK_DATA_LIMIT}. Shorten the step id or the code` });
-      else if (!isDeepStrictEqual(decodeButton(data), { kind: 'flow', input })) findings.push({ path: `steps[${i}].${path}`, message: `the button "${data}" would not be understood when pressed; a code on a button may have at most ${BUTTON_TOKEN_LIMIT} characters` });
+      else if (!isDeepStrictEqual(decodeInput(data), input)) findings.push({ path: `steps[${i}].${path}`, message: `the button "${data}" would not be understood when pressed; a code on a button may have at most ${BUTTON_TOKEN_LIMIT} characters` });
     }
   });
   return findings;

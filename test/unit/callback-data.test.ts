@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { FlowInput } from '../../src/flows/engine.js';
 import { loadFlows } from '../../src/flows/loader.js';
-import { button, CALLBACK_DATA_LIMIT, decodeButton, encodeInput } from '../../src/transport/telegram/callback-data.js';
+import { CALLBACK_DATA_LIMIT, encodeInput } from '../../src/flows/buttons.js';
+import { button, decodeButton } from '../../src/transport/telegram/callback-data.js';
 
 describe('button data', () => {
   it.each<FlowInput>([

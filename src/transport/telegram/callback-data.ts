@@ -1,3 +1,4 @@
+import { decodeInput } from '../../flows/buttons.js';
 import type { FlowInput } from '../../flows/engine.js';
 
 /**
@@ -63,33 +64,6 @@ function decodeHelpline(tag: string, value: string | undefined): ButtonAction | 
   return undefined;
 }
 
-export const CALLBACK_DATA_LIMIT = 64;
-
-/** The longest step id or answer code a button can carry and still be read back. */
-export const BUTTON_TOKEN_LIMIT = 40;
-const TOKEN = new RegExp(`^[a-z0-9_]{1,${BUTTON_TOKEN_LIMIT}}$`);
-/** Whether a step id or answer code, written on a button, is read back when pressed. */
-export const isButtonToken = (value: string): boolean => TOKEN.test(value);
-
-export function encodeInput(input: FlowInput): string {
-  switch (input.type) {
-    case 'choose':
-      return `c|${input.step}|${input.code}`;
-    case 'toggle':
-      return `t|${input.step}|${input.code}`;
-    case 'done':
-      return `d|${input.step}`;
-    case 'skip':
-      return `s|${input.step}`;
-    case 'na':
-      return `n|${input.step}`;
-    case 'back':
-      return 'b';
-    case 'text':
-      throw new Error('typed answers are not buttons');
-  }
-}
-
 export const PERSON = 'p';
 export const EXIT = 'x';
 /** After an operator closes a case: opens the anonymous service-feedback survey. */
@@ -99,19 +73,12 @@ export function decodeButton(data: string | undefined): ButtonAction {
   if (data === PERSON) return { kind: 'person' };
   if (data === EXIT) return { kind: 'exit' };
   if (data === FEEDBACK) return { kind: 'feedback' };
-  if (data === 'b') return { kind: 'flow', input: { type: 'back' } };
   const [tag, step, code, ...rest] = (data ?? '').split('|');
   if (tag !== undefined && code === undefined && rest.length === 0) {
     const helpline = decodeHelpline(tag, step);
     if (helpline) return helpline;
   }
-  if (rest.length > 0 || step === undefined || !TOKEN.test(step)) return { kind: 'unknown' };
-  if ((tag === 'c' || tag === 't') && code !== undefined && TOKEN.test(code)) {
-    return { kind: 'flow', input: { type: tag === 'c' ? 'choose' : 'toggle', step, code } };
-  }
-  if (code !== undefined) return { kind: 'unknown' };
-  if (tag === 'd') return { kind: 'flow', input: { type: 'done', step } };
-  if (tag === 's') return { kind: 'flow', input: { type: 'skip', step } };
-  if (tag === 'n') return { kind: 'flow', input: { type: 'na', step } };
+  const input = decodeInput(data ?? '');
+  if (input) return { kind: 'flow', input };
   return { kind: 'unknown' };
 }

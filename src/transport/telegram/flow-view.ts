@@ -2,7 +2,8 @@ import { choicesOf } from '../../flows/catalog.js';
 import type { InlineKeyboardButton } from 'grammy/types';
 import type { Effect } from '../../flows/engine.js';
 import type { Translate } from '../../i18n/index.js';
-import { encodeInput, EXIT, PERSON } from './callback-data.js';
+import { encodeInput } from '../../flows/buttons.js';
+import { EXIT, PERSON } from './callback-data.js';
 
 /** One Telegram message: its text and its inline keyboard. */
 export interface View {
