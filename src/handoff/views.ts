@@ -182,7 +182,7 @@ function split(text: string): string[] {
   const parts: string[] = [];
   let current = '';
   for (const line of text.split('\n')) {
-    const piece = line.length > MESSAGE_LIMIT ? line.slice(0, MESSAGE_LIMIT - 1) + '…' : line;
+    const piece = line.length > MESSAGE_LIMIT ? `${tagged('', line, MESSAGE_LIMIT - 1)[0] ?? ''}…` : line;
     if (current.length + piece.length + 1 > MESSAGE_LIMIT) {
       parts.push(current);
       current = piece;

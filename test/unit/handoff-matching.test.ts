@@ -71,6 +71,27 @@ describe('the case card', () => {
   });
 });
 
+describe('the transcript', () => {
+  it('shortens a line longer than a Telegram message without cutting an emoji in two', async () => {
+    const { createViews, MESSAGE_LIMIT } = await import('../../src/handoff/views.js');
+    const { createI18n } = await import('../../src/i18n/index.js');
+    const { loadFlows } = await import('../../src/flows/loader.js');
+    const views = createViews({ i18n: createI18n(), catalog: loadFlows().catalog });
+    const now = new Date('2026-06-01T09:03:00Z');
+    // Emoji (two UTF-16 units each) all the way, so that any cut by units lands inside one.
+    for (const shift of [0, 1]) {
+      const text = 'x'.repeat(shift) + '😀'.repeat(MESSAGE_LIMIT);
+      const message = { id: '1', caseId: 'c1', author: 'person' as const, operatorId: null, kind: 'text', text, messageId: 1, createdAt: now, relayedAt: now };
+      const parts = views.transcript(helpCase(), [message], 'en', now);
+      for (const part of parts) {
+        expect(part.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
+        expect(part).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+      }
+      expect(parts.join('\n')).toContain('😀…');
+    }
+  });
+});
+
 describe('case codes', () => {
   it('are always read back as case codes, and never use letters that read like digits', async () => {
     const { CASE_CODE, newCaseCode } = await import('../../src/helpline/cases.js');
