@@ -162,6 +162,9 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
 
   /** Deletes what Telegram still lets the bot delete, ends the conversation, and says nothing. */
   async function quickExit(ctx: Private, contact: Contact, extra: number[]) {
+    // Contact ends first (nothing more is queued or sent to the person), so that no
+    // message from the team lands after the chat was cleared.
+    await deps.handoff.personLeft(contact.id);
     const ids = [...new Set([...(await messages.since(contact.id, new Date(clock.now().getTime() - DELETABLE_FOR_MS))), ...extra])];
     for (let i = 0; i < ids.length; i += 100) {
       const chunk = ids.slice(i, i + 100);
@@ -173,7 +176,6 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
       if (!bulk) for (const id of chunk) await ctx.api.deleteMessage(ctx.chat.id, id).catch(() => undefined);
     }
     await messages.forget(contact.id);
-    await deps.handoff.personLeft(contact.id);
     await helpline.abandon(contact);
     ctx.session.inFlow = false;
   }
