@@ -21,6 +21,7 @@ function serve(options: { database?: DatabaseHealth; accepting?: boolean; handli
     dispatch: async (update) => {
       dispatched.push(update);
       await options.handling;
+      return 'handled';
     },
   };
   const logger = createLogger('silent');

@@ -2,11 +2,11 @@ import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
 import { errorMessage } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import { healthRoutes, type HealthDeps } from './health.js';
-import { WEBHOOK_PATH } from './telegram-webhook.js';
 
 export interface AppDeps {
   logger: Logger;
   health: HealthDeps;
+  /** The webhook route (it parses its own body, after checking its secret). */
   telegramWebhook?: RequestHandler;
 }
 
@@ -27,9 +27,10 @@ const errorHandler =
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  // Before the JSON parser: the webhook checks its secret before it reads a body.
+  if (deps.telegramWebhook) app.use(deps.telegramWebhook);
   app.use(express.json({ limit: '1mb' }));
   app.use(healthRoutes(deps.health));
-  if (deps.telegramWebhook) app.post(WEBHOOK_PATH, deps.telegramWebhook);
   app.use((_req, res) => void res.status(404).json({ code: 'not_found', message: 'no such page' }));
   app.use(errorHandler(deps.logger));
   return app;
