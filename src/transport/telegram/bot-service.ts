@@ -209,14 +209,13 @@ export function createBotService({ bot, mode, i18n, logger, webhook, inbox }: Op
     }
     if (state !== 'starting') return; // stopped while connecting
     state = 'running';
-    if (mode === 'polling') {
-      void poll().catch((error: unknown) => {
-        if (state !== 'running') return;
-        state = 'failed';
-        detail = `polling stopped: ${errorMessage(error)}`;
-        logger.error({ err: errorMessage(error) }, 'polling stopped on an unexpected error; the web side keeps running');
-      });
-    }
+    // Updates kept by an earlier polling run are handled whatever the mode is now.
+    void (mode === 'polling' ? poll() : handleKept()).catch((error: unknown) => {
+      if (state !== 'running') return;
+      state = 'failed';
+      detail = `updates stopped: ${errorMessage(error)}`;
+      logger.error({ err: errorMessage(error) }, 'taking updates stopped on an unexpected error; the web side keeps running');
+    });
     logger.info({ bot: bot.botInfo.username, mode }, 'Telegram bot running');
   }
 
