@@ -90,12 +90,14 @@ export function createBotService({ bot, mode, i18n, logger, webhook, inbox }: Op
     new Promise<void>((resolve) => {
       const done = () => {
         clearTimeout(timer);
+        abort.signal.removeEventListener('abort', done);
         resolve();
       };
       const timer = setTimeout(done, ms);
-      abort.signal.addEventListener('abort', done, { once: true });
+      abort.signal.addEventListener('abort', done);
     });
-  const polls = () => state === 'running' || state === 'starting';
+  /** Whether updates are being taken (not stopping, stopped or failed). */
+  const active = () => state === 'running' || state === 'starting';
 
   /** A refusal by the peer at start-up is worth a warning, never a stopped service. */
   const tryCall = async (what: string, call: () => Promise<unknown>) => {
@@ -114,7 +116,7 @@ export function createBotService({ bot, mode, i18n, logger, webhook, inbox }: Op
 
   /** Updates kept before a restart are handled first, in order per chat. */
   async function handleKept(): Promise<void> {
-    for (let delay = KEEP_RETRY_MS.first; polls(); delay = Math.min(delay * 2, KEEP_RETRY_MS.max)) {
+    for (let delay = KEEP_RETRY_MS.first; active(); delay = Math.min(delay * 2, KEEP_RETRY_MS.max)) {
       try {
         const kept = await inbox.waiting();
         if (kept.length > 0) logger.info({ updates: kept.length }, 'handling updates kept in the inbox before the restart');
@@ -130,7 +132,7 @@ export function createBotService({ bot, mode, i18n, logger, webhook, inbox }: Op
 
   /** Keeps a fetched batch; false if the service stopped first (Telegram still holds the batch). */
   async function keep(batch: Update[]): Promise<boolean> {
-    for (let delay = KEEP_RETRY_MS.first; polls(); delay = Math.min(delay * 2, KEEP_RETRY_MS.max)) {
+    for (let delay = KEEP_RETRY_MS.first; active(); delay = Math.min(delay * 2, KEEP_RETRY_MS.max)) {
       try {
         await inbox.keep(batch);
         return true;
@@ -147,14 +149,14 @@ export function createBotService({ bot, mode, i18n, logger, webhook, inbox }: Op
     await handleKept();
     let offset = 0; // 0: Telegram sends everything it has not had acknowledged
     let retry = FETCH_RETRY_MS.first;
-    while (polls()) {
+    while (active()) {
       let batch: Update[];
       try {
         // Not aborted at stop (grammY wants its own AbortSignal type): a batch that
         // arrives after the stop is neither kept nor acknowledged, so Telegram keeps it.
         batch = await bot.api.getUpdates({ offset, timeout: LONG_POLL_SECONDS, allowed_updates: [...ALLOWED_UPDATES] });
       } catch (error) {
-        if (!polls()) return;
+        if (!active()) return;
         if (error instanceof GrammyError && error.error_code === 401) return tokenRejected();
         if (error instanceof GrammyError && error.error_code === 409) {
           detail = `another process is receiving this bot's updates (409 Conflict); trying again every ${Math.round(retry / 1000)} s`;
