@@ -74,10 +74,10 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
 });
 
-async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 30_000) {
+async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 30_000, seen: () => unknown = () => undefined) {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; so far: ${JSON.stringify(seen())}`);
     await sleep(100);
   }
 }
@@ -148,7 +148,7 @@ describe.each(PROVIDERS)('a database outage on $name', ({ open, skip }) => {
         // The outage was real: nothing could be relayed while it lasted.
         expect([...relayedToOperator(), ...relayedToPerson()]).toEqual([]);
         await outage.restore();
-        await until('every message to arrive', () => relayedToOperator().length >= fromPerson.length && relayedToPerson().length >= fromOperator.length, 90_000);
+        await until('every message to arrive', () => relayedToOperator().length >= fromPerson.length && relayedToPerson().length >= fromOperator.length, 90_000, () => [relayedToOperator(), relayedToPerson()]);
         // Anything late (a second delivery) would show up within a few more rounds.
         await sleep(3000);
         expect(relayedToOperator()).toEqual(fromPerson.map((text) => `[${code}] ${text}`));
