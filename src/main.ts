@@ -50,7 +50,7 @@ export interface StartOptions {
 }
 
 /** How long the record of a handled update is kept (Telegram gives up redelivering long before). */
-export const HANDLED_UPDATES_KEPT_MS = 24 * 60 * 60 * 1000;
+const HANDLED_UPDATES_KEPT_MS = 24 * 60 * 60 * 1000;
 
 const version = (): string => JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')).version;
 
@@ -147,11 +147,11 @@ export async function startUra(config: Config, logger: Logger, options: StartOpt
   bot.start();
   const retentionRun = createRetention({ store: createRetentionRepository(database.prisma), clock, days: config.retentionDays }).run;
   const retention = scheduleJob('retention', async () => logger.info({ retention: await retentionRun() }, 'retention run'), { timezone: config.timezone, logger });
+  // A handled update's record only has to outlive Telegram's redeliveries of it.
+  const forgetUpdates = scheduleJob('updates', async () => void (await inbox.forgetHandled(new Date(clock.now().getTime() - HANDLED_UPDATES_KEPT_MS))), { timezone: config.timezone, logger });
   // The handoff's tick (shifts, paging, escalation, the outbox) also runs at once, so that
   // what was waiting before a restart goes out now; conditional updates in the database
   // keep two processes from doing a step twice.
-  // A handled update's record only has to outlive Telegram's redeliveries of it.
-  const forgetUpdates = scheduleJob('updates', async () => void (await inbox.forgetHandled(new Date(clock.now().getTime() - HANDLED_UPDATES_KEPT_MS))), { timezone: config.timezone, logger });
   const handoff = parts ? scheduleJob('handoff', parts.duty.tick, { timezone: config.timezone, logger, runAtStart: true }) : undefined;
 
   let stopping: Promise<void> | undefined;
