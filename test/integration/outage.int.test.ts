@@ -70,11 +70,12 @@ const PROVIDERS = [
 const MODES = ['polling', 'webhook'] as const;
 
 const cleanups: (() => Promise<void>)[] = [];
+// Stopping Ura waits (bounded) for updates and deliveries in progress, then the schema is dropped: slow on a busy machine.
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
-});
+}, 120_000);
 
-async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 30_000, seen: () => unknown = () => undefined) {
+async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 60_000, seen: () => unknown = () => undefined) {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; so far: ${JSON.stringify(seen())}`);
@@ -93,7 +94,7 @@ async function startUraOn(url: string, telegram: FakeTelegram, mode: 'polling' |
     BOT_MODE: mode,
     ...(mode === 'webhook' ? { PUBLIC_URL: `http://127.0.0.1:${port}`, WEBHOOK_SECRET: 'outage-test-secret-0001' } : {}),
   });
-  const ura = await startUra(config, logger, { botInfo: TEST_BOT_INFO });
+  const ura = await startUra(config, logger, { botInfo: TEST_BOT_INFO, shutdownGraceMs: 5000 });
   cleanups.push(() => ura.stop());
   await until('the bot to run', () => ura.bot.status().state === 'running');
   return ura;
