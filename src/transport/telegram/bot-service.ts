@@ -170,10 +170,11 @@ export function createBotService({ bot, mode, i18n, logger, webhook, inbox }: Op
       }
       retry = FETCH_RETRY_MS.first;
       detail = undefined;
-      if (batch.length === 0) continue;
+      const last = batch.at(-1);
+      if (last === undefined) continue;
       // Kept before the next call acknowledges the batch.
       if (!(await keep(batch))) return;
-      offset = batch[batch.length - 1]!.update_id + 1;
+      offset = last.update_id + 1;
       for (const update of batch) void queue.untilHandled(update);
     }
   }
