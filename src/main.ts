@@ -49,7 +49,7 @@ export interface StartOptions {
   flowsDir?: string;
 }
 
-/** How long the record of a handled update is kept (Telegram gives up redelivering long before). */
+/** How long the record of a handled update is kept: Telegram keeps an update it could not deliver for 24 hours at most. */
 const HANDLED_UPDATES_KEPT_MS = 24 * 60 * 60 * 1000;
 
 const version = (): string => JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')).version;
