@@ -19,6 +19,7 @@ import { packageRoot } from './shared/paths.js';
 import { openDatabase, type Database } from './storage/database.js';
 import { checkDatabase } from './storage/database-health.js';
 import { redactDatabaseUrl } from './storage/database-url.js';
+import { createInboxRepository } from './storage/inbox-repository.js';
 import { createRetentionRepository } from './storage/retention-repository.js';
 import { createApp } from './transport/http/app.js';
 import { telegramWebhook, WEBHOOK_PATH } from './transport/http/telegram-webhook.js';
@@ -47,6 +48,9 @@ export interface StartOptions {
   /** Where the flows are (the shipped flows/ by default). */
   flowsDir?: string;
 }
+
+/** How long the record of a handled update is kept: Telegram keeps an update it could not deliver for 24 hours at most. */
+const HANDLED_UPDATES_KEPT_MS = 24 * 60 * 60 * 1000;
 
 const version = (): string => JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')).version;
 
@@ -107,6 +111,7 @@ export async function startUra(config: Config, logger: Logger, options: StartOpt
   const identity = createIdentityProtector(config.secrets);
   const i18n = createI18n(locales);
   let bot: BotService = disabledBot;
+  const inbox = createInboxRepository(database.prisma, identity, clock);
   let parts: HandoffParts | undefined;
   const { token, mode, publicUrl, webhookSecret } = config.telegram;
   if (token) {
@@ -118,7 +123,7 @@ export async function startUra(config: Config, logger: Logger, options: StartOpt
     parts = helpline.parts;
     const grammyBot = createBot({ ...helpline, token, apiRoot: config.telegram.apiRoot, ...(options.botInfo ? { botInfo: options.botInfo } : {}) });
     const webhook = mode === 'webhook' && publicUrl && webhookSecret ? { url: `${publicUrl}${WEBHOOK_PATH}`, secret: webhookSecret } : undefined;
-    bot = createBotService({ bot: grammyBot, mode, i18n, logger, ...(webhook ? { webhook } : {}) });
+    bot = createBotService({ bot: grammyBot, mode, i18n, logger, inbox, ...(webhook ? { webhook } : {}) });
   } else {
     logger.info('Telegram is off. To enable the bot, set TELEGRAM_BOT_TOKEN to the token @BotFather gave you and restart.');
   }
@@ -142,6 +147,8 @@ export async function startUra(config: Config, logger: Logger, options: StartOpt
   bot.start();
   const retentionRun = createRetention({ store: createRetentionRepository(database), clock, days: config.retentionDays }).run;
   const retention = scheduleJob('retention', async () => logger.info({ retention: await retentionRun() }, 'retention run'), { timezone: config.timezone, logger });
+  // A handled update's record only has to outlive Telegram's redeliveries of it.
+  const forgetUpdates = scheduleJob('updates', async () => void (await inbox.forgetHandled(new Date(clock.now().getTime() - HANDLED_UPDATES_KEPT_MS))), { timezone: config.timezone, logger });
   // The handoff's tick (shifts, paging, escalation, the outbox) also runs at once, so that
   // what was waiting before a restart goes out now; conditional updates in the database
   // keep two processes from doing a step twice.
@@ -150,6 +157,7 @@ export async function startUra(config: Config, logger: Logger, options: StartOpt
   let stopping: Promise<void> | undefined;
   const stop = async () => {
     await retention.stop();
+    await forgetUpdates.stop();
     await handoff?.stop();
     await bot.stop(options.shutdownGraceMs ?? 10_000);
     // Deliveries under way finish (bounded); whatever is left goes out after the restart.

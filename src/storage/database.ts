@@ -93,6 +93,33 @@ function openSqlite(file: string, logger: Logger): Database {
   return assemble('sqlite', prisma, runner, logger, async () => void checkpointer?.close(), () => checkpoint(connection, logger));
 }
 
+/**
+ * The PostgreSQL driver adapter never hands a transaction's connection back to the
+ * pool when that connection drops mid-transaction (a restart, a network cut). Each
+ * outage would keep one of the pool's connections for good, and once all of them
+ * were kept every query would wait in vain: Ura would not recover until restarted.
+ * So a connection that ends while lent out is handed back here, which makes the
+ * pool discard it; the adapter's own hand-back, should it come, is then ignored.
+ */
+function handBackDroppedConnections(pool: pg.Pool): void {
+  pool.on('acquire', (client) => {
+    // The pool sets this loan's `release` right after announcing it.
+    queueMicrotask(() => {
+      const release = client.release;
+      let returned = false;
+      const handBack = (error?: Error | boolean) => {
+        if (returned) return;
+        returned = true;
+        client.removeListener('end', onEnd);
+        release(error);
+      };
+      const onEnd = () => handBack(new Error('the database connection ended while lent out'));
+      client.release = handBack;
+      client.once('end', onEnd);
+    });
+  });
+}
+
 function openPostgres(connectionString: string, schema: string | undefined, logger: Logger): Database {
   const pool = new pg.Pool({
     connectionString,
@@ -102,6 +129,7 @@ function openPostgres(connectionString: string, schema: string | undefined, logg
   });
   // An idle connection dropped by the server must not crash the process.
   pool.on('error', (error) => logger.warn({ err: error.message }, 'database connection lost; it will be reopened'));
+  handBackDroppedConnections(pool);
   const postgres = new PostgresClient({ adapter: new PrismaPg(pool, schema ? { schema } : undefined) });
   // The one cast in the data layer. The generated declarations are separate, so
   // TypeScript cannot relate their conditional generic types although the models

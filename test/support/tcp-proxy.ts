@@ -8,6 +8,8 @@ export interface TcpProxy {
   readonly port: number;
   cut(): Promise<void>;
   restore(): Promise<void>;
+  /** Drops every open connection (as a reset would) but keeps taking new ones. */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -40,5 +42,8 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
       server = undefined;
     });
   await listen();
-  return { get port() { return port; }, cut, restore: listen, close: cut };
+  const reset = () => {
+    for (const socket of sockets) socket.destroy();
+  };
+  return { get port() { return port; }, cut, restore: listen, reset, close: cut };
 }

@@ -7,6 +7,7 @@ import { createBotService } from '../../src/transport/telegram/bot-service.js';
 import type { UraContext } from '../../src/transport/telegram/context.js';
 import { protectContent } from '../../src/transport/telegram/protect-content.js';
 import { recordBotApi, TEST_BOT_INFO } from '../support/bot-api.js';
+import { memoryInbox } from '../support/memory-inbox.js';
 
 const i18n = createI18n();
 
@@ -34,7 +35,7 @@ describe('the bot service', () => {
   it('keeps running when Telegram refuses setMyCommands, with a warning', async () => {
     const { bot, api, lines, logger } = setUp({ botInfo: false });
     api.failNext('setMyCommands', 400, 'Bad Request: method not supported');
-    const service = createBotService({ bot, mode: 'webhook', i18n, logger, webhook: { url: 'https://x/telegram/webhook', secret: 's'.repeat(16) } });
+    const service = createBotService({ bot, mode: 'webhook', i18n, logger, inbox: memoryInbox(), webhook: { url: 'https://x/telegram/webhook', secret: 's'.repeat(16) } });
     service.start();
     await expect.poll(() => service.status().state).toBe('running');
     expect(lines.join('')).toMatch(/Telegram refused setMyCommands/);
@@ -50,7 +51,7 @@ describe('the bot service', () => {
   it('reports a refused webhook registration as failed, since no update would ever arrive', async () => {
     const { bot, api, logger } = setUp({ botInfo: false });
     api.failNext('setWebhook', 400, 'Bad Request: bad webhook: HTTPS url must be provided for webhook');
-    const service = createBotService({ bot, mode: 'webhook', i18n, logger, webhook: { url: 'http://x/telegram/webhook', secret: 's'.repeat(16) } });
+    const service = createBotService({ bot, mode: 'webhook', i18n, logger, inbox: memoryInbox(), webhook: { url: 'http://x/telegram/webhook', secret: 's'.repeat(16) } });
     service.start();
     await expect.poll(() => service.status().state).toBe('failed');
     expect(service.status().detail).toMatch(/refused the webhook http:\/\/x\/telegram\/webhook: .*HTTPS url must be provided/);
@@ -68,7 +69,7 @@ describe('the bot service', () => {
       }
       return prev(method, payload, signal);
     });
-    const service = createBotService({ bot, mode: 'webhook', i18n, logger, webhook: { url: 'https://x/telegram/webhook', secret: 's'.repeat(16) } });
+    const service = createBotService({ bot, mode: 'webhook', i18n, logger, inbox: memoryInbox(), webhook: { url: 'https://x/telegram/webhook', secret: 's'.repeat(16) } });
     service.start();
     await expect.poll(() => registering).toBe(true);
     await service.stop(1000);
@@ -81,7 +82,7 @@ describe('the bot service', () => {
   it('reports a rejected token as failed instead of retrying forever', async () => {
     const { bot, api, logger } = setUp({ botInfo: false });
     api.failNext('getMe', 401, 'Unauthorized');
-    const service = createBotService({ bot, mode: 'polling', i18n, logger });
+    const service = createBotService({ bot, mode: 'polling', i18n, logger, inbox: memoryInbox() });
     service.start();
     await expect.poll(() => service.status()).toEqual({ state: 'failed', mode: 'polling', detail: 'Telegram rejected TELEGRAM_BOT_TOKEN' });
   });

@@ -15,7 +15,7 @@ const asAdmin = { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } };
 const servers: { close(): void }[] = [];
 afterEach(() => servers.splice(0).forEach((server) => server.close()));
 
-function serve(options: { database?: DatabaseHealth; accepting?: boolean; handling?: Promise<void>; oldestUndelivered?: Date; adminToken?: null } = {}) {
+function serve(options: { database?: DatabaseHealth; accepting?: boolean; handling?: Promise<void>; outcome?: 'handled' | 'again'; oldestUndelivered?: Date; adminToken?: null } = {}) {
   const dispatched: Update[] = [];
   const bot: BotService = {
     ...disabledBot,
@@ -23,6 +23,7 @@ function serve(options: { database?: DatabaseHealth; accepting?: boolean; handli
     dispatch: async (update) => {
       dispatched.push(update);
       await options.handling;
+      return options.outcome ?? 'handled';
     },
   };
   const logger = createLogger('silent');
@@ -58,6 +59,30 @@ describe('Telegram webhook route', () => {
     expect((await post(JSON.stringify(command('start')), 'wrong-secret-000000000')).status).toBe(401);
     expect((await post(JSON.stringify(command('start')))).status).toBe(401);
     expect(dispatched).toEqual([]);
+  });
+
+  it('checks the secret before it reads the body: a wrong secret with a huge or malformed body is refused 401', async () => {
+    const { post, dispatched } = serve();
+    const huge = JSON.stringify({ update_id: 1, message: { text: 'x'.repeat(5 * 1024 * 1024) } });
+    expect((await post(huge, 'wrong-secret-000000000')).status).toBe(401);
+    expect((await post('{"update_id": 1, "message": {', 'wrong-secret-000000000')).status).toBe(401);
+    expect((await post(huge)).status).toBe(401);
+    expect(dispatched).toEqual([]);
+  });
+
+  it('refuses an update body over the limit with 413, even with the right secret', async () => {
+    const { post, dispatched } = serve();
+    const response = await post(JSON.stringify({ update_id: 1, message: { text: 'x'.repeat(300 * 1024) } }), SECRET);
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ code: 'too_large' });
+    expect(dispatched).toEqual([]);
+  });
+
+  it('answers 503 for an update that failed because the database is away, so Telegram delivers it again', async () => {
+    const { post, dispatched } = serve({ outcome: 'again' });
+    const response = await post(JSON.stringify(command('start')), SECRET);
+    expect(response.status).toBe(503);
+    expect(dispatched).toHaveLength(1);
   });
 
   it('answers malformed JSON and non-updates with 400 and keeps serving', async () => {

@@ -33,4 +33,14 @@ describe('the rate limit of menus and flows', () => {
     expect(limiter.hit('b', at(0))).toBe('ok');
     expect(limiter.hit('a', at(1))).toBe('warn');
   });
+
+  it('counts an update handled again after an outage once, so the retries do not use up the person’s limit', () => {
+    const limiter = createRateLimiter({ limit: 3, windowMs: 60_000 });
+    // The database was away: update 1 was tried 30 times within the minute.
+    for (let attempt = 0; attempt < 30; attempt++) expect(limiter.hit('person', at(attempt), 1)).toBe('ok');
+    expect(limiter.hit('person', at(31), 2)).toBe('ok');
+    expect(limiter.hit('person', at(32), 3)).toBe('ok');
+    expect(limiter.hit('person', at(33), 4)).toBe('warn');
+    expect(limiter.hit('person', at(34), 5)).toBe('blocked');
+  });
 });

@@ -3,11 +3,11 @@ import helmet from 'helmet';
 import { errorMessage } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import { healthRoutes, type HealthDeps } from './health.js';
-import { WEBHOOK_PATH } from './telegram-webhook.js';
 
 export interface AppDeps {
   logger: Logger;
   health: HealthDeps;
+  /** The webhook route (it parses its own body, after checking its secret). */
   telegramWebhook?: RequestHandler;
 }
 
@@ -30,9 +30,10 @@ export function createApp(deps: AppDeps): express.Express {
   app.disable('x-powered-by');
   // First, so that every answer carries them: refusals, errors and 404s included.
   app.use(helmet());
+  // Before the JSON parser: the webhook checks its secret before it reads a body.
+  if (deps.telegramWebhook) app.use(deps.telegramWebhook);
   app.use(express.json({ limit: '1mb' }));
   app.use(healthRoutes(deps.health));
-  if (deps.telegramWebhook) app.post(WEBHOOK_PATH, deps.telegramWebhook);
   app.use((_req, res) => void res.status(404).json({ code: 'not_found', message: 'no such page' }));
   app.use(errorHandler(deps.logger));
   return app;

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { RequestHandler } from 'express';
+import express, { Router, type RequestHandler } from 'express';
 import type { Update } from 'grammy/types';
 import { z } from 'zod';
 import type { Logger } from '../../shared/logger.js';
@@ -8,6 +8,8 @@ import type { BotService } from '../telegram/bot-service.js';
 export const WEBHOOK_PATH = '/telegram/webhook';
 /** Well inside Telegram's own wait for a webhook answer. */
 export const WEBHOOK_ACK_MS = 8000;
+/** A Telegram update is a few kilobytes; anything much larger is not one. */
+export const WEBHOOK_BODY_LIMIT = '256kb';
 
 const updateSchema = z.custom<Update>(
   (value) =>
@@ -17,18 +19,21 @@ const updateSchema = z.custom<Update>(
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
 /**
- * Receives updates from Telegram. The secret header is compared in constant time;
- * the update goes through the same pipeline as polling and is acknowledged once handled.
+ * Receives updates from Telegram at WEBHOOK_PATH. The secret header is compared
+ * (in constant time) before the body is read as JSON, so a stranger cannot make
+ * Ura parse anything; the body is then limited to WEBHOOK_BODY_LIMIT. Mount it
+ * before any JSON body parser of the app.
  */
-export function telegramWebhook(deps: { secret: string; bot: BotService; logger: Logger }): RequestHandler {
+export function telegramWebhook(deps: { secret: string; bot: BotService; logger: Logger }): Router {
   const expected = digest(deps.secret);
-  return async (req, res) => {
+  const checkSecret: RequestHandler = (req, res, next) => {
     const given = req.get('X-Telegram-Bot-Api-Secret-Token');
-    if (given === undefined || !timingSafeEqual(digest(given), expected)) {
-      deps.logger.warn({ ip: req.ip }, 'webhook request with a wrong secret refused');
-      res.status(401).json({ code: 'unauthorized', message: 'wrong or missing secret token' });
-      return;
-    }
+    if (given !== undefined && timingSafeEqual(digest(given), expected)) return next();
+    deps.logger.warn({ ip: req.ip }, 'webhook request with a wrong secret refused');
+    // The body is not read: the connection closes rather than taking it in.
+    res.set('Connection', 'close').status(401).json({ code: 'unauthorized', message: 'wrong or missing secret token' });
+  };
+  const receive: RequestHandler = async (req, res) => {
     const update = updateSchema.safeParse(req.body);
     if (!update.success) {
       deps.logger.warn('webhook request without a valid update refused');
@@ -39,13 +44,16 @@ export function telegramWebhook(deps: { secret: string; bot: BotService; logger:
       res.status(503).json({ code: 'not_ready', message: 'the bot is starting; Telegram will retry' });
       return;
     }
-    // Acknowledged once handled, so that an update in progress when the process dies is
-    // delivered again by Telegram (and recognised, where it matters, when it comes back);
-    // an update still running after WEBHOOK_ACK_MS is acknowledged anyway and finishes here.
-    const handled = deps.bot.dispatch(update.data);
+    // Answered once handled, so that an update in progress when the process dies is
+    // delivered again. An update that failed for a passing reason (the database is
+    // away) is answered 503, and one still running after WEBHOOK_ACK_MS too: Telegram
+    // delivers it again, and the copy waits behind the first in its chat's order and
+    // is skipped if the first was handled.
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([handled, new Promise<void>((done) => (timer = setTimeout(done, WEBHOOK_ACK_MS)))]);
+    const outcome = await Promise.race([deps.bot.dispatch(update.data), new Promise<'late'>((done) => (timer = setTimeout(() => done('late'), WEBHOOK_ACK_MS)))]);
     clearTimeout(timer);
-    res.status(200).json({ ok: true });
+    if (outcome === 'handled') res.status(200).json({ ok: true });
+    else res.status(503).json({ code: 'try_again', message: 'the update could not be handled yet; Telegram will deliver it again' });
   };
+  return Router().post(WEBHOOK_PATH, checkSecret, express.json({ limit: WEBHOOK_BODY_LIMIT, type: () => true }), receive);
 }

@@ -8,6 +8,7 @@ import type { SessionStore } from '../../storage/session-repository.js';
 import type { SessionData, UraContext } from './context.js';
 import { protectContent } from './protect-content.js';
 import { privateSenderGuard } from './sender-guard.js';
+import { isTransient } from './transient.js';
 import { consoleComposer, type ConsoleDeps } from './console.js';
 import { helplineComposer, type HelplineBotDeps } from './helpline.js';
 import { invitationComposer, type InvitationBotDeps } from './invitations.js';
@@ -41,7 +42,11 @@ export function createBot(deps: BotDeps): Bot<UraContext> {
 
   // One error boundary for polling, webhooks and direct handleUpdate alike: the
   // person gets a localised apology, the log gets the update id (never the text).
+  // A passing failure (the database away, a connection reset) is not apologised
+  // for but thrown on: the update is handled again once the database is back (the
+  // webhook answers 5xx so Telegram sends it again; polling retries it from the inbox).
   const guarded = bot.errorBoundary(async ({ ctx, error }) => {
+    if (isTransient(error)) throw error;
     logger.error({ updateId: ctx.update.update_id, err: errorMessage(error) }, 'update failed');
     if (ctx.chat?.type !== 'private') return;
     const language = ctx.lang ?? pickLanguage(ctx.from?.language_code);

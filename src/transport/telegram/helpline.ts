@@ -221,7 +221,7 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
     if (ctx.message && (await caseOf(ctx, contact))) return next();
     const key = deps.identity.hashId('user', ctx.from.id);
     const pressed = ctx.callbackQuery !== undefined;
-    const verdict = (pressed ? deps.rateLimits.buttons : deps.rateLimits.messages).hit(key, clock.now());
+    const verdict = (pressed ? deps.rateLimits.buttons : deps.rateLimits.messages).hit(key, clock.now(), ctx.update.update_id);
     if (verdict === 'ok') return next();
     if (pressed) await ctx.answerCallbackQuery().catch(() => undefined);
     if (verdict === 'warn') await say(ctx, t(ctx)('hint.slow_down'));

@@ -9,25 +9,33 @@
  * restart. Keys are keyed hashes, never Telegram ids.
  */
 export interface RateLimiter {
-  hit(key: string, now: Date): 'ok' | 'warn' | 'blocked';
+  /**
+   * Counts an update of the person. An update handled again (its handling failed
+   * while the database was away) is counted once: a repeated `updateId` within the
+   * window is let through (one dropped here was recorded as handled, so it does not
+   * come again).
+   */
+  hit(key: string, now: Date, updateId?: number): 'ok' | 'warn' | 'blocked';
 }
 
 export function createRateLimiter(options: { limit: number; windowMs: number }): RateLimiter {
-  const recent = new Map<string, { times: number[]; warnedAt: number | undefined }>();
+  const recent = new Map<string, { hits: { at: number; updateId: number | undefined }[]; warnedAt: number | undefined }>();
   let sweptAt = 0;
   return {
-    hit(key, now) {
+    hit(key, now, updateId) {
       const at = now.getTime();
       // Forgetting people who went quiet, at most once a window: never a scan per update, even in a flood.
       if (recent.size > 10_000 && at - sweptAt >= options.windowMs) {
         sweptAt = at;
-        for (const [other, entry] of recent) if ((entry.times.at(-1) ?? 0) <= at - options.windowMs) recent.delete(other);
+        for (const [other, entry] of recent) if ((entry.hits.at(-1)?.at ?? 0) <= at - options.windowMs) recent.delete(other);
       }
-      const entry = recent.get(key) ?? { times: [], warnedAt: undefined };
-      entry.times = entry.times.filter((time) => time > at - options.windowMs);
+      const entry = recent.get(key) ?? { hits: [], warnedAt: undefined };
+      entry.hits = entry.hits.filter((hit) => hit.at > at - options.windowMs);
       recent.set(key, entry);
-      if (entry.times.length < options.limit) {
-        entry.times.push(at);
+      // An update handled again (after an outage) was counted when it first came.
+      if (updateId !== undefined && entry.hits.some((hit) => hit.updateId === updateId)) return 'ok';
+      if (entry.hits.length < options.limit) {
+        entry.hits.push({ at, updateId });
         return 'ok';
       }
       if (entry.warnedAt !== undefined && entry.warnedAt > at - options.windowMs) return 'blocked';

@@ -1,0 +1,48 @@
+import type { Update } from 'grammy/types';
+import type { Clock } from '../shared/clock.js';
+import type { IdentityProtector } from '../shared/crypto.js';
+import type { UpdateInbox } from '../transport/telegram/update-queue.js';
+import type { UraPrisma } from './database.js';
+
+/**
+ * The inbox of fetched updates and the record of handled ones. An update names its
+ * sender (id, name, username), so it is stored sealed with DATA_KEY and deleted
+ * as soon as it is handled; the handled record keeps the update id and a time only.
+ */
+export function createInboxRepository(prisma: UraPrisma, identity: IdentityProtector, clock: Clock): UpdateInbox {
+  return {
+    async keep(updates) {
+      const ids = updates.map((update) => BigInt(update.update_id));
+      const handled = new Set((await prisma.processedUpdate.findMany({ where: { updateId: { in: ids } }, select: { updateId: true } })).map((row) => row.updateId));
+      const fresh = updates.filter((update) => !handled.has(BigInt(update.update_id)));
+      if (fresh.length === 0) return;
+      const receivedAt = clock.now();
+      // One transaction: the batch is kept whole or not at all, and an update kept
+      // before (Telegram sends it again until acknowledged) is left as it is.
+      await prisma.$transaction(async (tx) => {
+        for (const update of fresh) {
+          const updateId = BigInt(update.update_id);
+          await tx.inboxUpdate.upsert({ where: { updateId }, create: { updateId, sealed: identity.seal(JSON.stringify(update)), receivedAt }, update: {} });
+        }
+      });
+    },
+    async waiting() {
+      const rows = await prisma.inboxUpdate.findMany({ orderBy: { updateId: 'asc' } });
+      return rows.map((row): Update => JSON.parse(identity.open(row.sealed)));
+    },
+    async handled(updateId) {
+      return (await prisma.processedUpdate.count({ where: { updateId: BigInt(updateId) } })) > 0;
+    },
+    async markHandled(updateId) {
+      const id = BigInt(updateId);
+      const handledAt = clock.now();
+      await prisma.$transaction(async (tx) => {
+        await tx.processedUpdate.upsert({ where: { updateId: id }, create: { updateId: id, handledAt }, update: {} });
+        await tx.inboxUpdate.deleteMany({ where: { updateId: id } });
+      });
+    },
+    async forgetHandled(before) {
+      return (await prisma.processedUpdate.deleteMany({ where: { handledAt: { lt: before } } })).count;
+    },
+  };
+}

@@ -1,0 +1,149 @@
+import type { Update } from 'grammy/types';
+import { errorMessage } from '../../shared/errors.js';
+import type { Logger } from '../../shared/logger.js';
+import { isTransient } from './transient.js';
+
+/** Fetched updates kept until handled, and the updates handled lately. */
+export interface UpdateInbox {
+  /** Keeps a fetched batch (whole or not at all); updates kept or handled before are left alone. */
+  keep(updates: Update[]): Promise<void>;
+  /** Kept updates not yet handled, oldest first. */
+  waiting(): Promise<Update[]>;
+  /** Whether this update was handled already (delivered again by Telegram, or kept before a crash). */
+  handled(updateId: number): Promise<boolean>;
+  /** Records the update as handled and drops it from the inbox, in one transaction. */
+  markHandled(updateId: number): Promise<void>;
+  /** Forgets the records of updates handled before `before`; returns how many. */
+  forgetHandled(before: Date): Promise<number>;
+}
+
+/** `again`: not handled for a passing reason (the database is away); it must come again. */
+export type Outcome = 'handled' | 'again';
+
+const FIRST_RETRY_MS = 500;
+const MAX_RETRY_MS = 5000;
+
+/** The chat an update belongs to: its updates are handled one after the other. */
+const chatOf = (update: Update): number | undefined =>
+  update.message?.chat.id ??
+  update.edited_message?.chat.id ??
+  update.callback_query?.message?.chat.id ??
+  update.callback_query?.from.id ??
+  update.my_chat_member?.chat.id;
+
+/**
+ * Handles updates at most once each and in order per chat, for webhooks and
+ * polling alike. An update whose id is recorded as handled is skipped, so one
+ * delivered again is not answered twice; a handled update is recorded at once
+ * (and dropped from the inbox in the same transaction). The window that remains:
+ * a process that dies after handling and before recording handles it again on
+ * redelivery; relayed messages are still recognised by their message id then.
+ */
+export function createUpdateQueue(deps: { handle(update: Update): Promise<void>; inbox: UpdateInbox; logger: Logger }) {
+  const { inbox, logger } = deps;
+  const chains = new Map<number | undefined, Promise<unknown>>();
+  const inFlight = new Set<Promise<unknown>>();
+  const scheduled = new Map<number, Promise<void>>();
+  let stopped = false;
+  let wakeSleepers: (() => void)[] = [];
+
+  /** Waits `ms`, or less if the queue stops meanwhile. */
+  const pause = (ms: number) =>
+    new Promise<void>((done) => {
+      const timer = setTimeout(finish, ms);
+      function finish() {
+        clearTimeout(timer);
+        wakeSleepers = wakeSleepers.filter((wake) => wake !== finish);
+        done();
+      }
+      wakeSleepers.push(finish);
+    });
+
+  /** Runs `work` after the chat's earlier updates; a failure never blocks the chat's later ones. */
+  function inChatOrder<T>(update: Update, work: () => Promise<T>): Promise<T> {
+    const chat = chatOf(update);
+    const task = (chains.get(chat) ?? Promise.resolve()).then(work, work);
+    const settled = task.then(
+      () => undefined,
+      () => undefined,
+    );
+    chains.set(chat, settled);
+    inFlight.add(settled);
+    void settled.then(() => {
+      inFlight.delete(settled);
+      if (chains.get(chat) === settled) chains.delete(chat);
+    });
+    return task;
+  }
+
+  /** Records a handled update; false if the database is away (the update itself was handled). */
+  async function record(updateId: number): Promise<boolean> {
+    try {
+      await inbox.markHandled(updateId);
+    } catch (error) {
+      if (isTransient(error)) {
+        logger.warn({ updateId, err: errorMessage(error) }, 'update handled but not yet recorded (the database is unavailable)');
+        return false;
+      }
+      logger.error({ updateId, err: errorMessage(error) }, 'update handled but its record failed');
+    }
+    return true;
+  }
+
+  /** `unrecorded`: handled, but the record of it could not be written yet. */
+  async function attempt(update: Update): Promise<Outcome | 'unrecorded'> {
+    const updateId = update.update_id;
+    try {
+      if (await inbox.handled(updateId)) return 'handled';
+      await deps.handle(update);
+    } catch (error) {
+      if (isTransient(error)) {
+        logger.warn({ updateId, err: errorMessage(error) }, 'update not handled for now (the database or Telegram is unavailable); it will be handled again');
+        return 'again';
+      }
+      // A mistake, not an outage: handled again it would fail the same way, so it is
+      // recorded as handled (the person had the apology) and not tried again.
+      logger.error({ updateId, err: errorMessage(error) }, 'update failed');
+    }
+    return (await record(updateId)) ? 'handled' : 'unrecorded';
+  }
+
+  return {
+    /** Handles an update once, after the chat's earlier ones (a webhook: Telegram delivers it again on `again`). */
+    // Handled but not recorded counts as handled: once answered 2xx, Telegram does not send it again.
+    once: (update: Update): Promise<Outcome> => inChatOrder(update, async () => ((await attempt(update)) === 'again' ? 'again' : 'handled')),
+
+    /**
+     * Handles an update from the inbox, after the chat's earlier ones, trying again
+     * while the failure passes (with a growing pause) so that the chat's later
+     * updates wait for it; stops trying when the queue stops (it stays in the inbox).
+     */
+    untilHandled(update: Update): Promise<void> {
+      const known = scheduled.get(update.update_id);
+      if (known) return known;
+      const done = inChatOrder(update, async () => {
+        let outcome: Outcome | 'unrecorded' = 'again';
+        for (let delay = FIRST_RETRY_MS; !stopped; delay = Math.min(delay * 2, MAX_RETRY_MS)) {
+          // Once handled, only the record is tried again: the person is not answered twice.
+          outcome = outcome === 'unrecorded' ? ((await record(update.update_id)) ? 'handled' : 'unrecorded') : await attempt(update);
+          if (outcome === 'handled') return;
+          await pause(delay);
+        }
+      }).finally(() => scheduled.delete(update.update_id));
+      scheduled.set(update.update_id, done);
+      return done;
+    },
+
+    /** Whether an update still waits in the queue. */
+    busy: () => inFlight.size > 0,
+    /** Stops retrying; an attempt in progress finishes. */
+    stop() {
+      stopped = true;
+      for (const wake of [...wakeSleepers]) wake();
+    },
+    /** Resolves when every update taken so far is settled. */
+    idle: async () => void (await Promise.all([...inFlight])),
+  };
+}
+
+export type UpdateQueue = ReturnType<typeof createUpdateQueue>;
