@@ -6,7 +6,7 @@ import { startUra } from '../../src/main.js';
 import { createLogger } from '../../src/shared/logger.js';
 import { TEST_BOT_INFO } from '../support/bot-api.js';
 import { testConfig } from '../support/config.js';
-import { TEST_TOKEN } from '../support/emulator.js';
+import { TEST_ADMIN_TOKEN, TEST_TOKEN } from '../support/emulator.js';
 import { startFakeTelegram } from '../support/fake-telegram.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -21,10 +21,10 @@ describe('Ura polling a Telegram that refuses it', () => {
     const telegram = await startFakeTelegram();
     cleanups.push(telegram.close);
     telegram.failGetUpdates(409, 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running');
-    const config = testConfig({ DATABASE_URL: `file:${join(dir, 'ura.db')}`, TELEGRAM_BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: telegram.apiRoot, BOT_MODE: 'polling' });
+    const config = testConfig({ DATABASE_URL: `file:${join(dir, 'ura.db')}`, TELEGRAM_BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: telegram.apiRoot, BOT_MODE: 'polling', ADMIN_TOKEN: TEST_ADMIN_TOKEN });
     const ura = await startUra(config, createLogger('silent'), { botInfo: TEST_BOT_INFO });
     cleanups.push(() => ura.stop());
-    const health = async () => (await fetch(`${ura.url}/healthz`)).json() as Promise<{ bot: { state: string; detail?: string } }>;
+    const health = async () => (await fetch(`${ura.url}/healthz`, { headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` } })).json() as Promise<{ bot: { state: string; detail?: string } }>;
 
     await expect.poll(async () => (await health()).bot, { timeout: 15_000 }).toMatchObject({ state: 'running', detail: expect.stringMatching(/409 Conflict/) });
 
