@@ -4,26 +4,34 @@ import { formatProblems } from '../flows/catalog.js';
 import { toMermaid } from '../flows/graph.js';
 import { FLOWS_DIR, loadFlows } from '../flows/loader.js';
 import { flowNamespace } from '../flows/schema.js';
-import { createI18n, isLanguage, readLocales } from '../i18n/index.js';
+import { createI18n, isLanguage, LOCALES_DIR, readLocales } from '../i18n/index.js';
+import { describeReview, readReviews } from '../i18n/review.js';
 import { EXIT, ExitError } from './environment.js';
 
 export const flowsCommand = new Command('flows').description('author and check conversation flows');
 
 flowsCommand
   .command('check')
-  .description('validate every flow, indicator set and their texts; exits 1 listing every problem')
+  .description('validate every flow, indicator set and their texts, and the review status of every text file; exits 1 listing every problem')
   .argument('[path]', 'folder of flows to check', FLOWS_DIR)
+  .option('--locales <dir>', 'folder of texts whose review status to check', LOCALES_DIR)
   .option('--json', 'print the result as JSON')
-  .action((path: string, options: { json?: boolean }) => {
-    const { catalog, problems } = loadFlows(resolve(path));
+  .action((path: string, options: { json?: boolean; locales: string }) => {
+    const { catalog, problems: flowProblems } = loadFlows(resolve(path));
+    const { reviews, problems: reviewProblems } = readReviews(resolve(options.locales));
+    const problems = [...flowProblems, ...reviewProblems];
     if (options.json) {
-      console.log(JSON.stringify({ ok: problems.length === 0, flows: [...catalog.flows.keys()], problems }, null, 2));
-    } else if (problems.length === 0) {
-      const flows = [...catalog.flows.values()].map(({ flow }) => `  ${flow.id} v${flow.version} (${flow.kind}, ${flow.languages.join(', ')}, ${flow.steps.length} steps)`);
-      console.log(`All ${catalog.flows.size} flows are valid:\n${flows.join('\n')}`);
+      console.log(JSON.stringify({ ok: problems.length === 0, flows: [...catalog.flows.keys()], review: Object.fromEntries(reviews.map((review) => [review.language, review.files])), problems }, null, 2));
+    } else {
+      if (flowProblems.length === 0) {
+        const flows = [...catalog.flows.values()].map(({ flow }) => `  ${flow.id} v${flow.version} (${flow.kind}, ${flow.languages.join(', ')}, ${flow.steps.length} steps)`);
+        console.log(`All ${catalog.flows.size} flows are valid:\n${flows.join('\n')}`);
+      }
+      // Shown even when all is valid: a machine draft is not a problem, but the organisation must see it.
+      if (reviews.length > 0) console.log(`Review status of the texts:\n${reviews.map(describeReview).join('\n')}`);
     }
     if (problems.length > 0) {
-      throw new ExitError(EXIT.failure, options.json ? [] : formatProblems(problems, 'the flows'));
+      throw new ExitError(EXIT.failure, options.json ? [] : formatProblems(problems, 'the flows and texts'));
     }
   });
 
