@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -54,6 +54,25 @@ describe('ura flows check', () => {
     const result = check();
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(new RegExp(`All ${flows.length} flows are valid`));
+    expect(result.stdout).toMatch(/Review status of the texts:\n  el: all \d+ files are machine drafts/);
+    expect(result.stdout).toMatch(/\n  sq: all \d+ files are machine drafts/);
+  });
+
+  it('gives each language\'s review status in --json, and fails on a text file without one', () => {
+    const shipped = check('--json');
+    expect(shipped.status).toBe(0);
+    expect(JSON.parse(shipped.stdout).review.sq['helpline.json']).toEqual({ status: 'machine_draft' });
+    const dir = mkdtempSync(join(tmpdir(), 'ura-review-'));
+    try {
+      mkdirSync(join(dir, 'sq'));
+      writeFileSync(join(dir, 'sq', 'bot.json'), '{}');
+      writeFileSync(join(dir, 'sq', 'REVIEW.yaml'), 'bot.json: { status: proofread }\n');
+      const result = check('--locales', dir);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(/sq\/REVIEW\.yaml at bot\.json\.status: status must be machine_draft, or reviewed/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('fails on the invalid fixtures, listing a problem for every one of them', () => {
