@@ -48,7 +48,7 @@ describe('a person and two operators on an emulated Telegram', () => {
   it('takes a person in Albanian to an operator: one claim wins, messages go both ways with no identity, the case closes with a referral and feedback is offered', async () => {
     const person = harness.user(PERSON);
     await toMenu(person, sq);
-    await pressUntil(person, 'p', sq.helpline('person.requested'));
+    await pressUntil(person, 'p', sq.personRequested());
     const code = await cardIn(arta);
     expect(await cardIn(besa)).toBe(code);
 
@@ -131,7 +131,7 @@ describe('a person and two operators on an emulated Telegram', () => {
   async function withArta(who: UserOptions): Promise<{ person: EmulatedUser; code: string }> {
     const person = harness.user(who);
     await toMenu(person, sq);
-    await pressUntil(person, 'p', sq.helpline('person.requested'));
+    await pressUntil(person, 'p', sq.personRequested());
     const code = await cardIn(arta);
     await arta.press(`h|take|${code}`);
     await person.waitForReply((reply) => reply.text === handoff('person.joined', { name: 'Arta' }));

@@ -25,13 +25,19 @@ export function localeText(language: Language, namespace: string, key: string, v
   return value.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
 
+/** A request passed on: whether it was taken, that the answers so far go with it, and the lock-screen tip. */
+const requested = (language: Language, first: string, options: { answers?: boolean }) =>
+  [first, ...(options.answers ? [localeText(language, 'helpline', 'person.shares_answers')] : []), localeText(language, 'helpline', 'person.quiet_tip')].join('\n\n');
+
 /** The texts of one language, by namespace. */
 export const textsIn = (language: Language) => ({
   language,
   helpline: (key: string, vars?: Record<string, string | number>) => localeText(language, 'helpline', key, vars),
   handoff: (key: string, vars?: Record<string, string | number>) => localeText(language, 'handoff', key, vars),
-  /** What a person who asks for someone is told when, as in these tests, nobody is on call. */
-  nobodyOnCall: () => localeText(language, 'handoff', 'person.nobody'),
+  /** What a person who asks for someone is told when, as in these tests, nobody is on call (`answers`: they answered questions first). */
+  nobodyOnCall: (options: { answers?: boolean } = {}) => requested(language, localeText(language, 'handoff', 'person.nobody'), options),
+  /** What a person who asks for someone is told when an operator is on call. */
+  personRequested: (options: { answers?: boolean } = {}) => requested(language, localeText(language, 'helpline', 'person.requested'), options),
   /** The emergency numbers, then the honest word that nobody is on call right now. */
   urgentNobodyOnCall: () => `${localeText(language, 'helpline', 'urgent.text')}\n\n${localeText(language, 'handoff', 'person.nobody_urgent')}`,
   bot: (key: string) => localeText(language, 'bot', key),

@@ -108,7 +108,7 @@ describe('the help-seeking conversation, end to end: emulated Telegram → `ura 
       t.selfCheck('rights.text'), // the message introduces the services that follow it
       servicesMessage(t),
       t.selfCheck('consent.text'),
-      t.nobodyOnCall(),
+      t.nobodyOnCall({ answers: true }),
       t.selfCheck('end_handoff.text'),
       t.helpline('menu.text'),
     ]);
@@ -285,7 +285,7 @@ describe('the help-seeking conversation, end to end: emulated Telegram → `ura 
       await person.press('a|no');
       await answerQuestions(person, t.selfCheck, [['safety', { choose: 'safe' }]]);
       await person.waitForReply((reply) => reply.text === t.selfCheck('age.text'));
-      await pressUntil(person, 'p', t.nobodyOnCall());
+      await pressUntil(person, 'p', t.nobodyOnCall({ answers: true }));
       await recorded(person);
     }
     const erasedContact = db.contactId(erased.userId);

@@ -18,7 +18,7 @@ describe.each(PROVIDERS_UNDER_TEST)('operator handoff on $name', ({ open, skip }
     const arta = await addOperator(h, 9001, { pseudonym: 'Arta' });
     await addOperator(h, 9002, { pseudonym: 'Besa' });
     const { person, code } = await requestPerson(h);
-    expect(textsTo(h, PERSON).at(-1)).toBe(h.i18n.t('sq', 'helpline:person.requested'));
+    expect(textsTo(h, PERSON).at(-1)).toBe(`${h.i18n.t('sq', 'helpline:person.requested')}\n\n${h.i18n.t('sq', 'helpline:person.quiet_tip')}`);
     for (const operatorChat of [9001, 9002]) {
       const card = callsTo(h, operatorChat).find((call) => buttonsOf(call.payload).includes(`h|take|${code}`));
       expect(card?.payload.text).toContain(code);
@@ -322,7 +322,7 @@ describe.each(PROVIDERS_UNDER_TEST)('operator handoff on $name', ({ open, skip }
     await addOperator(h, 9001, { presence: null });
     await h.parts.shifts.replaceFor('op-9001', [{ weekday: 1, start: '08:00', end: '16:00' }]);
     const { code } = await requestPerson(h);
-    expect(textsTo(h, PERSON).at(-1)).toBe(h.i18n.t('sq', 'handoff:person.nobody'));
+    expect(textsTo(h, PERSON).at(-1)).toBe(`${h.i18n.t('sq', 'handoff:person.nobody')}\n\n${h.i18n.t('sq', 'helpline:person.quiet_tip')}`);
     clock.advance(60_000);
     await Promise.all([h.parts.duty.tick(), h.parts.duty.tick()]);
     expect(textsTo(h, 9001).filter((text) => text === h.i18n.t('sq', 'handoff:shift.started', { count: 1 }))).toHaveLength(1);

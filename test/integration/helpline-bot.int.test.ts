@@ -83,8 +83,38 @@ describe('the help-seeking conversation on Telegram', () => {
     await toMenu(h, person, 'en');
     await person.press('p');
     await person.press('p');
-    expect(h.textsSince(0).filter((text) => text === h.i18n.t('en', 'helpline:person.requested'))).toHaveLength(2);
+    const requested = `${h.i18n.t('en', 'helpline:person.requested')}\n\n${h.i18n.t('en', 'helpline:person.quiet_tip')}`;
+    expect(h.textsSince(0).filter((text) => text === requested)).toHaveLength(2);
     expect(await h.db.prisma.helpCase.count()).toBe(1);
+  });
+
+  it('says, when a person is asked for in the middle of a flow, that the team will see the answers so far', async () => {
+    const h = await setUp();
+    await h.db.prisma.operator.create({ data: { id: 'op-1', telegramId: '9001', role: 'operator', languages: '["en"]', skills: '[]', createdAt: new Date(), presence: 'on' } });
+    const person = h.person({ userId: 70017, languageCode: 'en' });
+    await toMenu(h, person, 'en');
+    await person.press('m|check');
+    await person.press('a|no');
+    await person.press('c|safety|safe');
+    const before = h.sentCount();
+    await person.press('p');
+    const [told] = h.textsSince(before);
+    expect(told).toContain('The team will also see the answers you have given here so far.');
+    expect(told).toContain(h.i18n.t('en', 'helpline:person.quiet_tip'));
+    expect(told).not.toContain(h.i18n.t('en', 'helpline:person.limits_young'));
+  });
+
+  it('tells a young person who asks for someone, in their own words, when child protection is told', async () => {
+    const h = await setUp();
+    const person = h.person({ userId: 70018, languageCode: 'sq' });
+    await toMenu(h, person, 'sq');
+    await person.press('m|check');
+    await person.press('a|yes');
+    const before = h.sentCount();
+    await person.press('p');
+    const [told] = h.textsSince(before);
+    expect(told).toContain('«Do t\'u tregoni prindërve të mi apo policisë?»');
+    expect(told).toContain(h.i18n.t('sq', 'helpline:person.quiet_tip'));
   });
 
   it('tells a person honestly when nobody is on call, with the numbers that answer now, and keeps the request', async () => {
@@ -92,7 +122,7 @@ describe('the help-seeking conversation on Telegram', () => {
     const person = h.person({ userId: 70016, languageCode: 'en' });
     await toMenu(h, person, 'en');
     await person.press('p');
-    expect(h.textsSince(0).at(-1)).toBe(h.i18n.t('en', 'handoff:person.nobody'));
+    expect(h.textsSince(0).at(-1)).toBe(`${h.i18n.t('en', 'handoff:person.nobody')}\n\n${h.i18n.t('en', 'helpline:person.quiet_tip')}`);
     expect(h.textsSince(0).at(-1)).toMatch(/116 006/);
     expect(await h.db.prisma.helpCase.findFirstOrThrow()).toMatchObject({ status: 'pending' });
   });

@@ -35,8 +35,56 @@ describe('locales', () => {
     const i18n = createI18n();
     expect(i18n.t('en', 'helpline:menu.text')).toBe('How can we help?');
     expect(i18n.t('sq', 'helpline:menu.text')).toBe("Si mund t'ju ndihmojmë?");
-    expect(i18n.t('en', 'helpline:notice.text', { days: 30 })).toContain('after 30 days');
+    expect(i18n.t('en', 'helpline:notice.text', { days: 30 })).toContain('for 30 days after your last conversation');
     expect(i18n.forLanguage('en')('common:errors.generic')).toMatch(/If you are in danger now, call the police on 129/);
+  });
+});
+
+const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
+const textsOf = (language: string, file: string): string[] => flatten(JSON.parse(readFileSync(join(LOCALES_DIR, language, file), 'utf8'))).map((key) => String(key.split('.').reduce<unknown>((node, part) => Reflect.get(Object(node), part), JSON.parse(readFileSync(join(LOCALES_DIR, language, file), 'utf8')))));
+/** The files whose wording is the helpline's own (the flows' and directory's texts are written elsewhere). */
+const OWN_FILES = ['bot.json', 'common.json', 'flows.json', 'handoff.json', 'helpline.json', 'invite.json', 'surveys.event-evaluation.json', 'surveys.service-feedback.json', 'surveys.training-evaluation.json'];
+
+describe('the first notice', () => {
+  const i18n = createI18n();
+  it.each(LANGUAGES)('%s: is short, and says what is kept (with /privacy) and how to leave at once', (language) => {
+    const notice = i18n.t(language, 'helpline:notice.text', { days: 30 });
+    expect(words(notice)).toBeLessThanOrEqual(language === 'en' ? 40 : 45);
+    expect(notice).toContain('/privacy');
+    expect(notice).toContain('30');
+    expect(notice).toContain(i18n.t(language, 'bot:buttons.exit'));
+  });
+});
+
+describe('what the exit is said to do', () => {
+  const i18n = createI18n();
+  it.each(LANGUAGES)('%s: the 48 hours it can delete, in the safety tips and the privacy screen, and never that nothing is lost', (language) => {
+    for (const key of ['helpline:safety.tips', 'helpline:privacy.text']) expect(i18n.t(language, key, { days: 30 })).toMatch(/48/);
+    expect(i18n.t('en', 'helpline:safety.tips')).not.toMatch(/nothing is lost/);
+    expect(i18n.t('sq', 'helpline:safety.tips')).not.toMatch(/asgjë nuk humbet/);
+  });
+
+  it.each(LANGUAGES)('%s: the privacy screen says that confidentiality ends where a child is at risk, with the young person\'s question answered', (language) => {
+    const privacy = i18n.t(language, 'helpline:privacy.text', { days: 30 });
+    expect(privacy).toContain(i18n.t(language, 'helpline:person.limits_young').split(/[»”]/)[0]!.slice(1));
+  });
+});
+
+describe('Albanian copy', () => {
+  const own = OWN_FILES.flatMap((file) => textsOf('sq', file));
+  const i18n = createI18n();
+
+  it('has no gender slashes (i/e) in the helpline\'s own texts', () => {
+    expect(own.filter((text) => /\b(i|e)\/(e|E)\b|\w\/e\b/.test(text))).toEqual([]);
+  });
+
+  it('says what it means: "delete my data", a safe question about talking now, an action that cannot be undone, a username', () => {
+    expect(i18n.t('sq', 'bot:commands.delete')).toBe('Fshi të dhënat e mia');
+    expect(i18n.t('sq', 'helpline:safety.text')).toBe('A mund të flisni tani pa rrezik?');
+    expect(i18n.t('sq', 'helpline:safety.not_really')).toBe('Jo plotësisht');
+    expect(i18n.t('sq', 'helpline:delete.confirm')).toContain('Ky veprim nuk mund të zhbëhet.');
+    expect(i18n.t('sq', 'helpline:privacy.text', { days: 30 })).toContain('emrit të përdoruesit');
+    expect(own.filter((text) => /Fshij të dhënat|Jo vërtet|Kjo nuk mund të kthehet|\bpërdoruesin\b|, përdoruesit|më ruajnë/.test(text))).toEqual([]);
   });
 });
 

@@ -20,6 +20,7 @@ import { incomingOf } from './console.js';
 import type { UraContext } from './context.js';
 import { viewOf } from './flow-view.js';
 import { helplineScreens, type Private } from './helpline-screens.js';
+import { requestedText } from './person-request.js';
 import type { RateLimiter } from './rate-limiter.js';
 
 export interface HelplineBotDeps {
@@ -95,7 +96,7 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
         // The urgent effect of this same turn has already shown the emergency numbers.
         if (!turn.effects.some((other) => other.type === 'urgent')) await say(ctx, t(ctx)('urgent.text'));
       }
-      else if (effect.type === 'handoff') await say(ctx, reach === 'nobody' ? t(ctx)('handoff:person.nobody') : t(ctx)('person.requested'));
+      else if (effect.type === 'handoff') await say(ctx, turn.helpCase ? requestedText(t(ctx), turn.helpCase, reach ?? 'paged') : t(ctx)('person.requested'));
       else {
         const view = viewOf(effect, tr);
         if (view) await send(ctx, view);
@@ -143,7 +144,7 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
     const helpCase = await helpline.requestPerson(contact, trigger, words);
     const reach = await reachTeam(helpCase);
     if (trigger === 'urgent') await say(ctx, withReach(ctx, t(ctx)('urgent.text'), reach));
-    else await say(ctx, t(ctx)(reach === 'nobody' ? 'handoff:person.nobody' : reach === 'in_chat' ? 'handoff:person.in_chat' : 'person.requested'));
+    else await say(ctx, reach === 'in_chat' ? t(ctx)('handoff:person.in_chat') : requestedText(t(ctx), helpCase, reach));
     return helpCase;
   }
 

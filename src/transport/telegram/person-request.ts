@@ -1,0 +1,17 @@
+import type { HelpCase } from '../../helpline/cases.js';
+import type { Translate } from '../../i18n/index.js';
+
+/**
+ * What a person is told when their request for a person is passed on (`tr` bound to
+ * the helpline's texts). Consent is only honest if it says what the team will see: the
+ * answers given so far go with the request. A young person is told when the team must
+ * involve child protection, before they tell more. Replies come later and can show on a
+ * lock screen, so the tip on muting the chat and hiding previews comes with every request.
+ */
+export function requestedText(tr: Translate, helpCase: Pick<HelpCase, 'summary' | 'ageBand'>, reach: 'paged' | 'nobody' | 'in_chat'): string {
+  const parts = [tr(reach === 'nobody' ? 'handoff:person.nobody' : 'person.requested')];
+  if (Object.keys(helpCase.summary.answers).length > 0) parts.push(tr('person.shares_answers'));
+  if (helpCase.ageBand === 'child') parts.push(tr('person.limits_young'));
+  parts.push(tr('person.quiet_tip'));
+  return parts.join('\n\n');
+}
