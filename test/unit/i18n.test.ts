@@ -41,7 +41,12 @@ describe('locales', () => {
 });
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
-const textsOf = (language: string, file: string): string[] => flatten(JSON.parse(readFileSync(join(LOCALES_DIR, language, file), 'utf8'))).map((key) => String(key.split('.').reduce<unknown>((node, part) => Reflect.get(Object(node), part), JSON.parse(readFileSync(join(LOCALES_DIR, language, file), 'utf8')))));
+/** Every text of a locale file, by `file:key`. */
+const textsOf = (language: string, file: string): [string, string][] => {
+  const walk = (value: unknown, prefix: string): [string, string][] =>
+    typeof value === 'object' && value !== null ? Object.entries(value).flatMap(([key, inner]) => walk(inner, `${prefix}${prefix.endsWith(':') ? '' : '.'}${key}`)) : [[prefix, String(value)]];
+  return walk(JSON.parse(readFileSync(join(LOCALES_DIR, language, file), 'utf8')), `${file}:`);
+};
 /** The files whose wording is the helpline's own (the flows' and directory's texts are written elsewhere). */
 const OWN_FILES = ['bot.json', 'common.json', 'flows.json', 'handoff.json', 'helpline.json', 'invite.json', 'surveys.event-evaluation.json', 'surveys.service-feedback.json', 'surveys.training-evaluation.json'];
 
@@ -71,11 +76,22 @@ describe('what the exit is said to do', () => {
 });
 
 describe('Albanian copy', () => {
-  const own = OWN_FILES.flatMap((file) => textsOf('sq', file));
+  const ownEntries = OWN_FILES.flatMap((file) => textsOf('sq', file));
+  const own = ownEntries.map(([, text]) => text);
   const i18n = createI18n();
 
   it('has no gender slashes (i/e) in the helpline\'s own texts', () => {
     expect(own.filter((text) => /\b(i|e)\/(e|E)\b|\w\/e\b/.test(text))).toEqual([]);
+  });
+
+  it('speaks to adults as ju, and to a young person as ti only where a young person is addressed', () => {
+    const youngAddressed = ['helpline.json:person.limits_young', 'helpline.json:privacy.text'];
+    const ti = /\b(je|ke|yt|yti|tënd|tënde|jote|jesh|ty|shkrove)\b/i;
+    expect(ownEntries.filter(([key, text]) => !youngAddressed.includes(key) && ti.test(text)).map(([key]) => key)).toEqual([]);
+    expect(i18n.t('sq', 'helpline:person.limits_young')).toMatch(/nëse je në rrezik/);
+    // In the privacy screen only the paragraph for under-18s says ti.
+    const privacy = i18n.t('sq', 'helpline:privacy.text', { days: 30 }).split('\n\n');
+    expect(privacy.filter((paragraph) => ti.test(paragraph))).toEqual([expect.stringMatching(/^Je nën 18 vjeç\?/)]);
   });
 
   it('says what it means: "delete my data", a safe question about talking now, an action that cannot be undone, a username', () => {
