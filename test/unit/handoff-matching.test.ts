@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { OnDuty } from '../../src/handoff/model.js';
 import { matches, queueOrder } from '../../src/handoff/paging.js';
 import { consoleButton, decodeConsoleButton, tagged } from '../../src/handoff/views.js';
+import type { Answer } from '../../src/flows/state.js';
 import { unclaimed, type HelpCase } from '../../src/helpline/cases.js';
 
 const operator = (languages: string[], skills: string[] = []): OnDuty => ({
@@ -78,7 +79,7 @@ describe('the case card', () => {
     const catalog = loadFlows().catalog;
     const youngPerson = catalog.get('helpline/young-person');
     if (!youngPerson) throw new Error('the young-person flow does not load');
-    const answers = { age: { kind: 'number', value: 16 }, made_to: { kind: 'choices', codes: ['sexual'] } } as const;
+    const answers: Record<string, Answer> = { age: { kind: 'number', value: 16 }, made_to: { kind: 'choices', codes: ['sexual'] } };
     const assessment = assess(youngPerson, new Map(Object.entries(answers)));
     const views = createViews({ i18n: createI18n(), catalog });
     const child = helpCase({ ageBand: 'child', level: 'HIGH', summary: { flowId: 'helpline/young-person', reasons: assessment?.reasons ?? [], answers, urgentWords: null } });
