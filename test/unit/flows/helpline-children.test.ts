@@ -8,7 +8,7 @@ import { drive } from '../../support/flows.js';
 // and the content gaps of the screening each fire their indicator.
 const { catalog } = loadFlows();
 const SKIP = { skip: true } as const;
-type Reply = string | string[] | typeof SKIP;
+type Reply = string | readonly string[] | typeof SKIP;
 
 /** Plain answers for every question of each flow; a scenario replaces only what it is about. */
 const PLAIN: Record<string, Record<string, Reply>> = {
@@ -37,8 +37,9 @@ function talk(flowId: string, answers: Record<string, Reply>) {
     const id = run.state.current ?? '';
     const reply = answers[id] ?? PLAIN[flowId]?.[id];
     if (reply === undefined || turns > 40) throw new Error(`${flowId}: no answer for "${id}"`);
-    if (typeof reply === 'object' && 'skip' in reply) run.send({ type: 'skip', step: id });
-    else run.answer(reply);
+    if (typeof reply === 'string') run.answer(reply);
+    else if ('skip' in reply) run.send({ type: 'skip', step: id });
+    else run.answer([...reply]);
   }
   const end = run.all.find((effect): effect is Extract<Effect, { type: 'end' }> => effect.type === 'end');
   const urgent = run.all.find((effect): effect is Extract<Effect, { type: 'urgent' }> => effect.type === 'urgent');
