@@ -4,7 +4,7 @@ import { ExpressionError, parseExpression, references } from './expression.js';
 import { BUTTON_TOKEN_LIMIT, CALLBACK_DATA_LIMIT, decodeInput, encodeInput, isButtonToken } from './buttons.js';
 import { choicesOf, conditionsOf, optionsOf, stepIndicators, stepKeys, successors } from './catalog.js';
 import type { FlowInput } from './engine.js';
-import { flowNamespace, indicatorNamespace, type Flow, type IndicatorSet, type Step } from './schema.js';
+import { flowNamespace, indicatorNamespace, referralLabel, type Flow, type IndicatorSet, type Step } from './schema.js';
 
 /** A problem inside one file: where, and what. */
 export type Finding = { path: string; message: string };
@@ -174,6 +174,10 @@ export function checkTexts(flow: Flow, set: IndicatorSet | undefined, resources:
     set?.indicators.forEach((indicator, i) => {
       if (typeof lookup(resources, language, indicator.label, indicatorNamespace(set.set)) !== 'string') {
         findings.push({ path: `indicator set ${set.set}: indicators[${i}].label`, message: `operator label "${indicator.label}" is missing in ${language}` });
+      }
+      const refer = indicator.forChild?.refer;
+      if (refer && typeof lookup(resources, language, referralLabel(refer), indicatorNamespace(set.set)) !== 'string') {
+        findings.push({ path: `indicator set ${set.set}: indicators[${i}].forChild.refer`, message: `operator label "${referralLabel(refer)}" is missing in ${language}` });
       }
     });
   }

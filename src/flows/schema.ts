@@ -3,6 +3,15 @@ import { z } from 'zod';
 /** The answers of a yes/no question, in the order they are offered. */
 export const YES_NO = ['yes', 'no', 'unsure'] as const;
 
+/** The levels an assessment can reach, lowest first. */
+export const RISK_LEVELS = ['INFO', 'CONCERN', 'HIGH', 'URGENT'] as const;
+export type RiskLevel = (typeof RISK_LEVELS)[number];
+
+/** Services a situation is referred to; each has an operator's label `refer.<code>` in the set's namespace. */
+export const REFERRALS = ['child_protection'] as const;
+export type Referral = (typeof REFERRALS)[number];
+export const referralLabel = (referral: Referral): string => `refer.${referral}`;
+
 // The shape of flow files (flows/<area>/<name>.yaml) and indicator sets
 // (flows/<area>/indicators.yaml). Text fields hold i18n keys, resolved in the
 // flow's namespace: `helpline/self-check` reads locales/<lng>/helpline.self-check.json.
@@ -52,6 +61,12 @@ export const stepSchema = z.discriminatedUnion('type', [
     type: z.literal('yesno'),
     /** Indicators per answer: yes, no or unsure. */
     indicators: z.partialRecord(z.enum(YES_NO), z.array(code)).optional(),
+    /**
+     * `minor` marks "could the person be under 18?": yes or unsure switches on the
+     * child rules of scoring when no age was given (a child's protection must not
+     * wait for certainty).
+     */
+    role: z.literal('minor').optional(),
   }),
   z.strictObject({
     ...base,
@@ -126,6 +141,18 @@ export const indicatorSetSchema = z.strictObject({
         weight: z.number().min(0),
         element: z.enum(ELEMENTS),
         appliesTo: z.enum(['adult', 'child', 'both']).default('both'),
+        /**
+         * What this indicator means when the person is under 18: the lowest level the
+         * assessment may then have, and the service the situation is referred to.
+         */
+        forChild: z
+          .strictObject({ minimumLevel: z.enum(RISK_LEVELS).optional(), refer: z.enum(REFERRALS).optional() })
+          .refine((rule) => rule.minimumLevel !== undefined || rule.refer !== undefined, 'give a minimumLevel, a refer, or both')
+          .optional(),
+      })
+      .refine((indicator) => !(indicator.forChild && indicator.appliesTo === 'adult'), {
+        path: ['forChild'],
+        message: 'an indicator that applies only to adults has no rule for children',
       }),
     )
     .min(1),

@@ -1,10 +1,9 @@
 import { optionsOf, type CompiledFlow } from './catalog.js';
 import { holds, type Scope, type Value } from './expression.js';
-import { indicatorNamespace, YES_NO, type Indicator, type Step } from './schema.js';
+import { indicatorNamespace, referralLabel, RISK_LEVELS, YES_NO, type Indicator, type Referral, type RiskLevel, type Step } from './schema.js';
 import { answerValue, type Answer } from './state.js';
 
-export const RISK_LEVELS = ['INFO', 'CONCERN', 'HIGH', 'URGENT'] as const;
-export type RiskLevel = (typeof RISK_LEVELS)[number];
+export { RISK_LEVELS, type RiskLevel };
 
 /** One indicator that fired, with the answers that fired it: what an operator reads. */
 export interface RiskReason {
@@ -15,6 +14,8 @@ export interface RiskReason {
   element: Indicator['element'];
   weight: number;
   answers: { step: string; value: Value }[];
+  /** For a child: the service this situation is referred to, with the i18n key of what an operator reads. */
+  refer?: { to: Referral; label: string };
 }
 
 export interface RiskAssessment {
@@ -22,19 +23,26 @@ export interface RiskAssessment {
   score: number;
   child: boolean;
   reasons: RiskReason[];
+  /** Services the situation is referred to (from the reasons), e.g. child protection for a sexually exploited child. */
+  referrals: Referral[];
   flow: { id: string; version: number };
   indicatorSet: { id: string; version: number };
 }
 
 const SEVERITY: Record<Indicator['level'], number> = { critical: 0, high: 1, medium: 2, context: 3 };
 
-/** Under 18 by the answer marked `role: age`, or by the flow's audience when there is none. */
+/**
+ * Under 18 by the answer marked `role: age`; without an age, by "could they be
+ * under 18?" (`role: minor`) answered yes or unsure; otherwise by the flow's audience.
+ */
 export function isChild(compiled: CompiledFlow, answers: ReadonlyMap<string, Answer>): boolean {
+  let maybe: boolean | undefined;
   for (const [id, answer] of answers) {
     const step = compiled.steps.get(id);
     if (step?.type === 'number' && step.role === 'age' && answer.kind === 'number') return answer.value < 18;
+    if (step?.type === 'yesno' && step.role === 'minor' && answer.kind === 'choice') maybe = answer.code === 'yes' || answer.code === 'unsure';
   }
-  return compiled.flow.audience === 'child';
+  return maybe ?? compiled.flow.audience === 'child';
 }
 
 /** What conditions can see of the assessment so far. */
@@ -79,8 +87,10 @@ function attached(step: Step, answer: Answer): string[] {
   return options.filter((option) => codes.includes(option.code)).flatMap((option) => option.indicators ?? []);
 }
 
-/** The level that reasons amount to (see assess). */
-function grade(reasons: readonly RiskReason[], child: boolean, levels: { concern: number; high: number }): RiskLevel {
+const higher = (a: RiskLevel, b: RiskLevel): RiskLevel => (RISK_LEVELS.indexOf(a) >= RISK_LEVELS.indexOf(b) ? a : b);
+
+/** The level the definition and the thresholds give (see assess). */
+function byDefinition(reasons: readonly RiskReason[], child: boolean, levels: { concern: number; high: number }): RiskLevel {
   const score = reasons.reduce((sum, reason) => sum + reason.weight, 0);
   const has = (element: Indicator['element']) => reasons.some((reason) => reason.element === element);
   const elements = (['act', 'means', 'purpose'] as const).filter(has).length;
@@ -90,13 +100,23 @@ function grade(reasons: readonly RiskReason[], child: boolean, levels: { concern
   return 'INFO';
 }
 
+/** The level that reasons amount to: by the definition, raised for a child to the floor the set gives its indicators. */
+function grade(reasons: readonly RiskReason[], child: boolean, levels: { concern: number; high: number }, byId: ReadonlyMap<string, Indicator>): RiskLevel {
+  const level = byDefinition(reasons, child, levels);
+  if (!child) return level;
+  return reasons.reduce((found, reason) => higher(found, byId.get(reason.indicator)?.forChild?.minimumLevel ?? 'INFO'), level);
+}
+
 /**
  * The risk level of the answers given so far, with its reasons. Any critical
  * indicator makes it URGENT. Otherwise the flow's score thresholds decide, and so
  * does the definition of trafficking: act, means and purpose together make an
  * adult's situation HIGH, act and purpose a child's, since a child's consent is
  * never valid and "means" are not required; a single act or purpose indicator
- * already makes a child's situation a CONCERN.
+ * already makes a child's situation a CONCERN, and the set may raise it further:
+ * an indicator's `forChild.minimumLevel` is the lowest level a child's situation
+ * with it can have (any exploitation of a child is at least HIGH), and its
+ * `forChild.refer` names the service the child is referred to.
  */
 export function assess(compiled: CompiledFlow, answers: ReadonlyMap<string, Answer>): RiskAssessment | undefined {
   const set = compiled.indicatorSet;
@@ -116,11 +136,16 @@ export function assess(compiled: CompiledFlow, answers: ReadonlyMap<string, Answ
     const step = compiled.steps.get(id);
     if (step) for (const indicator of attached(step, answer)) fire(indicator, id, answer);
   }
+  const namespace = indicatorNamespace(set.set);
+  const referralOf = (indicator: Indicator): Pick<RiskReason, 'refer'> => {
+    const to = child ? indicator.forChild?.refer : undefined;
+    return to ? { refer: { to, label: `${namespace}:${referralLabel(to)}` } } : {};
+  };
   const reasonsOf = (found: Map<string, { step: string; value: Value }[]>): RiskReason[] =>
     [...found].flatMap(([id, given]) => {
       const indicator = byId.get(id);
       return indicator
-        ? [{ indicator: id, label: `${indicatorNamespace(set.set)}:${indicator.label}`, level: indicator.level, element: indicator.element, weight: indicator.weight, answers: given }]
+        ? [{ indicator: id, label: `${namespace}:${indicator.label}`, level: indicator.level, element: indicator.element, weight: indicator.weight, answers: given, ...referralOf(indicator) }]
         : [];
     });
 
@@ -129,7 +154,7 @@ export function assess(compiled: CompiledFlow, answers: ReadonlyMap<string, Answ
   const scope = scopeOf(compiled, answers, {
     fired: new Set(evidence.keys()),
     score: first.reduce((sum, reason) => sum + reason.weight, 0),
-    level: grade(first, child, levels),
+    level: grade(first, child, levels, byId),
   });
   for (const [id, answer] of answers) {
     for (const flag of compiled.steps.get(id)?.flags ?? []) {
@@ -141,13 +166,14 @@ export function assess(compiled: CompiledFlow, answers: ReadonlyMap<string, Answ
   const reasons = reasonsOf(evidence);
   reasons.sort((a, b) => SEVERITY[a.level] - SEVERITY[b.level] || b.weight - a.weight || a.indicator.localeCompare(b.indicator));
   const score = reasons.reduce((sum, reason) => sum + reason.weight, 0);
-  const level = grade(reasons, child, levels);
+  const level = grade(reasons, child, levels, byId);
 
   return {
     level,
     score,
     child,
     reasons,
+    referrals: [...new Set(reasons.flatMap((reason) => (reason.refer ? [reason.refer.to] : [])))],
     flow: { id: compiled.flow.id, version: compiled.flow.version },
     indicatorSet: { id: set.set, version: set.version },
   };

@@ -128,7 +128,8 @@ export function createViews(deps: { i18n: I18n; catalog: FlowCatalog }) {
     if (helpCase.summary.flowId && wants && (wants.kind === 'choices' || wants.kind === 'choice')) {
       lines.push(t('card.wants', { wants: answerText(helpCase.summary.flowId, 'wants', wants, language) }));
     }
-    for (const reason of helpCase.summary.reasons.slice(0, 8)) lines.push(`• ${t(reason.label)}`);
+    // A referral (e.g. a sexually exploited child to child protection) stands next to the reason that calls for it.
+    for (const reason of helpCase.summary.reasons.slice(0, 8)) lines.push(`• ${t(reason.label)}${reason.refer ? ` → ${t(reason.refer.label)}` : ''}`);
     lines.push(t('card.waiting', { minutes: minutes(helpCase.createdAt, now) }));
     return lines.join('\n');
   }

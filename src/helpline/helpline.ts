@@ -60,8 +60,12 @@ export function createHelpline(deps: { catalog: FlowCatalog; conversations: Conv
     urgentWords,
   });
 
-  /** One case per person at a time: a new reason raises the live case instead of opening another. */
-  async function openCase(contact: Contact, trigger: HelpCase['trigger'], level: RiskLevel, summary: CaseSummary, conversation?: Conversation): Promise<HelpCase> {
+  /**
+   * One case per person at a time: a new reason raises the live case instead of opening another.
+   * A person the answers show to be, or maybe be, under 18 (`child`) is a child's case whatever
+   * the flow was written for, so that an operator with the child skill takes it.
+   */
+  async function openCase(contact: Contact, trigger: HelpCase['trigger'], level: RiskLevel, summary: CaseSummary, conversation?: Conversation, child = false): Promise<HelpCase> {
     const pending = await cases.liveFor(contact.id);
     if (pending) {
       const raised = higher(level, pending.level);
@@ -85,7 +89,7 @@ export function createHelpline(deps: { catalog: FlowCatalog; conversations: Conv
         summary,
         language: conversation?.language ?? contact.language,
         source: contact.source,
-        ageBand: ageBandOf(conversation ? catalog.get(conversation.flowId) : undefined),
+        ageBand: child ? 'child' : ageBandOf(conversation ? catalog.get(conversation.flowId) : undefined),
         createdAt: clock.now(),
         ...unclaimed,
       };
@@ -99,9 +103,9 @@ export function createHelpline(deps: { catalog: FlowCatalog; conversations: Conv
     const assessment = compiled ? assessState(compiled, conversation.state) : undefined;
     let helpCase: HelpCase | undefined;
     const urgent = effects.find((effect) => effect.type === 'urgent');
-    if (urgent) helpCase = await openCase(contact, 'urgent', 'URGENT', summaryOf(conversation, assessment, null), conversation);
+    if (urgent) helpCase = await openCase(contact, 'urgent', 'URGENT', summaryOf(conversation, assessment, null), conversation, assessment?.child);
     if (effects.some((effect) => effect.type === 'handoff')) {
-      helpCase = await openCase(contact, 'consent', assessment?.level ?? 'INFO', summaryOf(conversation, assessment, null), conversation);
+      helpCase = await openCase(contact, 'consent', assessment?.level ?? 'INFO', summaryOf(conversation, assessment, null), conversation, assessment?.child);
     }
     const saved: Conversation = {
       ...conversation,
@@ -190,7 +194,7 @@ export function createHelpline(deps: { catalog: FlowCatalog; conversations: Conv
       const compiled = conversation ? catalog.get(conversation.flowId) : undefined;
       const assessment = compiled && conversation ? assessState(compiled, conversation.state) : undefined;
       const level = trigger === 'urgent' ? 'URGENT' : (assessment?.level ?? 'INFO');
-      const helpCase = await openCase(contact, trigger, level, summaryOf(conversation, assessment, urgentWords ?? null), conversation);
+      const helpCase = await openCase(contact, trigger, level, summaryOf(conversation, assessment, urgentWords ?? null), conversation, assessment?.child);
       if (conversation && !conversation.reachedPerson) await conversations.save({ ...conversation, reachedPerson: true, updatedAt: clock.now() });
       return helpCase;
     },

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { OnDuty } from '../../src/handoff/model.js';
 import { matches, queueOrder } from '../../src/handoff/paging.js';
 import { consoleButton, decodeConsoleButton, tagged } from '../../src/handoff/views.js';
+import type { Answer } from '../../src/flows/state.js';
 import { unclaimed, type HelpCase } from '../../src/helpline/cases.js';
 
 const operator = (languages: string[], skills: string[] = []): OnDuty => ({
@@ -68,6 +69,23 @@ describe('the case card', () => {
     const views = createViews({ i18n: createI18n(), catalog: loadFlows().catalog });
     const asked = helpCase({ summary: { flowId: 'helpline/self-check', reasons: [], answers: { wants: { kind: 'choices', codes: ['shelter', 'talk_to_woman'] } }, urgentWords: null } });
     expect(views.card(asked, 'en', new Date('2026-06-01T09:03:00Z')).text).toContain("Wants: A safe place to stay, I'd like to talk to a woman");
+  });
+
+  it('shows a child’s referral to child protection next to the reason that calls for it', async () => {
+    const { createViews } = await import('../../src/handoff/views.js');
+    const { createI18n } = await import('../../src/i18n/index.js');
+    const { loadFlows } = await import('../../src/flows/loader.js');
+    const { assess } = await import('../../src/flows/scoring.js');
+    const catalog = loadFlows().catalog;
+    const youngPerson = catalog.get('helpline/young-person');
+    if (!youngPerson) throw new Error('the young-person flow does not load');
+    const answers: Record<string, Answer> = { age: { kind: 'number', value: 16 }, made_to: { kind: 'choices', codes: ['sexual'] } };
+    const assessment = assess(youngPerson, new Map(Object.entries(answers)));
+    const views = createViews({ i18n: createI18n(), catalog });
+    const child = helpCase({ ageBand: 'child', level: 'HIGH', summary: { flowId: 'helpline/young-person', reasons: assessment?.reasons ?? [], answers, urgentWords: null } });
+    expect(views.card(child, 'en', new Date('2026-06-01T09:03:00Z')).text).toContain(
+      '• Made or pressured into sex, sexual images or meeting people for money → Refer to child protection (Child Protection Unit of the municipality)',
+    );
   });
 });
 

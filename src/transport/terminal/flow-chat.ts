@@ -69,7 +69,7 @@ export function renderSummary(outcome: string | null, assessment: RiskAssessment
   if (assessment.reasons.length === 0) lines.push('Reasons: none');
   for (const reason of assessment.reasons) {
     const answers = reason.answers.map((answer) => `${answer.step}=${JSON.stringify(answer.value)}`).join(', ');
-    lines.push(`  - ${t(reason.label)} (${reason.level}, +${reason.weight}, ${reason.element}) ← ${answers}`);
+    lines.push(`  - ${t(reason.label)} (${reason.level}, +${reason.weight}, ${reason.element}) ← ${answers}${reason.refer ? ` → ${t(reason.refer.label)}` : ''}`);
   }
   return lines;
 }

@@ -66,3 +66,27 @@ describe('flow loader on texts', () => {
     expect(catalog.flows.size).toBe(0);
   });
 });
+
+describe('flow loader on the rules for children', () => {
+  it('reports a referral whose operator label is missing in a language, and admits the flow once it is there', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ura-flows-'));
+    mkdirSync(join(dir, 'helpline'));
+    writeFileSync(
+      join(dir, 'helpline/indicators.yaml'),
+      'set: tiny\nversion: 1\nindicators:\n  - { id: sexual, label: sexual, level: high, weight: 5, element: purpose, forChild: { minimumLevel: HIGH, refer: child_protection } }\n',
+    );
+    writeFileSync(
+      join(dir, 'helpline/tiny.yaml'),
+      'id: helpline/tiny\nversion: 1\nkind: screening\ntitle: title\nlanguages: [sq, en]\nindicators: tiny\nlevels: { concern: 2, high: 8 }\nstart: q\nsteps:\n  - { id: q, type: yesno, text: q, indicators: { yes: [sexual] }, next: end }\n  - { id: end, type: end, outcome: done, text: end }\n',
+    );
+    const texts = { title: 'T', q: 'Q?', end: 'E' };
+    const labels = { sexual: 'Sexual exploitation', refer: { child_protection: 'Refer to child protection' } };
+    const without = loadFlows(dir, { sq: { 'helpline.tiny': texts, 'indicators.tiny': { sexual: 'Shfrytëzim seksual' }, flows: {} }, en: { 'helpline.tiny': texts, 'indicators.tiny': labels, flows: {} } });
+    expect(without.problems.map(formatProblem)).toEqual([
+      `${relative(packageRoot, dir)}/helpline/tiny.yaml at indicator set tiny: indicators[0].forChild.refer: operator label "refer.child_protection" is missing in sq`,
+    ]);
+    const withLabel = loadFlows(dir, { sq: { 'helpline.tiny': texts, 'indicators.tiny': labels, flows: {} }, en: { 'helpline.tiny': texts, 'indicators.tiny': labels, flows: {} } });
+    expect(withLabel.problems).toEqual([]);
+    expect(withLabel.catalog.get('helpline/tiny')).toBeDefined();
+  });
+});

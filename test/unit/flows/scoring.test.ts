@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { assess } from '../../../src/flows/scoring.js';
 import type { Answer } from '../../../src/flows/state.js';
+import { indicatorSetSchema } from '../../../src/flows/schema.js';
 import { flowFrom } from '../../support/flows.js';
+import { parse } from 'yaml';
 import { FLOW, SET } from './fixtures.js';
 
 const flow = flowFrom(FLOW, SET);
@@ -18,6 +20,7 @@ describe('risk assessment', () => {
       score: 0,
       child: false,
       reasons: [],
+      referrals: [],
       flow: { id: 'helpline/test', version: 2 },
       indicatorSet: { id: 'test', version: 3 },
     });
@@ -67,5 +70,48 @@ describe('risk assessment', () => {
     const withDebt = assess(flow, answers({ age: age(30), work: choices('job'), promised: choice('yes') }));
     expect(withDebt?.score).toBe(7);
     expect(withDebt?.level).toBe('CONCERN');
+  });
+});
+
+describe('rules for children in the indicator set', () => {
+  const RULED = SET.replace(
+    '{ id: forced_work, label: forced_work, level: high, weight: 4, element: purpose }',
+    '{ id: forced_work, label: forced_work, level: high, weight: 4, element: purpose, forChild: { minimumLevel: HIGH, refer: child_protection } }',
+  );
+  const ruled = flowFrom(FLOW, RULED);
+  const minorStep = FLOW.replace(
+    '  - { id: school, type: yesno, text: school, indicators: { no: [out_of_school] }, next: promised }',
+    '  - { id: school, type: yesno, text: school, role: minor, indicators: { no: [out_of_school] }, next: promised }',
+  );
+
+  it('raise a child\'s situation to the minimum level of an indicator, whatever else was answered', () => {
+    expect(levelOf({ age: age(15), work: choices('begging') })).toBe('CONCERN');
+    expect(assess(ruled, answers({ age: age(15), work: choices('begging') }))?.level).toBe('HIGH');
+  });
+
+  it('refer a child, with the label an operator reads, and never an adult', () => {
+    const child = assess(ruled, answers({ age: age(15), work: choices('begging') }));
+    expect(child?.referrals).toEqual(['child_protection']);
+    expect(child?.reasons[0]?.refer).toEqual({ to: 'child_protection', label: 'indicators.test:refer.child_protection' });
+    const adult = assess(ruled, answers({ age: age(30), work: choices('begging') }));
+    expect(adult).toMatchObject({ level: 'CONCERN', referrals: [] });
+    expect(adult?.reasons[0]?.refer).toBeUndefined();
+  });
+
+  it('are refused on an indicator that applies only to adults, and need a level or a referral', () => {
+    const adultOnly = RULED.replace('element: means, appliesTo: adult }', 'element: means, appliesTo: adult, forChild: { minimumLevel: HIGH } }');
+    expect(indicatorSetSchema.safeParse(parse(adultOnly)).success).toBe(false);
+    const empty = SET.replace('element: purpose }', 'element: purpose, forChild: {} }');
+    expect(indicatorSetSchema.safeParse(parse(empty)).success).toBe(false);
+  });
+
+  it('apply when "could the person be under 18?" is answered yes or unsure and no age was given', () => {
+    const guessed = flowFrom(minorStep, RULED);
+    const levelWith = (entries: Record<string, Answer>) => assess(guessed, answers(entries));
+    expect(levelWith({ age: { kind: 'skipped' }, school: choice('unsure'), work: choices('begging') })).toMatchObject({ child: true, level: 'HIGH' });
+    expect(levelWith({ age: { kind: 'skipped' }, school: choice('yes'), work: choices('begging') })).toMatchObject({ child: true, level: 'HIGH' });
+    expect(levelWith({ age: { kind: 'skipped' }, school: choice('no'), work: choices('begging') })).toMatchObject({ child: false, level: 'CONCERN' });
+    // A typed age decides over the guess.
+    expect(levelWith({ age: age(30), school: choice('yes'), work: choices('begging') })).toMatchObject({ child: false });
   });
 });
