@@ -137,6 +137,18 @@ describe.each(PROVIDERS_UNDER_TEST)('the help-seeker\'s chat at its edges on $na
     expect(textsTo(h, PERSON).at(-1)).toContain(h.i18n.t('sq', 'helpline:urgent.text'));
   }, 45_000);
 
+  it.skipIf(skip)('hears urgent words before a language is chosen, in the Telegram app\'s language and in Albanian', async () => {
+    const h = await setUp();
+    const person = h.person({ userId: PERSON, languageCode: 'en' });
+    await person.start();
+    await person.say('më rrahin');
+    expect(await h.db.prisma.helpCase.findFirst()).toMatchObject({ trigger: 'urgent', level: 'URGENT' });
+    const other = h.person({ userId: OTHER, languageCode: 'it' });
+    await other.start();
+    await other.say('mi hanno preso il passaporto');
+    expect(await h.db.prisma.helpCase.count()).toBe(2);
+  }, 45_000);
+
   it.skipIf(skip)('hears urgent words written in the middle of a flood, and asks the flood to slow down kindly, with the way out at hand', async () => {
     const h = await setUp();
     const person = h.person({ userId: PERSON, languageCode: 'sq' });
