@@ -28,8 +28,6 @@ export interface UrgentMatch {
 export interface UrgentWords {
   /** The first urgent entry of `language` found in the text, if any. */
   detect(text: string, language: string): UrgentMatch | undefined;
-  /** The languages that have urgent words. */
-  readonly languages: readonly string[];
 }
 
 interface Entry {
@@ -79,7 +77,6 @@ export function createUrgentWords(resources: Resource): UrgentWords {
     if (isRecord(table)) byLanguage.set(language, compile(language, table));
   }
   return {
-    languages: [...byLanguage.keys()],
     detect(text, language) {
       const words = byLanguage.get(language);
       if (!words) return undefined;

@@ -82,7 +82,7 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
 
   /**
    * Urgent words are heard in the person's language only (other languages' words raised
-   * false alarms). Before a language is chosen, in the phone's language and in Albanian.
+   * false alarms). Before a language is chosen, in the Telegram app's language and in Albanian.
    */
   function urgentIn(ctx: UraContext, text: string): UrgentMatch | undefined {
     const languages = ctx.session.language ? [ctx.lang] : [...new Set([ctx.lang, DEFAULT_LANGUAGE])];
