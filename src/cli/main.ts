@@ -9,6 +9,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   migrate: async () => (await import('./migrate.js')).migrateCommand,
   config: async () => (await import('./config-check.js')).configCommand,
   flows: async () => (await import('./flows.js')).flowsCommand,
+  urgent: async () => (await import('./urgent.js')).urgentCommand,
   directory: async () => (await import('./directory.js')).directoryCommand,
   chat: async () => (await import('./chat.js')).chatCommand,
   retention: async () => (await import('./retention.js')).retentionCommand,

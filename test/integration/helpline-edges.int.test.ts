@@ -118,6 +118,37 @@ describe.each(PROVIDERS_UNDER_TEST)('the help-seeker\'s chat at its edges on $na
     expect(await h.db.prisma.chatMessage.count()).toBe(0);
   });
 
+  it.skipIf(skip)('opens no urgent case for an ordinary request for help, in any language, and an urgent one for thoughts of suicide', async () => {
+    const h = await setUp();
+    const person = h.person({ userId: PERSON, languageCode: 'sq' });
+    await toMenu(person, 'sq');
+    await person.say('Kam nevojë për ndihmë për të gjetur punë');
+    const other = h.person({ userId: OTHER, languageCode: 'en' });
+    await toMenu(other, 'en');
+    await other.say('I have my passport with me');
+    // Both are offered the menu again, as for any message outside a flow, and nobody is paged.
+    expect(textsTo(h, PERSON).at(-1)).toBe(h.i18n.t('sq', 'helpline:menu.text'));
+    expect(textsTo(h, OTHER).at(-1)).toBe(h.i18n.t('en', 'helpline:menu.text'));
+    expect(await h.db.prisma.helpCase.count()).toBe(0);
+
+    await person.say("s'dua me jetu ma");
+    expect(await h.db.prisma.helpCase.findFirst()).toMatchObject({ trigger: 'urgent', level: 'URGENT' });
+    expect(JSON.parse((await h.db.prisma.helpCase.findFirstOrThrow()).summary)).toMatchObject({ urgentWords: 'suicide' });
+    expect(textsTo(h, PERSON).at(-1)).toContain(h.i18n.t('sq', 'helpline:urgent.text'));
+  }, 45_000);
+
+  it.skipIf(skip)('hears urgent words before a language is chosen, in the Telegram app\'s language and in Albanian', async () => {
+    const h = await setUp();
+    const person = h.person({ userId: PERSON, languageCode: 'en' });
+    await person.start();
+    await person.say('më rrahin');
+    expect(await h.db.prisma.helpCase.findFirst()).toMatchObject({ trigger: 'urgent', level: 'URGENT' });
+    const other = h.person({ userId: OTHER, languageCode: 'it' });
+    await other.start();
+    await other.say('mi hanno preso il passaporto');
+    expect(await h.db.prisma.helpCase.count()).toBe(2);
+  }, 45_000);
+
   it.skipIf(skip)('hears urgent words written in the middle of a flood, and asks the flood to slow down kindly, with the way out at hand', async () => {
     const h = await setUp();
     const person = h.person({ userId: PERSON, languageCode: 'sq' });

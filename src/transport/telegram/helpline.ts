@@ -8,8 +8,8 @@ import type { Contact, Contacts } from '../../helpline/contacts.js';
 import { isRegion, type Directory } from '../../helpline/directory.js';
 import { FEEDBACK_FLOW, HELP_FLOWS, type AnswerResult, type Helpline, type HelpFlow, type Turn } from '../../helpline/helpline.js';
 import { DELETABLE_FOR_MS, type MessageLog } from '../../helpline/message-log.js';
-import type { UrgentWords } from '../../helpline/urgent-words.js';
-import { isLanguage, type I18n } from '../../i18n/index.js';
+import type { UrgentMatch, UrgentWords } from '../../helpline/urgent-words.js';
+import { DEFAULT_LANGUAGE, isLanguage, type I18n } from '../../i18n/index.js';
 import type { Clock } from '../../shared/clock.js';
 import type { IdentityProtector } from '../../shared/crypto.js';
 import { errorMessage } from '../../shared/errors.js';
@@ -79,6 +79,19 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
     const live = deps.handoff.liveCase(contact.id);
     cases.set(ctx, live);
     return live;
+  }
+
+  /**
+   * Urgent words are heard in the person's language only (other languages' words raised
+   * false alarms). Before a language is chosen, in the Telegram app's language and in Albanian.
+   */
+  function urgentIn(ctx: UraContext, text: string): UrgentMatch | undefined {
+    const languages = ctx.session.language ? [ctx.lang] : [...new Set([ctx.lang, DEFAULT_LANGUAGE])];
+    for (const language of languages) {
+      const found = deps.urgentWords.detect(text, language);
+      if (found) return found;
+    }
+    return undefined;
   }
 
   /** Renders a turn of a flow, and what its effects start. */
@@ -217,7 +230,7 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
   // button press is still answered, so it does not spin.
   doings.use(async (ctx, next) => {
     if (alwaysServed(ctx)) return next();
-    if (ctx.message?.text !== undefined && deps.urgentWords.detect(ctx.message.text)) return next();
+    if (ctx.message?.text !== undefined && urgentIn(ctx, ctx.message.text)) return next();
     const contact = await contactOf(ctx);
     if (ctx.message && (await caseOf(ctx, contact))) return next();
     const key = deps.identity.hashId('user', ctx.from.id);
@@ -339,11 +352,12 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
     if (await toCase(ctx, contact, live, { only: 'active' })) return;
     // Urgent words are heard wherever they are written, and never wait for a flow; a
     // waiting case is raised to urgent and paged again.
-    const words = deps.urgentWords.detect(ctx.msg.text);
+    const urgent = urgentIn(ctx, ctx.msg.text);
+    const words = urgent?.meaning;
     let waiting = live;
-    if (words) {
-      deps.logger.warn({ words }, 'urgent words in a message');
-      waiting = await requestPerson(ctx, contact, 'urgent', words);
+    if (urgent) {
+      deps.logger.warn({ words, category: urgent.category }, 'urgent words in a message');
+      waiting = await requestPerson(ctx, contact, 'urgent', urgent.meaning);
     }
     if (!ctx.session.language) return showLanguages(ctx);
     if (ctx.session.inFlow) {
