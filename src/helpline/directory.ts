@@ -31,6 +31,9 @@ export const COUNTRIES = ['AL', 'XK', 'MK', 'ME', 'RS', 'GR', 'IT', 'GB'] as con
 export type Country = (typeof COUNTRIES)[number];
 const COUNTRY_SET: ReadonlySet<string> = new Set(COUNTRIES);
 export const isCountry = (value: string | undefined): value is Country => value !== undefined && COUNTRY_SET.has(value);
+/** What a person can answer to "which country are you in?": one of the countries, or another one. */
+export const COUNTRY_CHOICES = [...COUNTRIES, 'OTHER'] as const;
+export type CountryChoice = (typeof COUNTRY_CHOICES)[number];
 type Area = (typeof AREAS)[number];
 
 /** In this order within a rank of the query result: hotlines before emergency numbers, before the police... */

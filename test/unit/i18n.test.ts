@@ -36,7 +36,8 @@ describe('locales', () => {
     expect(i18n.t('en', 'helpline:menu.text')).toBe('How can we help?');
     expect(i18n.t('sq', 'helpline:menu.text')).toBe("Si mund t'ju ndihmojmë?");
     expect(i18n.t('en', 'helpline:notice.text', { days: 30 })).toContain('after 30 days');
-    expect(i18n.forLanguage('en')('common:errors.generic')).toMatch(/If you are in danger now, call the police on 129/);
+    // Said before Ura knows where the person is: no one country's police number.
+    expect(i18n.forLanguage('en')('common:errors.generic')).toMatch(/If you are in danger now, call the emergency number of the country you are in \(112/);
   });
 });
 

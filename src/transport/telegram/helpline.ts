@@ -21,6 +21,7 @@ import type { UraContext } from './context.js';
 import { viewOf } from './flow-view.js';
 import { helplineScreens, type Private } from './helpline-screens.js';
 import type { RateLimiter } from './rate-limiter.js';
+import { numbersText, urgentView, type Reach, type UrgentMessage } from './urgent-view.js';
 
 export interface HelplineBotDeps {
   helpline: Helpline;
@@ -58,7 +59,7 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
   const composer = new Composer<UraContext>();
   const privateChats = composer.chatType('private');
 
-  const { t, send, say, choice, showLanguages, showNotice, showSafety, showMenu, showServices, askRegion } = helplineScreens(deps);
+  const { t, send, say, choice, showLanguages, showNotice, showSafety, showMenu, showServices, askRegion, askCountry, showUrgent } = helplineScreens(deps);
 
   // Looked up once per update, however many steps of it need the contact.
   const seen = new WeakMap<object, Promise<Contact>>();
@@ -87,14 +88,17 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
     const reach = turn.helpCase ? await reachTeam(turn.helpCase) : undefined;
     // A flow for young people shows the services for children.
     const young = helpline.ageBandOf(turn.conversation.flowId) === 'child';
+    if (turn.effects.some((effect) => effect.type === 'urgent')) {
+      // One message, not the flow's own danger texts, offer and goodbye after it: the
+      // numbers, whether a person knows, the way out; a button back if the flow goes on.
+      const goesOn = turn.conversation.state.status !== 'ended';
+      await showUrgent(ctx, { ...(reach ? { reach } : {}), canContinue: goesOn });
+      return;
+    }
     for (const effect of turn.effects) {
-      if (effect.type === 'urgent') await say(ctx, withReach(ctx, t(ctx)('urgent.text'), reach));
-      else if (effect.type === 'action' && effect.name === 'show_services') await showServices(ctx, contact, young ? 'child' : undefined);
+      if (effect.type === 'action' && effect.name === 'show_services') await showServices(ctx, contact, young ? 'child' : undefined);
       else if (effect.type === 'action' && effect.name === 'offer_handoff') await say(ctx, t(ctx)('person.offer'));
-      else if (effect.type === 'action' && effect.name === 'show_emergency') {
-        // The urgent effect of this same turn has already shown the emergency numbers.
-        if (!turn.effects.some((other) => other.type === 'urgent')) await say(ctx, t(ctx)('urgent.text'));
-      }
+      else if (effect.type === 'action' && effect.name === 'show_emergency') await say(ctx, numbersText(deps.directory, ctx.session.country, i18n.forLanguage(ctx.lang)));
       else if (effect.type === 'handoff') await say(ctx, reach === 'nobody' ? t(ctx)('handoff:person.nobody') : t(ctx)('person.requested'));
       else {
         const view = viewOf(effect, tr);
@@ -130,19 +134,22 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
    * Pages the team about a case just opened or raised. `nobody`: no one is on call,
    * which the person is told honestly; `in_chat`: an operator already has it.
    */
-  async function reachTeam(helpCase: HelpCase): Promise<'paged' | 'nobody' | 'in_chat'> {
+  async function reachTeam(helpCase: HelpCase): Promise<Reach> {
     if (helpCase.status === 'active') return 'in_chat';
     const { onCall } = await deps.paging.caseOpened(helpCase);
     deps.logger.info({ case: helpCase.code, level: helpCase.level, trigger: helpCase.trigger, onCall }, 'case waiting for an operator');
     return onCall > 0 ? 'paged' : 'nobody';
   }
-  const withReach = (ctx: Private, text: string, reach: 'paged' | 'nobody' | 'in_chat' | undefined) => (reach === 'nobody' ? `${text}\n\n${t(ctx)('handoff:person.nobody_urgent')}` : text);
 
-  /** Opens or raises the person's case, pages the team and tells the person; returns the case. */
-  async function requestPerson(ctx: Private, contact: Contact, trigger: 'request' | 'urgent', words?: string): Promise<HelpCase> {
+  /**
+   * Opens or raises the person's case, pages the team and tells the person; returns the case.
+   * Urgent: the one urgent message, with `urgent` for what it adds (a doctor, a line
+   * about what was heard, a way back to the flow).
+   */
+  async function requestPerson(ctx: Private, contact: Contact, trigger: 'request' | 'urgent', words?: string, urgent: Omit<UrgentMessage, 'country' | 'reach'> = {}): Promise<HelpCase> {
     const helpCase = await helpline.requestPerson(contact, trigger, words);
     const reach = await reachTeam(helpCase);
-    if (trigger === 'urgent') await say(ctx, withReach(ctx, t(ctx)('urgent.text'), reach));
+    if (trigger === 'urgent') await showUrgent(ctx, { ...urgent, reach });
     else await say(ctx, t(ctx)(reach === 'nobody' ? 'handoff:person.nobody' : reach === 'in_chat' ? 'handoff:person.in_chat' : 'person.requested'));
     return helpCase;
   }
@@ -178,6 +185,13 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
     await messages.forget(contact.id);
     await helpline.abandon(contact);
     ctx.session.inFlow = false;
+  }
+
+  /** Services, once the country (and in Albania the county, optional) is known. */
+  async function servicesOrQuestion(ctx: Private, contact: Contact) {
+    if (ctx.session.country === undefined) return askCountry(ctx);
+    if (ctx.session.country === 'AL' && contact.region === null) return askRegion(ctx);
+    return showServices(ctx, contact);
   }
 
   async function offerResumeOrMenu(ctx: Private, contact: Contact) {
@@ -267,6 +281,7 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
         return showSafety(ctx);
       case 'safety':
         if (action.answer === 'danger') return requestPerson(ctx, contact, 'urgent', 'danger_button');
+        if (action.answer === 'doctor') return requestPerson(ctx, contact, 'urgent', 'doctor_button', { medical: true });
         if (action.answer === 'not_really') await say(ctx, t(ctx)('safety.tips'));
         return offerResumeOrMenu(ctx, contact);
       case 'menu': {
@@ -275,7 +290,7 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
           const tr = t(ctx);
           return say(ctx, tr('age.text'), [choice(tr('age.yes'), button.age(true)), choice(tr('age.no'), button.age(false))]);
         }
-        if (action.item === 'services') return contact.region === null ? askRegion(ctx) : showServices(ctx, contact);
+        if (action.item === 'services') return servicesOrQuestion(ctx, contact);
         if (action.item === 'privacy') return say(ctx, t(ctx)('privacy.text', { days: deps.retentionDays }), [choice(t(ctx)('buttons.menu'), button.menu('home'))]);
         const flowId = MENU_FLOWS[action.item];
         return flowId ? startFlow(ctx, contact, flowId) : showMenu(ctx);
@@ -301,6 +316,13 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
         return ctx.reply(t(ctx)('delete.done'));
       case 'regions':
         return askRegion(ctx);
+      case 'countries':
+        return askCountry(ctx);
+      case 'country':
+        ctx.session.country = action.country;
+        if (action.then === 'services') return servicesOrQuestion(ctx, contact);
+        // Chosen from the urgent message: that country's numbers; the case is already open.
+        return send(ctx, urgentView(deps.directory, i18n.forLanguage(ctx.lang), { country: action.country }));
       case 'region': {
         const region = isRegion(action.region) ? action.region : null;
         await contacts.setRegion(contact.id, region ?? 'national');
@@ -339,15 +361,17 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
     // Urgent words are heard wherever they are written, and never wait for a flow; a
     // waiting case is raised to urgent and paged again.
     const words = deps.urgentWords.detect(ctx.msg.text);
+    const inFlow = ctx.session.inFlow === true;
     let waiting = live;
     if (words) {
       deps.logger.warn({ words }, 'urgent words in a message');
-      waiting = await requestPerson(ctx, contact, 'urgent', words);
+      waiting = await requestPerson(ctx, contact, 'urgent', words, { canContinue: inFlow });
     }
     if (!ctx.session.language) return showLanguages(ctx);
-    if (ctx.session.inFlow) {
+    if (inFlow) {
       const result = await helpline.typed(contact, ctx.msg.text, { urgent: words !== undefined });
-      if (!('kind' in result && result.kind === 'no_conversation')) return show(ctx, contact, result);
+      // After urgent words the urgent message is the only answer: its button asks the question again.
+      if (!('kind' in result && result.kind === 'no_conversation')) return words ? undefined : show(ctx, contact, result);
     }
     // Waiting for an operator: kept for whoever takes the case (urgent words may just have opened it).
     if (await toCase(ctx, contact, waiting, { quiet: words !== undefined })) return;
