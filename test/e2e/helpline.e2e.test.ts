@@ -151,7 +151,7 @@ describe('the help-seeking conversation, end to end: emulated Telegram → `ura 
     );
     expect(notice?.buttons).toEqual([{ text: t.helpline('notice.ok'), data: 'o' }, ...safetyRow(t)]);
     expect(safety?.buttons).toEqual([
-      ...(['safe', 'not_really', 'danger'] as const).map((answer) => ({ text: t.helpline(`safety.${answer}`), data: `y|${answer}` })),
+      ...(['safe', 'not_really', 'danger', 'doctor'] as const).map((answer) => ({ text: t.helpline(`safety.${answer}`), data: `y|${answer}` })),
       ...safetyRow(t),
     ]);
     expect(menu?.buttons).toEqual([
