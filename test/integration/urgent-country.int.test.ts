@@ -176,4 +176,19 @@ describe.each(PROVIDERS_UNDER_TEST)('numbers for the country the person is in, a
     expect(lastButtons(h)).not.toContain('y|doctor');
     expect(await database.db.prisma.helpCase.findFirstOrThrow()).toMatchObject({ trigger: 'urgent', level: 'URGENT' });
   });
+
+  it.skipIf(skip)('lets "I\'m in danger now" and "I need a doctor now" through a flood of button presses', async () => {
+    const h = await setUp();
+    const person = h.person({ userId: PERSON, languageCode: 'en' });
+    await toMenu(person, 'en');
+    for (let i = 0; i < 100; i++) await person.press('m|home');
+    const before = callsTo(h, PERSON).length;
+    await person.press('m|privacy');
+    expect(callsTo(h, PERSON).length).toBe(before); // over the limit: a menu press is dropped
+    await person.press('y|danger');
+    expect(await database.db.prisma.helpCase.findFirst()).toMatchObject({ trigger: 'urgent', level: 'URGENT' });
+    expect(textsTo(h, PERSON).at(-1)).toContain(h.i18n.t('en', 'helpline:urgent.elsewhere'));
+    await person.press('y|doctor');
+    expect(textsTo(h, PERSON).at(-1)).toContain(h.i18n.t('en', 'helpline:urgent.doctor_elsewhere'));
+  });
 });

@@ -50,6 +50,12 @@ function alwaysServed(ctx: UraContext): boolean {
   return /^\/(?:exit|delete)(?:@\w+)?(?:\s|$)/.test(ctx.message?.text ?? '');
 }
 
+/** "I'm in danger now" and "I need a doctor now" are calls for help: never held back by a limit. */
+function callsForHelp(ctx: UraContext): boolean {
+  const action = decodeButton(ctx.callbackQuery?.data);
+  return action.kind === 'safety' && (action.answer === 'danger' || action.answer === 'doctor');
+}
+
 const MENU_FLOWS: Partial<Record<MenuItem, HelpFlow>> = { worried: 'helpline/worried-about-someone', offer: 'helpline/check-an-offer' };
 const SOURCE = /^src_([a-z0-9_]{1,40})$/;
 
@@ -225,11 +231,11 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
   });
 
   // A limit on menus and flows, so that a flood cannot bury them; told once, kindly. Never
-  // limited: the exit and /delete, urgent words (which open a case), and anything the person
+  // limited: the exit and /delete, urgent words and the danger and doctor buttons (which open a case), and anything the person
   // writes while their case is live or waiting, which is kept for the operator. A refused
   // button press is still answered, so it does not spin.
   doings.use(async (ctx, next) => {
-    if (alwaysServed(ctx)) return next();
+    if (alwaysServed(ctx) || callsForHelp(ctx)) return next();
     if (ctx.message?.text !== undefined && deps.urgentWords.detect(ctx.message.text)) return next();
     const contact = await contactOf(ctx);
     if (ctx.message && (await caseOf(ctx, contact))) return next();
