@@ -191,4 +191,18 @@ describe.each(PROVIDERS_UNDER_TEST)('numbers for the country the person is in, a
     await person.press('y|doctor');
     expect(textsTo(h, PERSON).at(-1)).toContain(h.i18n.t('en', 'helpline:urgent.doctor_elsewhere'));
   });
+
+  it.skipIf(skip)('tells someone in the UK who asks for a person while nobody is on call the UK\'s numbers, not Albania\'s', async () => {
+    const h = await setUp();
+    const person = h.person({ userId: PERSON, languageCode: 'en' });
+    await toMenu(person, 'en');
+    await chooseCountry(h, person, 'gb');
+    await person.press('p');
+    const text = textsTo(h, PERSON).at(-1) ?? '';
+    expect(text.startsWith(h.i18n.t('en', 'handoff:person.nobody_urgent'))).toBe(true);
+    expect(calls(text, '08000121700')).toBe(true);
+    expect(calls(text, '999')).toBe(true);
+    expect(text).not.toMatch(/129|116 006/);
+    expect(await database.db.prisma.helpCase.findFirstOrThrow()).toMatchObject({ status: 'pending' });
+  });
 });

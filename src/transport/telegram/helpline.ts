@@ -105,7 +105,7 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
       if (effect.type === 'action' && effect.name === 'show_services') await showServices(ctx, contact, young ? 'child' : undefined);
       else if (effect.type === 'action' && effect.name === 'offer_handoff') await say(ctx, t(ctx)('person.offer'));
       else if (effect.type === 'action' && effect.name === 'show_emergency') await say(ctx, numbersText(deps.directory, ctx.session.country, i18n.forLanguage(ctx.lang)));
-      else if (effect.type === 'handoff') await say(ctx, reach === 'nobody' ? t(ctx)('handoff:person.nobody') : t(ctx)('person.requested'));
+      else if (effect.type === 'handoff') await say(ctx, reach === 'nobody' ? nobodyOnCall(ctx) : t(ctx)('person.requested'));
       else {
         const view = viewOf(effect, tr);
         if (view) await send(ctx, view);
@@ -148,6 +148,17 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
   }
 
   /**
+   * Nobody is on call: said honestly, with the numbers that answer now. Those of
+   * `handoff:person.nobody` are Albania's: someone who said they are in another
+   * country gets that country's instead.
+   */
+  function nobodyOnCall(ctx: Private): string {
+    const country = ctx.session.country;
+    if (country === undefined || country === 'AL') return t(ctx)('handoff:person.nobody');
+    return `${t(ctx)('handoff:person.nobody_urgent')}\n\n${numbersText(deps.directory, country, i18n.forLanguage(ctx.lang))}`;
+  }
+
+  /**
    * Opens or raises the person's case, pages the team and tells the person; returns the case.
    * Urgent: the one urgent message, with `urgent` for what it adds (a doctor, a line
    * about what was heard, a way back to the flow).
@@ -156,7 +167,7 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
     const helpCase = await helpline.requestPerson(contact, trigger, words);
     const reach = await reachTeam(helpCase);
     if (trigger === 'urgent') await showUrgent(ctx, { ...urgent, reach });
-    else await say(ctx, t(ctx)(reach === 'nobody' ? 'handoff:person.nobody' : reach === 'in_chat' ? 'handoff:person.in_chat' : 'person.requested'));
+    else await say(ctx, reach === 'nobody' ? nobodyOnCall(ctx) : t(ctx)(reach === 'in_chat' ? 'handoff:person.in_chat' : 'person.requested'));
     return helpCase;
   }
 
