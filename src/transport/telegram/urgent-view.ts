@@ -35,18 +35,21 @@ function countryBlock(directory: Directory, country: Country, t: Translate, medi
 /**
  * What to call now, for the country the person is in. Never one country's police
  * alone for someone elsewhere: with no country known, the number that works across
- * the EU and the region comes first, then Albania's, named as Albania's.
+ * the EU and the region comes first, then Albania's, named as Albania's (and, with
+ * `ask`, a word that the country buttons below give that country's numbers).
  */
-export function numbersText(directory: Directory, country: CountryChoice | undefined, t: Translate, medical = false): string {
-  if (country === 'OTHER') return t(medical ? 'helpline:urgent.doctor_elsewhere' : 'helpline:urgent.elsewhere');
+export function numbersText(directory: Directory, country: CountryChoice | undefined, t: Translate, options: { medical?: boolean; ask?: boolean } = {}): string {
+  const medical = options.medical === true;
+  const widely = t(medical ? 'helpline:urgent.doctor_elsewhere' : 'helpline:urgent.elsewhere');
+  if (country === 'OTHER') return widely;
   if (country !== undefined) return countryBlock(directory, country, t, medical);
-  return [t(medical ? 'helpline:urgent.doctor_elsewhere' : 'helpline:urgent.elsewhere'), countryBlock(directory, 'AL', t, medical), t('helpline:urgent.which_country')].join('\n\n');
+  return [widely, countryBlock(directory, 'AL', t, medical), ...(options.ask ? [t('helpline:urgent.which_country')] : [])].join('\n\n');
 }
 
 /** The one message of the urgent path: numbers for where the person is, whether a person knows, and the way out. */
 export function urgentView(directory: Directory, t: Translate, message: UrgentMessage): View {
   const reach = message.reach === undefined ? undefined : message.reach === 'nobody' ? t('handoff:person.nobody_urgent') : t(`helpline:urgent.team_${message.reach}`);
-  const text = [numbersText(directory, message.country, t, message.medical), message.hint, reach, t('helpline:urgent.exit')].filter(Boolean).join('\n\n');
+  const text = [numbersText(directory, message.country, t, { medical: message.medical === true, ask: true }), message.hint, reach, t('helpline:urgent.exit')].filter(Boolean).join('\n\n');
   const keyboard: InlineKeyboardButton[][] = [];
   if (message.country === undefined) {
     const choices = COUNTRY_CHOICES.map((country) => ({ text: t(`helpline:countries.${country}`), callback_data: button.country(country, 'emergency') }));
