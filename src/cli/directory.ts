@@ -14,7 +14,8 @@ function positiveDays(value: string): number {
   return days;
 }
 
-const where = (entry: ServiceEntry) => (entry.national ? 'national' : entry.regions.join('+'));
+/** The country, then national or the counties: e.g. `IT national`, `AL fier+vlore`. */
+const where = (entry: ServiceEntry) => `${entry.country} ${entry.national ? 'national' : entry.regions.join('+')}`;
 const contact = (entry: ServiceEntry) => [entry.phone, entry.link].filter(Boolean).join(' ');
 const line = (entry: ServiceEntry, detail: string) => `  ${entry.id.padEnd(37)} ${`${entry.kind}, ${where(entry)}`.padEnd(37)} ${detail}`;
 const entries = (count: number) => `${count} ${count === 1 ? 'entry' : 'entries'}`;
@@ -39,7 +40,7 @@ directoryCommand
             problems,
             stale: freshness.stale.map(({ entry, ageDays }) => ({ id: entry.id, verified: entry.verified, ageDays, source: entry.source })),
             future: freshness.future.map((entry) => ({ id: entry.id, verified: entry.verified })),
-            unverified: freshness.unverified.map((entry) => ({ id: entry.id, kind: entry.kind, source: entry.source })),
+            unverified: freshness.unverified.map((entry) => ({ id: entry.id, kind: entry.kind, country: entry.country, source: entry.source })),
           },
           null,
           2,

@@ -22,6 +22,18 @@ export const DIRECTORY_LANGUAGES: readonly Language[] = LANGUAGES;
 export const REGIONS = ['berat', 'diber', 'durres', 'elbasan', 'fier', 'gjirokaster', 'korce', 'kukes', 'lezhe', 'shkoder', 'tirane', 'vlore'] as const;
 export type Region = (typeof REGIONS)[number];
 const AREAS = ['national', ...REGIONS] as const;
+
+/**
+ * The countries a person can say they are in (one tap, never from location data),
+ * as the directory writes them; `other` has no entries of its own.
+ */
+export const COUNTRIES = ['AL', 'XK', 'MK', 'ME', 'RS', 'GR', 'IT', 'GB'] as const;
+export type Country = (typeof COUNTRIES)[number];
+const COUNTRY_SET: ReadonlySet<string> = new Set(COUNTRIES);
+export const isCountry = (value: string | undefined): value is Country => value !== undefined && COUNTRY_SET.has(value);
+/** What a person can answer to "which country are you in?": one of the countries, or another one. */
+export const COUNTRY_CHOICES = [...COUNTRIES, 'OTHER'] as const;
+export type CountryChoice = (typeof COUNTRY_CHOICES)[number];
 type Area = (typeof AREAS)[number];
 
 /** In this order within a rank of the query result: hotlines before emergency numbers, before the police... */
@@ -61,7 +73,7 @@ const entrySchema = z
     /** `open247: null` when no source says; a service with set hours describes them in its `hours` text. */
     hours: z.strictObject({ open247: z.boolean().nullable() }),
     cost: z.enum(['free', 'paid', 'unknown']),
-    country: z.string().regex(/^[A-Z]{2}$/, 'use a two-letter country code such as AL, XK, MK, ME, GR, IT'),
+    country: z.enum(COUNTRIES, { error: `use one of the countries a person can choose: ${COUNTRIES.join(', ')}` }),
     /** `national`, one county, or a list of the counties served. */
     region: z.union([z.string(), z.array(z.string()).min(1)], { error: 'use national, a county or a list of counties' }),
     /** Languages the service is known to work in (ISO 639-1); empty when no source says. */
@@ -191,8 +203,8 @@ export function loadDirectory(dir: string = DIRECTORY_DIR, resources: Resource =
 export interface ServiceQuery {
   /** The county the person chose; without it, only national entries. Never inferred from location data. */
   region?: Region;
-  /** Two-letter country code; Albania when not given. */
-  country?: string;
+  /** The country the person chose; Albania when not given. */
+  country?: Country;
   /** `child`: only services that serve children; `adult`: only services that serve adults. */
   audience?: 'child' | 'adult';
   /** The person's language: services known to work in it come first. It filters nothing. */
@@ -236,6 +248,23 @@ export function servicesFor(directory: Directory, query: ServiceQuery = {}): Ser
     .map(({ entry }) => entry);
 }
 
+/** The kinds of entry an emergency block lists: numbers to call now. */
+const EMERGENCY_KINDS: readonly ServiceKind[] = ['emergency', 'police', 'health', 'hotline'];
+/** A medical emergency: an ambulance line first, then the general emergency number. */
+const MEDICAL_KINDS: readonly ServiceKind[] = ['health', 'emergency'];
+
+/**
+ * The phone numbers to call now in a country, for a help-seeker (verified only):
+ * the general emergency number, the police, an ambulance, then the hotlines, in the
+ * directory's order. `medical`: only the numbers that send a doctor: an ambulance
+ * line, then the general emergency number (alone when no ambulance line is verified).
+ */
+export function emergencyNumbers(directory: Directory, country: Country, options: { medical?: boolean } = {}): ServiceEntry[] {
+  const callable = directory.entries.filter((entry) => entry.country === country && entry.national && entry.phone !== undefined && isVerified(entry));
+  const byKind = (kinds: readonly ServiceKind[]) =>
+    callable.filter((entry) => kinds.includes(entry.kind)).sort((a, b) => kinds.indexOf(a.kind) - kinds.indexOf(b.kind));
+  return byKind(options.medical ? MEDICAL_KINDS : EMERGENCY_KINDS);
+}
 
 export interface Freshness {
   /** Verified longer ago than the allowed age, oldest first. */

@@ -28,6 +28,7 @@ export function localeText(language: Language, namespace: string, key: string, v
 /** A request passed on: whether it was taken, that the answers so far go with it, and the lock-screen tip. */
 const requested = (language: Language, first: string, options: { answers?: boolean }) =>
   [first, ...(options.answers ? [localeText(language, 'helpline', 'person.shares_answers')] : []), localeText(language, 'helpline', 'person.quiet_tip')].join('\n\n');
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The texts of one language, by namespace. */
 export const textsIn = (language: Language) => ({
@@ -38,8 +39,11 @@ export const textsIn = (language: Language) => ({
   nobodyOnCall: (options: { answers?: boolean } = {}) => requested(language, localeText(language, 'handoff', 'person.nobody'), options),
   /** What a person who asks for someone is told when an operator is on call. */
   personRequested: (options: { answers?: boolean } = {}) => requested(language, localeText(language, 'helpline', 'person.requested'), options),
-  /** The emergency numbers, then the honest word that nobody is on call right now. */
-  urgentNobodyOnCall: () => `${localeText(language, 'helpline', 'urgent.text')}\n\n${localeText(language, 'handoff', 'person.nobody_urgent')}`,
+  /** The one urgent message before the country is known: the number that works widely first, the honest word that nobody is on call, the way out last. */
+  urgentNobodyOnCall: () =>
+    expect.stringMatching(
+      new RegExp(`^${escape(localeText(language, 'helpline', 'urgent.elsewhere'))}\\n[^]*\\n\\n${escape(localeText(language, 'handoff', 'person.nobody_urgent'))}\\n\\n${escape(localeText(language, 'helpline', 'urgent.exit'))}$`),
+    ),
   bot: (key: string) => localeText(language, 'bot', key),
   flows: (key: string, vars?: Record<string, string | number>) => localeText(language, 'flows', key, vars),
   selfCheck: (key: string) => localeText(language, 'helpline.self-check', key),
@@ -47,11 +51,9 @@ export const textsIn = (language: Language) => ({
 });
 export type Texts = ReturnType<typeof textsIn>;
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** The list of services: its localised title, one line per service, and the emergency numbers last. */
+/** The list of services in Albania: its localised title, one line per service, and the numbers for danger last. */
 export const servicesMessage = (texts: Texts) =>
-  expect.stringMatching(new RegExp(`^${escape(texts.helpline('services.title'))}\\n(• .+\\n)+\\n${escape(texts.helpline('services.emergency'))}$`));
+  expect.stringMatching(new RegExp(`^${escape(texts.helpline('services.title'))}\\n(• .+\\n)+\\n${escape(texts.helpline('services.emergency', { numbers: '112, 129' }))}$`));
 
 /** Every screen carries "talk to a person" and "exit", in the person's language. */
 export const safetyRow = (texts: Texts) => [

@@ -31,7 +31,8 @@ describe('no Telegram identity reaches Ura’s files or log', () => {
     const t = textsIn('sq');
     await enterScreening(person, t, { age: 30, next: 'where', start: 'start src_leak_poster' });
     await person.sendText('më morën pasaportën');
-    await person.waitForReply((reply) => reply.text === t.selfCheck('where.text'));
+    await person.waitForReply((reply) => reply.text.includes(t.handoff('person.nobody_urgent')));
+    await pressUntil(person, 'r|yes', t.selfCheck('where.text'));
     await pressUntil(person, 'c|where|abroad', t.selfCheck('documents.text'));
     await person.sendCommand('privacy');
     await person.waitForReply((reply) => reply.text === t.helpline('privacy.text', { days: RETENTION_DAYS }));

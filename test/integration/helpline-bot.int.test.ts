@@ -59,7 +59,7 @@ describe('the help-seeking conversation on Telegram', () => {
     expect((await h.db.prisma.conversation.findMany()).map((c) => c.flowId).sort()).toEqual(['helpline/self-check', 'helpline/young-person']);
   });
 
-  it('hears urgent words in the middle of a flow: emergency numbers at once, an urgent case, and the question again', async () => {
+  it('hears urgent words in the middle of a flow: one message with the numbers at once, an urgent case, and the question again on a tap', async () => {
     const h = await setUp();
     const person = h.person({ userId: 70005, languageCode: 'sq' });
     await toMenu(h, person, 'sq');
@@ -68,12 +68,18 @@ describe('the help-seeking conversation on Telegram', () => {
     const before = h.sentCount();
     await person.say('ndihmë, më morën pasaportën');
     const texts = h.textsSince(before);
-    // Nobody is on call in this test: the person is told so, honestly, after the emergency numbers.
-    expect(texts[0]).toBe(`${h.i18n.t('sq', 'helpline:urgent.text')}\n\n${h.i18n.t('sq', 'handoff:person.nobody_urgent')}`);
+    expect(texts).toHaveLength(1);
+    // The country is not known yet: the number that works widely, Albania's named as Albania's, and the question.
+    expect(texts[0]).toContain(h.i18n.t('sq', 'helpline:urgent.elsewhere'));
+    expect(texts[0]).toContain(h.i18n.t('sq', 'helpline:urgent.which_country'));
+    // Nobody is on call in this test: the person is told so, honestly.
+    expect(texts[0]).toContain(h.i18n.t('sq', 'handoff:person.nobody_urgent'));
     const helpCase = await h.db.prisma.helpCase.findFirstOrThrow();
     expect(helpCase).toMatchObject({ trigger: 'urgent', level: 'URGENT', status: 'pending' });
     expect(helpCase.code).toMatch(/^[2-9A-Z]{2}-[2-9A-Z]{3}$/);
-    expect(texts.at(-1)).toBe(h.i18n.t('sq', 'helpline.self-check:safety.text'));
+    expect(h.lastButtons().map(([, data]) => data)).toContain('r|yes');
+    await person.press('r|yes');
+    expect(h.textsSince(before).at(-1)).toBe(h.i18n.t('sq', 'helpline.self-check:safety.text'));
   });
 
   it('records a request for a person as a pending case, once, and says what the person will see', async () => {
@@ -205,13 +211,15 @@ describe('the help-seeking conversation on Telegram', () => {
     const person = h.person({ userId: 70013, languageCode: 'en' });
     await toMenu(h, person, 'en');
     await person.press('m|services');
+    expect(h.textsSince(0).at(-1)).toBe(h.i18n.t('en', 'helpline:country.prompt'));
+    await person.press('k|al');
     expect(h.textsSince(0).at(-1)).toBe(h.i18n.t('en', 'helpline:services.region_prompt'));
     expect(h.lastButtons().map(([, data]) => data)).toContain('g|fier');
     await person.press('g|none');
     const national = h.textsSince(0).at(-1) ?? '';
     expect(national).toContain(`${h.i18n.t('en', 'directory:hotline_116006.name')}: 116006`);
     expect(national).not.toContain(h.i18n.t('en', 'directory:prefect_fier.name'));
-    expect(national).toContain(h.i18n.t('en', 'helpline:services.emergency'));
+    expect(national).toContain(h.i18n.t('en', 'helpline:services.emergency', { numbers: '112, 129' }));
     await person.press('g|ask');
     await person.press('g|fier');
     expect(h.textsSince(0).at(-1)).toContain(h.i18n.t('en', 'directory:prefect_fier.name'));

@@ -158,7 +158,7 @@ describe.each(PROVIDERS_UNDER_TEST)('the help-seeker\'s chat at its edges on $na
     expect(notice?.payload.reply_markup).toMatchObject({ inline_keyboard: [[{ callback_data: 'p' }, { callback_data: 'x' }]] });
     await person.say('ndihmë, më morën pasaportën');
     expect(await h.db.prisma.helpCase.findFirst()).toMatchObject({ trigger: 'urgent', level: 'URGENT' });
-    expect(textsTo(h, PERSON).at(-1)).toContain(h.i18n.t('sq', 'helpline:urgent.text'));
+    expect(textsTo(h, PERSON).at(-1)).toContain(h.i18n.t('sq', 'helpline:urgent.elsewhere'));
   });
 
   it.skipIf(skip)('lets the exit button through a flood of button presses', async () => {

@@ -27,6 +27,15 @@ describe('button data', () => {
     for (const data of ['y|maybe', 'm|admin', 'a|perhaps', 'l|english', 'o|x']) expect(decodeButton(data)).toEqual({ kind: 'unknown' });
   });
 
+  it('reads the country buttons, "I need a doctor now", and refuses countries no one can choose', () => {
+    expect(decodeButton(button.safety('doctor'))).toEqual({ kind: 'safety', answer: 'doctor' });
+    expect(decodeButton(button.country('IT'))).toEqual({ kind: 'country', country: 'IT', then: 'services' });
+    expect(decodeButton(button.country('GB', 'emergency'))).toEqual({ kind: 'country', country: 'GB', then: 'emergency' });
+    expect(decodeButton(button.country('OTHER'))).toEqual({ kind: 'country', country: 'OTHER', then: 'services' });
+    expect(decodeButton(button.countries)).toEqual({ kind: 'countries' });
+    for (const data of ['k|fr', 'e|IT', 'k|', 'e|ask', 'k|it|x']) expect(decodeButton(data)).toEqual({ kind: 'unknown' });
+  });
+
   it('knows the person and exit buttons', () => {
     expect(decodeButton('p')).toEqual({ kind: 'person' });
     expect(decodeButton('x')).toEqual({ kind: 'exit' });

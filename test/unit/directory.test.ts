@@ -6,8 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/flows/catalog.js';
 import {
   checkFreshness,
+  COUNTRIES,
   createDirectory,
   DIRECTORY_LANGUAGES,
+  emergencyNumbers,
   loadDirectory,
   servicesFor,
   type ServiceEntry,
@@ -43,12 +45,33 @@ describe('the shipped directory', () => {
     expect(DIRECTORY_LANGUAGES).toEqual(['sq', 'en', 'it', 'el']);
   });
 
-  it('holds the numbers of the domain README, 129 and 112 still unverified', () => {
+  it('holds the numbers of the domain README, with 129 and 112 now verified from public sources', () => {
     expect(directory.get('hotline_116006')).toMatchObject({ kind: 'hotline', phone: '116006', cost: 'free', national: true, verified: '2023-03-27' });
     expect(directory.get('child_helpline_116111')).toMatchObject({ phone: '116111', hours: { open247: true }, eligibility: ['children'] });
     expect(directory.get('app_raporto_shpeto')).toMatchObject({ kind: 'hotline', verified: null });
-    expect(directory.get('police_129')).toMatchObject({ kind: 'police', phone: '129', verified: null });
-    expect(directory.get('emergency_112')).toMatchObject({ kind: 'emergency', phone: '112', verified: null });
+    expect(directory.get('police_129')).toMatchObject({ kind: 'police', phone: '129', country: 'AL', verified: '2026-12-05' });
+    expect(directory.get('emergency_112')).toMatchObject({ kind: 'emergency', phone: '112', country: 'AL', verified: '2026-12-05' });
+    expect(directory.get('ambulance_127')).toMatchObject({ kind: 'health', phone: '127', country: 'AL' });
+  });
+
+  it('has numbers to call now for every country a person can choose, each with a source', () => {
+    for (const country of COUNTRIES) {
+      const numbers = emergencyNumbers(directory, country);
+      expect(numbers.length, country).toBeGreaterThan(0);
+      expect(numbers.every((item) => item.country === country && item.verified !== null && item.source.length > 0)).toBe(true);
+    }
+    expect(emergencyNumbers(directory, 'IT').map((item) => item.phone)).toEqual(['112', '800290290']);
+    expect(emergencyNumbers(directory, 'GB').map((item) => item.phone)).toEqual(['999', '08000121700']);
+    // 1109 is known only from unofficial pages: operators see it, help-seekers do not.
+    expect(emergencyNumbers(directory, 'GR').map((item) => item.phone)).toEqual(['112']);
+    expect(directory.get('greece_antitrafficking_1109')).toMatchObject({ country: 'GR', verified: null });
+    expect(emergencyNumbers(directory, 'AL').map((item) => item.phone)).toEqual(['112', '129', '127', '116006', '116111']);
+  });
+
+  it('gives the ambulance before the general number for a medical emergency', () => {
+    expect(emergencyNumbers(directory, 'AL', { medical: true }).map((item) => item.phone)).toEqual(['127', '112']);
+    expect(emergencyNumbers(directory, 'RS', { medical: true }).map((item) => item.phone)).toEqual(['194']);
+    expect(emergencyNumbers(directory, 'IT', { medical: true }).map((item) => item.phone)).toEqual(['112']);
   });
 
   it('names a source for every entry and has Fier entries', () => {
@@ -176,10 +199,10 @@ describe('servicesFor on the shipped directory', () => {
   it('hides unverified entries from help-seekers and shows them to operators', () => {
     const seekers = servicesFor(directory, { region: 'fier' });
     expect(seekers.every((item) => item.verified !== null)).toBe(true);
-    expect(ids(seekers)).not.toContain('police_129');
+    expect(ids(seekers)).not.toContain('police_fier');
     const operators = servicesFor(directory, { region: 'fier', forOperators: true });
     expect(ids(operators)).toEqual(expect.arrayContaining(['police_129', 'emergency_112', 'police_fier', 'fier_municipality_child_protection']));
-    expect(operators.find((item) => item.id === 'police_129')?.verified).toBeNull();
+    expect(operators.find((item) => item.id === 'police_fier')?.verified).toBeNull();
   });
 
   it('shows child-only services to children only, and puts the 24/7 child helpline first for them', () => {
@@ -193,7 +216,9 @@ describe('servicesFor on the shipped directory', () => {
   });
 
   it('keeps to Albania unless asked for another country', () => {
-    expect(servicesFor(directory, { country: 'XK', forOperators: true })).toEqual([]);
+    expect(servicesFor(directory).every((item) => item.country === 'AL')).toBe(true);
+    expect(ids(servicesFor(directory, { country: 'IT' }))).toEqual(['italy_antitrafficking_800290290', 'italy_emergency_112']);
+    expect(ids(servicesFor(directory, { country: 'GR', forOperators: true }))).toContain('greece_antitrafficking_1109');
   });
 });
 

@@ -1,5 +1,6 @@
 import { decodeInput } from '../../flows/buttons.js';
 import type { FlowInput } from '../../flows/engine.js';
+import { COUNTRY_CHOICES, type CountryChoice } from '../../helpline/directory.js';
 
 /**
  * What an inline button means, packed into Telegram's callback data (64 bytes at
@@ -7,7 +8,8 @@ import type { FlowInput } from '../../flows/engine.js';
  * `s|step` prefer not to say, `n|step` not applicable, `b` back. Everywhere:
  * `p` talk to a person, `x` exit, `f` give feedback after a case. The helpline's screens: `l|sq` language, `o`
  * notice read, `y|safe` safety, `m|check` menu, `a|yes` under 18, `r|yes` resume,
- * `z|yes` delete, `g|fier` county (`g|none`: national only). Anything else (an old or forged button) reads as `unknown`.
+ * `z|yes` delete, `g|fier` county (`g|none`: national only), `k|it` country then its services (`k|ask`: the
+ * question again), `e|it` country then its emergency numbers. Anything else (an old or forged button) reads as `unknown`.
  */
 export type ButtonAction =
   | { kind: 'flow'; input: FlowInput }
@@ -15,20 +17,22 @@ export type ButtonAction =
   | { kind: 'exit' }
   | { kind: 'language'; language: string }
   | { kind: 'notice' }
-  | { kind: 'safety'; answer: 'safe' | 'not_really' | 'danger' }
+  | { kind: 'safety'; answer: (typeof SAFETY)[number] }
   | { kind: 'menu'; item: MenuItem }
   | { kind: 'age'; under18: boolean }
   | { kind: 'resume'; resume: boolean }
   | { kind: 'delete'; confirmed: boolean }
   | { kind: 'region'; region: string | null }
   | { kind: 'regions' }
+  | { kind: 'country'; country: CountryChoice; then: 'services' | 'emergency' }
+  | { kind: 'countries' }
   | { kind: 'feedback' }
   | { kind: 'unknown' };
 
 export const MENU_ITEMS = ['check', 'worried', 'offer', 'services', 'privacy', 'home'] as const;
 export type MenuItem = (typeof MENU_ITEMS)[number];
-/** The answers to "can you talk safely?", in the order they are offered. */
-export const SAFETY = ['safe', 'not_really', 'danger'] as const;
+/** The answers to "can you talk safely?", in the order they are offered; `doctor`: "I need a doctor now". */
+export const SAFETY = ['safe', 'not_really', 'danger', 'doctor'] as const;
 
 /** The helpline's own buttons, outside any flow. */
 export const button = {
@@ -43,7 +47,13 @@ export const button = {
   region: (region: string | null) => `g|${region ?? 'none'}`,
   /** Shows the list of counties again. */
   regions: 'g|ask',
+  /** The country the person is in, then its services (`emergency`: then its numbers to call now). */
+  country: (country: CountryChoice, then: 'services' | 'emergency' = 'services') => `${then === 'services' ? 'k' : 'e'}|${country.toLowerCase()}`,
+  /** Asks the country again. */
+  countries: 'k|ask',
 };
+
+const countryChoice = (value: string | undefined): CountryChoice | undefined => COUNTRY_CHOICES.find((country) => country.toLowerCase() === value);
 
 const yes = (value: string | undefined) => (value === 'yes' ? true : value === 'no' ? false : undefined);
 
@@ -53,6 +63,9 @@ function decodeHelpline(tag: string, value: string | undefined): ButtonAction | 
   const safety = SAFETY.find((answer) => answer === value);
   if (tag === 'y' && safety) return { kind: 'safety', answer: safety };
   if (tag === 'g' && value === 'ask') return { kind: 'regions' };
+  if (tag === 'k' && value === 'ask') return { kind: 'countries' };
+  const country = countryChoice(value);
+  if ((tag === 'k' || tag === 'e') && country) return { kind: 'country', country, then: tag === 'k' ? 'services' : 'emergency' };
   if (tag === 'g' && value !== undefined && /^[a-z]{3,12}$/.test(value)) return { kind: 'region', region: value === 'none' ? null : value };
   const item = MENU_ITEMS.find((candidate) => candidate === value);
   if (tag === 'm' && item) return { kind: 'menu', item };

@@ -1,5 +1,6 @@
 import type { Context, SessionFlavor } from 'grammy';
 import { z } from 'zod';
+import { COUNTRY_CHOICES } from '../../helpline/directory.js';
 import { LANGUAGES, type Language } from '../../i18n/index.js';
 
 /** What the bot keeps about a chat between updates (stored in ChatSession). */
@@ -7,6 +8,8 @@ export const sessionSchema = z.object({
   language: z.enum(LANGUAGES).optional(),
   /** Whether typed text answers the current question of a flow (otherwise it leads to the menu). */
   inFlow: z.boolean().optional(),
+  /** The country the person said they are in (a button, never location data): its numbers and services are shown. */
+  country: z.enum(COUNTRY_CHOICES).optional(),
 });
 export type SessionData = z.infer<typeof sessionSchema>;
 

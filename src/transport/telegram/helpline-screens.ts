@@ -1,18 +1,19 @@
 import type { InlineKeyboardButton } from 'grammy/types';
 import type { Contact } from '../../helpline/contacts.js';
-import { isRegion, REGIONS, servicesFor, type Directory, type Region } from '../../helpline/directory.js';
+import { COUNTRY_CHOICES, isRegion, REGIONS, servicesFor, type Directory, type Region } from '../../helpline/directory.js';
 import { LANGUAGES, type I18n } from '../../i18n/index.js';
 import { button, MENU_ITEMS, SAFETY } from './callback-data.js';
 import type { UraContext } from './context.js';
 import { safetyRow, type View } from './flow-view.js';
 import { servicesText } from './services-view.js';
+import { numbersText, urgentView, type UrgentMessage } from './urgent-view.js';
 
 /** What the screens need of an update: a private chat and its sender. */
 export type Private = UraContext & { chat: { id: number }; from: { id: number } };
 
 /**
- * The helpline's own screens (language, notice, safety, menu, services) and the
- * one way to send a message: with the safety buttons.
+ * The helpline's own screens (language, notice, safety, menu, country, services,
+ * the urgent message) and the one way to send a message: with the safety buttons.
  */
 export function helplineScreens(deps: { i18n: I18n; directory: Directory; retentionDays: number }) {
   const { i18n } = deps;
@@ -52,12 +53,30 @@ export function helplineScreens(deps: { i18n: I18n; directory: Directory; retent
 
   const regionOf = (contact: Contact): Region | undefined => (isRegion(contact.region) ? contact.region : undefined);
 
-  /** National services always; those of the person's county when they chose one. */
+  /** Which country the person is in: asked with buttons, never guessed from location data. */
+  async function askCountry(ctx: Private) {
+    const tr = t(ctx);
+    const rows: InlineKeyboardButton[][] = [];
+    for (let i = 0; i < COUNTRY_CHOICES.length; i += 3) rows.push(COUNTRY_CHOICES.slice(i, i + 3).map((country) => ({ text: tr(`countries.${country}`), callback_data: button.country(country) })));
+    await say(ctx, tr('country.prompt'), rows);
+  }
+
+  /**
+   * The services of the person's country (asked first when unknown): in Albania the
+   * national ones and those of the chosen county, saying so when the county has none.
+   */
   async function showServices(ctx: Private, contact: Contact, audience?: 'child' | 'adult') {
     const tr = t(ctx);
-    const region = regionOf(contact);
-    const entries = servicesFor(deps.directory, { ...(region ? { region } : {}), ...(audience ? { audience } : {}), language: ctx.lang });
-    await say(ctx, servicesText(entries, tr), [choice(tr('services.change_region'), button.regions), choice(tr('buttons.menu'), button.menu('home'))]);
+    const country = ctx.session.country;
+    if (country === undefined) return askCountry(ctx);
+    const changeCountry = choice(tr('services.change_country'), button.countries);
+    const menu = choice(tr('buttons.menu'), button.menu('home'));
+    if (country === 'OTHER') return say(ctx, `${tr('services.other_country')}\n\n${numbersText(deps.directory, country, tr)}`, [changeCountry, menu]);
+    const region = country === 'AL' ? regionOf(contact) : undefined;
+    const entries = servicesFor(deps.directory, { country, ...(region ? { region } : {}), ...(audience ? { audience } : {}), language: ctx.lang });
+    const local = region === undefined || entries.some((entry) => entry.regions.includes(region));
+    const text = servicesText(entries, tr, deps.directory, country) + (local ? '' : `\n\n${tr('services.none_in_county', { county: tr(`regions.${region}`) })}`);
+    await say(ctx, text, [...(country === 'AL' ? [choice(tr('services.change_region'), button.regions)] : []), changeCountry, menu]);
   }
 
   async function askRegion(ctx: Private) {
@@ -68,6 +87,11 @@ export function helplineScreens(deps: { i18n: I18n; directory: Directory; retent
     await say(ctx, tr('services.region_prompt'), rows);
   }
 
+  /** The urgent path's one message, for the country the person said they are in. */
+  async function showUrgent(ctx: Private, message: Omit<UrgentMessage, 'country'>) {
+    ctx.session.inFlow = false;
+    await send(ctx, urgentView(deps.directory, i18n.forLanguage(ctx.lang), { ...message, country: ctx.session.country }));
+  }
 
-  return { t, send, say, choice, showLanguages, showNotice, showSafety, showMenu, showServices, askRegion };
+  return { t, send, say, choice, showLanguages, showNotice, showSafety, showMenu, showServices, askRegion, askCountry, showUrgent };
 }

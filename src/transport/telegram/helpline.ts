@@ -22,6 +22,7 @@ import { viewOf } from './flow-view.js';
 import { helplineScreens, type Private } from './helpline-screens.js';
 import { requestedText } from './person-request.js';
 import type { RateLimiter } from './rate-limiter.js';
+import { numbersText, urgentView, type Reach, type UrgentMessage } from './urgent-view.js';
 
 export interface HelplineBotDeps {
   helpline: Helpline;
@@ -50,6 +51,12 @@ function alwaysServed(ctx: UraContext): boolean {
   return /^\/(?:exit|delete)(?:@\w+)?(?:\s|$)/.test(ctx.message?.text ?? '');
 }
 
+/** "I'm in danger now" and "I need a doctor now" are calls for help: never held back by a limit. */
+function callsForHelp(ctx: UraContext): boolean {
+  const action = decodeButton(ctx.callbackQuery?.data);
+  return action.kind === 'safety' && (action.answer === 'danger' || action.answer === 'doctor');
+}
+
 const MENU_FLOWS: Partial<Record<MenuItem, HelpFlow>> = { worried: 'helpline/worried-about-someone', offer: 'helpline/check-an-offer' };
 const SOURCE = /^src_([a-z0-9_]{1,40})$/;
 
@@ -59,7 +66,7 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
   const composer = new Composer<UraContext>();
   const privateChats = composer.chatType('private');
 
-  const { t, send, say, choice, showLanguages, showNotice, showSafety, showMenu, showServices, askRegion } = helplineScreens(deps);
+  const { t, send, say, choice, showLanguages, showNotice, showSafety, showMenu, showServices, askRegion, askCountry, showUrgent } = helplineScreens(deps);
 
   // Looked up once per update, however many steps of it need the contact.
   const seen = new WeakMap<object, Promise<Contact>>();
@@ -101,15 +108,18 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
     const reach = turn.helpCase ? await reachTeam(turn.helpCase) : undefined;
     // A flow for young people shows the services for children.
     const young = helpline.ageBandOf(turn.conversation.flowId) === 'child';
+    if (turn.effects.some((effect) => effect.type === 'urgent')) {
+      // One message, not the flow's own danger texts, offer and goodbye after it: the
+      // numbers, whether a person knows, the way out; a button back if the flow goes on.
+      const goesOn = turn.conversation.state.status !== 'ended';
+      await showUrgent(ctx, { ...(reach ? { reach } : {}), canContinue: goesOn });
+      return;
+    }
     for (const effect of turn.effects) {
-      if (effect.type === 'urgent') await say(ctx, withReach(ctx, t(ctx)('urgent.text'), reach));
-      else if (effect.type === 'action' && effect.name === 'show_services') await showServices(ctx, contact, young ? 'child' : undefined);
+      if (effect.type === 'action' && effect.name === 'show_services') await showServices(ctx, contact, young ? 'child' : undefined);
       else if (effect.type === 'action' && effect.name === 'offer_handoff') await say(ctx, t(ctx)('person.offer'));
-      else if (effect.type === 'action' && effect.name === 'show_emergency') {
-        // The urgent effect of this same turn has already shown the emergency numbers.
-        if (!turn.effects.some((other) => other.type === 'urgent')) await say(ctx, t(ctx)('urgent.text'));
-      }
-      else if (effect.type === 'handoff') await say(ctx, turn.helpCase ? requestedText(t(ctx), turn.helpCase, reach ?? 'paged') : t(ctx)('person.requested'));
+      else if (effect.type === 'action' && effect.name === 'show_emergency') await say(ctx, numbersText(deps.directory, ctx.session.country, i18n.forLanguage(ctx.lang)));
+      else if (effect.type === 'handoff') await say(ctx, turn.helpCase ? requestedText(t(ctx), turn.helpCase, reach ?? 'paged', nobodyOnCall(ctx)) : t(ctx)('person.requested'));
       else {
         const view = viewOf(effect, tr);
         if (view) await send(ctx, view);
@@ -144,20 +154,34 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
    * Pages the team about a case just opened or raised. `nobody`: no one is on call,
    * which the person is told honestly; `in_chat`: an operator already has it.
    */
-  async function reachTeam(helpCase: HelpCase): Promise<'paged' | 'nobody' | 'in_chat'> {
+  async function reachTeam(helpCase: HelpCase): Promise<Reach> {
     if (helpCase.status === 'active') return 'in_chat';
     const { onCall } = await deps.paging.caseOpened(helpCase);
     deps.logger.info({ case: helpCase.code, level: helpCase.level, trigger: helpCase.trigger, onCall }, 'case waiting for an operator');
     return onCall > 0 ? 'paged' : 'nobody';
   }
-  const withReach = (ctx: Private, text: string, reach: 'paged' | 'nobody' | 'in_chat' | undefined) => (reach === 'nobody' ? `${text}\n\n${t(ctx)('handoff:person.nobody_urgent')}` : text);
 
-  /** Opens or raises the person's case, pages the team and tells the person; returns the case. */
-  async function requestPerson(ctx: Private, contact: Contact, trigger: 'request' | 'urgent', words?: string): Promise<HelpCase> {
+  /**
+   * Nobody is on call: said honestly, with the numbers that answer now. Those of
+   * `handoff:person.nobody` are Albania's: someone who said they are in another
+   * country gets that country's instead.
+   */
+  function nobodyOnCall(ctx: Private): string {
+    const country = ctx.session.country;
+    if (country === undefined || country === 'AL') return t(ctx)('handoff:person.nobody');
+    return `${t(ctx)('handoff:person.nobody_urgent')}\n\n${numbersText(deps.directory, country, i18n.forLanguage(ctx.lang))}`;
+  }
+
+  /**
+   * Opens or raises the person's case, pages the team and tells the person; returns the case.
+   * Urgent: the one urgent message, with `urgent` for what it adds (a doctor, a line
+   * about what was heard, a way back to the flow).
+   */
+  async function requestPerson(ctx: Private, contact: Contact, trigger: 'request' | 'urgent', words?: string, urgent: Omit<UrgentMessage, 'country' | 'reach'> = {}): Promise<HelpCase> {
     const helpCase = await helpline.requestPerson(contact, trigger, words);
     const reach = await reachTeam(helpCase);
-    if (trigger === 'urgent') await say(ctx, withReach(ctx, t(ctx)('urgent.text'), reach));
-    else await say(ctx, reach === 'in_chat' ? t(ctx)('handoff:person.in_chat') : requestedText(t(ctx), helpCase, reach));
+    if (trigger === 'urgent') await showUrgent(ctx, { ...urgent, reach });
+    else await say(ctx, reach === 'in_chat' ? t(ctx)('handoff:person.in_chat') : requestedText(t(ctx), helpCase, reach, nobodyOnCall(ctx)));
     return helpCase;
   }
 
@@ -194,6 +218,13 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
     ctx.session.inFlow = false;
   }
 
+  /** Services, once the country (and in Albania the county, optional) is known. */
+  async function servicesOrQuestion(ctx: Private, contact: Contact) {
+    if (ctx.session.country === undefined) return askCountry(ctx);
+    if (ctx.session.country === 'AL' && contact.region === null) return askRegion(ctx);
+    return showServices(ctx, contact);
+  }
+
   async function offerResumeOrMenu(ctx: Private, contact: Contact) {
     const open = await helpline.resumable(contact);
     if (!open) return showMenu(ctx);
@@ -225,11 +256,11 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
   });
 
   // A limit on menus and flows, so that a flood cannot bury them; told once, kindly. Never
-  // limited: the exit and /delete, urgent words (which open a case), and anything the person
+  // limited: the exit and /delete, urgent words and the danger and doctor buttons (which open a case), and anything the person
   // writes while their case is live or waiting, which is kept for the operator. A refused
   // button press is still answered, so it does not spin.
   doings.use(async (ctx, next) => {
-    if (alwaysServed(ctx)) return next();
+    if (alwaysServed(ctx) || callsForHelp(ctx)) return next();
     if (ctx.message?.text !== undefined && urgentIn(ctx, ctx.message.text)) return next();
     const contact = await contactOf(ctx);
     if (ctx.message && (await caseOf(ctx, contact))) return next();
@@ -281,6 +312,7 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
         return showSafety(ctx);
       case 'safety':
         if (action.answer === 'danger') return requestPerson(ctx, contact, 'urgent', 'danger_button');
+        if (action.answer === 'doctor') return requestPerson(ctx, contact, 'urgent', 'doctor_button', { medical: true });
         if (action.answer === 'not_really') await say(ctx, t(ctx)('safety.tips'));
         return offerResumeOrMenu(ctx, contact);
       case 'menu': {
@@ -289,7 +321,7 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
           const tr = t(ctx);
           return say(ctx, tr('age.text'), [choice(tr('age.yes'), button.age(true)), choice(tr('age.no'), button.age(false))]);
         }
-        if (action.item === 'services') return contact.region === null ? askRegion(ctx) : showServices(ctx, contact);
+        if (action.item === 'services') return servicesOrQuestion(ctx, contact);
         if (action.item === 'privacy') return say(ctx, t(ctx)('privacy.text', { days: deps.retentionDays }), [choice(t(ctx)('buttons.menu'), button.menu('home'))]);
         const flowId = MENU_FLOWS[action.item];
         return flowId ? startFlow(ctx, contact, flowId) : showMenu(ctx);
@@ -315,6 +347,13 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
         return ctx.reply(t(ctx)('delete.done'));
       case 'regions':
         return askRegion(ctx);
+      case 'countries':
+        return askCountry(ctx);
+      case 'country':
+        ctx.session.country = action.country;
+        if (action.then === 'services') return servicesOrQuestion(ctx, contact);
+        // Chosen from the urgent message: that country's numbers; the case is already open.
+        return send(ctx, urgentView(deps.directory, i18n.forLanguage(ctx.lang), { country: action.country }));
       case 'region': {
         const region = isRegion(action.region) ? action.region : null;
         await contacts.setRegion(contact.id, region ?? 'national');
@@ -354,15 +393,19 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
     // waiting case is raised to urgent and paged again.
     const urgent = urgentIn(ctx, ctx.msg.text);
     const words = urgent?.meaning;
+    const inFlow = ctx.session.inFlow === true;
     let waiting = live;
     if (urgent) {
       deps.logger.warn({ words, category: urgent.category }, 'urgent words in a message');
-      waiting = await requestPerson(ctx, contact, 'urgent', urgent.meaning);
+      // Thoughts of self-harm get their own line in the one urgent message.
+      const hint = urgent.category === 'self_harm' ? { hint: t(ctx)('urgent:self_harm_hint') } : {};
+      waiting = await requestPerson(ctx, contact, 'urgent', urgent.meaning, { canContinue: inFlow, ...hint });
     }
     if (!ctx.session.language) return showLanguages(ctx);
-    if (ctx.session.inFlow) {
+    if (inFlow) {
       const result = await helpline.typed(contact, ctx.msg.text, { urgent: words !== undefined });
-      if (!('kind' in result && result.kind === 'no_conversation')) return show(ctx, contact, result);
+      // After urgent words the urgent message is the only answer: its button asks the question again.
+      if (!('kind' in result && result.kind === 'no_conversation')) return words ? undefined : show(ctx, contact, result);
     }
     // Waiting for an operator: kept for whoever takes the case (urgent words may just have opened it).
     if (await toCase(ctx, contact, waiting, { quiet: words !== undefined })) return;
