@@ -131,10 +131,15 @@ describe.each(PROVIDERS_UNDER_TEST)('the help-seeker\'s chat at its edges on $na
     expect(textsTo(h, OTHER).at(-1)).toBe(h.i18n.t('en', 'helpline:menu.text'));
     expect(await h.db.prisma.helpCase.count()).toBe(0);
 
+    const before = textsTo(h, PERSON).length;
     await person.say("s'dua me jetu ma");
     expect(await h.db.prisma.helpCase.findFirst()).toMatchObject({ trigger: 'urgent', level: 'URGENT' });
     expect(JSON.parse((await h.db.prisma.helpCase.findFirstOrThrow()).summary)).toMatchObject({ urgentWords: 'suicide' });
-    expect(textsTo(h, PERSON).at(-1)).toContain(h.i18n.t('sq', 'helpline:urgent.text'));
+    // One message: the numbers, a line for thoughts of self-harm, and the way out.
+    const answers = textsTo(h, PERSON).slice(before);
+    expect(answers).toHaveLength(1);
+    expect(answers[0]).toContain(h.i18n.t('sq', 'urgent:self_harm_hint'));
+    expect(answers[0]).toContain(h.i18n.t('sq', 'helpline:urgent.exit'));
   }, 45_000);
 
   it.skipIf(skip)('hears urgent words before a language is chosen, in the Telegram app\'s language and in Albanian', async () => {
