@@ -43,6 +43,31 @@ export function checkStructure(flow: Flow): Finding[] {
   return findings;
 }
 
+/**
+ * A step marked `from` can take the helpline's earlier answer: `safety` on a single
+ * choice that offers its codes, `age` on a yes/no or an age question; each at most once.
+ */
+export function checkKnownAnswers(flow: Flow): Finding[] {
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  flow.steps.forEach((step, i) => {
+    if (step.from === undefined) return;
+    const path = `steps[${i}].from`;
+    if (seen.has(step.from)) findings.push({ path, message: `"from: ${step.from}" is already on another step` });
+    seen.add(step.from);
+    if (step.from === 'safety' && !(step.type === 'single' && SAFETY_CODES.every((code) => step.options.some((option) => option.code === code)))) {
+      findings.push({ path, message: `"from: safety" needs a single-choice step with the options ${SAFETY_CODES.join(' and ')}` });
+    }
+    if (step.from === 'age' && !(step.type === 'yesno' || (step.type === 'number' && step.role === 'age'))) {
+      findings.push({ path, message: '"from: age" needs a yes/no step or a number step with role age' });
+    }
+  });
+  return findings;
+}
+
+/** The helpline's safety answers that lead on to a flow (see Known). */
+const SAFETY_CODES = ['safe', 'not_really'] as const;
+
 /** The buttons a step shows, as the answers they send, with where their code is written. */
 function buttonsOf(step: Step): { path: string; input: FlowInput }[] {
   const field = step.type === 'scale' ? 'points' : 'options';

@@ -90,8 +90,13 @@ function enter(compiled: CompiledFlow, state: FlowState, id: string | undefined,
   throw new Error(`flow ${compiled.flow.id}: a step has nowhere to go`);
 }
 
-/** Begins a flow: the first question, after any opening messages. */
-export function start(compiled: CompiledFlow, now: Date): StepResult {
+/**
+ * Begins a flow: the first question, after any opening messages. `prefilled` holds
+ * answers the person already gave (see `knownAnswers`): while the question reached is
+ * one of them, it is recorded as answered, on the path like any answer (scoring and the
+ * operator see it), and the flow moves on without asking it again.
+ */
+export function start(compiled: CompiledFlow, now: Date, prefilled: Readonly<Record<string, Answer>> = {}): StepResult {
   const at = now.toISOString();
   const fresh: FlowState = {
     flowId: compiled.flow.id,
@@ -107,7 +112,15 @@ export function start(compiled: CompiledFlow, now: Date): StepResult {
     updatedAt: at,
   };
   const effects: Effect[] = [];
-  return { state: enter(compiled, fresh, compiled.flow.start, assess(compiled, new Map()), effects), effects };
+  let state = enter(compiled, fresh, compiled.flow.start, assess(compiled, new Map()), effects);
+  for (let count = 0; state.current !== null && state.status === 'active' && !state.path.includes(state.current); count++) {
+    const answer = prefilled[state.current];
+    if (answer === undefined || count > MAX_AUTOMATIC_STEPS) break;
+    // The question just entered is not shown: its answer is known.
+    if (effects.at(-1)?.type === 'ask') effects.pop();
+    state = record(compiled, state, mustStep(compiled, state.current), answer, effects);
+  }
+  return { state, effects };
 }
 
 type Parsed = { answer: Answer } | { selection: string[] } | { hint: string; vars?: Record<string, number> };
@@ -198,8 +211,13 @@ export function step(compiled: CompiledFlow, state: FlowState, input: FlowInput,
     return touched(ticking);
   }
 
-  let answered: FlowState = { ...state, answers: { ...state.answers, [current.id]: parsed.answer }, path: [...state.path, current.id], selection: [] };
-  if (current.type === 'consent' && current.onAgree === 'handoff' && parsed.answer.kind === 'consent' && parsed.answer.agreed) {
+  return touched(record(compiled, state, current, parsed.answer, effects));
+}
+
+/** Records an answer to the current question, gives the effects it starts, and moves on to the next question. */
+function record(compiled: CompiledFlow, state: FlowState, current: Step, answer: Answer, effects: Effect[]): FlowState {
+  let answered: FlowState = { ...state, answers: { ...state.answers, [current.id]: answer }, path: [...state.path, current.id], selection: [] };
+  if (current.type === 'consent' && current.onAgree === 'handoff' && answer.kind === 'consent' && answer.agreed) {
     effects.push({ type: 'handoff', step: current.id });
   }
   // Urgent handling never waits for the flow to finish.
@@ -208,7 +226,7 @@ export function step(compiled: CompiledFlow, state: FlowState, input: FlowInput,
     effects.push({ type: 'urgent', assessment });
     answered = { ...answered, urgent: true };
   }
-  return touched(enter(compiled, answered, nextOf(compiled, current, answered, assessment), assessment, effects));
+  return enter(compiled, answered, nextOf(compiled, current, answered, assessment), assessment, effects);
 }
 
 /** The current question of a state, asked again (a person coming back, or after urgent words). */

@@ -6,7 +6,7 @@ import { displayPath, filesUnder, readYamlFile } from '../shared/files.js';
 import { packageRoot } from '../shared/paths.js';
 import type { CompiledFlow, FlowCatalog, FlowProblem } from './catalog.js';
 import { conditionsOf } from './catalog.js';
-import { checkButtons, checkPaths, checkReferences, checkStructure, checkTexts, checkUnusedTexts, type Finding } from './checks.js';
+import { checkButtons, checkKnownAnswers, checkPaths, checkReferences, checkStructure, checkTexts, checkUnusedTexts, type Finding } from './checks.js';
 import { parseExpression } from './expression.js';
 import { flowSchema, indicatorSetSchema, type Flow, type IndicatorSet } from './schema.js';
 
@@ -66,6 +66,7 @@ export function loadFlows(dir: string = FLOWS_DIR, resources: Resource = readLoc
     const findings: Finding[] = [
       ...checkStructure(flow),
       ...checkButtons(flow),
+      ...checkKnownAnswers(flow),
       ...checkPaths(flow),
       ...checkReferences(flow, set),
       ...checkTexts(flow, set, resources),

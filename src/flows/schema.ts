@@ -22,6 +22,16 @@ const stepId = z.string().regex(/^[a-z][a-z0-9_]*$/, 'use lower-case letters, di
 const key = z.string().min(1);
 const expression = z.string().min(1);
 
+/**
+ * Answers the helpline may already have before a flow starts: `safety` ("can you talk
+ * safely?", with the codes safe and not_really) and `age` ("are you under 18?"). A step
+ * marked `from: <one of these>` is answered by it and skipped, so that nobody is asked twice.
+ */
+export const KNOWN_ANSWERS = ['safety', 'age'] as const;
+export type KnownAnswer = (typeof KNOWN_ANSWERS)[number];
+/** How "are you under 18?" is recorded on an age question: yes and no, not a number nobody gave. */
+export const AGE_BANDS = { under18: 'under_18', adult: '18_or_over' } as const;
+
 /** Named side effects a step may ask the transport to perform when it is reached. */
 export const ACTIONS = ['offer_handoff', 'show_services', 'show_emergency'] as const;
 export type ActionName = (typeof ACTIONS)[number];
@@ -43,6 +53,8 @@ const base = {
   flags: z.array(flag).optional(),
   actions: z.array(z.enum(ACTIONS)).optional(),
   next: next.optional(),
+  /** The helpline's earlier answer that answers this step (see KNOWN_ANSWERS; `checkKnownAnswers` says where each fits). */
+  from: z.enum(KNOWN_ANSWERS).optional(),
 };
 
 export const stepSchema = z.discriminatedUnion('type', [
@@ -104,6 +116,11 @@ export const flowSchema = z
     languages: z.array(z.string().regex(/^[a-z]{2}$/)).min(1),
     /** Who the flow is written for; an answer with role `age` overrides it. */
     audience: z.enum(['adult', 'child', 'any']).default('any'),
+    /**
+     * The register of the shared hints (locales/<lng>/flows.json): `young` speaks to a
+     * young person as "ti" (hint_young), by default "ju" (hint).
+     */
+    hints: z.enum(['young']).optional(),
     /** The indicator set this flow attaches to answers (screening flows). */
     indicators: z.string().optional(),
     /** Score from which the level is CONCERN and HIGH (URGENT comes from critical indicators). */

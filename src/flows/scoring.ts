@@ -1,6 +1,6 @@
 import { optionsOf, type CompiledFlow } from './catalog.js';
 import { holds, type Scope, type Value } from './expression.js';
-import { indicatorNamespace, referralLabel, RISK_LEVELS, YES_NO, type Indicator, type Referral, type RiskLevel, type Step } from './schema.js';
+import { AGE_BANDS, indicatorNamespace, referralLabel, RISK_LEVELS, YES_NO, type Indicator, type Referral, type RiskLevel, type Step } from './schema.js';
 import { answerValue, type Answer } from './state.js';
 
 export { RISK_LEVELS, type RiskLevel };
@@ -32,7 +32,7 @@ export interface RiskAssessment {
 const SEVERITY: Record<Indicator['level'], number> = { critical: 0, high: 1, medium: 2, context: 3 };
 
 /**
- * Under 18 by the answer marked `role: age`; without an age, by "could they be
+ * Under 18 by the answer marked `role: age` (a number, or the helpline's "under 18?" in AGE_BANDS); without an age, by "could they be
  * under 18?" (`role: minor`) answered yes or unsure; otherwise by the flow's audience.
  */
 export function isChild(compiled: CompiledFlow, answers: ReadonlyMap<string, Answer>): boolean {
@@ -40,6 +40,8 @@ export function isChild(compiled: CompiledFlow, answers: ReadonlyMap<string, Ans
   for (const [id, answer] of answers) {
     const step = compiled.steps.get(id);
     if (step?.type === 'number' && step.role === 'age' && answer.kind === 'number') return answer.value < 18;
+    // "Are you under 18?" answered before the flow, recorded on the age question.
+    if (step?.type === 'number' && step.role === 'age' && answer.kind === 'choice') return answer.code === AGE_BANDS.under18;
     if (step?.type === 'yesno' && step.role === 'minor' && answer.kind === 'choice') maybe = answer.code === 'yes' || answer.code === 'unsure';
   }
   return maybe ?? compiled.flow.audience === 'child';

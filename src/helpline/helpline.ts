@@ -1,5 +1,6 @@
 import type { CompiledFlow, FlowCatalog } from '../flows/catalog.js';
 import { askAgain, assessState, canResume, start, step, type Effect, type FlowInput } from '../flows/engine.js';
+import { knownAnswers, type Known } from '../flows/known-answers.js';
 import { RISK_LEVELS, type RiskAssessment, type RiskLevel } from '../flows/scoring.js';
 import { countedAnswers } from '../flows/state.js';
 import type { Clock } from '../shared/clock.js';
@@ -24,7 +25,8 @@ export interface Turn {
 export type AnswerResult = Turn | { kind: 'no_conversation' } | { kind: 'restart'; flowId: string };
 
 export interface Helpline {
-  startFlow(contact: Contact, flowId: HelpFlow | typeof FEEDBACK_FLOW, language: string): Promise<Turn>;
+  /** Starts a flow; the questions `known` already answers (the helpline's safety and age questions) are recorded, not asked again. */
+  startFlow(contact: Contact, flowId: HelpFlow | typeof FEEDBACK_FLOW, language: string, known?: Known): Promise<Turn>;
   /** Applies an input to the person's active conversation. */
   answer(contact: Contact, input: FlowInput): Promise<AnswerResult>;
   /**
@@ -40,6 +42,8 @@ export interface Helpline {
   abandon(contact: Contact): Promise<void>;
   /** Who a flow is for, as it declares: child, adult, or unknown for a flow for anyone. */
   ageBandOf(flowId: string): AgeBand;
+  /** The register of the shared hints a flow declares (`hints` in its file): `young` speaks as "ti". */
+  hintsOf(flowId: string): 'young' | undefined;
   /** The person asked for a person, or urgent words were seen: opens a case or raises the pending one. */
   requestPerson(contact: Contact, trigger: 'request' | 'urgent', urgentWords?: string): Promise<HelpCase>;
 }
@@ -134,11 +138,11 @@ export function createHelpline(deps: { catalog: FlowCatalog; conversations: Conv
   }
 
   return {
-    async startFlow(contact, flowId, language) {
+    async startFlow(contact, flowId, language, known = {}) {
       const compiled = catalog.get(flowId);
       if (!compiled) throw new Error(`flow ${flowId} is not loaded`);
       await this.abandon(contact);
-      const { state, effects } = start(compiled, clock.now());
+      const { state, effects } = start(compiled, clock.now(), knownAnswers(compiled, known));
       const conversation: Conversation = {
         id: newId(),
         contactId: contact.id,
@@ -172,6 +176,7 @@ export function createHelpline(deps: { catalog: FlowCatalog; conversations: Conv
     },
 
     ageBandOf: (flowId) => ageBandOf(catalog.get(flowId)),
+    hintsOf: (flowId) => catalog.get(flowId)?.flow.hints,
 
     async resumable(contact) {
       const conversation = await conversations.latestActive(contact.id);

@@ -33,12 +33,16 @@ function askView(effect: Extract<Effect, { type: 'ask' }>, t: Translate): View {
   return { text: t(step.text), keyboard: rows };
 }
 
+/** The register of a flow's shared hints: `young` (a flow that says "ti") reads `flows:hint_young.*` instead of `flows:hint.*`. */
+export type Hints = 'young' | undefined;
+const hintKey = (hint: string, hints: Hints): string => (hints ? hint.replace(/^flows:hint\./, `flows:hint_${hints}.`) : hint);
+
 /**
  * How an engine effect looks on Telegram. Effects that start work rather than
  * show text (urgent, action, handoff) have no view of their own: the helpline
  * decides what they send.
  */
-export function viewOf(effect: Effect, t: Translate): View | undefined {
+export function viewOf(effect: Effect, t: Translate, hints?: Hints): View | undefined {
   switch (effect.type) {
     case 'ask':
       return askView(effect, t);
@@ -46,7 +50,7 @@ export function viewOf(effect: Effect, t: Translate): View | undefined {
     case 'end':
       return { text: t(effect.text), keyboard: [safetyRow(t)] };
     case 'invalid':
-      return { text: t(effect.hint, effect.vars), keyboard: [safetyRow(t)] };
+      return { text: t(hintKey(effect.hint, hints), effect.vars), keyboard: [safetyRow(t)] };
     default:
       return undefined;
   }

@@ -121,7 +121,7 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
       else if (effect.type === 'action' && effect.name === 'show_emergency') await say(ctx, numbersText(deps.directory, ctx.session.country, i18n.forLanguage(ctx.lang)));
       else if (effect.type === 'handoff') await say(ctx, turn.helpCase ? requestedText(t(ctx), turn.helpCase, reach ?? 'paged', nobodyOnCall(ctx)) : t(ctx)('person.requested'));
       else {
-        const view = viewOf(effect, tr);
+        const view = viewOf(effect, tr, helpline.hintsOf(turn.conversation.flowId));
         if (view) await send(ctx, view);
       }
     }
@@ -129,8 +129,9 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
     if (turn.conversation.state.status === 'ended') await showMenu(ctx);
   }
 
+  /** Starts a flow with what the person already told the bot here (safety, under 18), so that the flow does not ask it again. */
   async function startFlow(ctx: Private, contact: Contact, flowId: HelpFlow) {
-    await render(ctx, contact, await helpline.startFlow(contact, flowId, ctx.lang));
+    await render(ctx, contact, await helpline.startFlow(contact, flowId, ctx.lang, ctx.session.known ?? {}));
   }
 
   async function answer(ctx: Private, contact: Contact, input: FlowInput) {
@@ -216,6 +217,8 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
     await messages.forget(contact.id);
     await helpline.abandon(contact);
     ctx.session.inFlow = false;
+    // Whoever opens the chat next is asked again.
+    ctx.session.known = undefined;
   }
 
   /** Services, once the country (and in Albania the county, optional) is known. */
@@ -313,6 +316,7 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
       case 'safety':
         if (action.answer === 'danger') return requestPerson(ctx, contact, 'urgent', 'danger_button');
         if (action.answer === 'doctor') return requestPerson(ctx, contact, 'urgent', 'doctor_button', { medical: true });
+        ctx.session.known = { ...ctx.session.known, safety: action.answer };
         if (action.answer === 'not_really') await say(ctx, t(ctx)('safety.tips'));
         return offerResumeOrMenu(ctx, contact);
       case 'menu': {
@@ -327,6 +331,7 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
         return flowId ? startFlow(ctx, contact, flowId) : showMenu(ctx);
       }
       case 'age':
+        ctx.session.known = { ...ctx.session.known, under18: action.under18 };
         return startFlow(ctx, contact, action.under18 ? 'helpline/young-person' : 'helpline/self-check');
       case 'resume': {
         const turn = action.resume ? await helpline.current(contact) : undefined;

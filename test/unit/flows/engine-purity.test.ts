@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../../src/shared/paths.js';
 
 // The engine and what it runs on: pure code that any transport can drive.
-const CORE = ['engine', 'scoring', 'state', 'expression', 'catalog', 'schema', 'graph', 'buttons'];
+const CORE = ['engine', 'known-answers', 'scoring', 'state', 'expression', 'catalog', 'schema', 'graph', 'buttons'];
 const ALLOWED = new Set(['zod', 'jsep']);
 
 describe.each(CORE)('src/flows/%s.ts', (name) => {
