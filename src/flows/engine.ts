@@ -81,6 +81,9 @@ function enter(compiled: CompiledFlow, state: FlowState, id: string | undefined,
     }
     if (step.type !== 'message') {
       const asking = { ...state, current: step.id, selection: [] };
+      // Answered before the flow began: recorded, not asked (going back still asks it, to change it).
+      const known = state.prefilled?.[step.id];
+      if (known !== undefined && !state.path.includes(step.id)) return record(compiled, asking, step, known, effects);
       effects.push(ask(step, asking));
       return asking;
     }
@@ -92,9 +95,9 @@ function enter(compiled: CompiledFlow, state: FlowState, id: string | undefined,
 
 /**
  * Begins a flow: the first question, after any opening messages. `prefilled` holds
- * answers the person already gave (see `knownAnswers`): while the question reached is
- * one of them, it is recorded as answered, on the path like any answer (scoring and the
- * operator see it), and the flow moves on without asking it again.
+ * answers the person already gave (see `knownAnswers`): whenever the flow reaches one of
+ * those questions it is recorded as answered, on the path like any answer (scoring and
+ * the operator see it), and the flow moves on without asking it again.
  */
 export function start(compiled: CompiledFlow, now: Date, prefilled: Readonly<Record<string, Answer>> = {}): StepResult {
   const at = now.toISOString();
@@ -108,19 +111,12 @@ export function start(compiled: CompiledFlow, now: Date, prefilled: Readonly<Rec
     selection: [],
     outcome: null,
     urgent: false,
+    ...(Object.keys(prefilled).length > 0 ? { prefilled: { ...prefilled } } : {}),
     startedAt: at,
     updatedAt: at,
   };
   const effects: Effect[] = [];
-  let state = enter(compiled, fresh, compiled.flow.start, assess(compiled, new Map()), effects);
-  for (let count = 0; state.current !== null && state.status === 'active' && !state.path.includes(state.current); count++) {
-    const answer = prefilled[state.current];
-    if (answer === undefined || count > MAX_AUTOMATIC_STEPS) break;
-    // The question just entered is not shown: its answer is known.
-    if (effects.at(-1)?.type === 'ask') effects.pop();
-    state = record(compiled, state, mustStep(compiled, state.current), answer, effects);
-  }
-  return { state, effects };
+  return { state: enter(compiled, fresh, compiled.flow.start, assess(compiled, new Map()), effects), effects };
 }
 
 type Parsed = { answer: Answer } | { selection: string[] } | { hint: string; vars?: Record<string, number> };

@@ -32,6 +32,8 @@ export const flowStateSchema = z.object({
   outcome: z.string().nullable(),
   /** Whether the urgent effect was already given (it is given once). */
   urgent: z.boolean(),
+  /** Answers the person gave before the flow began (the helpline's own questions), by step: those steps are not asked. */
+  prefilled: z.record(z.string(), answerSchema).optional(),
   startedAt: z.string(),
   updatedAt: z.string(),
 });

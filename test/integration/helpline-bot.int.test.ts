@@ -44,19 +44,68 @@ describe('the help-seeking conversation on Telegram', () => {
     expect(h.lastButtons().map(([, data]) => data)).toEqual(['m|check', 'm|worried', 'm|offer', 'm|services', 'm|privacy', 'p', 'x']);
   });
 
-  it('starts the adult self-check, or the young-person flow for under-18s', async () => {
+  it('starts the adult self-check, or the young-person flow for under-18s, without asking again what the person already answered', async () => {
     const h = await setUp();
     const adult = h.person({ userId: 70003, languageCode: 'en' });
     await toMenu(h, adult, 'en');
     await adult.press('m|check');
     await adult.press('a|no');
-    expect(h.textsSince(0)).toContain(h.i18n.t('en', 'helpline.self-check:safety.text'));
+    expect(h.textsSince(0).at(-1)).toBe(h.i18n.t('en', 'helpline.self-check:where.text'));
     const child = h.person({ userId: 70004, languageCode: 'en' });
     await toMenu(h, child, 'en');
     await child.press('m|check');
     await child.press('a|yes');
-    expect(h.textsSince(0)).toContain(h.i18n.t('en', 'helpline.young-person:safety.text'));
+    expect(h.textsSince(0).at(-1)).toBe(h.i18n.t('en', 'helpline.young-person:school.text'));
     expect((await h.db.prisma.conversation.findMany()).map((c) => c.flowId).sort()).toEqual(['helpline/self-check', 'helpline/young-person']);
+  });
+
+  it('does not ask a young person again whether they are safe and under 18, and the operator still reads both answers', async () => {
+    const h = await setUp();
+    const child = h.person({ userId: 70016, languageCode: 'sq' });
+    await toMenu(h, child, 'sq');
+    const before = h.sentCount();
+    await child.press('m|check');
+    await child.press('a|yes');
+    const texts = h.textsSince(before);
+    expect(texts).not.toContain(h.i18n.t('sq', 'helpline.young-person:safety.text'));
+    expect(texts).not.toContain(h.i18n.t('sq', 'helpline.young-person:age.text'));
+    expect(texts.at(-1)).toBe(h.i18n.t('sq', 'helpline.young-person:school.text'));
+    await child.press('p');
+    const helpCase = await h.db.prisma.helpCase.findFirstOrThrow();
+    expect(helpCase.ageBand).toBe('child');
+    expect(JSON.parse(helpCase.summary).answers).toEqual({ safety: { kind: 'choice', code: 'safe' }, age: { kind: 'choice', code: 'under_18' } });
+  });
+
+  it('asks the flow\'s safety question of someone who went to the menu without answering the bot\'s', async () => {
+    const h = await setUp();
+    const child = h.person({ userId: 70017, languageCode: 'en' });
+    await child.start();
+    await child.press('l|en');
+    await child.command('menu');
+    await child.press('m|check');
+    await child.press('a|yes');
+    expect(h.textsSince(0).at(-1)).toBe(h.i18n.t('en', 'helpline.young-person:safety.text'));
+    await child.press('c|safety|safe');
+    // The age was given on the bot's screen: not asked again.
+    expect(h.textsSince(0).at(-1)).toBe(h.i18n.t('en', 'helpline.young-person:school.text'));
+  });
+
+  it('speaks to a young person as "ti" in the hints of the young-person flow, and as "ju" in the adult one', async () => {
+    const h = await setUp();
+    const child = h.person({ userId: 70018, languageCode: 'sq' });
+    await toMenu(h, child, 'sq');
+    await child.press('m|check');
+    await child.press('a|yes');
+    await child.say('po');
+    expect(h.textsSince(0)).toContain(h.i18n.t('sq', 'flows:hint_young.choose'));
+    expect(h.i18n.t('sq', 'flows:hint_young.choose')).not.toMatch(/\bju\b|zgjidhni/i);
+    const adult = h.person({ userId: 70019, languageCode: 'sq' });
+    await toMenu(h, adult, 'sq');
+    await adult.press('m|check');
+    await adult.press('a|no');
+    const before = h.sentCount();
+    await adult.say('po');
+    expect(h.textsSince(before)).toContain(h.i18n.t('sq', 'flows:hint.choose'));
   });
 
   it('hears urgent words in the middle of a flow: one message with the numbers at once, an urgent case, and the question again on a tap', async () => {
@@ -79,7 +128,7 @@ describe('the help-seeking conversation on Telegram', () => {
     expect(helpCase.code).toMatch(/^[2-9A-Z]{2}-[2-9A-Z]{3}$/);
     expect(h.lastButtons().map(([, data]) => data)).toContain('r|yes');
     await person.press('r|yes');
-    expect(h.textsSince(before).at(-1)).toBe(h.i18n.t('sq', 'helpline.self-check:safety.text'));
+    expect(h.textsSince(before).at(-1)).toBe(h.i18n.t('sq', 'helpline.self-check:where.text'));
   });
 
   it('records a request for a person as a pending case, once, and says what the person will see', async () => {
@@ -139,13 +188,12 @@ describe('the help-seeking conversation on Telegram', () => {
     await toMenu(h, person, 'en');
     await person.press('m|check');
     await person.press('a|no');
-    await person.press('c|safety|safe');
     await person.start();
     expect(h.textsSince(0).at(-1)).toBe(h.i18n.t('en', 'helpline:safety.text'));
     await person.press('y|safe');
     expect(h.textsSince(0).at(-1)).toBe(h.i18n.t('en', 'helpline:resume.text'));
     await person.press('r|yes');
-    expect(h.textsSince(0).at(-1)).toBe(h.i18n.t('en', 'helpline.self-check:age.text'));
+    expect(h.textsSince(0).at(-1)).toBe(h.i18n.t('en', 'helpline.self-check:where.text'));
   });
 
   it('on exit deletes the chat messages it can and sends nothing that shows the topic', async () => {
@@ -235,13 +283,13 @@ describe('the help-seeking conversation on Telegram', () => {
     await person.press('m|check');
     await person.press('a|no');
     h.api.failNext('sendMessage', 403, 'Forbidden: bot was blocked by the user');
-    await person.press('c|safety|safe');
+    await person.press('c|where|home_country');
     const conversation = await h.db.prisma.conversation.findFirstOrThrow();
-    expect(JSON.parse(conversation.state)).toMatchObject({ current: 'age', answers: { safety: { kind: 'choice', code: 'safe' } } });
+    expect(JSON.parse(conversation.state)).toMatchObject({ current: 'documents', answers: { where: { kind: 'choice', code: 'home_country' } } });
     await person.start();
     await person.press('y|safe');
     await person.press('r|yes');
-    expect(h.textsSince(0).at(-1)).toBe(h.i18n.t('en', 'helpline.self-check:age.text'));
+    expect(h.textsSince(0).at(-1)).toBe(h.i18n.t('en', 'helpline.self-check:documents.text'));
   });
 
   it('deletes on exit the commands the person typed too', async () => {

@@ -37,6 +37,20 @@ describe('answers given to the bot before a flow', () => {
     const { state, effects } = start(compiled, now, knownAnswers(compiled, {}));
     expect(asked(effects)).toEqual(['safety']);
     expect(state.path).toEqual([]);
+    expect(asked(step(compiled, state, { type: 'choose', step: 'safety', code: 'safe' }, now).effects)).toEqual(['age']);
+  });
+
+  it('skip a known question reached later in the flow, and going back still lets the person change it', () => {
+    const compiled = flow('helpline/young-person');
+    const started = start(compiled, now, knownAnswers(compiled, { under18: true }));
+    expect(asked(started.effects)).toEqual(['safety']);
+    const safe = step(compiled, started.state, { type: 'choose', step: 'safety', code: 'safe' }, now);
+    expect(asked(safe.effects)).toEqual(['school']);
+    expect(safe.state.path).toEqual(['safety', 'age']);
+    const back = step(compiled, safe.state, { type: 'back' }, now);
+    expect(asked(back.effects)).toEqual(['age']);
+    const typed = step(compiled, back.state, { type: 'text', step: 'age', value: '15' }, now);
+    expect(typed.state.answers.age).toEqual({ kind: 'number', value: 15 });
   });
 
   it('skip only what is known: "not really safe" still leads to the tips and the choice to stop', () => {
