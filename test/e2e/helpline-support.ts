@@ -78,7 +78,8 @@ export async function toMenu(person: EmulatedUser, texts: Texts, start = 'start'
 
 /**
  * From /start into a screening: the self-check, or the young-person flow for someone
- * under 18, answering "safe" and the age. Returns the messages up to the next question.
+ * under 18. "Safe" and the age were answered on the bot's screens, so the flow does not
+ * ask them again. Returns the messages up to the next question.
  */
 export async function enterScreening(person: EmulatedUser, texts: Texts, options: { age: number; next: string; start?: string }): Promise<Reply[]> {
   const young = options.age < 18;
@@ -86,10 +87,6 @@ export async function enterScreening(person: EmulatedUser, texts: Texts, options
   await toMenu(person, texts, options.start);
   await pressUntil(person, 'm|check', texts.helpline('age.text'));
   await person.press(young ? 'a|yes' : 'a|no');
-  await answerQuestions(person, flowText, [
-    ['safety', { choose: 'safe' }],
-    ['age', { type: String(options.age) }],
-  ]);
   return person.waitForReply((reply) => reply.text === flowText(`${options.next}.text`));
 }
 

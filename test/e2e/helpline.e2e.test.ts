@@ -34,12 +34,11 @@ const PEOPLE = {
 /**
  * A whole self-check with plain, non-urgent answers. Ura lets a person send 20
  * updates a minute (RATE_LIMIT in src/compose.ts): /start and the screens before
- * the flow take 6 and the questions 14 at least, so one multiple choice is ticked
+ * the flow take 6 and the questions a dozen at least, so one multiple choice is ticked
  * and "Done", and the other three get "Prefer not to say".
  */
 const selfCheckAnswers = (ticked: 'money' | 'wants'): [string, Move][] => [
-  ['safety', { choose: 'safe' }],
-  ['age', { type: '30' }],
+  // Safety and age were answered on the bot's screens: the flow does not ask them again.
   ['where', { choose: 'home_country' }],
   ['documents', { choose: 'with_me' }],
   ['sleep', { choose: 'own_choice' }],
@@ -100,7 +99,7 @@ describe('the help-seeking conversation, end to end: emulated Telegram → `ura 
     expect(transcript(person)).toEqual([
       ...toMenuTexts(t, t),
       t.helpline('age.text'),
-      ...questions(['intro', 'safety', 'age', 'where', 'documents', 'sleep', 'leave']),
+      ...questions(['intro', 'where', 'documents', 'sleep', 'leave']),
       ...questions(ticked === 'money' ? ['money', 'money'] : ['money']), // asked again with the tick shown
       ...questions(['threats', 'arranged', 'forced', 'not_your_fault', 'health']),
       ...questions(ticked === 'wants' ? ['wants', 'wants'] : ['wants']),
@@ -171,12 +170,14 @@ describe('the help-seeking conversation, end to end: emulated Telegram → `ura 
     const t = textsIn('it');
     await toMenu(person, t);
     await pressUntil(person, 'm|check', t.helpline('age.text'));
-    const replies = await pressUntil(person, 'a|yes', t.youngPerson('safety.text'));
+    const replies = await pressUntil(person, 'a|yes', t.youngPerson('school.text'));
 
-    expect(replies.map((reply) => reply.text)).toEqual([t.youngPerson('intro.text'), t.youngPerson('safety.text')]);
+    // "Safe" and "under 18" were answered on the bot's screens: not asked again; Back still leads to them.
+    expect(replies.map((reply) => reply.text)).toEqual([t.youngPerson('intro.text'), t.youngPerson('school.text')]);
     expect(last(replies).buttons).toEqual([
-      ...(['safe', 'not_really', 'danger'] as const).map((code) => ({ text: t.youngPerson(`safety.${code}`), data: `c|safety|${code}` })),
-      { text: t.flows('skip'), data: 's|safety' },
+      ...(['yes_regularly', 'sometimes', 'stopped', 'never'] as const).map((code) => ({ text: t.youngPerson(`school.${code}`), data: `c|school|${code}` })),
+      { text: t.flows('skip'), data: 's|school' },
+      { text: t.flows('back'), data: 'b' },
       ...safetyRow(t),
     ]);
     expect(db.conversations(person.userId)).toEqual([expect.objectContaining({ flowId: 'helpline/young-person', language: 'it', status: 'active' })]);
@@ -244,10 +245,12 @@ describe('the help-seeking conversation, end to end: emulated Telegram → `ura 
     const person = users.exits;
     const t = textsIn('en');
     await enterScreening(person, t, { age: 30, next: 'where' });
+    await person.sendText('Tirana');
+    await person.waitForReply((reply) => reply.text === t.flows('hint.choose'));
     const before = chatContents(person);
     const sentBefore = transcript(person).length;
     expect(before.bot).toHaveLength(sentBefore);
-    expect(before.person).toHaveLength(2); // /start and "30"; button presses are not messages
+    expect(before.person).toHaveLength(2); // /start and "Tirana"; button presses are not messages
     expect(db.conversations(person.userId)).toEqual([expect.objectContaining({ flowId: 'helpline/self-check', status: 'active' })]);
 
     await person.sendCommand('exit');
@@ -283,8 +286,7 @@ describe('the help-seeking conversation, end to end: emulated Telegram → `ura 
       await toMenu(person, t);
       await pressUntil(person, 'm|check', t.helpline('age.text'));
       await person.press('a|no');
-      await answerQuestions(person, t.selfCheck, [['safety', { choose: 'safe' }]]);
-      await person.waitForReply((reply) => reply.text === t.selfCheck('age.text'));
+      await person.waitForReply((reply) => reply.text === t.selfCheck('where.text'));
       await pressUntil(person, 'p', t.nobodyOnCall({ answers: true }));
       await recorded(person);
     }

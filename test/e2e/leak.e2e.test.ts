@@ -58,7 +58,7 @@ describe('no Telegram identity reaches Ura’s files or log', () => {
     await pressUntil(person, 'z|yes', t.helpline('delete.done'));
   }
 
-  /** The young-person flow with a typed age, a word that answers nothing, back, /delete cancelled, then Exit. */
+  /** The young-person flow, a word that answers nothing, back to the age question, /delete cancelled, then Exit. */
   async function vjosa(person: EmulatedUser) {
     const t = textsIn('el');
     await enterScreening(person, t, { age: 15, next: 'school' });
