@@ -90,6 +90,18 @@ describe('the help-seeking conversation on Telegram', () => {
     expect(h.textsSince(0).at(-1)).toBe(h.i18n.t('en', 'helpline.young-person:school.text'));
   });
 
+  it('asks the flow\'s safety question again of someone who said "safe" and later "I\'m in danger now"', async () => {
+    const h = await setUp();
+    const person = h.person({ userId: 70020, languageCode: 'en' });
+    await toMenu(h, person, 'en');
+    await person.start();
+    await person.press('y|danger');
+    await person.command('menu');
+    await person.press('m|check');
+    await person.press('a|no');
+    expect(h.textsSince(0).at(-1)).toBe(h.i18n.t('en', 'helpline.self-check:safety.text'));
+  });
+
   it('speaks to a young person as "ti" in the hints of the young-person flow, and as "ju" in the adult one', async () => {
     const h = await setUp();
     const child = h.person({ userId: 70018, languageCode: 'sq' });

@@ -313,12 +313,15 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
       }
       case 'notice':
         return showSafety(ctx);
-      case 'safety':
+      case 'safety': {
+        // The latest answer counts: after "danger" or "a doctor", an earlier "safe" is no longer true.
+        const { safety: _earlier, ...known } = ctx.session.known ?? {};
+        ctx.session.known = action.answer === 'safe' || action.answer === 'not_really' ? { ...known, safety: action.answer } : known;
         if (action.answer === 'danger') return requestPerson(ctx, contact, 'urgent', 'danger_button');
         if (action.answer === 'doctor') return requestPerson(ctx, contact, 'urgent', 'doctor_button', { medical: true });
-        ctx.session.known = { ...ctx.session.known, safety: action.answer };
         if (action.answer === 'not_really') await say(ctx, t(ctx)('safety.tips'));
         return offerResumeOrMenu(ctx, contact);
+      }
       case 'menu': {
         if (action.item === 'check') {
           ctx.session.inFlow = false;
