@@ -1,6 +1,6 @@
 import type { InlineKeyboardButton } from 'grammy/types';
 import { choicesOf, type FlowCatalog } from '../flows/catalog.js';
-import { flowNamespace } from '../flows/schema.js';
+import { AGE_BANDS, flowNamespace } from '../flows/schema.js';
 import type { Answer } from '../flows/state.js';
 import { CASE_CODE, type HelpCase } from '../helpline/cases.js';
 import type { Operator } from '../helpline/operators.js';
@@ -90,7 +90,10 @@ export function createViews(deps: { i18n: I18n; catalog: FlowCatalog }) {
     const ns = flowNamespace(flowId);
     const label = (code: string) => {
       const choice = definition ? choicesOf(definition).find((candidate) => candidate.code === code) : undefined;
-      return choice ? i18n.forLanguage(language, ns)(choice.label) : code;
+      if (choice) return i18n.forLanguage(language, ns)(choice.label);
+      // An age the bot asked before the flow is kept as its band, not as a number.
+      const band = Object.values(AGE_BANDS).find((value) => value === code);
+      return band ? t(`transcript.age_band.${band}`) : code;
     };
     switch (answer.kind) {
       case 'choice':

@@ -110,6 +110,19 @@ describe('the transcript', () => {
   });
 });
 
+describe('an age the bot asked before the flow', () => {
+  it('reads as an age band in the operator\'s transcript, not as a code', async () => {
+    const { createViews } = await import('../../src/handoff/views.js');
+    const { createI18n } = await import('../../src/i18n/index.js');
+    const { loadFlows } = await import('../../src/flows/loader.js');
+    const views = createViews({ i18n: createI18n(), catalog: loadFlows().catalog });
+    const young = helpCase({ summary: { flowId: 'helpline/young-person', reasons: [], answers: { age: { kind: 'choice', code: 'under_18' } }, urgentWords: null } });
+    const text = views.transcript(young, [], 'en', new Date('2026-06-01T09:03:00Z')).join('\n');
+    expect(text).toContain('→ under 18');
+    expect(text).not.toContain('under_18');
+  });
+});
+
 describe('case codes', () => {
   it('are always read back as case codes, and never use letters that read like digits', async () => {
     const { CASE_CODE, newCaseCode } = await import('../../src/helpline/cases.js');
