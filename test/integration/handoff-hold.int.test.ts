@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createRetention } from '../../src/helpline/retention.js';
+import { createRetentionRepository } from '../../src/storage/retention-repository.js';
 import { PROVIDERS_UNDER_TEST, suiteDatabase } from '../support/database.js';
 import { addOperator, buttonsOf, callsTo, handoffHarness, PERSON, textsTo, type Harness } from '../support/handoff.js';
 
@@ -77,6 +79,22 @@ describe.each(PROVIDERS_UNDER_TEST)('"write to me only after I write" on $name',
     h.clock.advance(24 * 60 * 60_000);
     await h.parts.outbox.drain();
     expect(textsToPersonSince(h, before)).toEqual([]);
+  });
+
+  it.skipIf(skip)('keeps held messages through the daily clean-up until the person comes back days later', async () => {
+    const { h, arta, person, code } = await heldCase();
+    await arta.press(`h|take|${code}`);
+    await arta.say('Are you safe now?');
+    await settle(h);
+    h.clock.advance(3 * 24 * 60 * 60_000);
+    await createRetention({ store: createRetentionRepository(h.db), clock: h.clock, days: 30 }).run();
+
+    const before = h.api.calls.length;
+    await person.say('I can talk now');
+    await settle(h);
+    const arrived = textsToPersonSince(h, before);
+    expect(arrived).toHaveLength(2);
+    expect(arrived[1]).toContain('Are you safe now?');
   });
 
   it.skipIf(skip)('never sends a held message, even to a sender that reads it directly', async () => {
