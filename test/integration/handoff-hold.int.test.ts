@@ -17,7 +17,7 @@ describe.each(PROVIDERS_UNDER_TEST)('"write to me only after I write" on $name',
     const h = await setUp();
     const arta = await addOperator(h, 9001, { pseudonym: 'Arta' });
     const { person, code } = await requestPerson(h);
-    if (hold) await person.press('h');
+    if (hold) await person.press('w');
     await settle(h);
     return { h, arta, person, code };
   }
@@ -28,9 +28,9 @@ describe.each(PROVIDERS_UNDER_TEST)('"write to me only after I write" on $name',
     const { person } = await requestPerson(h);
     const reply = callsTo(h, PERSON).filter((call) => typeof call.payload.text === 'string' && call.payload.text.startsWith(h.i18n.t('sq', 'helpline:person.requested')));
     expect(reply).toHaveLength(1);
-    expect(buttonsOf(reply[0]!.payload)).toContain('h');
+    expect(buttonsOf(reply[0]!.payload)).toContain('w');
 
-    await person.press('h');
+    await person.press('w');
     expect(textsTo(h, PERSON).at(-1)).toBe(h.i18n.t('sq', 'helpline:person.hold_set'));
     expect((await caseRow(h)).holdUntilPersonWrites).toBe(true);
   });
@@ -83,6 +83,14 @@ describe.each(PROVIDERS_UNDER_TEST)('"write to me only after I write" on $name',
     await h.parts.outbox.drain();
     // Only Ura's own answers to leaving (the /delete confirmation) are in the chat: nothing from the team.
     expect(textsToPersonSince(h, before).filter((text) => text !== h.i18n.t('sq', 'helpline:delete.confirm') && text !== h.i18n.t('sq', 'helpline:delete.done'))).toEqual([]);
+  });
+
+  it.skipIf(skip)('says so, and holds nothing, when the choice is pressed after the person left', async () => {
+    const { h, person } = await heldCase(false);
+    await person.press('x');
+    await person.press('w');
+    expect(textsTo(h, PERSON).at(-1)).toBe(h.i18n.t('sq', 'helpline:person.hold_none'));
+    expect((await caseRow(h)).holdUntilPersonWrites).toBe(false);
   });
 
   it.skipIf(skip)('keeps held messages through the daily clean-up until the person comes back days later', async () => {
