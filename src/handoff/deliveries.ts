@@ -56,6 +56,13 @@ export function createDeliveries(deps: DeliveryDeps) {
     return [{ chatId, method: 'sendMessage', payload: { text, reply_markup: { inline_keyboard: [...keyboard, exitRow(helpCase)] } }, dedupeKey, caseId: helpCase.id, contactId: helpCase.contactId }];
   }
 
+  /**
+   * Tells the operator, once per case, that the person asked to be written to only
+   * after they write: what the team sends waits until then (the store holds it).
+   */
+  const heldNotice = (helpCase: HelpCase, operator: OnDuty): Outgoing[] =>
+    helpCase.holdUntilPersonWrites ? [toOperator(operator, `held:${helpCase.id}:${operator.id}`, tr(consoleLanguage(operator))('console.held', { code: helpCase.code }), {}, helpCase.id)] : [];
+
   /** What an operator wrote, as the case's person sees it; none when nothing may reach them. */
   async function relayToPerson(helpCase: HelpCase, operator: OnDuty, message: CaseMessage): Promise<Outgoing[]> {
     const chatId = await personChat(helpCase);
@@ -148,7 +155,7 @@ export function createDeliveries(deps: DeliveryDeps) {
       holder.id === winner.id ? tr(language)('card.yours', { code: helpCase.code }) : tr(language)('card.taken', { code: helpCase.code, name: winner.pseudonym ?? tr(language)('a_colleague') }),
     );
 
-  return { toOperator, toPerson, relayToPerson, exitRow, operatorById, commit, briefing, relayToOperator, relayWaiting, editCards, claimedCards };
+  return { toOperator, toPerson, heldNotice, relayToPerson, exitRow, operatorById, commit, briefing, relayToOperator, relayWaiting, editCards, claimedCards };
 }
 
 export type Deliveries = ReturnType<typeof createDeliveries>;

@@ -30,7 +30,7 @@ export function createHandoff(deps: HandoffDeps) {
   const tr = views.tr;
 
   const { deliveries } = deps;
-  const { toOperator, toPerson, operatorById, commit, briefing, relayWaiting, claimedCards } = deliveries;
+  const { toOperator, toPerson, heldNotice, operatorById, commit, briefing, relayWaiting, claimedCards } = deliveries;
   const personLanguage = (helpCase: HelpCase) => helpCase.language as Language;
 
   /** The case an operator's messages go to: the one on their console, if they still hold it and its chat is live. */
@@ -94,7 +94,7 @@ export function createHandoff(deps: HandoffDeps) {
         changes: taken,
         activeCase: [{ operatorId: operator.id, caseId: helpCase.id }],
         events: [event(helpCase, 'claimed', operator.id, now)],
-        outgoing: [...cards.outgoing, ...brief.outgoing, ...(await toPerson(claimed, `joined:${claimed.id}:${operator.id}:${now.getTime()}`, hello))],
+        outgoing: [...cards.outgoing, ...brief.outgoing, ...heldNotice(claimed, operator), ...(await toPerson(claimed, `joined:${claimed.id}:${operator.id}:${now.getTime()}`, hello))],
         retiredCards: cards.retired,
         relayed: { ids: brief.relayed, at: now },
       });
@@ -102,6 +102,21 @@ export function createHandoff(deps: HandoffDeps) {
       // Written while the claim was being decided: not in the briefing, so relayed now.
       await relayWaiting(claimed, operator);
       return { kind: 'claimed', helpCase: claimed };
+    },
+
+    /**
+     * The person chose "write to me only after I write" on their live case: from now on
+     * the team's messages to them are held until they next write.
+     */
+    async holdReplies(contactId: string): Promise<boolean> {
+      const helpCase = await store.liveFor(contactId);
+      if (!helpCase) return false;
+      return commit({ caseId: helpCase.id, expected: { leftAt: null }, changes: { holdUntilPersonWrites: true } });
+    },
+
+    /** The person wrote (a message or a button): what was held for them goes out now, in order. */
+    async personWrote(contactId: string): Promise<void> {
+      if ((await deps.outboxStore.release(contactId, clock.now())) > 0) deps.outbox.kick();
     },
 
     /** Open cases an operator may see: their own and the queue; supervisors and admins see all. */

@@ -65,7 +65,8 @@ export interface OutboxRow {
   payload: string;
   fromCipher: string | null;
   dedupeKey: string;
-  status: 'pending' | 'sent' | 'failed';
+  /** `held`: to a person who asked to be written to only after they write; never sent until released. */
+  status: 'pending' | 'held' | 'sent' | 'failed';
   attempts: number;
   notBefore: Date;
   leaseUntil: Date | null;
@@ -95,8 +96,13 @@ export interface OutboxStore {
   oldestPending(): Promise<Date | undefined>;
   /** Deletes a row that must not go out (its person left). */
   drop(id: string): Promise<void>;
-  /** Deletes every row still waiting to go to a person (they left with no case open). */
+  /** Deletes every row still waiting (pending or held) to go to a person (they left with no case open). */
   forget(contactId: string): Promise<void>;
+  /**
+   * The person wrote: their cases stop holding the team's messages, and the messages
+   * held for them become due, in their order; in one transaction. Returns how many.
+   */
+  release(contactId: string, now: Date): Promise<number>;
 }
 
 /** What a step may expect of a case before it changes it. */
@@ -122,7 +128,7 @@ export interface CaseStep {
   retiredCards?: string[];
   /** Person messages this step hands to an operator. */
   relayed?: { ids: string[]; at: Date };
-  /** The person left: every row still waiting to go to them, and the case's cards not sent yet, are deleted. */
+  /** The person left: every row still waiting (pending or held) to go to them, and the case's cards not sent yet, are deleted. */
   forget?: { contactId: string };
 }
 

@@ -17,7 +17,7 @@ export interface Incoming {
  */
 export function createRelay(deps: DeliveryDeps, deliveries: Deliveries, access: { consoleCase(operator: OnDuty): Promise<HelpCase | undefined>; reachable(operator: OnDuty, code: string): Promise<HelpCase | undefined> }) {
   const { store, outbox, clock } = deps;
-  const { operatorById, relayWaiting, relayToOperator, relayToPerson } = deliveries;
+  const { operatorById, relayWaiting, relayToOperator, relayToPerson, heldNotice } = deliveries;
   const { consoleCase, reachable } = access;
 
   return {
@@ -53,7 +53,7 @@ export function createRelay(deps: DeliveryDeps, deliveries: Deliveries, access: 
       const outgoing = await relayToPerson(helpCase, operator, message);
       // The chat is live, so only a person whose data is gone cannot be reached.
       if (outgoing.length === 0) return 'gone';
-      const stored = await store.addMessage(message, outbox.prepare(outgoing));
+      const stored = await store.addMessage(message, outbox.prepare([...heldNotice(helpCase, operator), ...outgoing]));
       outbox.kick();
       return stored ? 'relayed' : 'repeated';
     },

@@ -42,6 +42,8 @@ export interface HelpCase {
   blockedAt: Date | null;
   /** The person left (quick exit or /delete): nothing about this case is sent to them again. */
   leftAt: Date | null;
+  /** The person asked to be written to only after they write: the team's messages wait until they next do. */
+  holdUntilPersonWrites: boolean;
 }
 
 export const CASE_TRIGGERS = ['request', 'urgent', 'consent'] as const;
@@ -64,6 +66,7 @@ export const unclaimed = {
   escalateAt: null,
   blockedAt: null,
   leftAt: null,
+  holdUntilPersonWrites: false,
 } as const satisfies Partial<HelpCase>;
 
 /** A case put back in the queue (transferred there, or its operator removed): paged afresh, its deadline due now. */

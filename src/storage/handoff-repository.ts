@@ -3,7 +3,7 @@ import { CASE_AUTHORS, type CaseEvent, type CaseMessage, type CaseStep, type Han
 import { sequentialId } from '../shared/sequence.js';
 import type { UraPrisma } from './database.js';
 import { createCaseRepository, toCase } from './helpline-repositories.js';
-import { insertOutbox } from './outbox-repository.js';
+import { heldIfAsked, insertOutbox, WAITING } from './outbox-repository.js';
 import { isUniqueViolation } from './prisma-errors.js';
 import { storedOneOf } from './stored-values.js';
 
@@ -38,10 +38,10 @@ export function createHandoffRepository(prisma: UraPrisma): HandoffStore {
       if (step.relayed?.ids.length) await tx.caseMessage.updateMany({ where: { id: { in: step.relayed.ids } }, data: { relayedAt: step.relayed.at } });
       if (step.forget) {
         await tx.outboxMessage.deleteMany({
-          where: { status: 'pending', OR: [{ contactId: step.forget.contactId }, { caseId: step.caseId, purpose: { in: ['card', 'retired'] } }] },
+          where: { status: { in: WAITING }, OR: [{ contactId: step.forget.contactId }, { caseId: step.caseId, purpose: { in: ['card', 'retired'] } }] },
         });
       }
-      await insertOutbox(tx, step.outgoing ?? []);
+      await insertOutbox(tx, await heldIfAsked(tx, step.caseId, step.outgoing ?? []));
       return true;
     });
 
@@ -88,7 +88,7 @@ export function createHandoffRepository(prisma: UraPrisma): HandoffStore {
           if (known) return false;
         }
         await tx.caseMessage.create({ data: message });
-        await insertOutbox(tx, outgoing);
+        await insertOutbox(tx, await heldIfAsked(tx, message.caseId, outgoing));
         return true;
       });
     },

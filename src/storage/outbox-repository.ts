@@ -8,7 +8,7 @@ type Row = Awaited<ReturnType<UraPrisma['outboxMessage']['findUniqueOrThrow']>>;
 const toRow = (row: Row): OutboxRow => ({
   ...row,
   method: storedOneOf(OUTBOX_METHODS, row.method, 'sendMessage'),
-  status: row.status === 'sent' || row.status === 'failed' ? row.status : 'pending',
+  status: row.status === 'sent' || row.status === 'failed' || row.status === 'held' ? row.status : 'pending',
 });
 
 /**
@@ -22,6 +22,26 @@ export async function insertOutbox(tx: UraTx, rows: OutboxRow[]): Promise<void> 
   const known = new Set((await tx.outboxMessage.findMany({ where: { dedupeKey: { in: keys } }, select: { dedupeKey: true } })).map((row) => row.dedupeKey));
   const fresh = rows.filter((row, index) => !known.has(row.dedupeKey) && keys.indexOf(row.dedupeKey) === index);
   if (fresh.length > 0) await tx.outboxMessage.createMany({ data: fresh });
+}
+
+/** Rows still to go out: those being sent and those held for a person until they write. */
+export const WAITING = ['pending', 'held'];
+
+/**
+ * Whether the case holds the team's messages to its person, decided in the
+ * transaction that writes them: a no-op update, so that on PostgreSQL it locks the
+ * case against a concurrent `release` (which clears the hold first), and a message is
+ * never held after the person already wrote.
+ */
+export async function holdsFor(tx: UraTx, caseId: string): Promise<boolean> {
+  return (await tx.helpCase.updateMany({ where: { id: caseId, holdUntilPersonWrites: true }, data: { holdUntilPersonWrites: true } })).count === 1;
+}
+
+/** The rows of a step of `caseId`: those to its person held when the case holds them. */
+export async function heldIfAsked(tx: UraTx, caseId: string, rows: OutboxRow[]): Promise<OutboxRow[]> {
+  if (!rows.some((row) => row.contactId !== null && row.caseId === caseId)) return rows;
+  if (!(await holdsFor(tx, caseId))) return rows;
+  return rows.map((row) => (row.contactId !== null && row.caseId === caseId && row.status === 'pending' ? { ...row, status: 'held' } : row));
 }
 
 const isDue = (row: Row, now: Date) => row.notBefore <= now && (row.leaseUntil === null || row.leaseUntil <= now);
@@ -54,6 +74,7 @@ export function createOutboxRepository(prisma: UraPrisma): OutboxStore {
       return (due === -1 ? rows : rows.slice(0, due)).map(toRow);
     },
     async lease(id, now, until) {
+      // Only a pending row: a held one (its person has not written yet) is never taken, so never sent.
       const { count } = await prisma.outboxMessage.updateMany({
         where: { id, status: 'pending', OR: [{ leaseUntil: null }, { leaseUntil: { lte: now } }] },
         data: { leaseUntil: until },
@@ -72,6 +93,15 @@ export function createOutboxRepository(prisma: UraPrisma): OutboxStore {
       return (await prisma.outboxMessage.findFirst({ where: { status: 'pending' }, orderBy: { id: 'asc' }, select: { createdAt: true } }))?.createdAt;
     },
     drop: async (id) => void (await prisma.outboxMessage.deleteMany({ where: { id } })),
-    forget: async (contactId) => void (await prisma.outboxMessage.deleteMany({ where: { contactId, status: 'pending' } })),
+    forget: async (contactId) => void (await prisma.outboxMessage.deleteMany({ where: { contactId, status: { in: WAITING } } })),
+    async release(contactId, now) {
+      // Asked on every update from a person: most hold nothing, and are answered by one read.
+      if ((await prisma.helpCase.count({ where: { contactId, holdUntilPersonWrites: true } })) === 0) return 0;
+      return prisma.$transaction(async (tx) => {
+        // The cases first: a step writing to this person waits for this (see `holdsFor`), then finds the hold gone.
+        await tx.helpCase.updateMany({ where: { contactId, holdUntilPersonWrites: true }, data: { holdUntilPersonWrites: false } });
+        return (await tx.outboxMessage.updateMany({ where: { contactId, status: 'held' }, data: { status: 'pending', notBefore: now } })).count;
+      });
+    },
   };
 }

@@ -2,6 +2,7 @@ import { ABANDONED, CASE_ACTIVITY, FORGOTTEN_CONTACT, type RetentionStore } from
 import type { Database } from './database.js';
 import { countAndDeleteConversations, forgetCases } from './forgetting.js';
 import { eventRow } from './handoff-repository.js';
+import { WAITING } from './outbox-repository.js';
 
 export function createRetentionRepository(database: Pick<Database, 'prisma' | 'scrub'>): RetentionStore {
   const { prisma } = database;
@@ -47,14 +48,14 @@ export function createRetentionRepository(database: Pick<Database, 'prisma' | 's
         const contacts = (await tx.contact.deleteMany({ where: { id: { in: idle.filter((id) => !inUse.has(id)) } } })).count;
         const messages = (await tx.chatMessage.deleteMany({ where: { sentAt: { lt: messagesBefore } } })).count;
         const sessions = (await tx.chatSession.deleteMany({ where: { updatedAt: { lt: cutoff } } })).count;
-        // Delivered or given-up messages carry what was said; only the cards of open cases are still needed.
+        // Delivered or given-up messages carry what was said (held ones wait for their person, however long); only the cards of open cases are still needed.
         // Anything older than the retention period goes whatever its state (a message that could never be sent).
         const open = (await tx.helpCase.findMany({ where: { status: { not: 'closed' } }, select: { id: true } })).map((c) => c.id);
         const delivered = (
           await tx.outboxMessage.deleteMany({
             where: {
               OR: [
-                { status: { not: 'pending' }, createdAt: { lt: messagesBefore }, OR: [{ purpose: null }, { caseId: null }, { caseId: { notIn: open } }] },
+                { status: { notIn: WAITING }, createdAt: { lt: messagesBefore }, OR: [{ purpose: null }, { caseId: null }, { caseId: { notIn: open } }] },
                 { createdAt: { lt: cutoff } },
               ],
             },

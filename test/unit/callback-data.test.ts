@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FlowInput } from '../../src/flows/engine.js';
 import { loadFlows } from '../../src/flows/loader.js';
 import { CALLBACK_DATA_LIMIT, encodeInput } from '../../src/flows/buttons.js';
-import { button, decodeButton } from '../../src/transport/telegram/callback-data.js';
+import { button, decodeButton, HOLD } from '../../src/transport/telegram/callback-data.js';
 
 describe('button data', () => {
   it.each<FlowInput>([
@@ -38,6 +38,7 @@ describe('button data', () => {
 
   it('knows the person and exit buttons', () => {
     expect(decodeButton('p')).toEqual({ kind: 'person' });
+    expect(decodeButton(HOLD)).toEqual({ kind: 'hold' });
     expect(decodeButton('x')).toEqual({ kind: 'exit' });
   });
 

@@ -6,7 +6,7 @@ import { COUNTRY_CHOICES, type CountryChoice } from '../../helpline/directory.js
  * What an inline button means, packed into Telegram's callback data (64 bytes at
  * most). Flow answers: `c|step|code` choose, `t|step|code` tick, `d|step` done,
  * `s|step` prefer not to say, `n|step` not applicable, `b` back. Everywhere:
- * `p` talk to a person, `x` exit, `f` give feedback after a case. The helpline's screens: `l|sq` language, `o`
+ * `p` talk to a person, `x` exit, `f` give feedback after a case, `w` write to me only after I write. The helpline's screens: `l|sq` language, `o`
  * notice read, `y|safe` safety, `m|check` menu, `a|yes` under 18, `r|yes` resume,
  * `z|yes` delete, `g|fier` county (`g|none`: national only), `k|it` country then its services (`k|ask`: the
  * question again), `e|it` country then its emergency numbers. Anything else (an old or forged button) reads as `unknown`.
@@ -27,6 +27,7 @@ export type ButtonAction =
   | { kind: 'country'; country: CountryChoice; then: 'services' | 'emergency' }
   | { kind: 'countries' }
   | { kind: 'feedback' }
+  | { kind: 'hold' }
   | { kind: 'unknown' };
 
 export const MENU_ITEMS = ['check', 'worried', 'offer', 'services', 'privacy', 'home'] as const;
@@ -81,11 +82,14 @@ export const PERSON = 'p';
 export const EXIT = 'x';
 /** After an operator closes a case: opens the anonymous service-feedback survey. */
 export const FEEDBACK = 'f';
+/** With the reply to a request for a person: the team's messages wait until the person next writes. */
+export const HOLD = 'w';
 
 export function decodeButton(data: string | undefined): ButtonAction {
   if (data === PERSON) return { kind: 'person' };
   if (data === EXIT) return { kind: 'exit' };
   if (data === FEEDBACK) return { kind: 'feedback' };
+  if (data === HOLD) return { kind: 'hold' };
   const [tag, step, code, ...rest] = (data ?? '').split('|');
   if (tag !== undefined && code === undefined && rest.length === 0) {
     const helpline = decodeHelpline(tag, step);

@@ -20,7 +20,7 @@ import { incomingOf } from './console.js';
 import type { UraContext } from './context.js';
 import { viewOf } from './flow-view.js';
 import { helplineScreens, type Private } from './helpline-screens.js';
-import { requestedText } from './person-request.js';
+import { holdChoice, requestedText } from './person-request.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { numbersText, urgentView, type Reach, type UrgentMessage } from './urgent-view.js';
 
@@ -119,7 +119,7 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
       if (effect.type === 'action' && effect.name === 'show_services') await showServices(ctx, contact, young ? 'child' : undefined);
       else if (effect.type === 'action' && effect.name === 'offer_handoff') await say(ctx, t(ctx)('person.offer'));
       else if (effect.type === 'action' && effect.name === 'show_emergency') await say(ctx, numbersText(deps.directory, ctx.session.country, i18n.forLanguage(ctx.lang)));
-      else if (effect.type === 'handoff') await say(ctx, turn.helpCase ? requestedText(t(ctx), turn.helpCase, reach ?? 'paged', nobodyOnCall(ctx)) : t(ctx)('person.requested'));
+      else if (effect.type === 'handoff') await say(ctx, turn.helpCase ? requestedText(t(ctx), turn.helpCase, reach ?? 'paged', nobodyOnCall(ctx)) : t(ctx)('person.requested'), turn.helpCase ? holdChoice(t(ctx)) : []);
       else {
         const view = viewOf(effect, tr, helpline.hintsOf(turn.conversation.flowId));
         if (view) await send(ctx, view);
@@ -182,7 +182,8 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
     const helpCase = await helpline.requestPerson(contact, trigger, words);
     const reach = await reachTeam(helpCase);
     if (trigger === 'urgent') await showUrgent(ctx, { ...urgent, reach });
-    else await say(ctx, reach === 'in_chat' ? t(ctx)('handoff:person.in_chat') : requestedText(t(ctx), helpCase, reach, nobodyOnCall(ctx)));
+    else if (reach === 'in_chat') await say(ctx, t(ctx)('handoff:person.in_chat'));
+    else await say(ctx, requestedText(t(ctx), helpCase, reach, nobodyOnCall(ctx)), holdChoice(t(ctx)));
     return helpCase;
   }
 
@@ -255,6 +256,8 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
       }),
     );
     if (ctx.message) await messages.record(contact.id, [ctx.message.message_id], clock.now());
+    // The person asked to be written to only after they write: they just did (leaving is not writing).
+    if (!alwaysServed(ctx)) await deps.handoff.personWrote(contact.id);
     await next();
   });
 
@@ -303,6 +306,8 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
         return quickExit(ctx, contact, messageId === undefined ? [] : [messageId]);
       case 'person':
         return requestPerson(ctx, contact, 'request');
+      case 'hold':
+        return say(ctx, t(ctx)((await deps.handoff.holdReplies(contact.id)) ? 'person.hold_set' : 'person.hold_none'));
       case 'language': {
         if (!isLanguage(action.language)) return showLanguages(ctx);
         const first = ctx.session.language === undefined;

@@ -1,5 +1,6 @@
 import type { HelpCase } from '../../helpline/cases.js';
 import type { Translate } from '../../i18n/index.js';
+import { HOLD } from './callback-data.js';
 
 /**
  * What a person is told when their request for a person is passed on (`tr` bound to
@@ -16,3 +17,9 @@ export function requestedText(tr: Translate, helpCase: Pick<HelpCase, 'summary' 
   parts.push(tr('person.quiet_tip'));
   return parts.join('\n\n');
 }
+
+/**
+ * The choice offered with the request (`tr` bound to the helpline's texts): the team's
+ * messages wait until the person writes, so nothing arrives while someone else may see the phone.
+ */
+export const holdChoice = (tr: Translate) => [[{ text: tr('person.hold_button'), callback_data: HOLD }]];

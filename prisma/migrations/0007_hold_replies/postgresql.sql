@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "HelpCase" ADD COLUMN     "holdUntilPersonWrites" BOOLEAN NOT NULL DEFAULT false;
+
