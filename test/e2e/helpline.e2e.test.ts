@@ -246,7 +246,9 @@ describe('the help-seeking conversation, end to end: emulated Telegram → `ura 
     const t = textsIn('en');
     await enterScreening(person, t, { age: 30, next: 'where' });
     await person.sendText('Tirana');
+    // A typed answer to a button question: a hint, then the question again.
     await person.waitForReply((reply) => reply.text === t.flows('hint.choose'));
+    await person.waitForReply((reply) => reply.text === t.selfCheck('where.text'));
     const before = chatContents(person);
     const sentBefore = transcript(person).length;
     expect(before.bot).toHaveLength(sentBefore);
