@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FORGOTTEN_CONTACT } from '../../src/helpline/retention.js';
-import { helplineBot } from '../support/helpline-bot.js';
+import { helplineBot, toMenu } from '../support/helpline-bot.js';
 
 type Harness = Awaited<ReturnType<typeof helplineBot>>;
 const opened: Harness[] = [];
@@ -14,13 +14,6 @@ async function setUp() {
 }
 
 /** Through language, notice and safety to the menu. */
-async function toMenu(h: Harness, person: ReturnType<Harness['person']>, language: 'sq' | 'en') {
-  await person.start();
-  await person.press(`l|${language}`);
-  await person.press('o');
-  await person.press('y|safe');
-}
-
 describe('the help-seeking conversation on Telegram', () => {
   it('asks the language first, pre-selected from the client, and records only an anonymous campaign source', async () => {
     const h = await setUp();
@@ -36,7 +29,7 @@ describe('the help-seeking conversation on Telegram', () => {
   it('shows what Ura is and keeps, checks safety, then offers the menu', async () => {
     const h = await setUp();
     const person = h.person({ userId: 70002, languageCode: 'sq' });
-    await toMenu(h, person, 'sq');
+    await toMenu(person, 'sq');
     const texts = h.textsSince(0);
     expect(texts[1]).toBe(h.i18n.t('sq', 'helpline:notice.text', { days: 30 }));
     expect(texts[2]).toBe(h.i18n.t('sq', 'helpline:safety.text'));
@@ -47,12 +40,12 @@ describe('the help-seeking conversation on Telegram', () => {
   it('starts the adult self-check, or the young-person flow for under-18s, without asking again what the person already answered', async () => {
     const h = await setUp();
     const adult = h.person({ userId: 70003, languageCode: 'en' });
-    await toMenu(h, adult, 'en');
+    await toMenu(adult, 'en');
     await adult.press('m|check');
     await adult.press('a|no');
     expect(h.textsSince(0).at(-1)).toBe(h.i18n.t('en', 'helpline.self-check:where.text'));
     const child = h.person({ userId: 70004, languageCode: 'en' });
-    await toMenu(h, child, 'en');
+    await toMenu(child, 'en');
     await child.press('m|check');
     await child.press('a|yes');
     expect(h.textsSince(0).at(-1)).toBe(h.i18n.t('en', 'helpline.young-person:school.text'));
@@ -62,7 +55,7 @@ describe('the help-seeking conversation on Telegram', () => {
   it('does not ask a young person again whether they are safe and under 18, and the operator still reads both answers', async () => {
     const h = await setUp();
     const child = h.person({ userId: 70016, languageCode: 'sq' });
-    await toMenu(h, child, 'sq');
+    await toMenu(child, 'sq');
     const before = h.sentCount();
     await child.press('m|check');
     await child.press('a|yes');
@@ -93,7 +86,7 @@ describe('the help-seeking conversation on Telegram', () => {
   it('asks the flow\'s safety question again of someone who said "safe" and later "I\'m in danger now"', async () => {
     const h = await setUp();
     const person = h.person({ userId: 70020, languageCode: 'en' });
-    await toMenu(h, person, 'en');
+    await toMenu(person, 'en');
     await person.start();
     await person.press('y|danger');
     await person.command('menu');
@@ -105,14 +98,14 @@ describe('the help-seeking conversation on Telegram', () => {
   it('speaks to a young person as "ti" in the hints of the young-person flow, and as "ju" in the adult one', async () => {
     const h = await setUp();
     const child = h.person({ userId: 70018, languageCode: 'sq' });
-    await toMenu(h, child, 'sq');
+    await toMenu(child, 'sq');
     await child.press('m|check');
     await child.press('a|yes');
     await child.say('po');
     expect(h.textsSince(0)).toContain(h.i18n.t('sq', 'flows:hint_young.choose'));
     expect(h.i18n.t('sq', 'flows:hint_young.choose')).not.toMatch(/\bju\b|zgjidhni/i);
     const adult = h.person({ userId: 70019, languageCode: 'sq' });
-    await toMenu(h, adult, 'sq');
+    await toMenu(adult, 'sq');
     await adult.press('m|check');
     await adult.press('a|no');
     const before = h.sentCount();
@@ -123,7 +116,7 @@ describe('the help-seeking conversation on Telegram', () => {
   it('hears urgent words in the middle of a flow: one message with the numbers at once, an urgent case, and the question again on a tap', async () => {
     const h = await setUp();
     const person = h.person({ userId: 70005, languageCode: 'sq' });
-    await toMenu(h, person, 'sq');
+    await toMenu(person, 'sq');
     await person.press('m|check');
     await person.press('a|no');
     const before = h.sentCount();
@@ -147,7 +140,7 @@ describe('the help-seeking conversation on Telegram', () => {
     const h = await setUp();
     await h.db.prisma.operator.create({ data: { id: 'op-1', telegramId: '9001', role: 'operator', languages: '["en"]', skills: '[]', createdAt: new Date(), presence: 'on' } });
     const person = h.person({ userId: 70006, languageCode: 'en' });
-    await toMenu(h, person, 'en');
+    await toMenu(person, 'en');
     await person.press('p');
     await person.press('p');
     const requested = `${h.i18n.t('en', 'helpline:person.requested')}\n\n${h.i18n.t('en', 'helpline:person.quiet_tip')}`;
@@ -159,7 +152,7 @@ describe('the help-seeking conversation on Telegram', () => {
     const h = await setUp();
     await h.db.prisma.operator.create({ data: { id: 'op-1', telegramId: '9001', role: 'operator', languages: '["en"]', skills: '[]', createdAt: new Date(), presence: 'on' } });
     const person = h.person({ userId: 70017, languageCode: 'en' });
-    await toMenu(h, person, 'en');
+    await toMenu(person, 'en');
     await person.press('m|check');
     await person.press('a|no');
     await person.press('c|safety|safe');
@@ -174,7 +167,7 @@ describe('the help-seeking conversation on Telegram', () => {
   it('tells a young person who asks for someone, in their own words, when child protection is told', async () => {
     const h = await setUp();
     const person = h.person({ userId: 70018, languageCode: 'sq' });
-    await toMenu(h, person, 'sq');
+    await toMenu(person, 'sq');
     await person.press('m|check');
     await person.press('a|yes');
     const before = h.sentCount();
@@ -187,7 +180,7 @@ describe('the help-seeking conversation on Telegram', () => {
   it('tells a person honestly when nobody is on call, with the numbers that answer now, and keeps the request', async () => {
     const h = await setUp();
     const person = h.person({ userId: 70016, languageCode: 'en' });
-    await toMenu(h, person, 'en');
+    await toMenu(person, 'en');
     await person.press('p');
     expect(h.textsSince(0).at(-1)).toBe(`${h.i18n.t('en', 'handoff:person.nobody')}\n\n${h.i18n.t('en', 'helpline:person.quiet_tip')}`);
     expect(h.textsSince(0).at(-1)).toMatch(/116 006/);
@@ -197,7 +190,7 @@ describe('the help-seeking conversation on Telegram', () => {
   it('asks someone who comes back whether they can talk safely, then offers to continue', async () => {
     const h = await setUp();
     const person = h.person({ userId: 70007, languageCode: 'en' });
-    await toMenu(h, person, 'en');
+    await toMenu(person, 'en');
     await person.press('m|check');
     await person.press('a|no');
     await person.start();
@@ -211,7 +204,7 @@ describe('the help-seeking conversation on Telegram', () => {
   it('on exit deletes the chat messages it can and sends nothing that shows the topic', async () => {
     const h = await setUp();
     const person = h.person({ userId: 70008, languageCode: 'en' });
-    await toMenu(h, person, 'en');
+    await toMenu(person, 'en');
     await person.press('m|check');
     const before = h.sentCount();
     await person.command('exit');
@@ -224,7 +217,7 @@ describe('the help-seeking conversation on Telegram', () => {
   it('erases everything about the person after /delete is confirmed', async () => {
     const h = await setUp();
     const person = h.person({ userId: 70009, languageCode: 'en' });
-    await toMenu(h, person, 'en');
+    await toMenu(person, 'en');
     await person.press('m|check');
     await person.press('a|no');
     await person.press('p');
@@ -243,7 +236,7 @@ describe('the help-seeking conversation on Telegram', () => {
   it('answers photos, old buttons and forwarded messages with a short hint and keeps its place', async () => {
     const h = await setUp();
     const person = h.person({ userId: 70010, languageCode: 'en' });
-    await toMenu(h, person, 'en');
+    await toMenu(person, 'en');
     const before = h.sentCount();
     await h.handle({ update_id: 990001, message: { message_id: 5001, date: 0, chat: { id: 70010, type: 'private', first_name: 'x' }, from: { id: 70010, is_bot: false, first_name: 'x' }, photo: [] } });
     await person.press('c|nowhere|x');
@@ -269,7 +262,7 @@ describe('the help-seeking conversation on Telegram', () => {
   it('shows national services always and those of a county only when the person chose it', async () => {
     const h = await setUp();
     const person = h.person({ userId: 70013, languageCode: 'en' });
-    await toMenu(h, person, 'en');
+    await toMenu(person, 'en');
     await person.press('m|services');
     expect(h.textsSince(0).at(-1)).toBe(h.i18n.t('en', 'helpline:country.prompt'));
     await person.press('k|al');
@@ -291,7 +284,7 @@ describe('the help-seeking conversation on Telegram', () => {
   it('keeps the person\'s answer when Telegram refuses to deliver the reply', async () => {
     const h = await setUp();
     const person = h.person({ userId: 70014, languageCode: 'en' });
-    await toMenu(h, person, 'en');
+    await toMenu(person, 'en');
     await person.press('m|check');
     await person.press('a|no');
     h.api.failNext('sendMessage', 403, 'Forbidden: bot was blocked by the user');
@@ -307,7 +300,7 @@ describe('the help-seeking conversation on Telegram', () => {
   it('deletes on exit the commands the person typed too', async () => {
     const h = await setUp();
     const person = h.person({ userId: 70015, languageCode: 'en' });
-    await toMenu(h, person, 'en');
+    await toMenu(person, 'en');
     await person.command('privacy');
     await person.command('delete');
     const typed = await h.db.prisma.chatMessage.count();

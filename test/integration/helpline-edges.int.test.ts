@@ -1,26 +1,15 @@
 import type { Update } from 'grammy/types';
 import { describe, expect, it } from 'vitest';
 import { PROVIDERS_UNDER_TEST, suiteDatabase } from '../support/database.js';
-import { helplineBot } from '../support/helpline-bot.js';
+import { callsTo, helplineBot, textsTo, toMenu } from '../support/helpline-bot.js';
 import { callbackQuery, command, privateText } from '../support/updates.js';
 
 type Harness = Awaited<ReturnType<typeof helplineBot>>;
-type Person = ReturnType<Harness['person']>;
 
 const PERSON = 70_201;
 const OTHER = 70_202;
 const OPERATOR = 9101;
 
-async function toMenu(person: Person, language: 'sq' | 'en') {
-  await person.start();
-  await person.press(`l|${language}`);
-  await person.press('o');
-  await person.press('y|safe');
-}
-
-/** Calls to one chat, in order, as Telegram received them. */
-const callsTo = (h: Harness, chatId: number) => h.api.calls.filter((call) => call.payload.chat_id === chatId);
-const textsTo = (h: Harness, chatId: number) => callsTo(h, chatId).flatMap((call) => (typeof call.payload.text === 'string' ? [call.payload.text] : []));
 /** Ids of the messages Telegram says were put in a chat (by the bot or the outbox). */
 const idsSentTo = (h: Harness, chatId: number) =>
   callsTo(h, chatId).flatMap((call) => {

@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { PROVIDERS_UNDER_TEST, suiteDatabase } from '../support/database.js';
-import { helplineBot } from '../support/helpline-bot.js';
+import { callsTo, helplineBot, textsTo, toMenu } from '../support/helpline-bot.js';
 
 type Harness = Awaited<ReturnType<typeof helplineBot>>;
 type Person = ReturnType<Harness['person']>;
 
 const PERSON = 70_301;
 
-async function toMenu(person: Person, language: 'sq' | 'en' | 'it' | 'el') {
-  await person.start();
-  await person.press(`l|${language}`);
-  await person.press('o');
-  await person.press('y|safe');
-}
-
-/** Every Bot API call that puts something in the person's chat (answering a button press puts nothing there). */
-const callsTo = (h: Harness, chatId: number) => h.api.calls.filter((call) => call.payload.chat_id === chatId);
-const textsTo = (h: Harness, chatId: number) => callsTo(h, chatId).flatMap((call) => (typeof call.payload.text === 'string' ? [call.payload.text] : []));
 /** The buttons' data of the last message to the person. */
 const lastButtons = (h: Harness) => {
   const markup = callsTo(h, PERSON).at(-1)?.payload.reply_markup as { inline_keyboard?: { callback_data?: string }[][] } | undefined;

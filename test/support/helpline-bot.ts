@@ -73,3 +73,19 @@ export async function helplineBot(options: HelplineBotOptions = {}) {
     },
   };
 }
+
+export type HelplineHarness = Awaited<ReturnType<typeof helplineBot>>;
+type Person = ReturnType<HelplineHarness['person']>;
+
+/** A person who chose a language, read the notice and said they are safe: at the menu. */
+export async function toMenu(person: Person, language: 'sq' | 'en' | 'it' | 'el') {
+  await person.start();
+  await person.press(`l|${language}`);
+  await person.press('o');
+  await person.press('y|safe');
+}
+
+/** Calls to one chat, in order, as Telegram received them. */
+export const callsTo = (h: HelplineHarness, chatId: number) => h.api.calls.filter((call) => call.payload.chat_id === chatId);
+/** The texts Telegram received for one chat, in order. */
+export const textsTo = (h: HelplineHarness, chatId: number) => callsTo(h, chatId).flatMap((call) => (typeof call.payload.text === 'string' ? [call.payload.text] : []));

@@ -61,27 +61,29 @@ describe('tagged parts', () => {
   });
 });
 
+/** The handoff's views over the shipped flows and texts (loaded when first asked for). */
+async function viewsForTests() {
+  const { createViews } = await import('../../src/handoff/views.js');
+  const { createI18n } = await import('../../src/i18n/index.js');
+  const { loadFlows } = await import('../../src/flows/loader.js');
+  const catalog = loadFlows().catalog;
+  return { views: createViews({ i18n: createI18n(), catalog }), catalog };
+}
+
 describe('the case card', () => {
   it('says what the person wants, in the operator’s language', async () => {
-    const { createViews } = await import('../../src/handoff/views.js');
-    const { createI18n } = await import('../../src/i18n/index.js');
-    const { loadFlows } = await import('../../src/flows/loader.js');
-    const views = createViews({ i18n: createI18n(), catalog: loadFlows().catalog });
+    const { views } = await viewsForTests();
     const asked = helpCase({ summary: { flowId: 'helpline/self-check', reasons: [], answers: { wants: { kind: 'choices', codes: ['shelter', 'talk_to_woman'] } }, urgentWords: null } });
     expect(views.card(asked, 'en', new Date('2026-06-01T09:03:00Z')).text).toContain("Wants: A safe place to stay, I'd like to talk to a woman");
   });
 
   it('shows a child’s referral to child protection next to the reason that calls for it', async () => {
-    const { createViews } = await import('../../src/handoff/views.js');
-    const { createI18n } = await import('../../src/i18n/index.js');
-    const { loadFlows } = await import('../../src/flows/loader.js');
+    const { views, catalog } = await viewsForTests();
     const { assess } = await import('../../src/flows/scoring.js');
-    const catalog = loadFlows().catalog;
     const youngPerson = catalog.get('helpline/young-person');
     if (!youngPerson) throw new Error('the young-person flow does not load');
     const answers: Record<string, Answer> = { age: { kind: 'number', value: 16 }, made_to: { kind: 'choices', codes: ['sexual'] } };
     const assessment = assess(youngPerson, new Map(Object.entries(answers)));
-    const views = createViews({ i18n: createI18n(), catalog });
     const child = helpCase({ ageBand: 'child', level: 'HIGH', summary: { flowId: 'helpline/young-person', reasons: assessment?.reasons ?? [], answers, urgentWords: null } });
     expect(views.card(child, 'en', new Date('2026-06-01T09:03:00Z')).text).toContain(
       '• Made or pressured into sex, sexual images or meeting people for money → Refer to child protection (Child Protection Unit of the municipality)',
@@ -91,10 +93,8 @@ describe('the case card', () => {
 
 describe('the transcript', () => {
   it('shortens a line longer than a Telegram message without cutting an emoji in two', async () => {
-    const { createViews, MESSAGE_LIMIT } = await import('../../src/handoff/views.js');
-    const { createI18n } = await import('../../src/i18n/index.js');
-    const { loadFlows } = await import('../../src/flows/loader.js');
-    const views = createViews({ i18n: createI18n(), catalog: loadFlows().catalog });
+    const { views } = await viewsForTests();
+    const { MESSAGE_LIMIT } = await import('../../src/handoff/views.js');
     const now = new Date('2026-06-01T09:03:00Z');
     // Emoji (two UTF-16 units each) all the way, so that any cut by units lands inside one.
     for (const shift of [0, 1]) {
@@ -112,10 +112,7 @@ describe('the transcript', () => {
 
 describe('an age the bot asked before the flow', () => {
   it('reads as an age band in the operator\'s transcript, not as a code', async () => {
-    const { createViews } = await import('../../src/handoff/views.js');
-    const { createI18n } = await import('../../src/i18n/index.js');
-    const { loadFlows } = await import('../../src/flows/loader.js');
-    const views = createViews({ i18n: createI18n(), catalog: loadFlows().catalog });
+    const { views } = await viewsForTests();
     const young = helpCase({ summary: { flowId: 'helpline/young-person', reasons: [], answers: { age: { kind: 'choice', code: 'under_18' } }, urgentWords: null } });
     const text = views.transcript(young, [], 'en', new Date('2026-06-01T09:03:00Z')).join('\n');
     expect(text).toContain('→ under 18');
