@@ -1,5 +1,5 @@
 import { pino, type Logger, type LoggerOptions } from 'pino';
-import { redactSecretsInText } from '../storage/database-url.js';
+import { redactSecretsInText } from './redact-text.js';
 
 export type { Logger };
 

@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
+import { redactSecretsInText } from '../shared/redact-text.js';
 
 export const PROVIDERS = ['sqlite', 'postgresql'] as const;
 export type Provider = (typeof PROVIDERS)[number];
@@ -37,22 +38,6 @@ export function parseDatabaseUrl(url: string, cwd: string): DatabaseTarget | { p
   }
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1];
   return { problem: scheme ? `uses "${scheme}:", which Ura does not support` : 'is not a database URL' };
-}
-
-const HIDDEN = '***';
-// A password query parameter, whatever its case (`password`, `PASSWORD`, `sslpassword`...).
-const PASSWORD_PARAMETER = /([?&][^=&#\s]*password=)[^&#\s]*/gi;
-// The password of the user part of any URL: `scheme://user:password@host`, up to the
-// `@` even when the password holds characters a URL would need escaped (`/`, `?`, `#`).
-const USERINFO_PASSWORD = /([a-z][a-z0-9+.-]*:\/\/[^:/?#@\s]*:)[^@\s]*@/gi;
-
-/**
- * Text safe to print or log: every URL in it loses its password, whether given in
- * the user part or as a query parameter. Works on text that is not a valid URL too
- * (an error message quoting one, a URL that cannot be parsed).
- */
-export function redactSecretsInText(text: string): string {
-  return text.replace(USERINFO_PASSWORD, `$1${HIDDEN}@`).replace(PASSWORD_PARAMETER, `$1${HIDDEN}`);
 }
 
 /** A database URL safe to print: the password is replaced, wherever it was given. */

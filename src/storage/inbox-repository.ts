@@ -1,8 +1,21 @@
 import type { Update } from 'grammy/types';
 import type { Clock } from '../shared/clock.js';
 import type { IdentityProtector } from '../shared/crypto.js';
-import type { UpdateInbox } from '../transport/telegram/update-queue.js';
 import type { UraPrisma } from './database.js';
+
+/** Fetched updates kept until handled, and the updates handled lately. */
+export interface UpdateInbox {
+  /** Keeps a fetched batch (whole or not at all); updates kept or handled before are left alone. */
+  keep(updates: Update[]): Promise<void>;
+  /** Kept updates not yet handled, oldest first. */
+  waiting(): Promise<Update[]>;
+  /** Whether this update was handled already (delivered again by Telegram, or kept before a crash). */
+  handled(updateId: number): Promise<boolean>;
+  /** Records the update as handled and drops it from the inbox, in one transaction. */
+  markHandled(updateId: number): Promise<void>;
+  /** Forgets the records of updates handled before `before`; returns how many. */
+  forgetHandled(before: Date): Promise<number>;
+}
 
 /**
  * The inbox of fetched updates and the record of handled ones. An update names its

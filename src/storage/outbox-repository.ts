@@ -95,7 +95,7 @@ export function createOutboxRepository(prisma: UraPrisma): OutboxStore {
     drop: async (id) => void (await prisma.outboxMessage.deleteMany({ where: { id } })),
     forget: async (contactId) => void (await prisma.outboxMessage.deleteMany({ where: { contactId, status: { in: WAITING } } })),
     async release(contactId, now) {
-      // Asked on every update from a person: most hold nothing, and are answered by one read.
+      // Asked when a person who chose to be written to only after they write does so.
       if ((await prisma.helpCase.count({ where: { contactId, holdUntilPersonWrites: true } })) === 0) return 0;
       return prisma.$transaction(async (tx) => {
         // The cases first: a step writing to this person waits for this (see `holdsFor`), then finds the hold gone.

@@ -1,5 +1,5 @@
 import type { Update } from 'grammy/types';
-import type { UpdateInbox } from '../../src/transport/telegram/update-queue.js';
+import type { UpdateInbox } from '../../src/storage/inbox-repository.js';
 
 /** The update inbox in memory, for tests of the bot service that need no database. */
 export function memoryInbox(): UpdateInbox & { kept: Map<number, Update>; handledIds: Set<number> } {

@@ -5,7 +5,8 @@ import { errorMessage } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import type { UraContext } from './context.js';
 import { isTransient } from './transient.js';
-import { createUpdateQueue, type Outcome, type UpdateInbox } from './update-queue.js';
+import type { UpdateInbox } from '../../storage/inbox-repository.js';
+import { createUpdateQueue, type Outcome } from './update-queue.js';
 
 export type BotState = 'disabled' | 'starting' | 'running' | 'stopping' | 'stopped' | 'failed';
 export interface BotStatus {

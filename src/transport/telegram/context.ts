@@ -11,6 +11,8 @@ export const sessionSchema = z.object({
   /** The country the person said they are in (a button, never location data): its numbers and services are shown. */
   country: z.enum(COUNTRY_CHOICES).optional(),
   /** What the person answered on the bot's own screens (safety, under 18): a flow started later does not ask it again. */
+  /** The person asked the team to write only after they write: their next message or press releases what is held. */
+  holding: z.boolean().optional(),
   known: z.object({ safety: z.enum(['safe', 'not_really']).optional(), under18: z.boolean().optional() }).optional(),
 });
 export type SessionData = z.infer<typeof sessionSchema>;

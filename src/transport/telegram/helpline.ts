@@ -257,7 +257,11 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
     );
     if (ctx.message) await messages.record(contact.id, [ctx.message.message_id], clock.now());
     // The person asked to be written to only after they write: they just did (leaving is not writing).
-    if (!alwaysServed(ctx)) await deps.handoff.personWrote(contact.id);
+    // The session says whether they asked, so that nobody else pays a read for it.
+    if (ctx.session.holding && !alwaysServed(ctx)) {
+      await deps.handoff.personWrote(contact.id);
+      ctx.session.holding = undefined;
+    }
     await next();
   });
 
@@ -307,7 +311,11 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
       case 'person':
         return requestPerson(ctx, contact, 'request');
       case 'hold':
-        return say(ctx, t(ctx)((await deps.handoff.holdReplies(contact.id)) ? 'person.hold_set' : 'person.hold_none'));
+      {
+        const holding = await deps.handoff.holdReplies(contact.id);
+        if (holding) ctx.session.holding = true;
+        return say(ctx, t(ctx)(holding ? 'person.hold_set' : 'person.hold_none'));
+      }
       case 'language': {
         if (!isLanguage(action.language)) return showLanguages(ctx);
         const first = ctx.session.language === undefined;

@@ -1,21 +1,8 @@
 import type { Update } from 'grammy/types';
 import { errorMessage } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
+import type { UpdateInbox } from '../../storage/inbox-repository.js';
 import { isTransient } from './transient.js';
-
-/** Fetched updates kept until handled, and the updates handled lately. */
-export interface UpdateInbox {
-  /** Keeps a fetched batch (whole or not at all); updates kept or handled before are left alone. */
-  keep(updates: Update[]): Promise<void>;
-  /** Kept updates not yet handled, oldest first. */
-  waiting(): Promise<Update[]>;
-  /** Whether this update was handled already (delivered again by Telegram, or kept before a crash). */
-  handled(updateId: number): Promise<boolean>;
-  /** Records the update as handled and drops it from the inbox, in one transaction. */
-  markHandled(updateId: number): Promise<void>;
-  /** Forgets the records of updates handled before `before`; returns how many. */
-  forgetHandled(before: Date): Promise<number>;
-}
 
 /** `again`: not handled for a passing reason (the database is away); it must come again. */
 export type Outcome = 'handled' | 'again';
