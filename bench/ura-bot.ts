@@ -12,7 +12,7 @@ import { createLogger } from '../src/shared/logger.js';
 import type { Database } from '../src/storage/database.js';
 import { redactDatabaseUrl } from '../src/storage/database-url.js';
 import type { TestDatabase } from '../test/support/database.js';
-import { DEFAULT_CLAIM_TARGETS } from '../src/handoff/targets.js';
+import { DEFAULT_CLAIM_TARGETS } from '../src/helpline/handoff/targets.js';
 import { createBot } from '../src/transport/telegram/bot.js';
 import { createBotCall } from '../src/transport/telegram/bot-call.js';
 import { createRateLimiter } from '../src/transport/telegram/rate-limiter.js';

@@ -1,11 +1,11 @@
 import type { FlowCatalog } from './flows/catalog.js';
-import { createDeliveries } from './handoff/deliveries.js';
-import { createDuty } from './handoff/duty.js';
-import { createHandoff, type Handoff } from './handoff/handoff.js';
-import { createOutbox, type BotCall } from './handoff/outbox.js';
-import { createPaging } from './handoff/paging.js';
-import type { ClaimTargets } from './handoff/targets.js';
-import { createViews } from './handoff/views.js';
+import { createDeliveries } from './helpline/handoff/deliveries.js';
+import { createDuty } from './helpline/handoff/duty.js';
+import { createHandoff, type Handoff } from './helpline/handoff/handoff.js';
+import { createOutbox, type BotCall } from './delivery/outbox.js';
+import { createPaging } from './helpline/handoff/paging.js';
+import type { ClaimTargets } from './helpline/handoff/targets.js';
+import { createViews } from './helpline/handoff/views.js';
 import type { Contacts } from './helpline/contacts.js';
 import type { MessageLog } from './helpline/message-log.js';
 import type { I18n } from './i18n/index.js';

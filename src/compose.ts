@@ -1,8 +1,8 @@
 import { composeHandoff, type HandoffParts } from './compose-handoff.js';
 import type { FlowCatalog } from './flows/catalog.js';
-import { createInvitations } from './handoff/invitations.js';
-import type { BotCall } from './handoff/outbox.js';
-import type { ClaimTargets } from './handoff/targets.js';
+import { createInvitations } from './staff/invitations.js';
+import type { BotCall } from './delivery/outbox.js';
+import type { ClaimTargets } from './helpline/handoff/targets.js';
 import { createContacts } from './helpline/contacts.js';
 import type { Directory } from './helpline/directory.js';
 import { createHelpline } from './helpline/helpline.js';

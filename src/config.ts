@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_DATA_DIR } from './shared/dev-secrets.js';
-import { DEFAULT_CLAIM_TARGETS, parseClaimTargets, type ClaimTargets } from './handoff/targets.js';
+import { DEFAULT_CLAIM_TARGETS, parseClaimTargets, type ClaimTargets } from './helpline/handoff/targets.js';
 import { parseDatabaseUrl, redactDatabaseUrl, type DatabaseTarget } from './storage/database-url.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;

@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
-import { formatShift, isOnCall, parseShifts, shiftsByOperator, type Shift } from '../handoff/rota.js';
-import type { Operator, OperatorStore } from '../helpline/operators.js';
+import { formatShift, isOnCall, parseShifts, shiftsByOperator, type Shift } from '../helpline/handoff/rota.js';
+import type { Operator, OperatorStore } from '../staff/operators.js';
 import { systemClock } from '../shared/clock.js';
 import { createDutyRepository, createOperatorRepository } from '../storage/operator-repository.js';
 import { createShiftRepository } from '../storage/shift-repository.js';

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import type { Config } from '../config.js';
-import { createInvitations, invitationInputSchema, MAX_VALID_HOURS } from '../handoff/invitations.js';
-import { operatorInputSchema, OPERATOR_ROLES, type Operator } from '../helpline/operators.js';
+import { createInvitations, invitationInputSchema, MAX_VALID_HOURS } from '../staff/invitations.js';
+import { operatorInputSchema, OPERATOR_ROLES, type Operator } from '../staff/operators.js';
 import { systemClock } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
 import { createInvitationRepository } from '../storage/invitation-repository.js';

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { helplineStats, monthOf, parseMonth, renderStatsCsv, renderStatsText } from '../handoff/stats.js';
+import { helplineStats, monthOf, parseMonth, renderStatsCsv, renderStatsText } from '../helpline/stats.js';
 import { systemClock } from '../shared/clock.js';
 import { loadStatsCases } from '../storage/stats-repository.js';
 import { withDatabase } from './database.js';

@@ -1,4 +1,4 @@
-import type { EVENT_ACTIONS } from '../handoff/model.js';
+import type { EVENT_ACTIONS } from './handoff/model.js';
 import type { Clock } from '../shared/clock.js';
 import { DELETABLE_FOR_MS } from './message-log.js';
 

@@ -1,5 +1,5 @@
 import type { HelpCase } from '../helpline/cases.js';
-import { CASE_AUTHORS, type CaseEvent, type CaseMessage, type CaseStep, type HandoffStore } from '../handoff/model.js';
+import { CASE_AUTHORS, type CaseEvent, type CaseMessage, type CaseStep, type HandoffStore } from '../helpline/handoff/model.js';
 import { sequentialId } from '../shared/sequence.js';
 import type { UraPrisma } from './database.js';
 import { createCaseRepository, toCase } from './helpline-repositories.js';

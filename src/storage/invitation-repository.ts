@@ -1,5 +1,5 @@
-import type { Invitation, InvitationStore } from '../handoff/invitations.js';
-import { OPERATOR_ROLES } from '../helpline/operators.js';
+import type { Invitation, InvitationStore } from '../staff/invitations.js';
+import { OPERATOR_ROLES } from '../staff/operators.js';
 import type { UraPrisma } from './database.js';
 import { operatorData, textList } from './operator-repository.js';
 import { isUniqueViolation } from './prisma-errors.js';

@@ -1,5 +1,5 @@
-import type { OnDuty } from '../handoff/model.js';
-import { OPERATOR_ROLES, type DutyStore, type Operator, type OperatorStore } from '../helpline/operators.js';
+import type { OnDuty } from '../staff/operators.js';
+import { OPERATOR_ROLES, type DutyStore, type Operator, type OperatorStore } from '../staff/operators.js';
 import { backInQueue } from '../helpline/cases.js';
 import type { UraPrisma } from './database.js';
 import { eventRow } from './handoff-repository.js';

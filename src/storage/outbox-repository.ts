@@ -1,4 +1,4 @@
-import { OUTBOX_METHODS, type OutboxRow, type OutboxStore } from '../handoff/model.js';
+import { OUTBOX_METHODS, type OutboxRow, type OutboxStore } from '../delivery/model.js';
 import type { UraPrisma, UraTx } from './database.js';
 import { isUniqueViolation } from './prisma-errors.js';
 import { storedOneOf } from './stored-values.js';

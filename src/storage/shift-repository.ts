@@ -1,4 +1,4 @@
-import type { Shift, ShiftStore } from '../handoff/rota.js';
+import type { Shift, ShiftStore } from '../helpline/handoff/rota.js';
 import { newId } from '../shared/ids.js';
 import type { UraPrisma } from './database.js';
 

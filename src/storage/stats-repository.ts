@@ -1,5 +1,5 @@
 import { RISK_LEVELS } from '../flows/scoring.js';
-import type { StatsCase } from '../handoff/stats.js';
+import type { StatsCase } from '../helpline/stats.js';
 import type { UraPrisma } from './database.js';
 import { storedOneOf } from './stored-values.js';
 

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInvitations } from '../../src/handoff/invitations.js';
+import { createInvitations } from '../../src/staff/invitations.js';
 import { createLogger } from '../../src/shared/logger.js';
 import { packageRoot } from '../../src/shared/paths.js';
 import { openDatabase } from '../../src/storage/database.js';

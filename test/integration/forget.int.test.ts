@@ -1,7 +1,7 @@
 import type { Update } from 'grammy/types';
 import { describe, expect, it } from 'vitest';
-import { helplineStats, parseMonth } from '../../src/handoff/stats.js';
-import { DEFAULT_CLAIM_TARGETS } from '../../src/handoff/targets.js';
+import { helplineStats, parseMonth } from '../../src/helpline/stats.js';
+import { DEFAULT_CLAIM_TARGETS } from '../../src/helpline/handoff/targets.js';
 import { createRetention, DAY_MS } from '../../src/helpline/retention.js';
 import { createRetentionRepository } from '../../src/storage/retention-repository.js';
 import { loadStatsCases } from '../../src/storage/stats-repository.js';

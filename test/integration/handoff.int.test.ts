@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LEASE_MS } from '../../src/handoff/outbox.js';
-import { createInvitations } from '../../src/handoff/invitations.js';
+import { LEASE_MS } from '../../src/delivery/outbox.js';
+import { createInvitations } from '../../src/staff/invitations.js';
 import { createInvitationRepository } from '../../src/storage/invitation-repository.js';
 import { createOperatorRepository } from '../../src/storage/operator-repository.js';
 import { fakeClock, type FakeClock } from '../support/clock.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createInvitations, hashToken } from '../../src/handoff/invitations.js';
+import { createInvitations, hashToken } from '../../src/staff/invitations.js';
 import { createInvitationRepository } from '../../src/storage/invitation-repository.js';
 import { createOperatorRepository } from '../../src/storage/operator-repository.js';
 import { fakeClock } from '../support/clock.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Operator } from '../../src/helpline/operators.js';
+import type { Operator } from '../../src/staff/operators.js';
 import { createOperatorRepository } from '../../src/storage/operator-repository.js';
 import { PROVIDERS_UNDER_TEST, suiteDatabase } from '../support/database.js';
 

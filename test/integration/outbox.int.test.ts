@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { OutboxRow } from '../../src/handoff/model.js';
-import { createOutbox, type Delivery } from '../../src/handoff/outbox.js';
+import type { OutboxRow } from '../../src/delivery/model.js';
+import { createOutbox, type Delivery } from '../../src/delivery/outbox.js';
 import { createIdentityProtector } from '../../src/shared/crypto.js';
 import { createLogger } from '../../src/shared/logger.js';
 import { createMessageLogRepository } from '../../src/storage/helpline-repositories.js';

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LEASE_MS, SEND_TIMEOUT_MS } from '../../src/handoff/outbox.js';
+import { LEASE_MS, SEND_TIMEOUT_MS } from '../../src/delivery/outbox.js';
 import { createBotCall } from '../../src/transport/telegram/bot-call.js';
 
 describe('the outbox’s calls to Telegram', () => {

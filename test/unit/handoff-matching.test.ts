@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { OnDuty } from '../../src/handoff/model.js';
-import { matches, queueOrder } from '../../src/handoff/paging.js';
-import { consoleButton, decodeConsoleButton, tagged } from '../../src/handoff/views.js';
+import type { OnDuty } from '../../src/staff/operators.js';
+import { matches, queueOrder } from '../../src/helpline/handoff/paging.js';
+import { consoleButton, decodeConsoleButton, tagged } from '../../src/helpline/handoff/views.js';
 import type { Answer } from '../../src/flows/state.js';
 import { unclaimed, type HelpCase } from '../../src/helpline/cases.js';
 
@@ -63,7 +63,7 @@ describe('tagged parts', () => {
 
 /** The handoff's views over the shipped flows and texts (loaded when first asked for). */
 async function viewsForTests() {
-  const { createViews } = await import('../../src/handoff/views.js');
+  const { createViews } = await import('../../src/helpline/handoff/views.js');
   const { createI18n } = await import('../../src/i18n/index.js');
   const { loadFlows } = await import('../../src/flows/loader.js');
   const catalog = loadFlows().catalog;
@@ -94,7 +94,7 @@ describe('the case card', () => {
 describe('the transcript', () => {
   it('shortens a line longer than a Telegram message without cutting an emoji in two', async () => {
     const { views } = await viewsForTests();
-    const { MESSAGE_LIMIT } = await import('../../src/handoff/views.js');
+    const { MESSAGE_LIMIT } = await import('../../src/helpline/handoff/views.js');
     const now = new Date('2026-06-01T09:03:00Z');
     // Emoji (two UTF-16 units each) all the way, so that any cut by units lands inside one.
     for (const shift of [0, 1]) {

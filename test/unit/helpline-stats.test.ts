@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { helplineStats, monthOf, parseMonth, renderStatsCsv, renderStatsText, type StatsCase } from '../../src/handoff/stats.js';
-import { DEFAULT_CLAIM_TARGETS } from '../../src/handoff/targets.js';
+import { helplineStats, monthOf, parseMonth, renderStatsCsv, renderStatsText, type StatsCase } from '../../src/helpline/stats.js';
+import { DEFAULT_CLAIM_TARGETS } from '../../src/helpline/handoff/targets.js';
 
 const opened = new Date('2026-11-10T09:00:00Z');
 const kase = (extra: Partial<StatsCase> = {}): StatsCase => ({

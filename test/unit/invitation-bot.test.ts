@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { Bot } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createInvitations, type InvitationInput } from '../../src/handoff/invitations.js';
+import { createInvitations, type InvitationInput } from '../../src/staff/invitations.js';
 import { createI18n } from '../../src/i18n/index.js';
 import { createLogger } from '../../src/shared/logger.js';
 import { createInvitationRepository } from '../../src/storage/invitation-repository.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatShift, isOnCall, isOnShift, parseShifts } from '../../src/handoff/rota.js';
+import { formatShift, isOnCall, isOnShift, parseShifts } from '../../src/helpline/handoff/rota.js';
 
 const TIRANE = 'Europe/Tirane';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tagged } from '../../src/handoff/views.js';
+import { tagged } from '../../src/helpline/handoff/views.js';
 
 const graphemes = (text: string) => [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)].map((part) => part.segment);
 

@@ -1,5 +1,5 @@
 import { Api, GrammyError, HttpError } from 'grammy';
-import { SEND_TIMEOUT_MS, type BotCall } from '../../handoff/outbox.js';
+import { SEND_TIMEOUT_MS, type BotCall } from '../../delivery/outbox.js';
 import { errorMessage } from '../../shared/errors.js';
 import { protectContent } from './protect-content.js';
 

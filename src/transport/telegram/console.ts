@@ -1,11 +1,11 @@
 import { Composer } from 'grammy';
 import type { InlineKeyboardButton, Message } from 'grammy/types';
-import type { Duty } from '../../handoff/duty.js';
-import { CLOSE_OUTCOMES, REFERRALS, type Handoff, type Incoming } from '../../handoff/handoff.js';
-import type { OnDuty } from '../../handoff/model.js';
-import { consoleButton, consoleLanguage, decodeConsoleButton, type Views } from '../../handoff/views.js';
+import type { Duty } from '../../helpline/handoff/duty.js';
+import { CLOSE_OUTCOMES, REFERRALS, type Handoff, type Incoming } from '../../helpline/handoff/handoff.js';
+import type { OnDuty } from '../../staff/operators.js';
+import { consoleButton, consoleLanguage, decodeConsoleButton, type Views } from '../../helpline/handoff/views.js';
 import { CASE_CODE, type HelpCase } from '../../helpline/cases.js';
-import type { DutyStore } from '../../helpline/operators.js';
+import type { DutyStore } from '../../staff/operators.js';
 import { errorMessage } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import type { UraContext } from './context.js';

@@ -1,7 +1,7 @@
 import { Composer } from 'grammy';
 import type { FlowInput } from '../../flows/engine.js';
-import type { Handoff } from '../../handoff/handoff.js';
-import type { Paging } from '../../handoff/paging.js';
+import type { Handoff } from '../../helpline/handoff/handoff.js';
+import type { Paging } from '../../helpline/handoff/paging.js';
 import type { HelpCase } from '../../helpline/cases.js';
 import { flowNamespace } from '../../flows/schema.js';
 import type { Contact, Contacts } from '../../helpline/contacts.js';

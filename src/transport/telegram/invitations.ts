@@ -1,6 +1,6 @@
 import { Composer, InlineKeyboard } from 'grammy';
-import type { Invitations, RedeemFailure } from '../../handoff/invitations.js';
-import type { Operator, OperatorStore } from '../../helpline/operators.js';
+import type { Invitations, RedeemFailure } from '../../staff/invitations.js';
+import type { Operator, OperatorStore } from '../../staff/operators.js';
 import type { I18n, Language } from '../../i18n/index.js';
 import type { Logger } from '../../shared/logger.js';
 import type { UraContext } from './context.js';

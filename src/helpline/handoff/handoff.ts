@@ -1,13 +1,13 @@
-import { backInQueue, type HelpCase } from '../helpline/cases.js';
-import type { Language } from '../i18n/index.js';
+import { backInQueue, type HelpCase } from '../cases.js';
+import type { Language } from '../../i18n/index.js';
 import type { Deliveries, DeliveryDeps } from './deliveries.js';
-import type { OnDuty } from './model.js';
+import type { OnDuty } from '../../staff/operators.js';
 import { isSupervisor, matches, missingSkill, queueOrder, type Paging } from './paging.js';
 import { caseEvent as event } from './commit.js';
 import { createLeaving } from './leaving.js';
 import { createRelay } from './relay.js';
 import { consoleLanguage } from './views.js';
-import { button, FEEDBACK } from '../transport/telegram/callback-data.js';
+import { button, FEEDBACK } from '../../transport/telegram/callback-data.js';
 
 export type { Incoming } from './relay.js';
 

@@ -3,7 +3,7 @@
  * Times are local to the configured time zone (APP_TIMEZONE); the clock is
  * always passed in, never read here.
  */
-import { wallClock } from '../shared/zone.js';
+import { wallClock } from '../../shared/zone.js';
 
 /** One weekly shift. `weekday` 1 = Monday ... 7 = Sunday; `end` before `start` means it ends the next day. */
 export interface Shift {

@@ -1,4 +1,3 @@
-import type { OnDuty } from '../handoff/model.js';
 import { z } from 'zod';
 
 export const OPERATOR_ROLES = ['operator', 'supervisor', 'admin'] as const;
@@ -25,6 +24,13 @@ export const operatorInputSchema = z.object({
   skills: z.array(z.string().regex(/^[a-z][a-z0-9_-]{0,30}$/, 'must be short lower-case tags such as child,female')),
 });
 export type OperatorInput = z.infer<typeof operatorInputSchema>;
+
+/** An operator with what changes during duty: presence, the shift last announced, the case on the console. */
+export interface OnDuty extends Operator {
+  presence: 'on' | 'off' | null;
+  onShift: boolean;
+  activeCaseId: string | null;
+}
 
 export interface OperatorStore {
   /** Registers an operator; false when that Telegram id is already registered. */

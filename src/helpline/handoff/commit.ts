@@ -1,6 +1,7 @@
-import type { HelpCase } from '../helpline/cases.js';
-import type { CaseEvent, CaseStep, HandoffStore, Outgoing } from './model.js';
-import type { Outbox } from './outbox.js';
+import type { HelpCase } from '../cases.js';
+import type { CaseEvent, CaseStep, HandoffStore } from './model.js';
+import type { Outgoing } from '../../delivery/model.js';
+import type { Outbox } from '../../delivery/outbox.js';
 
 /** A step as the handoff writes it: the messages as decided, sealed here before the transaction. */
 export type Step = Omit<CaseStep, 'outgoing'> & { outgoing?: Outgoing[] };

@@ -1,7 +1,8 @@
-import type { HelpCase } from '../helpline/cases.js';
-import { sequentialId } from '../shared/sequence.js';
+import type { HelpCase } from '../cases.js';
+import { sequentialId } from '../../shared/sequence.js';
 import type { Deliveries, DeliveryDeps } from './deliveries.js';
-import type { CaseMessage, OnDuty } from './model.js';
+import type { CaseMessage } from './model.js';
+import type { OnDuty } from '../../staff/operators.js';
 
 /** A message as it arrived: text, or media that is copied from the author's chat. */
 export interface Incoming {

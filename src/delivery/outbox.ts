@@ -3,7 +3,6 @@ import type { IdentityProtector } from '../shared/crypto.js';
 import { errorMessage } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import { sequentialId } from '../shared/sequence.js';
-import type { MessageLog } from '../helpline/message-log.js';
 import type { Outgoing, OutboxRow, OutboxStore } from './model.js';
 
 /** What Telegram answered, reduced to what the outbox decides on. */
@@ -40,11 +39,19 @@ export interface Outbox {
   idle(): Promise<void>;
 }
 
+/**
+ * Where the ids of messages sent to a recipient are noted (the helpline's message
+ * log, so that a quick exit can delete them from the person's chat).
+ */
+export interface SentLog {
+  record(recipientId: string, messageIds: number[], at: Date): Promise<void>;
+}
+
 export interface OutboxDeps {
   store: OutboxStore;
   call: BotCall;
   identity: IdentityProtector;
-  messages: MessageLog;
+  messages: SentLog;
   clock: Clock;
   logger: Logger;
   /** Telegram refused a message to a person for good (they blocked the bot). */

@@ -1,10 +1,12 @@
-import { RISK_LEVELS } from '../flows/scoring.js';
-import type { HelpCase } from '../helpline/cases.js';
-import type { DutyStore } from '../helpline/operators.js';
-import type { Clock } from '../shared/clock.js';
+import { RISK_LEVELS } from '../../flows/scoring.js';
+import type { HelpCase } from '../cases.js';
+import type { DutyStore } from '../../staff/operators.js';
+import type { Clock } from '../../shared/clock.js';
 import { createCommit } from './commit.js';
-import type { CaseEvent, HandoffStore, OnDuty, Outgoing, OutboxStore } from './model.js';
-import type { Outbox } from './outbox.js';
+import type { CaseEvent, HandoffStore } from './model.js';
+import type { Outgoing, OutboxStore } from '../../delivery/model.js';
+import type { OnDuty } from '../../staff/operators.js';
+import type { Outbox } from '../../delivery/outbox.js';
 import { isOnCall, shiftsByOperator, type ShiftStore } from './rota.js';
 import { targetMs, type ClaimTargets } from './targets.js';
 import { consoleLanguage, type Views } from './views.js';

@@ -1,11 +1,11 @@
 import type { InlineKeyboardButton } from 'grammy/types';
-import { choicesOf, type FlowCatalog } from '../flows/catalog.js';
-import { AGE_BANDS, flowNamespace } from '../flows/schema.js';
-import type { Answer } from '../flows/state.js';
-import { CASE_CODE, type HelpCase } from '../helpline/cases.js';
-import type { Operator } from '../helpline/operators.js';
-import { EXIT } from '../transport/telegram/callback-data.js';
-import { isLanguage, type I18n, type Language } from '../i18n/index.js';
+import { choicesOf, type FlowCatalog } from '../../flows/catalog.js';
+import { AGE_BANDS, flowNamespace } from '../../flows/schema.js';
+import type { Answer } from '../../flows/state.js';
+import { CASE_CODE, type HelpCase } from '../cases.js';
+import type { Operator } from '../../staff/operators.js';
+import { EXIT } from '../../transport/telegram/callback-data.js';
+import { isLanguage, type I18n, type Language } from '../../i18n/index.js';
 import type { CaseMessage } from './model.js';
 
 /** Telegram's limits for one message's text and for a caption. */

@@ -1,4 +1,4 @@
-import type { RiskLevel } from '../flows/scoring.js';
+import type { RiskLevel } from '../../flows/scoring.js';
 
 /** How soon a case of each level should be claimed before it escalates, in minutes. */
 export type ClaimTargets = Record<RiskLevel, number>;

@@ -1,11 +1,13 @@
-import type { HelpCase } from '../helpline/cases.js';
-import type { Contacts } from '../helpline/contacts.js';
-import type { DutyStore } from '../helpline/operators.js';
-import type { Language } from '../i18n/index.js';
-import type { Clock } from '../shared/clock.js';
-import type { CaseMessage, HandoffStore, OnDuty, Outgoing, OutboxStore } from './model.js';
+import type { HelpCase } from '../cases.js';
+import type { Contacts } from '../contacts.js';
+import type { DutyStore } from '../../staff/operators.js';
+import type { Language } from '../../i18n/index.js';
+import type { Clock } from '../../shared/clock.js';
+import type { CaseMessage, HandoffStore } from './model.js';
+import type { Outgoing, OutboxStore } from '../../delivery/model.js';
+import type { OnDuty } from '../../staff/operators.js';
 import { createCommit } from './commit.js';
-import type { Outbox } from './outbox.js';
+import type { Outbox } from '../../delivery/outbox.js';
 import { CAPTION_LIMIT, consoleLanguage, MESSAGE_LIMIT, tagged, type Views } from './views.js';
 
 /** Media whose caption can carry the case code; others are preceded by a line naming the case. */

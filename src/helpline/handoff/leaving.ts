@@ -1,4 +1,4 @@
-import type { HelpCase } from '../helpline/cases.js';
+import type { HelpCase } from '../cases.js';
 import type { Deliveries, DeliveryDeps } from './deliveries.js';
 import { caseEvent as event } from './commit.js';
 import { consoleLanguage } from './views.js';

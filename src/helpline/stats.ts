@@ -1,8 +1,8 @@
-import { AGE_BANDS, CASE_STATUSES, CASE_TRIGGERS } from '../helpline/cases.js';
-import { CLOSE_OUTCOMES, REFERRALS } from './handoff.js';
+import { AGE_BANDS, CASE_STATUSES, CASE_TRIGGERS } from './cases.js';
+import { CLOSE_OUTCOMES, REFERRALS } from './handoff/handoff.js';
 import { RISK_LEVELS, type RiskLevel } from '../flows/scoring.js';
 import { wallClock } from '../shared/zone.js';
-import { targetMs, type ClaimTargets } from './targets.js';
+import { targetMs, type ClaimTargets } from './handoff/targets.js';
 
 /** The columns of a case that the monthly counts read: nothing that could identify a person. */
 export interface StatsCase {

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { operatorInputSchema, type Operator, type OperatorRole, type OperatorStore } from '../helpline/operators.js';
+import { operatorInputSchema, type Operator, type OperatorRole, type OperatorStore } from './operators.js';
 import type { Clock } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
 
