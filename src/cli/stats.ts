@@ -1,6 +1,7 @@
 import { Command } from 'commander';
-import { helplineStats, monthOf, parseMonth, renderStatsCsv, renderStatsText } from '../helpline/stats.js';
+import { helplineStats, renderStatsCsv, renderStatsText } from '../helpline/stats.js';
 import { systemClock } from '../shared/clock.js';
+import { monthOf, parseMonth } from '../shared/month.js';
 import { loadStatsCases } from '../storage/stats-repository.js';
 import { withDatabase } from './database.js';
 import { EXIT, ExitError } from './environment.js';

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { monthOf } from '../../src/helpline/stats.js';
+import { monthOf } from '../../src/shared/month.js';
 import { createLogger } from '../../src/shared/logger.js';
 import { packageRoot } from '../../src/shared/paths.js';
 import { openDatabase } from '../../src/storage/database.js';

@@ -1,8 +1,9 @@
 import type { Update } from 'grammy/types';
 import { describe, expect, it } from 'vitest';
-import { helplineStats, parseMonth } from '../../src/helpline/stats.js';
+import { helplineStats } from '../../src/helpline/stats.js';
 import { DEFAULT_CLAIM_TARGETS } from '../../src/helpline/handoff/targets.js';
 import { createRetention, DAY_MS } from '../../src/helpline/retention.js';
+import { parseMonth } from '../../src/shared/month.js';
 import { createRetentionRepository } from '../../src/storage/retention-repository.js';
 import { loadStatsCases } from '../../src/storage/stats-repository.js';
 import { PROVIDERS_UNDER_TEST, sqliteDatabase, suiteDatabase } from '../support/database.js';

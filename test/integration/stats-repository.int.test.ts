@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMonth } from '../../src/helpline/stats.js';
+import { parseMonth } from '../../src/shared/month.js';
 import { loadStatsCases } from '../../src/storage/stats-repository.js';
 import { PROVIDERS_UNDER_TEST, suiteDatabase } from '../support/database.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { helplineStats, monthOf, parseMonth, renderStatsCsv, renderStatsText, type StatsCase } from '../../src/helpline/stats.js';
+import { helplineStats, renderStatsCsv, renderStatsText, type StatsCase } from '../../src/helpline/stats.js';
 import { DEFAULT_CLAIM_TARGETS } from '../../src/helpline/handoff/targets.js';
 
 const opened = new Date('2026-11-10T09:00:00Z');
@@ -80,28 +80,6 @@ describe('helpline stats', () => {
   });
 });
 
-describe('months in the deployment time zone', () => {
-  it('puts a case opened at 23:30 UTC on 31 October into November in Tirane', () => {
-    const november = parseMonth('2026-11', 'Europe/Tirane');
-    expect(november).toEqual({ month: '2026-11', from: new Date('2026-10-31T23:00:00Z'), to: new Date('2026-11-30T23:00:00Z') });
-    const late = new Date('2026-10-31T23:30:00Z');
-    expect(monthOf(late, 'Europe/Tirane')).toBe('2026-11');
-    expect(monthOf(late, 'UTC')).toBe('2026-10');
-    expect(monthOf(new Date('2026-10-31T22:59:59Z'), 'Europe/Tirane')).toBe('2026-10');
-  });
-
-  it('follows summer time: a month may begin at 22:00 or 23:00 UTC', () => {
-    expect(parseMonth('2026-10', 'Europe/Tirane')).toMatchObject({ from: new Date('2026-09-30T22:00:00Z'), to: new Date('2026-10-31T23:00:00Z') });
-    expect(parseMonth('2026-03', 'Europe/Tirane')).toMatchObject({ from: new Date('2026-02-28T23:00:00Z'), to: new Date('2026-03-31T22:00:00Z') });
-    expect(parseMonth('2026-12', 'Europe/Tirane')).toMatchObject({ to: new Date('2026-12-31T23:00:00Z') });
-    expect(parseMonth('2026-11', 'UTC')).toMatchObject({ from: new Date('2026-11-01T00:00:00Z'), to: new Date('2026-12-01T00:00:00Z') });
-  });
-
-  it.each(['2026-13', '2026-00', '2026-1', '26-11', 'november', '2026-11-01', '', '0026-11'])('refuses "%s" as a month', (text) => {
-    expect(parseMonth(text, 'Europe/Tirane')).toEqual({ problem: expect.stringContaining('expected YYYY-MM') });
-  });
-});
-
 describe('stats output', () => {
   const cases = [...times(10, (i) => claimedAfter(i + 1, { level: 'HIGH' })), kase({ level: 'URGENT', source: 'poster,"fier"' })];
 
@@ -113,6 +91,12 @@ describe('stats output', () => {
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(renderStatsCsv(stats([kase({ language: 'a\nb' })]))).toContain('\r\nlanguage,"a\nb",<5\r\nsource,');
     expect(renderStatsCsv(stats([kase()]))).toContain('\r\nclaim,median_minutes,\r\n');
+  });
+
+  it('writes a stored value a spreadsheet would run as a formula as text (the bot never stores one: sources are [a-z0-9_])', () => {
+    const csv = renderStatsCsv(stats([kase({ source: '=HYPERLINK("x")' }), kase({ language: '-1+1' })]));
+    expect(csv).toContain('\r\nsource,"\'=HYPERLINK(""x"")",<5\r\n');
+    expect(csv).toContain("\r\nlanguage,'-1+1,<5\r\n");
   });
 
   it('prints text a committee can read, with <5 for small counts', () => {
