@@ -2,7 +2,7 @@ import type { FlowCatalog } from './flows/catalog.js';
 import { createDeliveries } from './helpline/handoff/deliveries.js';
 import { createDuty } from './helpline/handoff/duty.js';
 import { createHandoff, type Handoff } from './helpline/handoff/handoff.js';
-import { createOutbox, type BotCall } from './delivery/outbox.js';
+import { createOutbox, type BotCall, type Outbox } from './delivery/outbox.js';
 import { createPaging } from './helpline/handoff/paging.js';
 import type { ClaimTargets } from './helpline/handoff/targets.js';
 import { createViews } from './helpline/handoff/views.js';
@@ -18,6 +18,17 @@ import { createDutyRepository } from './storage/operator-repository.js';
 import { createOutboxRepository } from './storage/outbox-repository.js';
 import { createShiftRepository } from './storage/shift-repository.js';
 
+/** Never reached: an outbox without Telegram holds its messages (below). Were it reached, the message would be tried again later. */
+const telegramOff: BotCall = async () => ({ ok: false, code: 0, description: 'Telegram is off' });
+
+/**
+ * The outbox while Telegram is off (no bot token). Messages are queued as ever, and
+ * nothing tries to send them: a failed try would spend one of a message's attempts,
+ * and after the last it is given up. So they stay pending, untouched, and go out at
+ * the first tick after Ura starts with a token.
+ */
+const holding = (outbox: Outbox): Outbox => ({ ...outbox, drain: async () => 0, kick: () => undefined, idle: async () => undefined });
+
 /**
  * Wires operators, paging, the relay and the outbox: the composition root, the
  * end-to-end tests and the benchmarks share it.
@@ -29,7 +40,8 @@ export function composeHandoff(deps: {
   i18n: I18n;
   contacts: Pick<Contacts, 'chatOf'>;
   messages: MessageLog;
-  call: BotCall;
+  /** How the outbox reaches Telegram; none when Telegram is off. */
+  call: BotCall | undefined;
   clock: Clock;
   logger: Logger;
   timezone: string;
@@ -42,9 +54,9 @@ export function composeHandoff(deps: {
   const shifts = createShiftRepository(prisma);
   const views = createViews({ i18n, catalog });
   let handoff: Handoff | undefined;
-  const outbox = createOutbox({
+  const sending = createOutbox({
     store: outboxStore,
-    call: deps.call,
+    call: deps.call ?? telegramOff,
     identity,
     messages: deps.messages,
     clock,
@@ -55,6 +67,7 @@ export function composeHandoff(deps: {
     // Checked again where it is sent: a person who left is never written to, whatever was queued.
     mayReach: async (row) => !row.caseId || (await store.byId(row.caseId))?.leftAt === null,
   });
+  const outbox = deps.call ? sending : holding(sending);
   const paging = createPaging({ store, outboxStore, outbox, duty: dutyStore, shifts, views, clock, timezone, targets });
   const deliveryDeps = { store, outboxStore, outbox, duty: dutyStore, contacts, views, clock };
   const deliveries = createDeliveries(deliveryDeps);

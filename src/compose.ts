@@ -1,32 +1,26 @@
-import { composeHandoff, type HandoffParts } from './compose-handoff.js';
-import type { FlowCatalog } from './flows/catalog.js';
-import { createInvitations } from './staff/invitations.js';
+import { composeHandoff } from './compose-handoff.js';
 import type { BotCall } from './delivery/outbox.js';
-import type { ClaimTargets } from './helpline/handoff/targets.js';
+import type { FlowCatalog } from './flows/catalog.js';
 import { createContacts } from './helpline/contacts.js';
 import type { Directory } from './helpline/directory.js';
+import type { ClaimTargets } from './helpline/handoff/targets.js';
 import { createHelpline } from './helpline/helpline.js';
+import { createRetention } from './helpline/retention.js';
 import { createUrgentWords } from './helpline/urgent-words.js';
 import type { I18n } from './i18n/index.js';
 import type { Resource } from 'i18next';
 import type { Clock } from './shared/clock.js';
 import type { IdentityProtector } from './shared/crypto.js';
 import type { Logger } from './shared/logger.js';
+import { createInvitations } from './staff/invitations.js';
 import { createContactRepository } from './storage/contact-repository.js';
-import type { UraPrisma } from './storage/database.js';
-import {
-  createCaseRepository,
-  createConversationRepository,
-  createEraser,
-  createMessageLogRepository,
-} from './storage/helpline-repositories.js';
+import type { Database, UraPrisma } from './storage/database.js';
+import { createCaseRepository, createConversationRepository, createEraser, createMessageLogRepository } from './storage/helpline-repositories.js';
 import { createInvitationRepository } from './storage/invitation-repository.js';
 import { createOperatorRepository } from './storage/operator-repository.js';
-import { createSessionRepository, type SessionStore } from './storage/session-repository.js';
-import { parseSession, type SessionData } from './transport/telegram/context.js';
-import type { ConsoleDeps } from './transport/telegram/console.js';
-import type { HelplineBotDeps } from './transport/telegram/helpline.js';
-import type { InvitationBotDeps } from './transport/telegram/invitations.js';
+import { createRetentionRepository } from './storage/retention-repository.js';
+import { createSessionRepository } from './storage/session-repository.js';
+import { parseSession } from './transport/telegram/context.js';
 import { createRateLimiter } from './transport/telegram/rate-limiter.js';
 
 /**
@@ -35,14 +29,10 @@ import { createRateLimiter } from './transport/telegram/rate-limiter.js';
  */
 export const RATE_LIMITS = { messages: { limit: 20, windowMs: 60_000 }, buttons: { limit: 90, windowMs: 60_000 } };
 
-/**
- * Wires the helpline's use-cases to their repositories: one place for the
- * composition root, the benchmarks and the end-to-end tests.
- */
-export function composeHelpline(deps: {
+export interface AreaDeps {
   prisma: UraPrisma;
-  /** Makes deleted rows unreadable in the database files (Database.scrub), after /delete. */
-  scrub: () => Promise<boolean>;
+  /** Makes deleted rows unreadable in the database files (Database.scrub), after /delete and retention. */
+  scrub: Database['scrub'];
   catalog: FlowCatalog;
   directory: Directory;
   identity: IdentityProtector;
@@ -52,11 +42,18 @@ export function composeHelpline(deps: {
   clock: Clock;
   logger: Logger;
   retentionDays: number;
-  /** How the outbox reaches Telegram. */
-  call: BotCall;
+  /** How the outbox reaches Telegram; none when Telegram is off, and then what is queued waits. */
+  call: BotCall | undefined;
   timezone: string;
   targets: ClaimTargets;
-}): HelplineBotDeps & ConsoleDeps & InvitationBotDeps & { sessions: SessionStore<SessionData>; parts: HandoffParts } {
+}
+
+/**
+ * Every area wired to its repositories: the helpline with its handoff (and the
+ * outbox it writes to), staff, retention. Nothing here needs Telegram: the
+ * composition root builds this whether or not a bot token is set.
+ */
+export function composeAreas(deps: AreaDeps) {
   const { prisma, catalog, directory, identity, i18n, clock, logger, retentionDays } = deps;
   const contacts = createContacts({ store: createContactRepository(prisma), identity, clock });
   const messages = createMessageLogRepository(prisma);
@@ -76,13 +73,30 @@ export function composeHelpline(deps: {
     contacts,
     messages,
     erase: createEraser({ prisma, scrub: deps.scrub }, clock).erase,
-    sessions: createSessionRepository(prisma, clock, parseSession),
+    retention: createRetention({ store: createRetentionRepository({ prisma, scrub: deps.scrub }), clock, days: retentionDays }),
     identity,
     i18n,
     urgentWords: createUrgentWords(deps.locales),
-    rateLimits: { messages: createRateLimiter(RATE_LIMITS.messages), buttons: createRateLimiter(RATE_LIMITS.buttons) },
     clock,
     logger,
     retentionDays,
   };
+}
+
+export type Areas = ReturnType<typeof composeAreas>;
+
+/** What the bot keeps besides the areas: each chat's session and each person's rate limits. */
+export function telegramState(prisma: UraPrisma, clock: Clock) {
+  return {
+    sessions: createSessionRepository(prisma, clock, parseSession),
+    rateLimits: { messages: createRateLimiter(RATE_LIMITS.messages), buttons: createRateLimiter(RATE_LIMITS.buttons) },
+  };
+}
+
+/**
+ * The areas and the bot's own state, ready for createBot: the end-to-end tests
+ * and the benchmarks build their bot from it, as the composition root does.
+ */
+export function composeHelpline(deps: Omit<AreaDeps, 'call'> & { call: BotCall }) {
+  return { ...composeAreas(deps), ...telegramState(deps.prisma, deps.clock) };
 }

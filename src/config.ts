@@ -6,17 +6,39 @@ import { parseDatabaseUrl, redactDatabaseUrl, type DatabaseTarget } from './stor
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
+/**
+ * No TELEGRAM_BOT_TOKEN: Telegram is off. Every area still runs (the duty tick, retention);
+ * what is meant for Telegram waits in the outbox. BOT_MODE can then only be polling.
+ */
+export interface TelegramOff {
+  token: undefined;
+  mode: 'polling';
+  apiRoot: string;
+}
+/** Ura asks Telegram for updates. */
+export interface TelegramPolling {
+  token: string;
+  mode: 'polling';
+  apiRoot: string;
+}
+/** Telegram posts updates to PUBLIC_URL, with WEBHOOK_SECRET in a header. */
+export interface TelegramWebhook {
+  token: string;
+  mode: 'webhook';
+  apiRoot: string;
+  /** Without a trailing slash. */
+  publicUrl: string;
+  webhookSecret: string;
+}
+export type TelegramOn = TelegramPolling | TelegramWebhook;
+/** Narrowed by `token` (off or on), then by `mode`: the webhook's settings exist wherever the webhook is. */
+export type TelegramConfig = TelegramOff | TelegramOn;
+
 export interface Config {
   nodeEnv: 'development' | 'production' | 'test';
   database: { url: string; target: DatabaseTarget };
   dataDir: string;
-  telegram: {
-    token: string | undefined;
-    apiRoot: string;
-    mode: 'polling' | 'webhook';
-    publicUrl: string | undefined;
-    webhookSecret: string | undefined;
-  };
+  telegram: TelegramConfig;
   http: { host: string; port: number };
   secrets: { dataKey: Buffer; idPepper: string };
   adminToken: string | undefined;
@@ -130,6 +152,16 @@ function describe(issue: z.core.$ZodIssue, env: Record<string, string | undefine
   return `${name}${shown} ${problem}${expected ? `; expected ${expected}` : ''}`;
 }
 
+/** Undefined only for a webhook set-up without its address or secret, which crossChecks reports first. */
+function telegramOf(value: z.infer<typeof schema>): TelegramConfig | undefined {
+  const apiRoot = value.TELEGRAM_API_ROOT.replace(/\/+$/, '');
+  const token = value.TELEGRAM_BOT_TOKEN;
+  if (token === undefined) return { token, mode: 'polling', apiRoot };
+  if (value.BOT_MODE === 'polling') return { token, mode: 'polling', apiRoot };
+  if (value.PUBLIC_URL === undefined || value.WEBHOOK_SECRET === undefined) return undefined;
+  return { token, mode: 'webhook', apiRoot, publicUrl: value.PUBLIC_URL.replace(/\/+$/, ''), webhookSecret: value.WEBHOOK_SECRET };
+}
+
 const claimTargetsOf = (text: string | undefined): ClaimTargets => {
   const parsed = text === undefined ? DEFAULT_CLAIM_TARGETS : parseClaimTargets(text);
   return 'problem' in parsed ? DEFAULT_CLAIM_TARGETS : parsed;
@@ -151,19 +183,15 @@ export function loadConfig(rawEnv: Record<string, string | undefined>, cwd: stri
   if (!parsed.success || problems.length > 0 || 'problem' in target) return { ok: false, problems };
 
   const value = parsed.data;
+  const telegram = telegramOf(value);
+  if (telegram === undefined) return { ok: false, problems: ['BOT_MODE=webhook needs TELEGRAM_BOT_TOKEN, PUBLIC_URL and WEBHOOK_SECRET'] };
   return {
     ok: true,
     config: {
       nodeEnv: value.NODE_ENV,
       database: { url: databaseUrl, target },
       dataDir: value.DATA_DIR,
-      telegram: {
-        token: value.TELEGRAM_BOT_TOKEN,
-        apiRoot: value.TELEGRAM_API_ROOT.replace(/\/+$/, ''),
-        mode: value.BOT_MODE,
-        publicUrl: value.PUBLIC_URL?.replace(/\/+$/, ''),
-        webhookSecret: value.WEBHOOK_SECRET,
-      },
+      telegram,
       http: { host: value.HOST, port: value.PORT },
       // Both are present: the refinement above reports them otherwise.
       secrets: { dataKey: decodeKey(value.DATA_KEY ?? '') ?? Buffer.alloc(0), idPepper: value.ID_PEPPER ?? '' },
@@ -179,6 +207,8 @@ export function loadConfig(rawEnv: Record<string, string | undefined>, cwd: stri
 /** The effective configuration with every secret replaced by whether it is set. */
 export function describeConfig(config: Config): Record<string, unknown> {
   const set = (value: unknown) => (value === undefined ? 'not set' : 'set');
+  // PUBLIC_URL and WEBHOOK_SECRET mean nothing to polling, whether or not they are set.
+  const webhook = config.telegram.mode === 'webhook' ? config.telegram : undefined;
   return {
     nodeEnv: config.nodeEnv,
     database: { provider: config.database.target.provider, url: redactDatabaseUrl(config.database.url) },
@@ -188,8 +218,8 @@ export function describeConfig(config: Config): Record<string, unknown> {
       token: set(config.telegram.token),
       apiRoot: config.telegram.apiRoot,
       mode: config.telegram.mode,
-      publicUrl: config.telegram.publicUrl ?? 'not set',
-      webhookSecret: set(config.telegram.webhookSecret),
+      publicUrl: webhook ? webhook.publicUrl : 'not used (polling)',
+      webhookSecret: webhook ? 'set' : 'not used (polling)',
     },
     http: config.http,
     secrets: { dataKey: 'set', idPepper: 'set' },

@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
+import type { RequestHandler } from 'express';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Resource } from 'i18next';
-import type { HandoffParts } from './compose-handoff.js';
-import { composeHelpline } from './compose.js';
+import { composeAreas, type Areas } from './compose.js';
+import { composeTelegram, telegramCall } from './compose-telegram.js';
 import type { Config } from './config.js';
 import { formatProblems, type FlowCatalog } from './flows/catalog.js';
 import { loadFlows } from './flows/loader.js';
 import { loadDirectory, type Directory } from './helpline/directory.js';
-import { createRetention } from './helpline/retention.js';
 import { createI18n, readLocales } from './i18n/index.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { createIdentityProtector } from './shared/crypto.js';
@@ -19,14 +19,10 @@ import { packageRoot } from './shared/paths.js';
 import { openDatabase, type Database } from './storage/database.js';
 import { checkDatabase } from './storage/database-health.js';
 import { redactDatabaseUrl } from './storage/database-url.js';
-import { createInboxRepository } from './storage/inbox-repository.js';
-import { createRetentionRepository } from './storage/retention-repository.js';
+import { createInboxRepository, type UpdateInbox } from './storage/inbox-repository.js';
 import { createApp } from './transport/http/app.js';
-import { telegramWebhook, WEBHOOK_PATH } from './transport/http/telegram-webhook.js';
 import { scheduleJob } from './transport/cron/jobs.js';
-import { createBot } from './transport/telegram/bot.js';
-import { createBotCall } from './transport/telegram/bot-call.js';
-import { createBotService, disabledBot, type BotService } from './transport/telegram/bot-service.js';
+import { disabledBot, type BotService } from './transport/telegram/bot-service.js';
 
 /** Why Ura could not start: printed as one clear line, then the process exits 1. */
 export class StartupError extends Error {}
@@ -100,6 +96,24 @@ function loadValidDirectory(logger: Logger, locales: Resource): Directory {
   return directory;
 }
 
+/**
+ * The scheduled work, with or without Telegram: the handoff's tick (shifts, paging,
+ * escalation, and the outbox when Telegram is on), retention every night, and the
+ * forgetting of handled updates. The handoff's tick also runs at once, so that what
+ * was waiting before a restart goes out now; conditional updates in the database keep
+ * two processes from doing a step twice.
+ */
+function scheduleTicks(areas: Areas, inbox: UpdateInbox, config: Config, clock: Clock, logger: Logger): { stop(): Promise<void> } {
+  const options = { timezone: config.timezone, logger };
+  const jobs = [
+    scheduleJob('retention', async () => logger.info({ retention: await areas.retention.run() }, 'retention run'), options),
+    // A handled update's record only has to outlive Telegram's redeliveries of it.
+    scheduleJob('updates', async () => void (await inbox.forgetHandled(new Date(clock.now().getTime() - HANDLED_UPDATES_KEPT_MS))), options),
+    scheduleJob('handoff', areas.duty.tick, { ...options, runAtStart: true }),
+  ];
+  return { stop: async () => void (await Promise.all(jobs.map((job) => job.stop()))) };
+}
+
 export async function startUra(config: Config, logger: Logger, options: StartOptions = {}): Promise<RunningUra> {
   const clock = options.clock ?? systemClock;
   const startedAt = clock.now();
@@ -110,28 +124,25 @@ export async function startUra(config: Config, logger: Logger, options: StartOpt
   const database = await openMigratedDatabase(config, logger);
   const identity = createIdentityProtector(config.secrets);
   const i18n = createI18n(locales);
-  let bot: BotService = disabledBot;
   const inbox = createInboxRepository(database.prisma, identity, clock);
-  let parts: HandoffParts | undefined;
-  const { token, mode, publicUrl, webhookSecret } = config.telegram;
-  if (token) {
-    const { call } = createBotCall({ token, apiRoot: config.telegram.apiRoot });
-    const helpline = composeHelpline({
-      prisma: database.prisma, scrub: database.scrub, catalog: flows, directory, identity, i18n, locales, clock, logger,
-      retentionDays: config.retentionDays, call, timezone: config.timezone, targets: config.claimTargets,
-    });
-    parts = helpline.parts;
-    const grammyBot = createBot({ ...helpline, token, apiRoot: config.telegram.apiRoot, ...(options.botInfo ? { botInfo: options.botInfo } : {}) });
-    const webhook = mode === 'webhook' && publicUrl && webhookSecret ? { url: `${publicUrl}${WEBHOOK_PATH}`, secret: webhookSecret } : undefined;
-    bot = createBotService({ bot: grammyBot, mode, i18n, logger, inbox, ...(webhook ? { webhook } : {}) });
+  // Every area runs whether or not Telegram does; without a token, messages wait in the outbox.
+  const telegram = config.telegram.token === undefined ? undefined : config.telegram;
+  const areas = composeAreas({
+    prisma: database.prisma, scrub: database.scrub, catalog: flows, directory, identity, i18n, locales, clock, logger,
+    retentionDays: config.retentionDays, call: telegram && telegramCall(telegram), timezone: config.timezone, targets: config.claimTargets,
+  });
+  let bot: BotService = disabledBot;
+  let webhookRoute: RequestHandler | undefined;
+  if (telegram) {
+    ({ bot, webhookRoute } = composeTelegram(telegram, areas, { prisma: database.prisma, clock, logger, inbox, ...(options.botInfo ? { botInfo: options.botInfo } : {}) }));
   } else {
-    logger.info('Telegram is off. To enable the bot, set TELEGRAM_BOT_TOKEN to the token @BotFather gave you and restart.');
+    logger.info('Telegram is off: what is meant for Telegram waits in the outbox. To enable the bot, set TELEGRAM_BOT_TOKEN to the token @BotFather gave you and restart.');
   }
 
   const app = createApp({
     logger,
-    health: { database: () => checkDatabase(database, 2000), bot: () => bot.status(), ...(parts ? { oldestUndelivered: parts.outboxStore.oldestPending } : {}), clock, startedAt, version: version(), adminToken: config.adminToken },
-    ...(mode === 'webhook' && webhookSecret ? { telegramWebhook: telegramWebhook({ secret: webhookSecret, bot, logger }) } : {}),
+    health: { database: () => checkDatabase(database, 2000), bot: () => bot.status(), oldestUndelivered: areas.parts.outboxStore.oldestPending, clock, startedAt, version: version(), adminToken: config.adminToken },
+    ...(webhookRoute ? { telegramWebhook: webhookRoute } : {}),
   });
   const server = createServer(app);
   try {
@@ -143,25 +154,16 @@ export async function startUra(config: Config, logger: Logger, options: StartOpt
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.http.port;
   const url = `http://${config.http.host.includes(':') ? `[${config.http.host}]` : config.http.host}:${port}`;
-  logger.info({ url, provider: database.provider, telegram: bot.status().state === 'disabled' ? 'off' : mode }, 'Ura is running');
+  logger.info({ url, provider: database.provider, telegram: telegram ? telegram.mode : 'off' }, 'Ura is running');
   bot.start();
-  const retentionRun = createRetention({ store: createRetentionRepository(database), clock, days: config.retentionDays }).run;
-  const retention = scheduleJob('retention', async () => logger.info({ retention: await retentionRun() }, 'retention run'), { timezone: config.timezone, logger });
-  // A handled update's record only has to outlive Telegram's redeliveries of it.
-  const forgetUpdates = scheduleJob('updates', async () => void (await inbox.forgetHandled(new Date(clock.now().getTime() - HANDLED_UPDATES_KEPT_MS))), { timezone: config.timezone, logger });
-  // The handoff's tick (shifts, paging, escalation, the outbox) also runs at once, so that
-  // what was waiting before a restart goes out now; conditional updates in the database
-  // keep two processes from doing a step twice.
-  const handoff = parts ? scheduleJob('handoff', parts.duty.tick, { timezone: config.timezone, logger, runAtStart: true }) : undefined;
+  const ticks = scheduleTicks(areas, inbox, config, clock, logger);
 
   let stopping: Promise<void> | undefined;
   const stop = async () => {
-    await retention.stop();
-    await forgetUpdates.stop();
-    await handoff?.stop();
+    await ticks.stop();
     await bot.stop(options.shutdownGraceMs ?? 10_000);
     // Deliveries under way finish (bounded); whatever is left goes out after the restart.
-    if (parts) await Promise.race([parts.outbox.idle(), new Promise((done) => setTimeout(done, options.shutdownGraceMs ?? 10_000).unref())]);
+    await Promise.race([areas.parts.outbox.idle(), new Promise((done) => setTimeout(done, options.shutdownGraceMs ?? 10_000).unref())]);
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeIdleConnections();

@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { MIGRATIONS_TABLE, type SqlRunner } from './sql-runner.js';
 
 // An arbitrary constant shared by every Ura process: the advisory lock that

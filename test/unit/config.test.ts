@@ -89,8 +89,41 @@ describe('loadConfig', () => {
     });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.config.telegram.publicUrl).toBe('https://ura.example.org');
+    expect(result.config.telegram.mode === 'webhook' && result.config.telegram.publicUrl).toBe('https://ura.example.org');
     expect(result.config.secrets.dataKey).toEqual(Buffer.alloc(32, 0xab));
+  });
+});
+
+describe('the Telegram settings', () => {
+  const TOKEN = '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZabc';
+
+  it('are off without a token, whatever else is set for the webhook', () => {
+    const result = load({ PUBLIC_URL: 'https://ura.example.org', WEBHOOK_SECRET: 'a-long-enough-secret' });
+    expect(result.ok && result.config.telegram).toEqual({ token: undefined, mode: 'polling', apiRoot: 'https://api.telegram.org' });
+  });
+
+  it('poll with a token, and carry no webhook address or secret then', () => {
+    const result = load({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: 'http://127.0.0.1:8081/', PUBLIC_URL: 'https://ura.example.org', WEBHOOK_SECRET: 'a-long-enough-secret' });
+    expect(result.ok && result.config.telegram).toEqual({ token: TOKEN, mode: 'polling', apiRoot: 'http://127.0.0.1:8081' });
+  });
+
+  it('name the webhook address and secret in webhook mode', () => {
+    const result = load({ BOT_MODE: 'webhook', TELEGRAM_BOT_TOKEN: TOKEN, PUBLIC_URL: 'https://ura.example.org//', WEBHOOK_SECRET: 'a-long-enough-secret' });
+    expect(result.ok && result.config.telegram).toEqual({
+      token: TOKEN,
+      mode: 'webhook',
+      apiRoot: 'https://api.telegram.org',
+      publicUrl: 'https://ura.example.org',
+      webhookSecret: 'a-long-enough-secret',
+    });
+  });
+
+  it('are shown without the token or the secret, and say when the webhook settings are not used', () => {
+    const webhook = load({ BOT_MODE: 'webhook', TELEGRAM_BOT_TOKEN: TOKEN, PUBLIC_URL: 'https://ura.example.org', WEBHOOK_SECRET: 'a-long-enough-secret' });
+    const polling = load({ TELEGRAM_BOT_TOKEN: TOKEN, PUBLIC_URL: 'https://ura.example.org' });
+    if (!webhook.ok || !polling.ok) throw new Error('both are valid');
+    expect(describeConfig(webhook.config).telegram).toEqual({ enabled: true, token: 'set', apiRoot: 'https://api.telegram.org', mode: 'webhook', publicUrl: 'https://ura.example.org', webhookSecret: 'set' });
+    expect(describeConfig(polling.config).telegram).toMatchObject({ mode: 'polling', publicUrl: 'not used (polling)', webhookSecret: 'not used (polling)' });
   });
 });
 

@@ -1,0 +1,39 @@
+import type { UserFromGetMe } from 'grammy/types';
+import type { RequestHandler } from 'express';
+import { telegramState, type Areas } from './compose.js';
+import type { TelegramOn } from './config.js';
+import type { BotCall } from './delivery/outbox.js';
+import type { Clock } from './shared/clock.js';
+import type { Logger } from './shared/logger.js';
+import type { UraPrisma } from './storage/database.js';
+import type { UpdateInbox } from './storage/inbox-repository.js';
+import { telegramWebhook, WEBHOOK_PATH } from './transport/http/telegram-webhook.js';
+import { createBot } from './transport/telegram/bot.js';
+import { createBotCall } from './transport/telegram/bot-call.js';
+import { createBotService, type BotService } from './transport/telegram/bot-service.js';
+
+/** How the outbox reaches Telegram: its own Bot API client, without grammY's retries (the outbox keeps its own). */
+export const telegramCall = (telegram: TelegramOn): BotCall => createBotCall({ token: telegram.token, apiRoot: telegram.apiRoot }).call;
+
+/**
+ * The Telegram transport over the areas: the bot, run by polling or by the webhook
+ * (whose route this returns for the web side). The one place that builds the bot.
+ */
+export function composeTelegram(
+  telegram: TelegramOn,
+  areas: Areas,
+  deps: { prisma: UraPrisma; clock: Clock; logger: Logger; inbox: UpdateInbox; botInfo?: UserFromGetMe },
+): { bot: BotService; webhookRoute?: RequestHandler } {
+  const { i18n } = areas;
+  const grammyBot = createBot({
+    ...areas,
+    ...telegramState(deps.prisma, deps.clock),
+    token: telegram.token,
+    apiRoot: telegram.apiRoot,
+    ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
+  });
+  if (telegram.mode === 'polling') return { bot: createBotService({ bot: grammyBot, mode: 'polling', i18n, logger: deps.logger, inbox: deps.inbox }) };
+  const webhook = { url: `${telegram.publicUrl}${WEBHOOK_PATH}`, secret: telegram.webhookSecret };
+  const bot = createBotService({ bot: grammyBot, mode: 'webhook', i18n, logger: deps.logger, inbox: deps.inbox, webhook });
+  return { bot, webhookRoute: telegramWebhook({ secret: telegram.webhookSecret, bot, logger: deps.logger }) };
+}
