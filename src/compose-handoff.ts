@@ -7,6 +7,7 @@ import { createPaging } from './helpline/handoff/paging.js';
 import type { ClaimTargets } from './helpline/handoff/targets.js';
 import { createViews } from './helpline/handoff/views.js';
 import type { Contacts } from './helpline/contacts.js';
+import type { Directory } from './helpline/directory.js';
 import type { MessageLog } from './helpline/message-log.js';
 import type { I18n } from './i18n/index.js';
 import type { Clock } from './shared/clock.js';
@@ -36,6 +37,7 @@ const holding = (outbox: Outbox): Outbox => ({ ...outbox, drain: async () => 0, 
 export function composeHandoff(deps: {
   prisma: UraPrisma;
   catalog: FlowCatalog;
+  directory: Directory;
   identity: IdentityProtector;
   i18n: I18n;
   contacts: Pick<Contacts, 'chatOf'>;
@@ -47,12 +49,12 @@ export function composeHandoff(deps: {
   timezone: string;
   targets: ClaimTargets;
 }) {
-  const { prisma, catalog, identity, i18n, contacts, clock, logger, timezone, targets } = deps;
+  const { prisma, catalog, directory, identity, i18n, contacts, clock, logger, timezone, targets } = deps;
   const store = createHandoffRepository(prisma);
   const outboxStore = createOutboxRepository(prisma);
   const dutyStore = createDutyRepository(prisma);
   const shifts = createShiftRepository(prisma);
-  const views = createViews({ i18n, catalog });
+  const views = createViews({ i18n, catalog, directory });
   let handoff: Handoff | undefined;
   const sending = createOutbox({
     store: outboxStore,

@@ -57,7 +57,7 @@ export function composeAreas(deps: AreaDeps) {
   const { prisma, catalog, directory, identity, i18n, clock, logger, retentionDays } = deps;
   const contacts = createContacts({ store: createContactRepository(prisma), identity, clock });
   const messages = createMessageLogRepository(prisma);
-  const parts = composeHandoff({ prisma, catalog, identity, i18n, contacts, messages, call: deps.call, clock, logger, timezone: deps.timezone, targets: deps.targets });
+  const parts = composeHandoff({ prisma, catalog, directory, identity, i18n, contacts, messages, call: deps.call, clock, logger, timezone: deps.timezone, targets: deps.targets });
   const operators = createOperatorRepository(prisma);
   return {
     directory,

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import { Command } from 'commander';
-import { assessState, start, step } from '../flows/engine.js';
+import { assessState, start, step, type Effect } from '../flows/engine.js';
 import { loadFlows } from '../flows/loader.js';
 import { flowNamespace } from '../flows/schema.js';
 import { createI18n, isLanguage, LANGUAGES, readLocales } from '../i18n/index.js';
@@ -29,9 +29,10 @@ export const chatCommand = new Command('chat')
     const ns = flowNamespace(compiled.flow.id);
     const t = i18n.forLanguage(language, ns);
     const print = (lines: string[]) => lines.forEach((line) => console.log(line));
+    const show = (effect: Effect) => print(renderEffect(effect, t, compiled.flow.hints));
 
     let result = start(compiled, systemClock.now());
-    result.effects.forEach((effect) => print(renderEffect(effect, t)));
+    result.effects.forEach(show);
     const lines = createInterface({ input: process.stdin, terminal: false });
     for await (const line of lines) {
       const current = result.state.current ? compiled.steps.get(result.state.current) : undefined;
@@ -39,7 +40,7 @@ export const chatCommand = new Command('chat')
       const input = parseLine(current, line);
       if (input === 'quit') break;
       result = step(compiled, result.state, input, systemClock.now());
-      result.effects.forEach((effect) => print(renderEffect(effect, t)));
+      result.effects.forEach(show);
       if (result.state.status === 'ended') break;
     }
     lines.close();

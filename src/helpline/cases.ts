@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { RiskLevel, RiskReason } from '../flows/scoring.js';
 import type { Answer } from '../flows/state.js';
+import type { CountryChoice } from './countries.js';
 
 /** What an operator will see: never the person's Telegram identity. */
 export interface CaseSummary {
@@ -23,6 +24,8 @@ export interface HelpCase {
   source: string | null;
   /** child when the person took the young people's screening, adult after the adults' one. */
   ageBand: AgeBand;
+  /** The country the person said they are in (kept up to date while the case is open): the numbers later notices give. */
+  country: CountryChoice | null;
   /** pending: queued for an operator; active: an operator holds it; closed: done. */
   status: CaseStatus;
   createdAt: Date;

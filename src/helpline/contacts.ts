@@ -1,6 +1,7 @@
 import type { Clock } from '../shared/clock.js';
 import type { IdentityProtector } from '../shared/crypto.js';
 import { newId } from '../shared/ids.js';
+import type { CountryChoice } from './countries.js';
 
 /** A person who wrote to the bot, as Ura knows them: no Telegram identity at all. */
 export interface Contact {
@@ -10,6 +11,11 @@ export interface Contact {
   source: string | null;
   /** Coarse region the person chose, if any. */
   region: string | null;
+  /**
+   * The country the person said they are in, as their chat's session keeps it (it is
+   * not stored with the contact): a case they open keeps it, for the notices sent later.
+   */
+  country?: CountryChoice;
   firstSeenAt: Date;
   lastSeenAt: Date;
 }

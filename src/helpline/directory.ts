@@ -3,6 +3,7 @@ import type { Resource } from 'i18next';
 import { z } from 'zod';
 import type { FlowProblem } from '../flows/catalog.js';
 import { LANGUAGES, readLocales, type Language } from '../i18n/index.js';
+import { COUNTRIES, type Country } from './countries.js';
 import { DAY_MS } from './retention.js';
 import { displayPath, filesUnder, readYamlFile, zodPath } from '../shared/files.js';
 import { packageRoot } from '../shared/paths.js';
@@ -22,24 +23,19 @@ export const DIRECTORY_LANGUAGES: readonly Language[] = LANGUAGES;
 export const REGIONS = ['berat', 'diber', 'durres', 'elbasan', 'fier', 'gjirokaster', 'korce', 'kukes', 'lezhe', 'shkoder', 'tirane', 'vlore'] as const;
 export type Region = (typeof REGIONS)[number];
 const AREAS = ['national', ...REGIONS] as const;
-
-/**
- * The countries a person can say they are in (one tap, never from location data),
- * as the directory writes them; `other` has no entries of its own.
- */
-export const COUNTRIES = ['AL', 'XK', 'MK', 'ME', 'RS', 'GR', 'IT', 'GB'] as const;
-export type Country = (typeof COUNTRIES)[number];
-const COUNTRY_SET: ReadonlySet<string> = new Set(COUNTRIES);
-export const isCountry = (value: string | undefined): value is Country => value !== undefined && COUNTRY_SET.has(value);
-/** What a person can answer to "which country are you in?": one of the countries, or another one. */
-export const COUNTRY_CHOICES = [...COUNTRIES, 'OTHER'] as const;
-export type CountryChoice = (typeof COUNTRY_CHOICES)[number];
 type Area = (typeof AREAS)[number];
 
-/** In this order within a rank of the query result: hotlines before emergency numbers, before the police... */
+// The countries a person can choose have a file of their own, which a case can name without the directory.
+export { COUNTRIES, COUNTRY_CHOICES, isCountry, type Country, type CountryChoice } from './countries.js';
+
+/**
+ * In this order within a rank of the query result: hotlines before emergency numbers,
+ * before crisis lines (someone to talk to when a person may hurt themself), before the police...
+ */
 export const SERVICE_KINDS = [
   'hotline',
   'emergency',
+  'crisis',
   'police',
   'child_protection',
   'social_services',
@@ -213,10 +209,13 @@ export interface ServiceQuery {
   forOperators?: boolean;
 }
 
-/** 0: phone lines open day and night; 1: other hotlines and emergency numbers; 2: the chosen county; 3: the rest. */
+/** Lines a person can call about what happens now, whatever the hour they keep. */
+const CALL_NOW_KINDS: readonly ServiceKind[] = ['hotline', 'emergency', 'crisis'];
+
+/** 0: phone lines open day and night; 1: other hotlines, emergency numbers and crisis lines; 2: the chosen county; 3: the rest. */
 function rank(entry: ServiceEntry): number {
   if (entry.phone && entry.hours.open247 === true) return 0;
-  if (entry.phone && (entry.kind === 'hotline' || entry.kind === 'emergency')) return 1;
+  if (entry.phone && CALL_NOW_KINDS.includes(entry.kind)) return 1;
   return entry.national ? 3 : 2;
 }
 
@@ -226,7 +225,7 @@ const servesAdults = (entry: ServiceEntry) => entry.eligibility.some((group) => 
  * The services to show: national ones always, county ones only for the county
  * the person chose, verified ones only unless the reader is an operator, and for
  * children or adults only the services that serve them. Round-the-clock phone
- * lines come first, then other hotlines, then local services, then the rest.
+ * lines come first, then other hotlines and crisis lines, then local services, then the rest.
  */
 export function servicesFor(directory: Directory, query: ServiceQuery = {}): ServiceEntry[] {
   const country = query.country ?? 'AL';
@@ -264,6 +263,15 @@ export function emergencyNumbers(directory: Directory, country: Country, options
   const byKind = (kinds: readonly ServiceKind[]) =>
     callable.filter((entry) => kinds.includes(entry.kind)).sort((a, b) => kinds.indexOf(a.kind) - kinds.indexOf(b.kind));
   return byKind(options.medical ? MEDICAL_KINDS : EMERGENCY_KINDS);
+}
+
+/**
+ * A country's crisis lines (emotional support, suicide prevention) for a help-seeker:
+ * verified national phone lines, in the directory's order. None where no line is
+ * verified: the person is then given the emergency numbers alone.
+ */
+export function crisisLines(directory: Directory, country: Country): ServiceEntry[] {
+  return directory.entries.filter((entry) => entry.country === country && entry.kind === 'crisis' && entry.national && entry.phone !== undefined && isVerified(entry));
 }
 
 export interface Freshness {

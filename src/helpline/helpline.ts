@@ -1,5 +1,6 @@
 import type { CompiledFlow, FlowCatalog } from '../flows/catalog.js';
 import { askAgain, assessState, canResume, start, step, type Effect, type FlowInput } from '../flows/engine.js';
+import type { Hints } from '../flows/hints.js';
 import { knownAnswers, type Known } from '../flows/known-answers.js';
 import { RISK_LEVELS, type RiskAssessment, type RiskLevel } from '../flows/scoring.js';
 import { countedAnswers } from '../flows/state.js';
@@ -43,7 +44,7 @@ export interface Helpline {
   /** Who a flow is for, as it declares: child, adult, or unknown for a flow for anyone. */
   ageBandOf(flowId: string): AgeBand;
   /** The register of the shared hints a flow declares (`hints` in its file): `young` speaks as "ti". */
-  hintsOf(flowId: string): 'young' | undefined;
+  hintsOf(flowId: string): Hints;
   /** The person asked for a person, or urgent words were seen: opens a case or raises the pending one. */
   requestPerson(contact: Contact, trigger: 'request' | 'urgent', urgentWords?: string): Promise<HelpCase>;
 }
@@ -93,6 +94,7 @@ export function createHelpline(deps: { catalog: FlowCatalog; conversations: Conv
         summary,
         language: conversation?.language ?? contact.language,
         source: contact.source,
+        country: contact.country ?? null,
         ageBand: child ? 'child' : ageBandOf(conversation ? catalog.get(conversation.flowId) : undefined),
         createdAt: clock.now(),
         ...unclaimed,

@@ -15,7 +15,8 @@ export const LEFT_NOTICE_KEY = 'left:';
  * age band, source, trigger, status, outcome, referral and times): what was said,
  * every outbox message of the case in either direction (relayed words, copies that
  * name the person's chat, briefings and cards), the conversation it came from, the
- * summary with the answers, and the link to the person. The audit trail stays: it
+ * summary with the answers, the country the person said they are in, and the link
+ * to the person. The audit trail stays: it
  * names operators and actions, never the person or what they said. `keepLeftNotices`:
  * the operator's "the person left" notice still to be sent stays.
  */
@@ -26,7 +27,7 @@ export async function forgetCases(tx: UraTx, ids: string[], options: { keepLeftN
   const deliveries = (await tx.outboxMessage.deleteMany({ where: { caseId: { in: ids }, ...keep } })).count;
   const conversations = (await tx.helpCase.findMany({ where: { id: { in: ids } }, select: { conversationId: true } })).flatMap((row) => (row.conversationId ? [row.conversationId] : []));
   await tx.conversation.deleteMany({ where: { id: { in: conversations } } });
-  const cases = (await tx.helpCase.updateMany({ where: { id: { in: ids } }, data: { contactId: FORGOTTEN_CONTACT, conversationId: null, summary: '{}' } })).count;
+  const cases = (await tx.helpCase.updateMany({ where: { id: { in: ids } }, data: { contactId: FORGOTTEN_CONTACT, conversationId: null, summary: '{}', country: null } })).count;
   return { cases, transcripts, deliveries };
 }
 

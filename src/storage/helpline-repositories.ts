@@ -1,4 +1,5 @@
 import { AGE_BANDS, CASE_STATUSES, type CaseStore, type CaseSummary, type HelpCase } from '../helpline/cases.js';
+import { COUNTRY_CHOICES } from '../helpline/countries.js';
 import type { Conversation, ConversationStore } from '../helpline/conversations.js';
 import type { MessageLog } from '../helpline/message-log.js';
 import { RISK_LEVELS, type RiskLevel } from '../flows/scoring.js';
@@ -83,6 +84,7 @@ export function toCase(row: CaseRow): HelpCase {
     level: level(row.level) ?? 'INFO',
     summary: caseSummary(row.summary),
     ageBand: storedOneOf(AGE_BANDS, row.ageBand, 'unknown'),
+    country: COUNTRY_CHOICES.find((country) => country === row.country) ?? null,
     status: storedOneOf(CASE_STATUSES, row.status, 'pending'),
   };
 }

@@ -41,6 +41,16 @@ describe('ura chat', () => {
     expect(out).toContain('Outcome: (not finished)');
   });
 
+  it('speaks to a young person as "ti" in its hints, as Telegram does, and to everyone else as "ju"', () => {
+    const young = chat('helpline/young-person', 'sq', '9\nq\n');
+    expect(young.code).toBe(0);
+    expect(young.out).toContain(i18n.t('sq', 'flows:hint_young.choose'));
+    expect(young.out).not.toContain(i18n.t('sq', 'flows:hint.choose'));
+    const adult = chat('helpline/self-check', 'sq', '9\nq\n');
+    expect(adult.out).toContain(i18n.t('sq', 'flows:hint.choose'));
+    expect(adult.out).not.toContain(i18n.t('sq', 'flows:hint_young.choose'));
+  });
+
   it('refuses an unknown flow or a language the flow is not written in', () => {
     expect(chat('helpline/nope', 'sq', '')).toMatchObject({ code: 2, err: expect.stringMatching(/No usable flow "helpline\/nope"/) });
     expect(chat('surveys/service-feedback', 'de', '')).toMatchObject({ code: 2, err: expect.stringMatching(/--lang de is not one of them/) });

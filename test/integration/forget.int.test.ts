@@ -73,11 +73,15 @@ describe.each(PROVIDERS_UNDER_TEST)('forgetting a person on $name', ({ open, ski
     await person.press('l|sq');
     await person.press('o');
     await person.press('y|safe');
+    // In Italy: the case keeps the country, for the notices it may send later.
+    await person.press('m|services');
+    await person.press('k|it');
     await person.press('p');
     await settle(h);
     const idHash = h.identity.hashId('user', userId);
     const contact = await h.db.prisma.contact.findUniqueOrThrow({ where: { idHash } });
     const helpCase = await h.db.prisma.helpCase.findFirstOrThrow({ where: { contactId: contact.id } });
+    expect(helpCase.country).toBe('IT');
     // The screening the case came from: its answers are in the conversation and the case summary.
     const answers = { where_work: { kind: 'text', value: words.answer } };
     await h.db.prisma.conversation.create({
@@ -135,7 +139,8 @@ describe.each(PROVIDERS_UNDER_TEST)('forgetting a person on $name', ({ open, ski
     expect(h.api.calls.filter((call) => call.payload.chat_id === 9001).at(-1)?.payload.text).toBe(h.i18n.t('sq', 'handoff:console.person_left', { code: leaving.code }));
     // Only the anonymous statistics of the case remain: the monthly numbers are unchanged.
     expect(await statsOfJune(h)).toEqual(before);
-    expect(await h.db.prisma.helpCase.findUniqueOrThrow({ where: { id: leaving.caseId } })).toMatchObject({ summary: '{}', conversationId: null });
+    expect(await h.db.prisma.helpCase.findUniqueOrThrow({ where: { id: leaving.caseId } })).toMatchObject({ summary: '{}', conversationId: null, country: null });
+    expect(await h.db.prisma.helpCase.findUniqueOrThrow({ where: { id: other.caseId } })).toMatchObject({ country: 'IT' });
     // Someone else's story is untouched.
     expect((await findInDatabase(h.db, other.traces)).length).toBeGreaterThan(0);
     expect(await h.db.prisma.caseMessage.count({ where: { caseId: other.caseId } })).toBe(3);
@@ -157,7 +162,7 @@ describe.each(PROVIDERS_UNDER_TEST)('forgetting a person on $name', ({ open, ski
 
     await expectForgotten(h, told.traces);
     expect(await statsOfJune(h)).toEqual(before);
-    expect(await h.db.prisma.helpCase.findUniqueOrThrow({ where: { id: told.caseId } })).toMatchObject({ status: 'closed', outcome: 'referred', referral: 'shelter', summary: '{}' });
+    expect(await h.db.prisma.helpCase.findUniqueOrThrow({ where: { id: told.caseId } })).toMatchObject({ status: 'closed', outcome: 'referred', referral: 'shelter', summary: '{}', country: null });
   });
 
   it.skipIf(skip)('closes a case left open with no activity for the retention period as abandoned, then forgets it; a recent one stays', async () => {
@@ -174,7 +179,7 @@ describe.each(PROVIDERS_UNDER_TEST)('forgetting a person on $name', ({ open, ski
 
     await expectForgotten(h, [...waited.traces, ...talked.traces]);
     for (const { caseId } of [waited, talked]) {
-      expect(await h.db.prisma.helpCase.findUniqueOrThrow({ where: { id: caseId } })).toMatchObject({ status: 'closed', outcome: 'abandoned', summary: '{}' });
+      expect(await h.db.prisma.helpCase.findUniqueOrThrow({ where: { id: caseId } })).toMatchObject({ status: 'closed', outcome: 'abandoned', summary: '{}', country: null });
     }
     // The month's counts are the same but for the two cases now closed as abandoned.
     const after = await statsOfJune(h);

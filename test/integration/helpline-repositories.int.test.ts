@@ -19,7 +19,7 @@ const conversation = (id: string, contactId: string, updatedAt = at): Conversati
   id, contactId, flowId: 'helpline/self-check', flowVersion: 1, language: 'sq', state, status: 'active', level: null, outcome: null, reachedPerson: false, startedAt: at, updatedAt,
 });
 const helpCase = (id: string, code: string, contactId: string): HelpCase => ({
-  id, code, contactId, conversationId: null, trigger: 'request', level: 'INFO', language: 'sq', source: 'poster_fier', ageBand: 'adult', createdAt: at, ...unclaimed,
+  id, code, contactId, conversationId: null, trigger: 'request', level: 'INFO', language: 'sq', source: 'poster_fier', ageBand: 'adult', country: null, createdAt: at, ...unclaimed,
   summary: { flowId: null, reasons: [], answers: {}, urgentWords: null },
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fakeClock, type FakeClock } from '../support/clock.js';
 import { PROVIDERS_UNDER_TEST, suiteDatabase } from '../support/database.js';
 import { callsTo, helplineBot, textsTo, toMenu } from '../support/helpline-bot.js';
 
@@ -18,7 +19,7 @@ const calls = (text: string, phone: string) => new RegExp(`(^|\\n)• ${phone}:|
 describe.each(PROVIDERS_UNDER_TEST)('numbers for the country the person is in, and one urgent message, on $name', ({ open, skip }) => {
   const database = suiteDatabase({ open, skip });
 
-  async function setUp(options: { onCall?: boolean } = {}): Promise<Harness> {
+  async function setUp(options: { onCall?: boolean; clock?: FakeClock } = {}): Promise<Harness> {
     const prisma = database.db.prisma;
     for (const table of ['caseEvent', 'caseMessage', 'outboxMessage', 'helpCase', 'conversation', 'chatMessage', 'chatSession', 'contact', 'operator', 'shift'] as const) {
       await (prisma[table] as unknown as { deleteMany(): Promise<unknown> }).deleteMany();
@@ -26,7 +27,7 @@ describe.each(PROVIDERS_UNDER_TEST)('numbers for the country the person is in, a
     if (options.onCall) {
       await prisma.operator.create({ data: { id: 'op-1', telegramId: '9301', role: 'operator', languages: '["en","sq","it","el"]', skills: '[]', createdAt: new Date('2026-05-01T08:00:00Z'), presence: 'on' } });
     }
-    return helplineBot({ database });
+    return helplineBot({ database, ...(options.clock ? { clock: options.clock } : {}) });
   }
 
   /** Through the menu to the country question, and a country chosen there. */
@@ -197,5 +198,78 @@ describe.each(PROVIDERS_UNDER_TEST)('numbers for the country the person is in, a
     expect(calls(text, '999')).toBe(true);
     expect(text).not.toMatch(/129|116 006/);
     expect(await database.db.prisma.helpCase.findFirstOrThrow()).toMatchObject({ status: 'pending' });
+  });
+
+  it.skipIf(skip)('gives someone in Greece who writes of suicide one message: the crisis line 1018 first, then the numbers to call now', async () => {
+    const h = await setUp();
+    const t = (key: string, vars?: Record<string, string>) => h.i18n.t('en', key, vars);
+    const person = h.person({ userId: PERSON, languageCode: 'en' });
+    await toMenu(person, 'en');
+    await chooseCountry(h, person, 'gr');
+    const before = callsTo(h, PERSON).length;
+    await person.say('I want to kill myself');
+    expect(callsTo(h, PERSON).length - before).toBe(1);
+    const text = textsTo(h, PERSON).at(-1) ?? '';
+    expect(text.startsWith(`${t('helpline:urgent.crisis_in', { country: 'Greece' })}\n• 1018: `)).toBe(true);
+    expect(text.indexOf('• 1018: ')).toBeLessThan(text.indexOf('• 112: '));
+    expect(text).toContain(t('urgent:self_harm_hint'));
+    expect(text).not.toMatch(/129/);
+    expect(await database.db.prisma.helpCase.findFirstOrThrow()).toMatchObject({ trigger: 'urgent', level: 'URGENT', country: 'GR' });
+  });
+
+  it.skipIf(skip)('with the country unknown, answers a suicidal sentence with the widely working numbers and Albania\'s; a country chosen there gives its crisis line first', async () => {
+    const h = await setUp();
+    const t = (key: string, vars?: Record<string, string>) => h.i18n.t('en', key, vars);
+    const person = h.person({ userId: PERSON, languageCode: 'en' });
+    await toMenu(person, 'en');
+    await person.say('I want to kill myself');
+    const text = textsTo(h, PERSON).at(-1) ?? '';
+    expect(text.startsWith(t('helpline:urgent.elsewhere'))).toBe(true);
+    expect(text).toContain(`${t('helpline:urgent.numbers_in', { country: 'Albania' })}\n• 112: `);
+    expect(text).toContain(t('helpline:urgent.which_country'));
+    expect(text).toContain(t('urgent:self_harm_hint'));
+    expect(lastButtons(h)).toEqual(expect.arrayContaining(['u|it', 'u|gr', 'u|gb', 'u|al', 'u|other']));
+    expect(await database.db.prisma.helpCase.findFirstOrThrow()).toMatchObject({ country: null });
+
+    await person.press('u|it');
+    const italy = textsTo(h, PERSON).at(-1) ?? '';
+    // A line that does not answer day and night says when it does.
+    expect(italy.startsWith(`${t('helpline:urgent.crisis_in', { country: 'Italy' })}\n• 0223272327: ${t('directory:italy_telefono_amico.name')} (${t('directory:italy_telefono_amico.hours')})`)).toBe(true);
+    expect(italy).toContain(t('helpline:urgent.numbers_in', { country: 'Italy' }));
+    expect(calls(italy, '800290290')).toBe(true);
+    expect(italy).toContain(t('urgent:self_harm_hint'));
+    expect(italy).not.toMatch(/129/);
+    // The same case, which now knows the country.
+    expect(await database.db.prisma.helpCase.count()).toBe(1);
+    expect(await database.db.prisma.helpCase.findFirstOrThrow()).toMatchObject({ country: 'IT' });
+  });
+
+  it.skipIf(skip)('tells a person in Italy whose request waits past every deadline that it takes longer, with Italy\'s numbers, not Albania\'s', async () => {
+    const clock = fakeClock('2026-06-01T09:00:00Z');
+    const h = await setUp({ clock });
+    const t = (key: string, vars?: Record<string, string>) => h.i18n.t('en', key, vars);
+    const person = h.person({ userId: PERSON, languageCode: 'en' });
+    await toMenu(person, 'en');
+    // Asked for a person before saying where they are: Albania's numbers, as before a country is known.
+    await person.press('p');
+    expect(textsTo(h, PERSON).at(-1)?.startsWith(t('handoff:person.nobody'))).toBe(true);
+    expect(await database.db.prisma.helpCase.findFirstOrThrow()).toMatchObject({ status: 'pending', country: null });
+    // The country chosen while the request waits: the case keeps it.
+    await chooseCountry(h, person, 'it');
+    expect(await database.db.prisma.helpCase.findFirstOrThrow()).toMatchObject({ status: 'pending', country: 'IT' });
+
+    // Past the deadline three times over (everyone on call, supervisors, then the person is told).
+    for (let step = 0; step < 3; step++) {
+      clock.advance(61 * 60_000);
+      await h.parts.duty.tick();
+    }
+    expect(await database.db.prisma.helpCase.findFirstOrThrow()).toMatchObject({ status: 'pending', escalation: 3 });
+    const notices = textsTo(h, PERSON).filter((text) => text.startsWith(t('handoff:person.taking_longer_intro')));
+    expect(notices).toHaveLength(1);
+    const notice = notices[0] ?? '';
+    expect(notice).toContain(t('helpline:urgent.numbers_in', { country: 'Italy' }));
+    expect(calls(notice, '112')).toBe(true);
+    expect(calls(notice, '800290290')).toBe(true);
+    expect(notice).not.toMatch(/129|116 006/);
   });
 });

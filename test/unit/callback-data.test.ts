@@ -31,9 +31,12 @@ describe('button data', () => {
     expect(decodeButton(button.safety('doctor'))).toEqual({ kind: 'safety', answer: 'doctor' });
     expect(decodeButton(button.country('IT'))).toEqual({ kind: 'country', country: 'IT', then: 'services' });
     expect(decodeButton(button.country('GB', 'emergency'))).toEqual({ kind: 'country', country: 'GB', then: 'emergency' });
+    expect(decodeButton(button.country('GR', 'crisis'))).toEqual({ kind: 'country', country: 'GR', then: 'crisis' });
+    // The crisis variant does not take the invitations' tag.
+    expect(button.country('GR', 'crisis').startsWith('v|')).toBe(false);
     expect(decodeButton(button.country('OTHER'))).toEqual({ kind: 'country', country: 'OTHER', then: 'services' });
     expect(decodeButton(button.countries)).toEqual({ kind: 'countries' });
-    for (const data of ['k|fr', 'e|IT', 'k|', 'e|ask', 'k|it|x']) expect(decodeButton(data)).toEqual({ kind: 'unknown' });
+    for (const data of ['k|fr', 'e|IT', 'k|', 'e|ask', 'k|it|x', 'u|fr', 'u|ask']) expect(decodeButton(data)).toEqual({ kind: 'unknown' });
   });
 
   it('knows the person and exit buttons', () => {

@@ -8,6 +8,7 @@ import {
   checkFreshness,
   COUNTRIES,
   createDirectory,
+  crisisLines,
   DIRECTORY_LANGUAGES,
   emergencyNumbers,
   loadDirectory,
@@ -66,6 +67,24 @@ describe('the shipped directory', () => {
     expect(emergencyNumbers(directory, 'GR').map((item) => item.phone)).toEqual(['112']);
     expect(directory.get('greece_antitrafficking_1109')).toMatchObject({ country: 'GR', verified: null });
     expect(emergencyNumbers(directory, 'AL').map((item) => item.phone)).toEqual(['112', '129', '127', '116006', '116111']);
+  });
+
+  it('has a crisis line, with its source, where one was verified, none in Albania, North Macedonia and Montenegro, and never among the numbers for danger', () => {
+    const phones = Object.fromEntries(COUNTRIES.map((country) => [country, crisisLines(directory, country).map((item) => item.phone)]));
+    expect(phones).toEqual({ AL: [], XK: ['080012345'], MK: [], ME: [], RS: ['0800300303'], GR: ['1018'], IT: ['0223272327'], GB: ['116123'] });
+    for (const country of COUNTRIES) {
+      for (const line of crisisLines(directory, country)) {
+        expect(line).toMatchObject({ kind: 'crisis', national: true, verified: '2026-12-05' });
+        expect(line.source.length).toBeGreaterThan(0);
+      }
+      expect(emergencyNumbers(directory, country).some((item) => item.kind === 'crisis')).toBe(false);
+    }
+    // Set hours (described in the texts) where a line does not answer day and night.
+    expect(directory.get('italy_telefono_amico')).toMatchObject({ hours: { open247: false }, cost: 'paid' });
+    expect(directory.get('serbia_centar_srce')).toMatchObject({ hours: { open247: false }, cost: 'free' });
+    expect(directory.get('kosovo_linja_e_jetes')).toMatchObject({ hours: { open247: false }, cost: 'free' });
+    expect(directory.get('uk_samaritans_116123')).toMatchObject({ hours: { open247: true }, cost: 'free' });
+    expect(directory.get('greece_klimaka_1018')).toMatchObject({ hours: { open247: true }, cost: 'unknown' });
   });
 
   it('gives the ambulance before the general number for a medical emergency', () => {
@@ -217,8 +236,16 @@ describe('servicesFor on the shipped directory', () => {
 
   it('keeps to Albania unless asked for another country', () => {
     expect(servicesFor(directory).every((item) => item.country === 'AL')).toBe(true);
-    expect(ids(servicesFor(directory, { country: 'IT' }))).toEqual(['italy_antitrafficking_800290290', 'italy_emergency_112']);
+    expect(ids(servicesFor(directory, { country: 'IT' }))).toEqual(['italy_antitrafficking_800290290', 'italy_emergency_112', 'italy_telefono_amico']);
     expect(ids(servicesFor(directory, { country: 'GR', forOperators: true }))).toContain('greece_antitrafficking_1109');
+  });
+
+  it('lists the crisis lines with the other services, to help-seekers and operators alike', () => {
+    for (const forOperators of [false, true]) {
+      expect(ids(servicesFor(directory, { country: 'GB', forOperators }))).toEqual(['uk_modern_slavery_helpline', 'uk_samaritans_116123', 'uk_emergency_999']);
+      expect(ids(servicesFor(directory, { country: 'RS', forOperators }))).toContain('serbia_centar_srce');
+      expect(ids(servicesFor(directory, { country: 'XK', forOperators, audience: 'child' }))).toContain('kosovo_linja_e_jetes');
+    }
   });
 });
 
@@ -227,17 +254,19 @@ describe('servicesFor ordering', () => {
     entry('ngo_fier', { national: false, regions: ['fier'] }),
     entry('ngo_national', { languages: ['en'] }),
     entry('police_national', { kind: 'police', phone: '129', link: undefined }),
+    entry('crisis_limited', { kind: 'crisis', phone: '0800111', hours: { open247: false } }),
     entry('hotline_limited', { kind: 'hotline', phone: '0800000', hours: { open247: false } }),
     entry('emergency_247', { kind: 'emergency', phone: '112', hours: { open247: true } }),
     entry('hotline_247', { kind: 'hotline', phone: '116111', hours: { open247: true } }),
     entry('ngo_unverified', { verified: null }),
   ]);
 
-  it('puts 24/7 lines first (hotlines before emergency numbers), then other hotlines, then the chosen county, then the rest', () => {
+  it('puts 24/7 lines first (hotlines before emergency numbers), then other hotlines and crisis lines, then the chosen county, then the rest', () => {
     expect(ids(servicesFor(directory, { region: 'fier', forOperators: true }))).toEqual([
       'hotline_247',
       'emergency_247',
       'hotline_limited',
+      'crisis_limited',
       'ngo_fier',
       'police_national',
       'ngo_national',
@@ -249,6 +278,6 @@ describe('servicesFor ordering', () => {
     const english = ids(servicesFor(directory, { language: 'en' }));
     expect(english.indexOf('ngo_national')).toBeLessThan(english.indexOf('police_national'));
     expect(english.slice(0, 3)).toEqual(['hotline_247', 'emergency_247', 'hotline_limited']);
-    expect(english).toHaveLength(5);
+    expect(english).toHaveLength(6);
   });
 });

@@ -9,7 +9,7 @@ const operator = (languages: string[], skills: string[] = []): OnDuty => ({
   id: 'op', telegramId: '1', pseudonym: null, role: 'operator', languages, skills, createdAt: new Date(0), presence: 'on', onShift: false, activeCaseId: null,
 });
 const helpCase = (extra: Partial<HelpCase> = {}): HelpCase => ({
-  id: 'c', code: 'K7-4QF', contactId: 'p', conversationId: null, trigger: 'request', level: 'INFO', language: 'sq', source: null, ageBand: 'adult',
+  id: 'c', code: 'K7-4QF', contactId: 'p', conversationId: null, trigger: 'request', level: 'INFO', language: 'sq', source: null, ageBand: 'adult', country: null,
   createdAt: new Date('2026-06-01T09:00:00Z'), summary: { flowId: null, reasons: [], answers: {}, urgentWords: null }, ...unclaimed, ...extra,
 });
 
@@ -66,8 +66,9 @@ async function viewsForTests() {
   const { createViews } = await import('../../src/helpline/handoff/views.js');
   const { createI18n } = await import('../../src/i18n/index.js');
   const { loadFlows } = await import('../../src/flows/loader.js');
+  const { loadDirectory } = await import('../../src/helpline/directory.js');
   const catalog = loadFlows().catalog;
-  return { views: createViews({ i18n: createI18n(), catalog }), catalog };
+  return { views: createViews({ i18n: createI18n(), catalog, directory: loadDirectory().directory }), catalog };
 }
 
 describe('the case card', () => {

@@ -68,7 +68,7 @@ export function createDuty(deps: DutyDeps) {
     if (!step) return;
     const next = helpCase.escalation + 1 < STEPS.length ? new Date(now.getTime() + targetMs(deps.targets, helpCase.level)) : null;
     const pages = step === 'tell_person' ? { outgoing: [], events: [] } : await paging.cardsFor(helpCase, step, known);
-    const told = step === 'tell_person' ? await toPerson(helpCase, `longer:${helpCase.id}`, views.tr(helpCase.language as Language)('person.taking_longer')) : [];
+    const told = step === 'tell_person' ? await toPerson(helpCase, `longer:${helpCase.id}`, views.takingLonger(helpCase, helpCase.language as Language)) : [];
     // Only the tick that moves the case from this step to the next acts on it.
     const moved = await commit({
       caseId: helpCase.id,

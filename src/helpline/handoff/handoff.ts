@@ -1,4 +1,5 @@
 import { backInQueue, type HelpCase } from '../cases.js';
+import type { CountryChoice } from '../countries.js';
 import type { Language } from '../../i18n/index.js';
 import type { Deliveries, DeliveryDeps } from './deliveries.js';
 import type { OnDuty } from '../../staff/operators.js';
@@ -112,6 +113,16 @@ export function createHandoff(deps: HandoffDeps) {
       const helpCase = await store.liveFor(contactId);
       if (!helpCase) return false;
       return commit({ caseId: helpCase.id, expected: { leftAt: null }, changes: { holdUntilPersonWrites: true } });
+    },
+
+    /**
+     * The person said which country they are in: their open cases keep it, so that a
+     * notice sent later (taking longer) gives that country's numbers.
+     */
+    async countryChosen(contactId: string, country: CountryChoice): Promise<void> {
+      for (const helpCase of await store.openOf(contactId)) {
+        if (helpCase.country !== country) await commit({ caseId: helpCase.id, expected: { leftAt: null }, changes: { country } });
+      }
     },
 
     /** The person wrote (a message or a button): what was held for them goes out now, in order. */

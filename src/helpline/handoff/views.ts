@@ -3,6 +3,8 @@ import { choicesOf, type FlowCatalog } from '../../flows/catalog.js';
 import { AGE_BANDS, flowNamespace } from '../../flows/schema.js';
 import type { Answer } from '../../flows/state.js';
 import { CASE_CODE, type HelpCase } from '../cases.js';
+import type { Directory } from '../directory.js';
+import { withNumbers } from '../numbers-text.js';
 import type { Operator } from '../../staff/operators.js';
 import { EXIT } from '../../transport/telegram/callback-data.js';
 import { isLanguage, type I18n, type Language } from '../../i18n/index.js';
@@ -77,8 +79,8 @@ export function decodeConsoleButton(data: string | undefined): ConsoleAction | u
   return undefined;
 }
 
-export function createViews(deps: { i18n: I18n; catalog: FlowCatalog }) {
-  const { i18n, catalog } = deps;
+export function createViews(deps: { i18n: I18n; catalog: FlowCatalog; directory: Directory }) {
+  const { i18n, catalog, directory } = deps;
   const tr = (language: Language) => i18n.forLanguage(language, 'handoff');
 
   const minutes = (from: Date, to: Date) => Math.max(0, Math.round((to.getTime() - from.getTime()) / 60_000));
@@ -171,6 +173,10 @@ export function createViews(deps: { i18n: I18n; catalog: FlowCatalog }) {
       }
       return split(lines.join('\n'));
     },
+
+    /** A waiting case's person is told it takes longer, with the numbers of the country they said they are in. */
+    takingLonger: (helpCase: Pick<HelpCase, 'country'>, language: Language): string =>
+      withNumbers(directory, helpCase.country, tr(language), { albania: 'person.taking_longer', intro: 'person.taking_longer_intro' }),
 
     /** How an operator sees who wrote: the case code. */
     personTag: (code: string) => `[${code}] `,

@@ -9,7 +9,8 @@ import { COUNTRY_CHOICES, type CountryChoice } from '../../helpline/directory.js
  * `p` talk to a person, `x` exit, `f` give feedback after a case, `w` write to me only after I write. The helpline's screens: `l|sq` language, `o`
  * notice read, `y|safe` safety, `m|check` menu, `a|yes` under 18, `r|yes` resume,
  * `z|yes` delete, `g|fier` county (`g|none`: national only), `k|it` country then its services (`k|ask`: the
- * question again), `e|it` country then its emergency numbers. Anything else (an old or forged button) reads as `unknown`.
+ * question again), `e|it` country then its emergency numbers, `u|it` country then its crisis lines and
+ * emergency numbers (from the message for someone who may hurt themself). Anything else (an old or forged button) reads as `unknown`.
  */
 export type ButtonAction =
   | { kind: 'flow'; input: FlowInput }
@@ -24,11 +25,17 @@ export type ButtonAction =
   | { kind: 'delete'; confirmed: boolean }
   | { kind: 'region'; region: string | null }
   | { kind: 'regions' }
-  | { kind: 'country'; country: CountryChoice; then: 'services' | 'emergency' }
+  | { kind: 'country'; country: CountryChoice; then: CountryThen }
   | { kind: 'countries' }
   | { kind: 'feedback' }
   | { kind: 'hold' }
   | { kind: 'unknown' };
+
+/** What a country button shows next: its services, its numbers to call now, or those after its crisis lines. */
+const COUNTRY_THENS = ['services', 'emergency', 'crisis'] as const;
+export type CountryThen = (typeof COUNTRY_THENS)[number];
+const COUNTRY_TAGS: Record<CountryThen, string> = { services: 'k', emergency: 'e', crisis: 'u' };
+const countryThen = (tag: string): CountryThen | undefined => COUNTRY_THENS.find((then) => COUNTRY_TAGS[then] === tag);
 
 export const MENU_ITEMS = ['check', 'worried', 'offer', 'services', 'privacy', 'home'] as const;
 export type MenuItem = (typeof MENU_ITEMS)[number];
@@ -48,8 +55,8 @@ export const button = {
   region: (region: string | null) => `g|${region ?? 'none'}`,
   /** Shows the list of counties again. */
   regions: 'g|ask',
-  /** The country the person is in, then its services (`emergency`: then its numbers to call now). */
-  country: (country: CountryChoice, then: 'services' | 'emergency' = 'services') => `${then === 'services' ? 'k' : 'e'}|${country.toLowerCase()}`,
+  /** The country the person is in, then its services (`emergency`: then its numbers to call now; `crisis`: its crisis lines first). */
+  country: (country: CountryChoice, then: CountryThen = 'services') => `${COUNTRY_TAGS[then]}|${country.toLowerCase()}`,
   /** Asks the country again. */
   countries: 'k|ask',
 };
@@ -66,7 +73,8 @@ function decodeHelpline(tag: string, value: string | undefined): ButtonAction | 
   if (tag === 'g' && value === 'ask') return { kind: 'regions' };
   if (tag === 'k' && value === 'ask') return { kind: 'countries' };
   const country = countryChoice(value);
-  if ((tag === 'k' || tag === 'e') && country) return { kind: 'country', country, then: tag === 'k' ? 'services' : 'emergency' };
+  const then = countryThen(tag);
+  if (then && country) return { kind: 'country', country, then };
   if (tag === 'g' && value !== undefined && /^[a-z]{3,12}$/.test(value)) return { kind: 'region', region: value === 'none' ? null : value };
   const item = MENU_ITEMS.find((candidate) => candidate === value);
   if (tag === 'm' && item) return { kind: 'menu', item };

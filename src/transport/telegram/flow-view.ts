@@ -3,6 +3,7 @@ import type { InlineKeyboardButton } from 'grammy/types';
 import type { Effect } from '../../flows/engine.js';
 import type { Translate } from '../../i18n/index.js';
 import { encodeInput } from '../../flows/buttons.js';
+import { hintKey, type Hints } from '../../flows/hints.js';
 import { EXIT, PERSON } from './callback-data.js';
 
 /** One Telegram message: its text and its inline keyboard. */
@@ -32,10 +33,6 @@ function askView(effect: Extract<Effect, { type: 'ask' }>, t: Translate): View {
   rows.push(safetyRow(t));
   return { text: t(step.text), keyboard: rows };
 }
-
-/** The register of a flow's shared hints: `young` (a flow that says "ti") reads `flows:hint_young.*` instead of `flows:hint.*`. */
-export type Hints = 'young' | undefined;
-const hintKey = (hint: string, hints: Hints): string => (hints ? hint.replace(/^flows:hint\./, `flows:hint_${hints}.`) : hint);
 
 /**
  * How an engine effect looks on Telegram. Effects that start work rather than

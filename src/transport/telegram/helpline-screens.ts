@@ -1,12 +1,13 @@
 import type { InlineKeyboardButton } from 'grammy/types';
 import type { Contact } from '../../helpline/contacts.js';
 import { COUNTRY_CHOICES, isRegion, REGIONS, servicesFor, type Directory, type Region } from '../../helpline/directory.js';
+import { numbersText } from '../../helpline/numbers-text.js';
 import { LANGUAGES, type I18n } from '../../i18n/index.js';
 import { button, MENU_ITEMS, SAFETY } from './callback-data.js';
 import type { UraContext } from './context.js';
 import { safetyRow, type View } from './flow-view.js';
 import { servicesText } from './services-view.js';
-import { numbersText, urgentView, type UrgentMessage } from './urgent-view.js';
+import { urgentView, type UrgentMessage } from './urgent-view.js';
 
 /** What the screens need of an update: a private chat and its sender. */
 export type Private = UraContext & { chat: { id: number }; from: { id: number } };

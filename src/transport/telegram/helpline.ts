@@ -6,6 +6,7 @@ import type { HelpCase } from '../../helpline/cases.js';
 import { flowNamespace } from '../../flows/schema.js';
 import type { Contact, Contacts } from '../../helpline/contacts.js';
 import { isRegion, type Directory } from '../../helpline/directory.js';
+import { numbersText, withNumbers } from '../../helpline/numbers-text.js';
 import { FEEDBACK_FLOW, HELP_FLOWS, type AnswerResult, type Helpline, type HelpFlow, type Turn } from '../../helpline/helpline.js';
 import { DELETABLE_FOR_MS, type MessageLog } from '../../helpline/message-log.js';
 import type { UrgentMatch, UrgentWords } from '../../helpline/urgent-words.js';
@@ -22,7 +23,7 @@ import { viewOf } from './flow-view.js';
 import { helplineScreens, type Private } from './helpline-screens.js';
 import { holdChoice, requestedText } from './person-request.js';
 import type { RateLimiter } from './rate-limiter.js';
-import { numbersText, urgentView, type Reach, type UrgentMessage } from './urgent-view.js';
+import { urgentView, type Reach, type UrgentMessage } from './urgent-view.js';
 
 export interface HelplineBotDeps {
   helpline: Helpline;
@@ -68,12 +69,16 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
 
   const { t, send, say, choice, showLanguages, showNotice, showSafety, showMenu, showServices, askRegion, askCountry, showUrgent } = helplineScreens(deps);
 
-  // Looked up once per update, however many steps of it need the contact.
+  // Looked up once per update, however many steps of it need the contact; with the
+  // country the session holds at the start of the update, which a case opened keeps.
   const seen = new WeakMap<object, Promise<Contact>>();
   function contactOf(ctx: Private, source?: string): Promise<Contact> {
     const known = seen.get(ctx);
     if (known) return known;
-    const contact = contacts.recordVisit({ userId: ctx.from.id, chatId: ctx.chat.id, language: ctx.lang, source: source ?? null });
+    const country = ctx.session.country;
+    const contact = contacts
+      .recordVisit({ userId: ctx.from.id, chatId: ctx.chat.id, language: ctx.lang, source: source ?? null })
+      .then((found): Contact => (country ? { ...found, country } : found));
     seen.set(ctx, contact);
     return contact;
   }
@@ -119,7 +124,7 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
       if (effect.type === 'action' && effect.name === 'show_services') await showServices(ctx, contact, young ? 'child' : undefined);
       else if (effect.type === 'action' && effect.name === 'offer_handoff') await say(ctx, t(ctx)('person.offer'));
       else if (effect.type === 'action' && effect.name === 'show_emergency') await say(ctx, numbersText(deps.directory, ctx.session.country, i18n.forLanguage(ctx.lang)));
-      else if (effect.type === 'handoff') await say(ctx, turn.helpCase ? requestedText(t(ctx), turn.helpCase, reach ?? 'paged', nobodyOnCall(ctx)) : t(ctx)('person.requested'), turn.helpCase ? holdChoice(t(ctx)) : []);
+      else if (effect.type === 'handoff') await say(ctx, turn.helpCase ? requestedText(t(ctx), turn.helpCase, reach ?? 'paged', nobodyOnCall(ctx, turn.helpCase)) : t(ctx)('person.requested'), turn.helpCase ? holdChoice(t(ctx)) : []);
       else {
         const view = viewOf(effect, tr, helpline.hintsOf(turn.conversation.flowId));
         if (view) await send(ctx, view);
@@ -165,12 +170,10 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
   /**
    * Nobody is on call: said honestly, with the numbers that answer now. Those of
    * `handoff:person.nobody` are Albania's: someone who said they are in another
-   * country gets that country's instead.
+   * country (the case keeps it) gets that country's instead.
    */
-  function nobodyOnCall(ctx: Private): string {
-    const country = ctx.session.country;
-    if (country === undefined || country === 'AL') return t(ctx)('handoff:person.nobody');
-    return `${t(ctx)('handoff:person.nobody_urgent')}\n\n${numbersText(deps.directory, country, i18n.forLanguage(ctx.lang))}`;
+  function nobodyOnCall(ctx: Private, helpCase: HelpCase): string {
+    return withNumbers(deps.directory, helpCase.country ?? ctx.session.country, i18n.forLanguage(ctx.lang), { albania: 'handoff:person.nobody', intro: 'handoff:person.nobody_urgent' });
   }
 
   /**
@@ -183,7 +186,7 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
     const reach = await reachTeam(helpCase);
     if (trigger === 'urgent') await showUrgent(ctx, { ...urgent, reach });
     else if (reach === 'in_chat') await say(ctx, t(ctx)('handoff:person.in_chat'));
-    else await say(ctx, requestedText(t(ctx), helpCase, reach, nobodyOnCall(ctx)), holdChoice(t(ctx)));
+    else await say(ctx, requestedText(t(ctx), helpCase, reach, nobodyOnCall(ctx, helpCase)), holdChoice(t(ctx)));
     return helpCase;
   }
 
@@ -372,9 +375,11 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
         return askCountry(ctx);
       case 'country':
         ctx.session.country = action.country;
+        // An open case keeps it: a notice sent later gives this country's numbers.
+        await deps.handoff.countryChosen(contact.id, action.country);
         if (action.then === 'services') return servicesOrQuestion(ctx, contact);
-        // Chosen from the urgent message: that country's numbers; the case is already open.
-        return send(ctx, urgentView(deps.directory, i18n.forLanguage(ctx.lang), { country: action.country }));
+        // Chosen from the urgent message: that country's numbers (after its crisis lines, if the message had them); the case is already open.
+        return send(ctx, urgentView(deps.directory, i18n.forLanguage(ctx.lang), { country: action.country, selfHarm: action.then === 'crisis' }));
       case 'region': {
         const region = isRegion(action.region) ? action.region : null;
         await contacts.setRegion(contact.id, region ?? 'national');
@@ -418,9 +423,8 @@ export function helplineComposer(deps: HelplineBotDeps): Composer<UraContext> {
     let waiting = live;
     if (urgent) {
       deps.logger.warn({ words, category: urgent.category }, 'urgent words in a message');
-      // Thoughts of self-harm get their own line in the one urgent message.
-      const hint = urgent.category === 'self_harm' ? { hint: t(ctx)('urgent:self_harm_hint') } : {};
-      waiting = await requestPerson(ctx, contact, 'urgent', urgent.meaning, { canContinue: inFlow, ...hint });
+      // Thoughts of self-harm: the country's crisis lines first, and a line of their own, in the one urgent message.
+      waiting = await requestPerson(ctx, contact, 'urgent', urgent.meaning, { canContinue: inFlow, selfHarm: urgent.category === 'self_harm' });
     }
     if (!ctx.session.language) return showLanguages(ctx);
     if (inFlow) {

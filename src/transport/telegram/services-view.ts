@@ -5,7 +5,9 @@ import type { Translate } from '../../i18n/index.js';
 export function servicesText(entries: readonly ServiceEntry[], t: Translate, directory: Directory, country: Country): string {
   const lines = entries.map((entry) => {
     const reach = entry.phone ?? entry.link ?? '';
-    const notes = [entry.hours.open247 ? t('helpline:services.always') : '', entry.cost === 'free' ? t('helpline:services.free') : ''].filter(Boolean);
+    // When a line answers, so that nobody calls a closed one: day and night, or its hours.
+    const hours = entry.hours.open247 === true ? t('helpline:services.always') : entry.hours.open247 === false ? t(`directory:${entry.id}.hours`) : '';
+    const notes = [hours, entry.cost === 'free' ? t('helpline:services.free') : ''].filter(Boolean);
     return `• ${t(`directory:${entry.id}.name`)}: ${reach}${notes.length ? ` (${notes.join(', ')})` : ''}`;
   });
   // Only the numbers that answer danger (emergency and police), never another country's.

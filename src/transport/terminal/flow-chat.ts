@@ -1,5 +1,6 @@
 import { choicesOf } from '../../flows/catalog.js';
 import type { FlowInput, Effect } from '../../flows/engine.js';
+import { hintKey, type Hints } from '../../flows/hints.js';
 import type { RiskAssessment } from '../../flows/scoring.js';
 import type { Step } from '../../flows/schema.js';
 import type { Translate } from '../../i18n/index.js';
@@ -7,8 +8,8 @@ import type { Translate } from '../../i18n/index.js';
 // The terminal face of the flow engine, for authors: numbered choices, typed
 // answers, b = back, s = prefer not to say, n = not applicable, d = done, q = quit.
 
-/** The lines that show one effect. */
-export function renderEffect(effect: Effect, t: Translate): string[] {
+/** The lines that show one effect; `hints`: the flow's register of hints, as on Telegram. */
+export function renderEffect(effect: Effect, t: Translate, hints?: Hints): string[] {
   switch (effect.type) {
     case 'say':
       return [t(effect.text), ...effect.links.map((link) => `  → ${link}`)];
@@ -31,7 +32,7 @@ export function renderEffect(effect: Effect, t: Translate): string[] {
       return lines;
     }
     case 'invalid':
-      return [`! ${t(effect.hint, effect.vars)}`];
+      return [`! ${t(hintKey(effect.hint, hints), effect.vars)}`];
     case 'action':
       return [`[${effect.name}]`];
     case 'handoff':

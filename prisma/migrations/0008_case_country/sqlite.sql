@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "HelpCase" ADD COLUMN "country" TEXT;
+
