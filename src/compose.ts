@@ -2,6 +2,7 @@ import { composeHandoff, type HandoffParts } from './compose-handoff.js';
 import type { FlowCatalog } from './flows/catalog.js';
 import { createInvitations } from './staff/invitations.js';
 import type { BotCall } from './delivery/outbox.js';
+import type { RateLimits } from './delivery/throttle.js';
 import type { ClaimTargets } from './helpline/handoff/targets.js';
 import { createContacts } from './helpline/contacts.js';
 import type { Directory } from './helpline/directory.js';
@@ -54,13 +55,15 @@ export function composeHelpline(deps: {
   retentionDays: number;
   /** How the outbox reaches Telegram. */
   call: BotCall;
+  /** How fast the outbox may write: Telegram's limits unless told otherwise. */
+  outboxLimits?: Partial<RateLimits>;
   timezone: string;
   targets: ClaimTargets;
 }): HelplineBotDeps & ConsoleDeps & InvitationBotDeps & { sessions: SessionStore<SessionData>; parts: HandoffParts } {
   const { prisma, catalog, directory, identity, i18n, clock, logger, retentionDays } = deps;
   const contacts = createContacts({ store: createContactRepository(prisma), identity, clock });
   const messages = createMessageLogRepository(prisma);
-  const parts = composeHandoff({ prisma, catalog, identity, i18n, contacts, messages, call: deps.call, clock, logger, timezone: deps.timezone, targets: deps.targets });
+  const parts = composeHandoff({ prisma, catalog, identity, i18n, contacts, messages, call: deps.call, clock, logger, timezone: deps.timezone, targets: deps.targets, ...(deps.outboxLimits ? { outboxLimits: deps.outboxLimits } : {}) });
   const operators = createOperatorRepository(prisma);
   return {
     directory,
