@@ -23,13 +23,16 @@ const TOKEN = '123456:bench-token-never-sent-anywhere';
 const locales = readLocales();
 const unlimited = () => createRateLimiter({ limit: Number.MAX_SAFE_INTEGER, windowMs: 60_000 });
 
-/** Ura's bot as it runs, but without the per-person rate limit: benchmarks flood on purpose. */
+/**
+ * Ura's bot as it runs, but without the per-person rate limit nor Telegram's limits on
+ * the outbox (the fake API has none): benchmarks flood on purpose.
+ */
 export function uraBot(database: Pick<Database, 'prisma' | 'scrub'>, i18n: I18n, catalog: FlowCatalog = loadFlows().catalog) {
   const identity = createIdentityProtector(testConfig().secrets);
   const outboxApi = createBotCall({ token: TOKEN, apiRoot: 'https://api.telegram.org' });
   const helpline = composeHelpline({
     prisma: database.prisma, scrub: database.scrub, catalog, directory: loadDirectory(undefined, locales).directory, identity, i18n, locales, clock: systemClock, logger: createLogger('silent'),
-    retentionDays: 30, call: outboxApi.call, timezone: 'Europe/Tirane', targets: DEFAULT_CLAIM_TARGETS,
+    retentionDays: 30, call: outboxApi.call, timezone: 'Europe/Tirane', targets: DEFAULT_CLAIM_TARGETS, outboxLimits: { global: null, group: null },
   });
   const bot = createBot({
     ...helpline,

@@ -1,8 +1,11 @@
 import type { FlowCatalog } from './flows/catalog.js';
 import { createDeliveries } from './helpline/handoff/deliveries.js';
+import { handoffDeliveryRules } from './helpline/handoff/delivery-rules.js';
 import { createDuty } from './helpline/handoff/duty.js';
-import { createHandoff, type Handoff } from './helpline/handoff/handoff.js';
+import { createHandoff } from './helpline/handoff/handoff.js';
 import { createOutbox, type BotCall, type Outbox } from './delivery/outbox.js';
+import type { OutboxStore } from './delivery/model.js';
+import type { Pace, RateLimits } from './delivery/throttle.js';
 import { createPaging } from './helpline/handoff/paging.js';
 import type { ClaimTargets } from './helpline/handoff/targets.js';
 import { createViews } from './helpline/handoff/views.js';
@@ -30,9 +33,33 @@ const telegramOff: BotCall = async () => ({ ok: false, code: 0, description: 'Te
  */
 const holding = (outbox: Outbox): Outbox => ({ ...outbox, drain: async () => 0, kick: () => undefined, idle: async () => undefined });
 
+/** The one outbox of a process, shared by every area that writes to Telegram (so that one global limit covers them all). */
+export interface DeliveryParts {
+  outbox: Outbox;
+  outboxStore: OutboxStore;
+}
+
+/** The outbox on the database, with Telegram's limits unless told otherwise; areas register their rules on it. */
+export function composeDelivery(deps: {
+  prisma: UraPrisma;
+  identity: IdentityProtector;
+  /** How the outbox reaches Telegram; none when Telegram is off, and then what is queued waits. */
+  call: BotCall | undefined;
+  clock: Clock;
+  logger: Logger;
+  limits?: Partial<RateLimits>;
+  pace?: Pace;
+}): DeliveryParts {
+  const { prisma, call, ...outboxDeps } = deps;
+  const outboxStore = createOutboxRepository(prisma);
+  const sending = createOutbox({ ...outboxDeps, call: call ?? telegramOff, store: outboxStore });
+  return { outbox: call ? sending : holding(sending), outboxStore };
+}
+
 /**
- * Wires operators, paging, the relay and the outbox: the composition root, the
- * end-to-end tests and the benchmarks share it.
+ * Wires operators, paging, the relay and the handoff's rules on the outbox (its own
+ * unless `delivery` is given): the composition root, the end-to-end tests and the
+ * benchmarks share it.
  */
 export function composeHandoff(deps: {
   prisma: UraPrisma;
@@ -48,32 +75,21 @@ export function composeHandoff(deps: {
   logger: Logger;
   timezone: string;
   targets: ClaimTargets;
+  delivery?: DeliveryParts;
+  /** For an outbox of its own: Telegram's limits unless told otherwise. */
+  outboxLimits?: Partial<RateLimits>;
 }) {
   const { prisma, catalog, directory, identity, i18n, contacts, clock, logger, timezone, targets } = deps;
   const store = createHandoffRepository(prisma);
-  const outboxStore = createOutboxRepository(prisma);
+  const { outbox, outboxStore } = deps.delivery ?? composeDelivery({ prisma, identity, call: deps.call, clock, logger, ...(deps.outboxLimits ? { limits: deps.outboxLimits } : {}) });
   const dutyStore = createDutyRepository(prisma);
   const shifts = createShiftRepository(prisma);
   const views = createViews({ i18n, catalog, directory });
-  let handoff: Handoff | undefined;
-  const sending = createOutbox({
-    store: outboxStore,
-    call: deps.call ?? telegramOff,
-    identity,
-    messages: deps.messages,
-    clock,
-    logger,
-    onBlocked: async (row) => {
-      if (row.caseId && row.contactId) await handoff?.blocked(row.caseId);
-    },
-    // Checked again where it is sent: a person who left is never written to, whatever was queued.
-    mayReach: async (row) => !row.caseId || (await store.byId(row.caseId))?.leftAt === null,
-  });
-  const outbox = deps.call ? sending : holding(sending);
   const paging = createPaging({ store, outboxStore, outbox, duty: dutyStore, shifts, views, clock, timezone, targets });
   const deliveryDeps = { store, outboxStore, outbox, duty: dutyStore, contacts, views, clock };
   const deliveries = createDeliveries(deliveryDeps);
-  handoff = createHandoff({ ...deliveryDeps, deliveries, paging });
+  const handoff = createHandoff({ ...deliveryDeps, deliveries, paging });
+  outbox.register(handoffDeliveryRules({ store, messages: deps.messages, blocked: handoff.blocked }));
   const duty = createDuty({ store, duty: dutyStore, shifts, paging, outbox, deliveries, views, clock, timezone, targets, logger });
   return { handoff, paging, duty, dutyStore, shifts, views, outbox, outboxStore, store };
 }

@@ -1,5 +1,6 @@
 import { composeHandoff } from './compose-handoff.js';
 import type { BotCall } from './delivery/outbox.js';
+import type { RateLimits } from './delivery/throttle.js';
 import type { FlowCatalog } from './flows/catalog.js';
 import { createContacts } from './helpline/contacts.js';
 import type { Directory } from './helpline/directory.js';
@@ -44,6 +45,8 @@ export interface AreaDeps {
   retentionDays: number;
   /** How the outbox reaches Telegram; none when Telegram is off, and then what is queued waits. */
   call: BotCall | undefined;
+  /** How fast the outbox may write: Telegram's limits unless told otherwise. */
+  outboxLimits?: Partial<RateLimits>;
   timezone: string;
   targets: ClaimTargets;
 }
@@ -57,7 +60,7 @@ export function composeAreas(deps: AreaDeps) {
   const { prisma, catalog, directory, identity, i18n, clock, logger, retentionDays } = deps;
   const contacts = createContacts({ store: createContactRepository(prisma), identity, clock });
   const messages = createMessageLogRepository(prisma);
-  const parts = composeHandoff({ prisma, catalog, directory, identity, i18n, contacts, messages, call: deps.call, clock, logger, timezone: deps.timezone, targets: deps.targets });
+  const parts = composeHandoff({ prisma, catalog, directory, identity, i18n, contacts, messages, call: deps.call, clock, logger, timezone: deps.timezone, targets: deps.targets, ...(deps.outboxLimits ? { outboxLimits: deps.outboxLimits } : {}) });
   const operators = createOperatorRepository(prisma);
   return {
     directory,

@@ -1,7 +1,7 @@
 export const OUTBOX_METHODS = ['sendMessage', 'copyMessage', 'editMessageText'] as const;
 export type OutboxMethod = (typeof OUTBOX_METHODS)[number];
 
-/** A message to deliver, as the handoff decides it; the outbox seals the chat ids before storing it. */
+/** A message to deliver, as an area decides it; the outbox seals the chat ids before storing it. */
 export interface Outgoing {
   chatId: number;
   method: OutboxMethod;
@@ -10,12 +10,18 @@ export interface Outgoing {
   fromChatId?: number;
   /** The same key twice is one delivery. */
   dedupeKey: string;
-  caseId?: string;
-  /** The help-seeker it goes to: its id is logged so that a quick exit deletes it. */
-  contactId?: string;
-  /** A case card, edited to "taken" when someone claims the case (then `retired`). */
-  purpose?: 'card';
-  operatorId?: string;
+  /**
+   * What the message is for, named by the area that sends it ('card', 'case',
+   * 'reminder', 'broadcast'...): the rules that area registered apply to it.
+   */
+  purpose: string;
+  /** What it is about (a case, an event, a round), opaque here: the area finds its messages by it. */
+  topic?: string;
+  /**
+   * Who it goes to, opaque here, when the area must be asked before it goes (a person
+   * may have left) and told what reached them (so that it can be deleted later).
+   */
+  recipientId?: string;
 }
 
 /** An outbox row: chat ids sealed, order given by the sortable id. */
@@ -27,15 +33,14 @@ export interface OutboxRow {
   payload: string;
   fromCipher: string | null;
   dedupeKey: string;
-  /** `held`: to a person who asked to be written to only after they write; never sent until released. */
+  /** `held`: waits until its area releases it (a person who asked to be written to only after they write); never sent before. */
   status: 'pending' | 'held' | 'sent' | 'failed';
   attempts: number;
   notBefore: Date;
   leaseUntil: Date | null;
-  caseId: string | null;
-  contactId: string | null;
-  purpose: string | null;
-  operatorId: string | null;
+  purpose: string;
+  topic: string | null;
+  recipientId: string | null;
   sentMessageId: number | null;
   createdAt: Date;
 }
@@ -51,18 +56,15 @@ export interface OutboxStore {
   lease(id: string, now: Date, until: Date): Promise<boolean>;
   sent(id: string, messageId: number | null, at: Date): Promise<void>;
   retry(id: string, notBefore: Date, error: string): Promise<void>;
+  /** A leased row waits until `notBefore` without counting as an attempt (a rate limit said not yet), and is let go. */
+  postpone(id: string, notBefore: Date): Promise<void>;
   failed(id: string, error: string): Promise<void>;
-  /** Every case card of a case: current ones (`card`) and those of earlier rounds (`retired`). */
-  cardsOf(caseId: string): Promise<OutboxRow[]>;
+  /** Every row about `topic` with one of `purposes`, in order. */
+  about(topic: string, purposes: readonly string[]): Promise<OutboxRow[]>;
   /** When the oldest message still waiting to go out was written; undefined when none waits. */
   oldestPending(): Promise<Date | undefined>;
-  /** Deletes a row that must not go out (its person left). */
+  /** Deletes a row that must not go out (its recipient left). */
   drop(id: string): Promise<void>;
-  /** Deletes every row still waiting (pending or held) to go to a person (they left with no case open). */
-  forget(contactId: string): Promise<void>;
-  /**
-   * The person wrote: their cases stop holding the team's messages, and the messages
-   * held for them become due, in their order; in one transaction. Returns how many.
-   */
-  release(contactId: string, now: Date): Promise<number>;
+  /** Deletes every row still waiting (pending or held) to go to a recipient. */
+  forget(recipientId: string): Promise<void>;
 }

@@ -4,6 +4,7 @@ import { errorMessage } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import { sequentialId } from '../shared/sequence.js';
 import type { Outgoing, OutboxRow, OutboxStore } from './model.js';
+import { createThrottle, realPace, TELEGRAM_LIMITS, type Pace, type RateLimits } from './throttle.js';
 
 /** What Telegram answered, reduced to what the outbox decides on. */
 export type Delivery =
@@ -23,11 +24,32 @@ export const LEASE_MS = 30_000;
 export const SEND_TIMEOUT_MS = 20_000;
 /** Retries after a server error or a lost connection: 2 s, 4 s, ... up to 5 min, then the message is given up. */
 const MAX_ATTEMPTS = 12;
+/** How many chats a drain serves at once. */
+const CHATS_AT_ONCE = 50;
 /** How many of one chat's messages are read at once. */
 const CHAT_BATCH = 20;
 const backoffMs = (attempts: number) => Math.min(2 ** (attempts + 1) * 1000, 5 * 60_000);
 
+/**
+ * What an area asks of the outbox for the messages it sends: their purposes, and the
+ * checks and notes that go with them. The outbox knows no area; each registers its own.
+ */
+export interface DeliveryRules {
+  /** The purposes of the area's messages (`Outgoing.purpose`); each belongs to one area. */
+  purposes: readonly string[];
+  /** Whether a message to its recipient may still go out (not once they left); asked just before each is sent. */
+  mayReach?(row: OutboxRow): Promise<boolean>;
+  /** Telegram refused a message for good because its chat blocked the bot. */
+  onBlocked?(row: OutboxRow): Promise<void>;
+  /** A message to a recipient went out (its id is noted, so that it can be deleted from their chat later). */
+  onSent?(row: OutboxRow, messageId: number, at: Date): Promise<void>;
+}
+
 export interface Outbox {
+  /** An area's rules for its purposes; a purpose no area registered cannot be sent. */
+  register(rules: DeliveryRules): void;
+  /** The key the outbox stores a chat under: an area finds the messages to a chat by it. */
+  chatKey(chatId: number): string;
   /** Seals the chat ids and gives each message its place in its chat's order. */
   prepare(messages: Outgoing[]): OutboxRow[];
   enqueue(messages: Outgoing[]): Promise<void>;
@@ -39,83 +61,115 @@ export interface Outbox {
   idle(): Promise<void>;
 }
 
-/**
- * Where the ids of messages sent to a recipient are noted (the helpline's message
- * log, so that a quick exit can delete them from the person's chat).
- */
-export interface SentLog {
-  record(recipientId: string, messageIds: number[], at: Date): Promise<void>;
-}
-
 export interface OutboxDeps {
   store: OutboxStore;
   call: BotCall;
   identity: IdentityProtector;
-  messages: SentLog;
   clock: Clock;
   logger: Logger;
-  /** Telegram refused a message to a person for good (they blocked the bot). */
-  onBlocked(row: OutboxRow): Promise<void>;
-  /** Whether a message to a person may still go out: not once they left. Asked just before each is sent. */
-  mayReach(row: OutboxRow): Promise<boolean>;
+  /** Telegram's limits unless told otherwise (`null` for a kind: none). */
+  limits?: Partial<RateLimits>;
+  /** The time the global limit keeps and how the drain waits for it: the real ones unless a test gives its own. */
+  pace?: Pace;
 }
 
 export function createOutbox(deps: OutboxDeps): Outbox {
   const { store, identity, clock, logger } = deps;
+  const limits = { ...TELEGRAM_LIMITS, ...deps.limits };
+  // A drain serves no more chats at once than the global limit lets through in one
+  // stretch, so that no message waits for its turn anywhere near as long as its lease.
+  if (limits.global && limits.global.ms > LEASE_MS - SEND_TIMEOUT_MS) throw new Error(`a global limit over ${LEASE_MS - SEND_TIMEOUT_MS} ms would outlast a lease`);
+  const chatsAtOnce = Math.min(CHATS_AT_ONCE, limits.global?.count ?? CHATS_AT_ONCE);
+  const throttle = createThrottle(limits, deps.pace ?? realPace);
+  const areas = new Map<string, DeliveryRules>();
+  const chatKey = (chatId: number) => identity.hashId('chat', chatId);
+
+  function register(rules: DeliveryRules) {
+    for (const purpose of rules.purposes) {
+      if (areas.has(purpose)) throw new Error(`the outbox purpose "${purpose}" is registered twice`);
+      areas.set(purpose, rules);
+    }
+  }
 
   function prepare(messages: Outgoing[]): OutboxRow[] {
     const now = clock.now();
-    return messages.map((message) => ({
-      id: sequentialId(now),
-      chatKey: identity.hashId('chat', message.chatId),
-      chatCipher: identity.seal(String(message.chatId)),
-      method: message.method,
-      payload: JSON.stringify(message.payload),
-      fromCipher: message.fromChatId === undefined ? null : identity.seal(String(message.fromChatId)),
-      dedupeKey: message.dedupeKey,
-      status: 'pending',
-      attempts: 0,
-      notBefore: now,
-      leaseUntil: null,
-      caseId: message.caseId ?? null,
-      contactId: message.contactId ?? null,
-      purpose: message.purpose ?? null,
-      operatorId: message.operatorId ?? null,
-      sentMessageId: null,
-      createdAt: now,
-    }));
+    return messages.map((message) => {
+      if (!areas.has(message.purpose)) throw new Error(`no area registered the outbox purpose "${message.purpose}"`);
+      return {
+        id: sequentialId(now),
+        chatKey: chatKey(message.chatId),
+        chatCipher: identity.seal(String(message.chatId)),
+        method: message.method,
+        payload: JSON.stringify(message.payload),
+        fromCipher: message.fromChatId === undefined ? null : identity.seal(String(message.fromChatId)),
+        dedupeKey: message.dedupeKey,
+        status: 'pending',
+        attempts: 0,
+        notBefore: now,
+        leaseUntil: null,
+        purpose: message.purpose,
+        topic: message.topic ?? null,
+        recipientId: message.recipientId ?? null,
+        sentMessageId: null,
+        createdAt: now,
+      };
+    });
   }
+
+  const later = (ms: number) => new Date(clock.now().getTime() + ms);
 
   /** `sent`, `dropped` (given up: the chat's next message may go) or `waiting` (retry later, or another sender has it). */
   async function deliver(row: OutboxRow): Promise<'sent' | 'dropped' | 'waiting'> {
     const now = clock.now();
     if (!(await store.lease(row.id, now, new Date(now.getTime() + LEASE_MS)))) return 'waiting';
-    // Written before the person left, or by a step racing their exit: it never goes out, and is deleted.
-    if (row.contactId !== null && !(await deps.mayReach(row))) {
+    const rules = areas.get(row.purpose);
+    if (!rules) {
+      // Written by an area this process does not run: never sent without that area's checks.
+      await store.failed(row.id, `no area sends "${row.purpose}"`);
+      logger.error({ purpose: row.purpose }, 'outbox message of an unknown purpose given up');
+      return 'dropped';
+    }
+    const chatId = Number(identity.open(row.chatCipher));
+    // The chat's own limit (a group's 20 a minute): it waits in the database, the other chats go on.
+    const readyAt = throttle.chatReadyAt(row.chatKey, chatId, now.getTime());
+    if (readyAt > now.getTime()) {
+      await store.postpone(row.id, new Date(readyAt));
+      return 'waiting';
+    }
+    const turn = await throttle.turn();
+    if (!turn.go) {
+      await store.postpone(row.id, later(turn.waitMs));
+      return 'waiting';
+    }
+    // Written before its recipient left, or by a step racing their exit: it never goes out, and is deleted.
+    if (row.recipientId !== null && rules.mayReach && !(await rules.mayReach(row))) {
       await store.drop(row.id);
       return 'dropped';
     }
-    const payload: Record<string, unknown> = { ...JSON.parse(row.payload), chat_id: Number(identity.open(row.chatCipher)) };
+    throttle.chatTake(row.chatKey, chatId, clock.now().getTime());
+    const payload: Record<string, unknown> = { ...JSON.parse(row.payload), chat_id: chatId };
     if (row.fromCipher) payload.from_chat_id = Number(identity.open(row.fromCipher));
     const result = await deps.call(row.method, payload);
     if (result.ok) {
       await store.sent(row.id, result.messageId, clock.now());
-      if (row.contactId && result.messageId !== null) await deps.messages.record(row.contactId, [result.messageId], clock.now());
+      if (row.recipientId !== null && result.messageId !== null) await rules.onSent?.(row, result.messageId, clock.now());
       return 'sent';
     }
     const reason = `${result.code}: ${result.description}`;
     if (result.code === 429) {
-      await store.retry(row.id, new Date(clock.now().getTime() + (result.retryAfter ?? 5) * 1000), reason);
+      const waitMs = (result.retryAfter ?? 5) * 1000;
+      await store.retry(row.id, later(waitMs), reason);
+      if (throttle.tooMany(row.chatKey, waitMs)) logger.warn({ retryAfter: waitMs / 1000 }, 'Telegram limits the bot as a whole: every chat waits');
       return 'waiting';
     }
     if ((result.code === 0 || result.code >= 500) && row.attempts + 1 < MAX_ATTEMPTS) {
-      await store.retry(row.id, new Date(clock.now().getTime() + backoffMs(row.attempts)), reason);
+      await store.retry(row.id, later(backoffMs(row.attempts)), reason);
       return 'waiting';
     }
     // Refused for good (blocked, a bad request, an edit of a message that is gone): the chat goes on.
     await store.failed(row.id, reason);
-    logger.warn({ method: row.method, code: result.code, case: row.caseId }, 'message given up');
-    if (result.code === 403) await deps.onBlocked(row);
+    logger.warn({ method: row.method, code: result.code, purpose: row.purpose, topic: row.topic }, 'message given up');
+    if (result.code === 403) await rules.onBlocked?.(row);
     return 'dropped';
   }
 
@@ -137,14 +191,16 @@ export function createOutbox(deps: OutboxDeps): Outbox {
 
   async function drain(): Promise<number> {
     let sent = 0;
-    for (;;) {
+    // After a flood every chat waits; the next drain after the pause (a tick, a new message) goes on.
+    while (!throttle.paused()) {
       // Different chats concurrently, each chat strictly in order.
-      const heads = await store.due(clock.now(), 50);
+      const heads = await store.due(clock.now(), chatsAtOnce);
       if (heads.length === 0) return sent;
       const results = await Promise.all(heads.map(drainChat));
       sent += results.reduce((total, result) => total + result.sent, 0);
       if (!results.some((result) => result.settled)) return sent;
     }
+    return sent;
   }
 
   let running: Promise<void> | undefined;
@@ -163,6 +219,8 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   }
 
   return {
+    register,
+    chatKey,
     prepare,
     enqueue: async (messages) => store.enqueue(prepare(messages)),
     drain,

@@ -24,7 +24,7 @@ export async function forgetCases(tx: UraTx, ids: string[], options: { keepLeftN
   if (ids.length === 0) return { cases: 0, transcripts: 0, deliveries: 0 };
   const transcripts = (await tx.caseMessage.deleteMany({ where: { caseId: { in: ids } } })).count;
   const keep = options.keepLeftNotices ? { NOT: { status: 'pending', dedupeKey: { startsWith: LEFT_NOTICE_KEY } } } : {};
-  const deliveries = (await tx.outboxMessage.deleteMany({ where: { caseId: { in: ids }, ...keep } })).count;
+  const deliveries = (await tx.outboxMessage.deleteMany({ where: { topic: { in: ids }, ...keep } })).count;
   const conversations = (await tx.helpCase.findMany({ where: { id: { in: ids } }, select: { conversationId: true } })).flatMap((row) => (row.conversationId ? [row.conversationId] : []));
   await tx.conversation.deleteMany({ where: { id: { in: conversations } } });
   const cases = (await tx.helpCase.updateMany({ where: { id: { in: ids } }, data: { contactId: FORGOTTEN_CONTACT, conversationId: null, summary: '{}', country: null } })).count;

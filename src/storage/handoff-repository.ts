@@ -1,9 +1,10 @@
 import type { HelpCase } from '../helpline/cases.js';
-import { CASE_AUTHORS, type CaseEvent, type CaseMessage, type CaseStep, type HandoffStore } from '../helpline/handoff/model.js';
+import type { OutboxRow } from '../delivery/model.js';
+import { CARD_PURPOSES, CASE_AUTHORS, PURPOSES, type CaseEvent, type CaseMessage, type CaseStep, type HandoffStore } from '../helpline/handoff/model.js';
 import { sequentialId } from '../shared/sequence.js';
-import type { UraPrisma } from './database.js';
+import type { UraPrisma, UraTx } from './database.js';
 import { createCaseRepository, toCase } from './helpline-repositories.js';
-import { heldIfAsked, insertOutbox, WAITING } from './outbox-repository.js';
+import { insertOutbox, WAITING } from './outbox-repository.js';
 import { isUniqueViolation } from './prisma-errors.js';
 import { storedOneOf } from './stored-values.js';
 
@@ -21,6 +22,24 @@ function changesOf(changes: Partial<HelpCase>) {
 /** An audit line as it is stored: its id sorts in the order the lines were written. */
 export const eventRow = (event: CaseEvent) => ({ id: sequentialId(event.at), ...event });
 
+/**
+ * Whether the case holds the team's messages to its person, decided in the
+ * transaction that writes them: a no-op update, so that on PostgreSQL it locks the
+ * case against a concurrent `release` (which clears the hold first), and a message is
+ * never held after the person already wrote.
+ */
+async function holdsFor(tx: UraTx, caseId: string): Promise<boolean> {
+  return (await tx.helpCase.updateMany({ where: { id: caseId, holdUntilPersonWrites: true }, data: { holdUntilPersonWrites: true } })).count === 1;
+}
+
+/** The rows of a step of `caseId`: those to its person held when the case holds them. */
+async function heldIfAsked(tx: UraTx, caseId: string, rows: OutboxRow[]): Promise<OutboxRow[]> {
+  const toPerson = (row: OutboxRow) => row.recipientId !== null && row.topic === caseId;
+  if (!rows.some(toPerson)) return rows;
+  if (!(await holdsFor(tx, caseId))) return rows;
+  return rows.map((row) => (toPerson(row) && row.status === 'pending' ? { ...row, status: 'held' } : row));
+}
+
 export function createHandoffRepository(prisma: UraPrisma): HandoffStore {
   /** One attempt at a step, in one transaction. */
   const commitOnce = (step: CaseStep) =>
@@ -34,11 +53,11 @@ export function createHandoffRepository(prisma: UraPrisma): HandoffStore {
         await tx.operator.updateMany({ where: { id: seat.operatorId, ...(seat.onlyIf ? { activeCaseId: seat.onlyIf } : {}) }, data: { activeCaseId: seat.caseId } });
       }
       if (step.events?.length) await tx.caseEvent.createMany({ data: step.events.map(eventRow) });
-      if (step.retiredCards?.length) await tx.outboxMessage.updateMany({ where: { id: { in: step.retiredCards }, purpose: 'card' }, data: { purpose: 'retired' } });
+      if (step.retiredCards?.length) await tx.outboxMessage.updateMany({ where: { id: { in: step.retiredCards }, purpose: PURPOSES.card }, data: { purpose: PURPOSES.retired } });
       if (step.relayed?.ids.length) await tx.caseMessage.updateMany({ where: { id: { in: step.relayed.ids } }, data: { relayedAt: step.relayed.at } });
       if (step.forget) {
         await tx.outboxMessage.deleteMany({
-          where: { status: { in: WAITING }, OR: [{ contactId: step.forget.contactId }, { caseId: step.caseId, purpose: { in: ['card', 'retired'] } }] },
+          where: { status: { in: WAITING }, OR: [{ recipientId: step.forget.contactId }, { topic: step.caseId, purpose: { in: [...CARD_PURPOSES] } }] },
         });
       }
       await insertOutbox(tx, await heldIfAsked(tx, step.caseId, step.outgoing ?? []));
@@ -94,6 +113,15 @@ export function createHandoffRepository(prisma: UraPrisma): HandoffStore {
     },
     async transcript(caseId) {
       return (await prisma.caseMessage.findMany({ where: { caseId }, orderBy: { id: 'asc' } })).map(toMessage);
+    },
+    async release(contactId, now) {
+      // Asked when a person who chose to be written to only after they write does so.
+      if ((await prisma.helpCase.count({ where: { contactId, holdUntilPersonWrites: true } })) === 0) return 0;
+      return prisma.$transaction(async (tx) => {
+        // The cases first: a step writing to this person waits for this (see `holdsFor`), then finds the hold gone.
+        await tx.helpCase.updateMany({ where: { contactId, holdUntilPersonWrites: true }, data: { holdUntilPersonWrites: false } });
+        return (await tx.outboxMessage.updateMany({ where: { recipientId: contactId, status: 'held' }, data: { status: 'pending', notBefore: now } })).count;
+      });
     },
   };
 }

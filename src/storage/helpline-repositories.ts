@@ -153,7 +153,7 @@ export function createEraser(database: Pick<Database, 'prisma' | 'scrub'>, clock
         const cases = (await tx.helpCase.findMany({ where: { contactId }, select: { id: true } })).map((row) => row.id);
         await tx.helpCase.updateMany({ where: { id: { in: cases }, status: 'pending' }, data: { status: 'closed', closedAt: now, chatEndedAt: now, escalateAt: null } });
         await forgetCases(tx, cases, { keepLeftNotices: true });
-        await tx.outboxMessage.deleteMany({ where: { OR: [{ contactId }, { chatKey }] } });
+        await tx.outboxMessage.deleteMany({ where: { OR: [{ recipientId: contactId }, { chatKey }] } });
         await tx.chatMessage.deleteMany({ where: { contactId } });
         await countAndDeleteConversations(tx, (await tx.conversation.findMany({ where: { contactId }, select: { id: true } })).map((row) => row.id));
         await tx.chatSession.deleteMany({ where: { key: chatKey } });

@@ -7,6 +7,8 @@ type Row = Awaited<ReturnType<UraPrisma['outboxMessage']['findUniqueOrThrow']>>;
 
 const toRow = (row: Row): OutboxRow => ({
   ...row,
+  // Every row has one since the general outbox (older ones were given theirs by the migration).
+  purpose: row.purpose ?? '',
   method: storedOneOf(OUTBOX_METHODS, row.method, 'sendMessage'),
   status: row.status === 'sent' || row.status === 'failed' || row.status === 'held' ? row.status : 'pending',
 });
@@ -24,25 +26,8 @@ export async function insertOutbox(tx: UraTx, rows: OutboxRow[]): Promise<void> 
   if (fresh.length > 0) await tx.outboxMessage.createMany({ data: fresh });
 }
 
-/** Rows still to go out: those being sent and those held for a person until they write. */
+/** Rows still to go out: those being sent and those held until their area releases them. */
 export const WAITING = ['pending', 'held'];
-
-/**
- * Whether the case holds the team's messages to its person, decided in the
- * transaction that writes them: a no-op update, so that on PostgreSQL it locks the
- * case against a concurrent `release` (which clears the hold first), and a message is
- * never held after the person already wrote.
- */
-export async function holdsFor(tx: UraTx, caseId: string): Promise<boolean> {
-  return (await tx.helpCase.updateMany({ where: { id: caseId, holdUntilPersonWrites: true }, data: { holdUntilPersonWrites: true } })).count === 1;
-}
-
-/** The rows of a step of `caseId`: those to its person held when the case holds them. */
-export async function heldIfAsked(tx: UraTx, caseId: string, rows: OutboxRow[]): Promise<OutboxRow[]> {
-  if (!rows.some((row) => row.contactId !== null && row.caseId === caseId)) return rows;
-  if (!(await holdsFor(tx, caseId))) return rows;
-  return rows.map((row) => (row.contactId !== null && row.caseId === caseId && row.status === 'pending' ? { ...row, status: 'held' } : row));
-}
 
 const isDue = (row: Row, now: Date) => row.notBefore <= now && (row.leaseUntil === null || row.leaseUntil <= now);
 
@@ -85,23 +70,15 @@ export function createOutboxRepository(prisma: UraPrisma): OutboxStore {
     sent: async (id, messageId, at) => void (await prisma.outboxMessage.updateMany({ where: { id }, data: { status: 'sent', sentMessageId: messageId, sentAt: at, leaseUntil: null } })),
     retry: async (id, notBefore, error) =>
       void (await prisma.outboxMessage.updateMany({ where: { id }, data: { notBefore, error, leaseUntil: null, attempts: { increment: 1 } } })),
+    postpone: async (id, notBefore) => void (await prisma.outboxMessage.updateMany({ where: { id }, data: { notBefore, leaseUntil: null } })),
     failed: async (id, error) => void (await prisma.outboxMessage.updateMany({ where: { id }, data: { status: 'failed', error, leaseUntil: null } })),
-    async cardsOf(caseId) {
-      return (await prisma.outboxMessage.findMany({ where: { caseId, purpose: { in: ['card', 'retired'] } }, orderBy: { id: 'asc' } })).map(toRow);
+    async about(topic, purposes) {
+      return (await prisma.outboxMessage.findMany({ where: { topic, purpose: { in: [...purposes] } }, orderBy: { id: 'asc' } })).map(toRow);
     },
     async oldestPending() {
       return (await prisma.outboxMessage.findFirst({ where: { status: 'pending' }, orderBy: { id: 'asc' }, select: { createdAt: true } }))?.createdAt;
     },
     drop: async (id) => void (await prisma.outboxMessage.deleteMany({ where: { id } })),
-    forget: async (contactId) => void (await prisma.outboxMessage.deleteMany({ where: { contactId, status: { in: WAITING } } })),
-    async release(contactId, now) {
-      // Asked when a person who chose to be written to only after they write does so.
-      if ((await prisma.helpCase.count({ where: { contactId, holdUntilPersonWrites: true } })) === 0) return 0;
-      return prisma.$transaction(async (tx) => {
-        // The cases first: a step writing to this person waits for this (see `holdsFor`), then finds the hold gone.
-        await tx.helpCase.updateMany({ where: { contactId, holdUntilPersonWrites: true }, data: { holdUntilPersonWrites: false } });
-        return (await tx.outboxMessage.updateMany({ where: { contactId, status: 'held' }, data: { status: 'pending', notBefore: now } })).count;
-      });
-    },
+    forget: async (recipientId) => void (await prisma.outboxMessage.deleteMany({ where: { recipientId, status: { in: WAITING } } })),
   };
 }

@@ -1,3 +1,4 @@
+import { CARD_PURPOSES } from '../helpline/handoff/model.js';
 import { ABANDONED, CASE_ACTIVITY, FORGOTTEN_CONTACT, type RetentionStore } from '../helpline/retention.js';
 import type { Database } from './database.js';
 import { countAndDeleteConversations, forgetCases } from './forgetting.js';
@@ -55,7 +56,7 @@ export function createRetentionRepository(database: Pick<Database, 'prisma' | 's
           await tx.outboxMessage.deleteMany({
             where: {
               OR: [
-                { status: { notIn: WAITING }, createdAt: { lt: messagesBefore }, OR: [{ purpose: null }, { caseId: null }, { caseId: { notIn: open } }] },
+                { status: { notIn: WAITING }, createdAt: { lt: messagesBefore }, OR: [{ purpose: null }, { purpose: { notIn: [...CARD_PURPOSES] } }, { topic: null }, { topic: { notIn: open } }] },
                 { createdAt: { lt: cutoff } },
               ],
             },

@@ -101,7 +101,7 @@ describe.each(PROVIDERS_UNDER_TEST)('forgetting a person on $name', ({ open, ski
     if (operator) await operator.say(words.reply);
     await settle(h);
     const chatKey = h.identity.hashId('chat', userId);
-    const rows = await h.db.prisma.outboxMessage.findMany({ where: { OR: [{ chatKey }, { caseId: helpCase.id }] } });
+    const rows = await h.db.prisma.outboxMessage.findMany({ where: { OR: [{ chatKey }, { topic: helpCase.id }] } });
     const sealed = [contact.chatCipher, ...rows.flatMap((row) => (row.chatKey === chatKey ? [row.chatCipher] : [])), ...rows.flatMap((row) => (row.fromCipher ? [row.fromCipher] : []))];
     if (!operator) expect(rows.filter((row) => row.fromCipher)).toEqual([]);
     else expect(rows.filter((row) => row.fromCipher).length).toBeGreaterThan(0);

@@ -68,7 +68,7 @@ describe.each(PROVIDERS_UNDER_TEST)('the exit ends contact on $name', ({ open, s
     await arta.say('Are you safe now?');
     await arta.say('Where are you, roughly?');
     await settle(h);
-    const queued = () => h.db.prisma.outboxMessage.count({ where: { status: 'pending', contactId: { not: null } } });
+    const queued = () => h.db.prisma.outboxMessage.count({ where: { status: 'pending', recipientId: { not: null } } });
     expect(await queued()).toBeGreaterThanOrEqual(3);
 
     await person.command('exit');
@@ -76,7 +76,7 @@ describe.each(PROVIDERS_UNDER_TEST)('the exit ends contact on $name', ({ open, s
 
     // A message to the person that a slower process put in the outbox just after they left.
     const helpCase = await caseRow(h);
-    await h.parts.outbox.enqueue([{ chatId: PERSON, method: 'sendMessage', payload: { text: 'written as they left' }, dedupeKey: 'late', caseId: helpCase.id, contactId: helpCase.contactId }]);
+    await h.parts.outbox.enqueue([{ chatId: PERSON, method: 'sendMessage', payload: { text: 'written as they left' }, dedupeKey: 'late', purpose: 'case', topic: helpCase.id, recipientId: helpCase.contactId }]);
     telegramDown = false;
     h.clock.advance(10 * 60_000);
     await h.parts.outbox.drain();
@@ -96,7 +96,7 @@ describe.each(PROVIDERS_UNDER_TEST)('the exit ends contact on $name', ({ open, s
     // Either the exit won (the case never reached Arta) or the claim did (Arta holds it, told the person left).
     if (helpCase.status === 'closed') expect(helpCase).toMatchObject({ outcome: 'no_contact', operatorId: null });
     else expect(helpCase).toMatchObject({ status: 'active', operatorId: 'op-9001' });
-    expect(await h.db.prisma.outboxMessage.count({ where: { contactId: { not: null }, status: 'pending' } })).toBe(0);
+    expect(await h.db.prisma.outboxMessage.count({ where: { recipientId: { not: null }, status: 'pending' } })).toBe(0);
     await arta.say('hello?');
     await settle(h);
     expect(textsTo(h, 9001).at(-1)).toBe(h.i18n.t('sq', 'handoff:console.no_case'));

@@ -78,7 +78,7 @@ describe.each(PROVIDERS_UNDER_TEST)('"write to me only after I write" on $name',
 
     await leave(person);
     await settle(h);
-    expect(await h.db.prisma.outboxMessage.count({ where: { contactId: { not: null }, status: { in: ['held', 'pending'] } } })).toBe(0);
+    expect(await h.db.prisma.outboxMessage.count({ where: { recipientId: { not: null }, status: { in: ['held', 'pending'] } } })).toBe(0);
     h.clock.advance(24 * 60 * 60_000);
     await h.parts.outbox.drain();
     // Only Ura's own answers to leaving (the /delete confirmation) are in the chat: nothing from the team.

@@ -207,7 +207,7 @@ describe.each(PROVIDERS_UNDER_TEST)('operator handoff on $name', ({ open, skip }
     await arta.say('Can you tell me more?');
     await settle(h);
     const sentToPerson = callsTo(h, PERSON).filter((call) => call.method === 'sendMessage').length;
-    const fromTheTeam = (await h.db.prisma.outboxMessage.findMany({ where: { contactId: { not: null }, status: 'sent' } })).map((row) => row.sentMessageId);
+    const fromTheTeam = (await h.db.prisma.outboxMessage.findMany({ where: { recipientId: { not: null }, status: 'sent' } })).map((row) => row.sentMessageId);
     expect(fromTheTeam.length).toBeGreaterThanOrEqual(2);
     await person.command('exit');
     await settle(h);

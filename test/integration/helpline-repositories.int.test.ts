@@ -68,7 +68,7 @@ describe.each(PROVIDERS_UNDER_TEST)('helpline repositories on $name', ({ open, s
     const caseId = (await test.db.prisma.helpCase.findFirstOrThrow({ where: { contactId: 'c-a' } })).id;
     await test.db.prisma.caseMessage.create({ data: { id: 'm-1', caseId, author: 'person', kind: 'text', text: 'my story', messageId: 5, createdAt: at } });
     await test.db.prisma.outboxMessage.create({
-      data: { id: 'o-1', chatKey: 'k', chatCipher: 'sealed', method: 'sendMessage', payload: '{}', dedupeKey: 'd-1', status: 'pending', notBefore: at, contactId: 'c-a', createdAt: at },
+      data: { id: 'o-1', chatKey: 'k', chatCipher: 'sealed', method: 'sendMessage', payload: '{}', dedupeKey: 'd-1', status: 'pending', notBefore: at, recipientId: 'c-a', createdAt: at },
     });
 
     await createEraser(test.db, fakeClock()).erase('c-a', 'chat-key-a');
@@ -78,7 +78,7 @@ describe.each(PROVIDERS_UNDER_TEST)('helpline repositories on $name', ({ open, s
     expect(await test.db.prisma.conversation.count({ where: { contactId: 'c-a' } })).toBe(0);
     expect(await sessions.read('chat-key-a')).toBeUndefined();
     expect(await test.db.prisma.caseMessage.count({ where: { caseId } })).toBe(0);
-    expect(await test.db.prisma.outboxMessage.count({ where: { contactId: 'c-a' } })).toBe(0);
+    expect(await test.db.prisma.outboxMessage.count({ where: { recipientId: 'c-a' } })).toBe(0);
     expect(await test.db.prisma.helpCase.count({ where: { contactId: 'c-b' } })).toBe(1);
   });
 });

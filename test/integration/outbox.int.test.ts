@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { OutboxRow } from '../../src/delivery/model.js';
-import { createOutbox, type Delivery } from '../../src/delivery/outbox.js';
+import { createOutbox, type Delivery, type OutboxDeps } from '../../src/delivery/outbox.js';
 import { createIdentityProtector } from '../../src/shared/crypto.js';
 import { createLogger } from '../../src/shared/logger.js';
 import { createMessageLogRepository } from '../../src/storage/helpline-repositories.js';
 import { createOutboxRepository } from '../../src/storage/outbox-repository.js';
-import { fakeClock } from '../support/clock.js';
+import { fakeClock, type FakeClock } from '../support/clock.js';
 import { testConfig } from '../support/config.js';
 import { PROVIDERS_UNDER_TEST, suiteDatabase } from '../support/database.js';
 
@@ -17,27 +17,37 @@ describe.each(PROVIDERS_UNDER_TEST)('the outbox on $name', ({ open, skip }) => {
     if (!skip) await test.db.prisma.outboxMessage.deleteMany();
   });
 
-  /** An outbox whose Telegram answers from a script, one answer per call (or per text, for calls made at once), then "ok". */
-  function setUp(script: Delivery[] = [], byText: Record<string, Delivery[]> = {}, sent: { method: string; chat: unknown; text: unknown }[] = []) {
-    const clock = fakeClock('2026-06-01T09:00:00Z');
+  /**
+   * An outbox whose Telegram answers from a script, one answer per call (or per text,
+   * for calls made at once), then "ok"; an area's rules for the purpose `case`, as the
+   * helpline's: recipients who left are not reached, blocks are reported, what reached
+   * a recipient is logged.
+   */
+  function setUp(script: Delivery[] = [], byText: Record<string, Delivery[]> = {}, sent: { method: string; chat: unknown; text: unknown; at?: number }[] = [], options: Pick<OutboxDeps, 'limits' | 'pace'> & { clock?: FakeClock } = {}) {
+    const clock = options.clock ?? fakeClock('2026-06-01T09:00:00Z');
     const blocked: OutboxRow[] = [];
     const gone = new Set<string>();
+    const log = createMessageLogRepository(test.db.prisma);
     const outbox = createOutbox({
       store: createOutboxRepository(test.db.prisma),
       identity,
-      messages: createMessageLogRepository(test.db.prisma),
       clock,
       logger: createLogger('silent'),
-      onBlocked: async (row) => void blocked.push(row),
-      mayReach: async (row) => !gone.has(row.contactId ?? ''),
+      ...options,
       call: async (method, payload) => {
         const answer = byText[String(payload.text)]?.shift() ?? script.shift() ?? { ok: true, messageId: 500 + sent.length };
-        if (answer.ok) sent.push({ method, chat: payload.chat_id, text: payload.text });
+        if (answer.ok) sent.push({ method, chat: payload.chat_id, text: payload.text, at: clock.now().getTime() });
         return answer;
       },
     });
-    const message = (chatId: number, text: string, extra: { contactId?: string; caseId?: string } = {}) => ({
-      chatId, method: 'sendMessage' as const, payload: { text }, dedupeKey: `${chatId}:${text}`, ...extra,
+    outbox.register({
+      purposes: ['case'],
+      onBlocked: async (row) => void blocked.push(row),
+      mayReach: async (row) => !gone.has(row.recipientId ?? ''),
+      onSent: (row, messageId, at) => log.record(row.recipientId ?? '', [messageId], at),
+    });
+    const message = (chatId: number, text: string, extra: { recipientId?: string; topic?: string; purpose?: string } = {}) => ({
+      chatId, method: 'sendMessage' as const, payload: { text }, dedupeKey: `${chatId}:${text}`, purpose: 'case', ...extra,
     });
     return { clock, outbox, sent, blocked, message, gone };
   }
@@ -111,27 +121,121 @@ describe.each(PROVIDERS_UNDER_TEST)('the outbox on $name', ({ open, skip }) => {
 
   it.skipIf(skip)('gives up on a 403 at once and reports the case, then goes on with the chat', async () => {
     const { outbox, sent, blocked, message } = setUp([{ ok: false, code: 403, description: 'Forbidden: bot was blocked by the user' }]);
-    await outbox.enqueue([message(1, 'a1', { contactId: 'c-1', caseId: 'case-1' }), message(1, 'a2', { contactId: 'c-1', caseId: 'case-1' })]);
+    await outbox.enqueue([message(1, 'a1', { recipientId: 'c-1', topic: 'case-1' }), message(1, 'a2', { recipientId: 'c-1', topic: 'case-1' })]);
     await outbox.drain();
-    expect(blocked.map((row) => row.caseId)).toEqual(['case-1']);
+    expect(blocked.map((row) => row.topic)).toEqual(['case-1']);
     expect(await test.db.prisma.outboxMessage.findFirstOrThrow({ where: { dedupeKey: '1:a1' } })).toMatchObject({ status: 'failed', error: expect.stringMatching(/^403/) });
     expect(sent.map((entry) => entry.text)).toEqual(['a2']);
   });
 
   it.skipIf(skip)('never sends a person a message once they left, deletes it, and goes on with the chat', async () => {
     const { outbox, sent, message, gone } = setUp();
-    await outbox.enqueue([message(1, 'before', { contactId: 'c-1', caseId: 'case-1' }), message(2, 'to an operator')]);
+    await outbox.enqueue([message(1, 'before', { recipientId: 'c-1', topic: 'case-1' }), message(2, 'to an operator')]);
     gone.add('c-1');
-    await outbox.enqueue([message(1, 'after', { contactId: 'c-2', caseId: 'case-2' })]);
+    await outbox.enqueue([message(1, 'after', { recipientId: 'c-2', topic: 'case-2' })]);
     await outbox.drain();
     expect(sent.map((entry) => entry.text).sort()).toEqual(['after', 'to an operator']);
-    expect(await test.db.prisma.outboxMessage.count({ where: { contactId: 'c-1' } })).toBe(0);
+    expect(await test.db.prisma.outboxMessage.count({ where: { recipientId: 'c-1' } })).toBe(0);
   });
 
   it.skipIf(skip)('logs the ids of messages it delivers to a person, so that a quick exit can delete them', async () => {
     const { outbox, message } = setUp();
-    await outbox.enqueue([message(1, 'a1', { contactId: 'c-9' })]);
+    await outbox.enqueue([message(1, 'a1', { recipientId: 'c-9' })]);
     await outbox.drain();
     expect(await createMessageLogRepository(test.db.prisma).since('c-9', new Date(0))).toEqual([500]);
+  });
+
+  /** A pace on the test's clock: waiting for the global limit moves the clock. */
+  const paceOn = (clock: FakeClock) => ({ now: () => clock.now().getTime(), sleep: async (ms: number) => clock.advance(ms) });
+  /** At most `count` calls in any stretch of `ms`: the (count)th call after each one comes `ms` or more later. */
+  const withinRate = (times: number[], count: number, ms: number) => times.slice(count).every((at, index) => at - (times[index] ?? 0) >= ms);
+
+  it.skipIf(skip)('paces a broadcast to 200 chats under Telegram’s 30 messages a second, and loses none', async () => {
+    const clock = fakeClock('2026-06-01T09:00:00Z');
+    const sent: { method: string; chat: unknown; text: unknown; at?: number }[] = [];
+    const { outbox } = setUp([], {}, sent, { clock, pace: paceOn(clock) });
+    outbox.register({ purposes: ['broadcast'] });
+    const chats = Array.from({ length: 200 }, (_, index) => 10_000 + index);
+    await outbox.enqueue(chats.map((chatId) => ({ chatId, method: 'sendMessage', payload: { text: `news for ${chatId}` }, dedupeKey: `news:${chatId}`, purpose: 'broadcast', topic: 'event-1' })));
+    const started = clock.now().getTime();
+    expect(await outbox.drain()).toBe(200);
+    expect(new Set(sent.map((entry) => entry.chat)).size).toBe(200);
+    const times = sent.map((entry) => entry.at ?? 0);
+    expect(withinRate(times, 30, 1000)).toBe(true);
+    // 30 at once, then 30 a second: the 200th goes in the seventh second.
+    expect((times.at(-1) ?? 0) - started).toBeGreaterThanOrEqual(6000);
+    expect(await test.db.prisma.outboxMessage.count({ where: { status: 'sent' } })).toBe(200);
+  });
+
+  it.skipIf(skip)('keeps each chat’s order under a configured global limit', async () => {
+    const clock = fakeClock('2026-06-01T09:00:00Z');
+    const sent: { method: string; chat: unknown; text: unknown; at?: number }[] = [];
+    const { outbox, message } = setUp([], {}, sent, { clock, pace: paceOn(clock), limits: { global: { count: 5, ms: 1000 } } });
+    // Written in rounds, every chat a message per round, as a programme's announcements would be.
+    for (let round = 0; round < 6; round++) await outbox.enqueue(Array.from({ length: 8 }, (_, chat) => message(chat + 1, `c${chat + 1}-${round}`)));
+    expect(await outbox.drain()).toBe(48);
+    expect(withinRate(sent.map((entry) => entry.at ?? 0), 5, 1000)).toBe(true);
+    for (let chat = 1; chat <= 8; chat++) {
+      expect(sent.filter((entry) => entry.chat === chat).map((entry) => String(entry.text).split('-')[1])).toEqual(['0', '1', '2', '3', '4', '5']);
+    }
+  });
+
+  it.skipIf(skip)('sends a group at most 20 messages a minute, in order, holding back only that group', async () => {
+    const { clock, outbox, sent, message } = setUp();
+    const group = -100_500;
+    await outbox.enqueue(Array.from({ length: 25 }, (_, n) => message(group, `g${n}`)));
+    await outbox.enqueue([message(7, 'p1'), message(7, 'p2'), message(7, 'p3')]);
+    await outbox.drain();
+    expect(sent.filter((entry) => entry.chat === group)).toHaveLength(20);
+    expect(sent.filter((entry) => entry.chat === 7)).toHaveLength(3);
+    clock.advance(59_999);
+    await outbox.drain();
+    expect(sent.filter((entry) => entry.chat === group)).toHaveLength(20);
+    clock.advance(1);
+    await outbox.drain();
+    expect(sent.filter((entry) => entry.chat === group).map((entry) => entry.text)).toEqual(Array.from({ length: 25 }, (_, n) => `g${n}`));
+  });
+
+  it.skipIf(skip)('stops every chat when Telegram answers 429 for many at once, until its retry_after passes', async () => {
+    const clock = fakeClock('2026-06-01T09:00:00Z');
+    const flood: Delivery = { ok: false, code: 429, description: 'Too Many Requests: retry after 10', retryAfter: 10 };
+    const sent: { method: string; chat: unknown; text: unknown; at?: number }[] = [];
+    // Three chats served at once, and all three refused: the bot as a whole is over its limit.
+    const { outbox, message } = setUp([flood, flood, flood], {}, sent, { clock, pace: paceOn(clock), limits: { global: { count: 3, ms: 1000 } } });
+    await outbox.enqueue(Array.from({ length: 10 }, (_, chat) => message(chat + 1, `m${chat + 1}`)));
+    expect(await outbox.drain()).toBe(0);
+    // A drain meanwhile (a tick, a new message) sends nothing, to no chat.
+    clock.advance(9_000);
+    expect(await outbox.drain()).toBe(0);
+    expect(sent).toEqual([]);
+    clock.advance(1_000);
+    expect(await outbox.drain()).toBe(10);
+    expect(sent.map((entry) => entry.text).sort()).toEqual(Array.from({ length: 10 }, (_, chat) => `m${chat + 1}`).sort());
+  });
+
+  it.skipIf(skip)('sends another area’s purpose (a reminder) with no case and no contact, under that area’s rules only', async () => {
+    const { outbox, sent, blocked, message } = setUp([], { 'starts at 10:00 (31)': [{ ok: false, code: 403, description: 'Forbidden: bot was blocked by the user' }] });
+    const refused: OutboxRow[] = [];
+    outbox.register({ purposes: ['reminder'], onBlocked: async (row) => void refused.push(row) });
+    await outbox.enqueue([message(31, 'starts at 10:00 (31)', { purpose: 'reminder' }), message(32, 'starts at 10:00 (32)', { purpose: 'reminder' })]);
+    await outbox.drain();
+    expect(sent.map((entry) => entry.chat)).toEqual([32]);
+    expect(refused.map((row) => row.purpose)).toEqual(['reminder']);
+    expect(blocked).toEqual([]);
+    expect(await test.db.prisma.outboxMessage.findFirstOrThrow({ where: { status: 'sent' } })).toMatchObject({ purpose: 'reminder', topic: null, recipientId: null });
+  });
+
+  it.skipIf(skip)('writes no purpose no area registered, and never sends one without its area’s checks', async () => {
+    const { outbox, message } = setUp();
+    expect(() => outbox.prepare([message(1, 'a1', { purpose: 'survey' })])).toThrow(/survey/);
+    expect(() => outbox.register({ purposes: ['case'] })).toThrow(/twice/);
+    // Stored by a process whose areas include surveys; drained by one that has none.
+    const other = setUp();
+    other.outbox.register({ purposes: ['survey'] });
+    await other.outbox.enqueue([message(1, 'a1', { purpose: 'survey' }), message(1, 'a2')]);
+    const { outbox: drainer, sent } = setUp();
+    await drainer.drain();
+    expect(sent.map((entry) => entry.text)).toEqual(['a2']);
+    expect(await test.db.prisma.outboxMessage.findFirstOrThrow({ where: { purpose: 'survey' } })).toMatchObject({ status: 'failed' });
   });
 });

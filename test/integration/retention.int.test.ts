@@ -40,11 +40,11 @@ describe.each(PROVIDERS_UNDER_TEST)('retention on $name', ({ open, skip }) => {
         { id: 'm-open', caseId: 'k', author: 'person', kind: 'text', text: 'still waiting', messageId: 4, createdAt: daysAgo(2) },
       ],
     });
-    const outbox = (id: string, status: string, age: number, extra: { purpose?: string; caseId?: string } = {}) => ({
+    const outbox = (id: string, status: string, age: number, extra: { purpose?: string; topic?: string } = {}) => ({
       id, chatKey: 'k', chatCipher: 'x', method: 'sendMessage', payload: '{"text":"words"}', dedupeKey: id, status, notBefore: daysAgo(age), createdAt: daysAgo(age), ...extra,
     });
     await prisma.outboxMessage.createMany({
-      data: [outbox('o-old-sent', 'sent', 3), outbox('o-new-sent', 'sent', 1), outbox('o-old-pending', 'pending', 3), outbox('o-card-open', 'sent', 3, { purpose: 'card', caseId: 'k' })],
+      data: [outbox('o-old-sent', 'sent', 3), outbox('o-new-sent', 'sent', 1), outbox('o-old-pending', 'pending', 3), outbox('o-card-open', 'sent', 3, { purpose: 'card', topic: 'k' })],
     });
     // Open cases untouched for 60 days: paging and escalation are Ura's own doing, an operator viewing the case is activity.
     await prisma.helpCase.createMany({

@@ -3,7 +3,7 @@ import type { Contacts } from '../contacts.js';
 import type { DutyStore } from '../../staff/operators.js';
 import type { Language } from '../../i18n/index.js';
 import type { Clock } from '../../shared/clock.js';
-import type { CaseMessage, HandoffStore } from './model.js';
+import { CARD_PURPOSES, PURPOSES, type CaseMessage, type HandoffStore } from './model.js';
 import type { Outgoing, OutboxStore } from '../../delivery/model.js';
 import type { OnDuty } from '../../staff/operators.js';
 import { createCommit } from './commit.js';
@@ -34,11 +34,15 @@ export function createDeliveries(deps: DeliveryDeps) {
     method: 'sendMessage',
     payload: { text, ...extra },
     dedupeKey,
-    operatorId: operator.id,
-    ...(caseId ? { caseId } : {}),
+    ...(caseId ? { purpose: PURPOSES.case, topic: caseId } : { purpose: PURPOSES.duty }),
   });
 
   const exitRow = (helpCase: HelpCase) => views.exitRow(helpCase.language as Language);
+
+  /** Every card of a case: current ones and those of earlier rounds. */
+  const cardsOf = (helpCase: Pick<HelpCase, 'id'>) => deps.outboxStore.about(helpCase.id, CARD_PURPOSES);
+  /** The key of an operator's chat, as the outbox stores it: a card is the operator's whose chat it went to. */
+  const chatOf = (operator: Pick<OnDuty, 'telegramId'>) => outbox.chatKey(Number(operator.telegramId));
 
   /**
    * The one way to a case's person: their chat, or none when nothing may reach them:
@@ -55,7 +59,8 @@ export function createDeliveries(deps: DeliveryDeps) {
   async function toPerson(helpCase: HelpCase, dedupeKey: string, text: string, keyboard: { text: string; callback_data: string }[][] = [], options: { ending?: boolean } = {}): Promise<Outgoing[]> {
     const chatId = await personChat(helpCase, options);
     if (chatId === undefined) return [];
-    return [{ chatId, method: 'sendMessage', payload: { text, reply_markup: { inline_keyboard: [...keyboard, exitRow(helpCase)] } }, dedupeKey, caseId: helpCase.id, contactId: helpCase.contactId }];
+    const payload = { text, reply_markup: { inline_keyboard: [...keyboard, exitRow(helpCase)] } };
+    return [{ chatId, method: 'sendMessage', payload, dedupeKey, purpose: PURPOSES.case, topic: helpCase.id, recipientId: helpCase.contactId }];
   }
 
   /**
@@ -75,7 +80,7 @@ export function createDeliveries(deps: DeliveryDeps) {
       tag: views.operatorTag(operator.pseudonym, helpCase.language as Language),
       key: `relay:${message.id}`,
       caseId: helpCase.id,
-      contactId: helpCase.contactId,
+      personId: helpCase.contactId,
       keyboard: [exitRow(helpCase)],
     });
   }
@@ -101,11 +106,11 @@ export function createDeliveries(deps: DeliveryDeps) {
    */
   function relayed(
     message: Pick<CaseMessage, 'kind' | 'text' | 'messageId'>,
-    route: { chatId: number; fromChatId: number | undefined; tag: string; key: string; caseId: string; operatorId?: string; contactId?: string; keyboard?: { text: string; callback_data: string }[][] },
+    route: { chatId: number; fromChatId: number | undefined; tag: string; key: string; caseId: string; personId?: string; keyboard?: { text: string; callback_data: string }[][] },
   ): Outgoing[] {
     const { chatId, fromChatId, tag, key, caseId } = route;
     const markup = route.keyboard ? { reply_markup: { inline_keyboard: route.keyboard } } : {};
-    const to = { chatId, caseId, ...(route.operatorId ? { operatorId: route.operatorId } : {}), ...(route.contactId ? { contactId: route.contactId } : {}) };
+    const to = { chatId, purpose: PURPOSES.case, topic: caseId, ...(route.personId ? { recipientId: route.personId } : {}) };
     const texts = (text: string, suffix: string): Outgoing[] =>
       tagged(tag, text, MESSAGE_LIMIT).map((part, index) => ({ ...to, method: 'sendMessage', payload: { text: part, ...markup }, dedupeKey: `${key}${suffix}:${index}` }));
     if (message.kind === 'text' || message.messageId === null || fromChatId === undefined) return texts(message.text ?? `[${message.kind}]`, '');
@@ -119,7 +124,7 @@ export function createDeliveries(deps: DeliveryDeps) {
     const personChat = await contacts.chatOf(helpCase.contactId);
     const tag = views.personTag(helpCase.code);
     return messages.flatMap((message) =>
-      relayed(message, { chatId: Number(operator.telegramId), fromChatId: personChat, tag, key: `relay:${message.id}:${operator.id}`, caseId: helpCase.id, operatorId: operator.id }),
+      relayed(message, { chatId: Number(operator.telegramId), fromChatId: personChat, tag, key: `relay:${message.id}:${operator.id}`, caseId: helpCase.id }),
     );
   }
 
@@ -141,10 +146,10 @@ export function createDeliveries(deps: DeliveryDeps) {
 
   /** Edits every current card of the case with `text` (for its holder); `retired`: the cards, now of an earlier round. */
   async function editCards(helpCase: HelpCase, key: string, text: (holder: OnDuty, language: Language) => string): Promise<{ outgoing: Outgoing[]; retired: string[] }> {
-    const cards = (await deps.outboxStore.cardsOf(helpCase.id)).filter((card) => card.purpose === 'card');
-    const operators = await duty.onDuty();
+    const cards = (await cardsOf(helpCase)).filter((card) => card.purpose === PURPOSES.card);
+    const holders = new Map((await duty.onDuty()).map((operator) => [chatOf(operator), operator]));
     const outgoing = cards.flatMap((card): Outgoing[] => {
-      const holder = operators.find((operator) => operator.id === card.operatorId);
+      const holder = holders.get(card.chatKey);
       if (!holder || card.sentMessageId === null) return [];
       return [{ ...toOperator(holder, `${key}:${card.id}`, text(holder, consoleLanguage(holder)), { message_id: card.sentMessageId }, helpCase.id), method: 'editMessageText' }];
     });

@@ -127,7 +127,7 @@ export function createHandoff(deps: HandoffDeps) {
 
     /** The person wrote (a message or a button): what was held for them goes out now, in order. */
     async personWrote(contactId: string): Promise<void> {
-      if ((await deps.outboxStore.release(contactId, clock.now())) > 0) deps.outbox.kick();
+      if ((await store.release(contactId, clock.now())) > 0) deps.outbox.kick();
     },
 
     /** Open cases an operator may see: their own and the queue; supervisors and admins see all. */

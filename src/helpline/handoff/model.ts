@@ -1,6 +1,14 @@
 import type { HelpCase } from '../cases.js';
 import type { OutboxRow } from '../../delivery/model.js';
 
+/**
+ * The purposes of the handoff's messages in the outbox: a case card (`retired` once a
+ * later step edited it), any other message about a case (its topic), a shift notice.
+ */
+export const PURPOSES = { card: 'card', retired: 'retired', case: 'case', duty: 'duty' } as const;
+/** A case's cards, of this round and earlier ones. */
+export const CARD_PURPOSES = [PURPOSES.card, PURPOSES.retired] as const;
+
 /** Who wrote a line of a transcript: the person, the operator, or an internal note. */
 export const CASE_AUTHORS = ['person', 'operator', 'note'] as const;
 
@@ -73,4 +81,9 @@ export interface HandoffStore {
   /** Stores a message and the deliveries it causes together; false when it was stored before (a redelivered update). */
   addMessage(message: CaseMessage, outgoing: OutboxRow[]): Promise<boolean>;
   transcript(caseId: string): Promise<CaseMessage[]>;
+  /**
+   * The person wrote: their cases stop holding the team's messages, and the messages
+   * held for them become due, in their order; in one transaction. Returns how many.
+   */
+  release(contactId: string, now: Date): Promise<number>;
 }

@@ -3,7 +3,7 @@ import type { HelpCase } from '../cases.js';
 import type { DutyStore } from '../../staff/operators.js';
 import type { Clock } from '../../shared/clock.js';
 import { createCommit } from './commit.js';
-import type { CaseEvent, HandoffStore } from './model.js';
+import { CARD_PURPOSES, PURPOSES, type CaseEvent, type HandoffStore } from './model.js';
 import type { Outgoing, OutboxStore } from '../../delivery/model.js';
 import type { OnDuty } from '../../staff/operators.js';
 import type { Outbox } from '../../delivery/outbox.js';
@@ -80,10 +80,12 @@ export function createPaging(deps: PagingDeps) {
       chosen = matching.length > 0 ? matching : onCall;
     }
     // A card per operator and round: a case put back in the queue is paged afresh.
-    const earlier = await deps.outboxStore.cardsOf(helpCase.id);
-    const current = new Set(earlier.filter((card) => card.purpose === 'card').map((card) => card.operatorId));
-    const round = (operator: OnDuty) => earlier.filter((card) => card.operatorId === operator.id).length;
-    const fresh = chosen.filter((operator) => !current.has(operator.id));
+    // A card is the operator's whose chat it went to.
+    const earlier = await deps.outboxStore.about(helpCase.id, CARD_PURPOSES);
+    const chats = new Map(chosen.map((operator) => [operator.id, deps.outbox.chatKey(Number(operator.telegramId))]));
+    const current = new Set(earlier.filter((card) => card.purpose === PURPOSES.card).map((card) => card.chatKey));
+    const round = (operator: OnDuty) => earlier.filter((card) => card.chatKey === chats.get(operator.id)).length;
+    const fresh = chosen.filter((operator) => !current.has(chats.get(operator.id) ?? ''));
     const now = clock.now();
     return {
       outgoing: fresh.map((operator) => ({
@@ -91,9 +93,8 @@ export function createPaging(deps: PagingDeps) {
         method: 'sendMessage',
         payload: views.card(helpCase, consoleLanguage(operator), now),
         dedupeKey: `card:${helpCase.id}:${operator.id}:${round(operator)}`,
-        caseId: helpCase.id,
-        purpose: 'card',
-        operatorId: operator.id,
+        purpose: PURPOSES.card,
+        topic: helpCase.id,
       })),
       // Who was paged, how (match, all, supervisors) and when: one audit line per operator.
       events: fresh.map((operator) => ({ caseId: helpCase.id, action: 'paged', operatorId: operator.id, detail: mode, at: now })),
