@@ -33,6 +33,7 @@ import { Bot, type Context } from 'grammy';
 import type { Update } from 'grammy/types';
 import { choicesOf, type CompiledFlow } from '../src/flows/catalog.js';
 import { start, step, type Effect, type FlowInput, type StepResult } from '../src/flows/engine.js';
+import { knownAnswers } from '../src/flows/known-answers.js';
 import { loadFlows } from '../src/flows/loader.js';
 import { loadDirectory, type Directory } from '../src/helpline/directory.js';
 import { flowNamespace, type Step } from '../src/flows/schema.js';
@@ -59,6 +60,8 @@ const TYPED_NUMBER = 30;
 const TYPED_TEXT = 'a few words about my situation';
 const RSS_SAMPLE_MS = 10;
 const ENGINE_NOW = new Date('2026-06-01T09:00:00Z');
+/** What the helpline asks before a flow (safe to talk, not under 18): the flow does not ask it again. */
+const PRE_FLOW = { safety: 'safe', under18: false } as const;
 
 // ---------------------------------------------------------------------------
 // The script: what every person sends, and what the bot must have asked before.
@@ -140,7 +143,7 @@ function deriveFlowInputs(compiled: CompiledFlow): { inputs: FlowInput[]; outcom
     }
     return undefined;
   };
-  const first = start(compiled, ENGINE_NOW);
+  const first = start(compiled, ENGINE_NOW, knownAnswers(compiled, PRE_FLOW));
   if (first.effects.some((effect: Effect) => effect.type === 'urgent')) throw new CheckFailed(`${compiled.flow.id} is urgent before any answer`);
   const found = walk(first.state, false);
   if (!found) throw new CheckFailed(`${compiled.flow.id}: no way through the flow reaches an end with a handoff without an urgent answer`);
@@ -161,7 +164,7 @@ function buildScript(compiled: CompiledFlow, i18n: I18n): Script {
     { send: { kind: 'press', data: button.age(false) }, expectText: t('age.text'), expectButton: button.age(false), label: 'age' },
   ];
   // Then the flow: before each input, the bot's last message is the question it answers.
-  let state = start(compiled, ENGINE_NOW).state;
+  let state = start(compiled, ENGINE_NOW, knownAnswers(compiled, PRE_FLOW)).state;
   for (const input of inputs) {
     const current = compiled.steps.get(state.current ?? '');
     if (!current) throw new Error(`script for ${compiled.flow.id} answers past its end`);

@@ -129,6 +129,12 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       logger.error({ purpose: row.purpose }, 'outbox message of an unknown purpose given up');
       return 'dropped';
     }
+    // Written before its recipient left, or by a step racing their exit: it never goes out, and is deleted
+    // at once (before any limit makes it wait).
+    if (row.recipientId !== null && rules.mayReach && !(await rules.mayReach(row))) {
+      await store.drop(row.id);
+      return 'dropped';
+    }
     const chatId = Number(identity.open(row.chatCipher));
     // The chat's own limit (a group's 20 a minute): it waits in the database, the other chats go on.
     const readyAt = throttle.chatReadyAt(row.chatKey, chatId, now.getTime());
@@ -140,11 +146,6 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     if (!turn.go) {
       await store.postpone(row.id, later(turn.waitMs));
       return 'waiting';
-    }
-    // Written before its recipient left, or by a step racing their exit: it never goes out, and is deleted.
-    if (row.recipientId !== null && rules.mayReach && !(await rules.mayReach(row))) {
-      await store.drop(row.id);
-      return 'dropped';
     }
     throttle.chatTake(row.chatKey, chatId, clock.now().getTime());
     const payload: Record<string, unknown> = { ...JSON.parse(row.payload), chat_id: chatId };

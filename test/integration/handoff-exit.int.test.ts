@@ -80,6 +80,7 @@ describe.each(PROVIDERS_UNDER_TEST)('the exit ends contact on $name', ({ open, s
     telegramDown = false;
     h.clock.advance(10 * 60_000);
     await h.parts.outbox.drain();
+    await h.parts.outbox.idle();
     expect(delivered).toEqual([]);
     expect(await h.db.prisma.outboxMessage.count({ where: { dedupeKey: 'late' } })).toBe(0);
   });
