@@ -23,6 +23,8 @@ import {
 import { createInvitationRepository } from './storage/invitation-repository.js';
 import { createOperatorRepository } from './storage/operator-repository.js';
 import { createSessionRepository, type SessionStore } from './storage/session-repository.js';
+import { createSurveyRepository } from './storage/survey-repository.js';
+import { createSurveys, respondentKeys } from './surveys/index.js';
 import { parseSession, type SessionData } from './transport/telegram/context.js';
 import type { ConsoleDeps } from './transport/telegram/console.js';
 import type { HelplineBotDeps } from './transport/telegram/helpline.js';
@@ -62,9 +64,11 @@ export function composeHelpline(deps: {
   const messages = createMessageLogRepository(prisma);
   const parts = composeHandoff({ prisma, catalog, identity, i18n, contacts, messages, call: deps.call, clock, logger, timezone: deps.timezone, targets: deps.targets });
   const operators = createOperatorRepository(prisma);
+  const respondentKey = respondentKeys(identity);
+  const surveys = createSurveys({ catalog, store: createSurveyRepository(prisma), respondentKey, clock });
   return {
     directory,
-    helpline: createHelpline({ catalog, conversations: createConversationRepository(prisma), cases: createCaseRepository(prisma), clock }),
+    helpline: createHelpline({ catalog, conversations: createConversationRepository(prisma), cases: createCaseRepository(prisma), surveys, clock }),
     handoff: parts.handoff,
     paging: parts.paging,
     duty: parts.duty,
@@ -75,7 +79,7 @@ export function composeHelpline(deps: {
     invitations: createInvitations({ store: createInvitationRepository(prisma), operators, clock }),
     contacts,
     messages,
-    erase: createEraser({ prisma, scrub: deps.scrub }, clock).erase,
+    erase: createEraser({ prisma, scrub: deps.scrub }, clock, respondentKey).erase,
     sessions: createSessionRepository(prisma, clock, parseSession),
     identity,
     i18n,

@@ -6,8 +6,8 @@ import type { Resource } from 'i18next';
 import type { HandoffParts } from './compose-handoff.js';
 import { composeHelpline } from './compose.js';
 import type { Config } from './config.js';
+import { loadAreaFlows } from './flow-actions.js';
 import { formatProblems, type FlowCatalog } from './flows/catalog.js';
-import { loadFlows } from './flows/loader.js';
 import { loadDirectory, type Directory } from './helpline/directory.js';
 import { createRetention } from './helpline/retention.js';
 import { createI18n, readLocales } from './i18n/index.js';
@@ -21,6 +21,8 @@ import { checkDatabase } from './storage/database-health.js';
 import { redactDatabaseUrl } from './storage/database-url.js';
 import { createInboxRepository } from './storage/inbox-repository.js';
 import { createRetentionRepository } from './storage/retention-repository.js';
+import { createSurveyRetentionRepository } from './storage/survey-repository.js';
+import { createSurveyRetention } from './surveys/index.js';
 import { createApp } from './transport/http/app.js';
 import { telegramWebhook, WEBHOOK_PATH } from './transport/http/telegram-webhook.js';
 import { scheduleJob } from './transport/cron/jobs.js';
@@ -82,7 +84,7 @@ function listen(server: Server, host: string, port: number): Promise<void> {
 
 /** Every flow must be valid before anyone can start a conversation on it. */
 function loadValidFlows(logger: Logger, dir: string | undefined, locales: Resource): FlowCatalog {
-  const { catalog, problems } = loadFlows(dir, locales);
+  const { catalog, problems } = loadAreaFlows(dir, locales);
   if (problems.length > 0) {
     throw new StartupError(formatProblems(problems, 'the flows').join('\n'));
   }
@@ -146,7 +148,8 @@ export async function startUra(config: Config, logger: Logger, options: StartOpt
   logger.info({ url, provider: database.provider, telegram: bot.status().state === 'disabled' ? 'off' : mode }, 'Ura is running');
   bot.start();
   const retentionRun = createRetention({ store: createRetentionRepository(database), clock, days: config.retentionDays }).run;
-  const retention = scheduleJob('retention', async () => logger.info({ retention: await retentionRun() }, 'retention run'), { timezone: config.timezone, logger });
+  const surveyRetentionRun = createSurveyRetention({ store: createSurveyRetentionRepository(database), clock, days: config.surveyRetentionDays, inProgressDays: config.retentionDays }).run;
+  const retention = scheduleJob('retention', async () => logger.info({ retention: await retentionRun(), surveys: await surveyRetentionRun() }, 'retention run'), { timezone: config.timezone, logger });
   // A handled update's record only has to outlive Telegram's redeliveries of it.
   const forgetUpdates = scheduleJob('updates', async () => void (await inbox.forgetHandled(new Date(clock.now().getTime() - HANDLED_UPDATES_KEPT_MS))), { timezone: config.timezone, logger });
   // The handoff's tick (shifts, paging, escalation, the outbox) also runs at once, so that

@@ -65,8 +65,8 @@ describe('tagged parts', () => {
 async function viewsForTests() {
   const { createViews } = await import('../../src/helpline/handoff/views.js');
   const { createI18n } = await import('../../src/i18n/index.js');
-  const { loadFlows } = await import('../../src/flows/loader.js');
-  const catalog = loadFlows().catalog;
+  const { loadAreaFlows } = await import('../../src/flow-actions.js');
+  const catalog = loadAreaFlows().catalog;
   return { views: createViews({ i18n: createI18n(), catalog }), catalog };
 }
 
