@@ -91,7 +91,8 @@ export function createSurveys(deps: { catalog: FlowCatalog; store: SurveyStore; 
   /**
    * The standing run of `flowId`'s current version. Runs never change once made, so each
    * process remembers the ones it found; one not made yet is looked up again next time,
-   * as another process may make it.
+   * as another process may make it. A response left in progress on an earlier version's
+   * run is not continued (its buttons read as stale); retention abandons it.
    */
   const known = new Map<string, SurveyConversations>();
   async function standingRun(flowId: string, kind: SurveyKind, make: boolean): Promise<SurveyConversations | undefined> {
