@@ -5,7 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import type { CompiledFlow } from '../src/flows/catalog.js';
 import { start, step, type FlowInput } from '../src/flows/engine.js';
-import { loadFlows } from '../src/flows/loader.js';
+import { loadAreaFlows } from '../src/flow-actions.js';
 import type { Step } from '../src/flows/schema.js';
 import type { FlowState } from '../src/flows/state.js';
 import { CheckFailed, percentile, registerBenchmark, throughputAndLatency, seededRandom, sorted, type BenchCase } from './harness.js';
@@ -79,7 +79,7 @@ registerBenchmark({
     { key: 'completions', label: 'flows completed per run', unit: 'count', better: 'higher', digits: 0 },
   ],
   async plan() {
-    const { catalog, problems } = loadFlows();
+    const { catalog, problems } = loadAreaFlows();
     if (problems.length > 0) throw new CheckFailed(`the shipped flows have ${problems.length} problem(s); run \`ura flows check\``);
     return {
       cases: [...catalog.flows.values()].map(flowCase),

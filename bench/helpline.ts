@@ -5,7 +5,7 @@
 // Albanian, reads the notice, says they are safe, opens "check my situation",
 // says they are not under 18, then answers every question of helpline/self-check
 // and agrees to be contacted, which records a pending case. The answers are not
-// written here: they are derived from the flow in the catalog (loadFlows) with the
+// written here: they are derived from the flow in the catalog (loadAreaFlows) with the
 // pure engine, choosing at each question the first option that does not make the
 // situation urgent (for a multiple choice: ticking one option, then "done"; for a
 // number: typing 30, within the step's range), backtracking where a choice would
@@ -34,7 +34,7 @@ import type { Update } from 'grammy/types';
 import { choicesOf, type CompiledFlow } from '../src/flows/catalog.js';
 import { start, step, type Effect, type FlowInput, type StepResult } from '../src/flows/engine.js';
 import { knownAnswers } from '../src/flows/known-answers.js';
-import { loadFlows } from '../src/flows/loader.js';
+import { loadAreaFlows } from '../src/flow-actions.js';
 import { loadDirectory, type Directory } from '../src/helpline/directory.js';
 import { flowNamespace, type Step } from '../src/flows/schema.js';
 import type { FlowState } from '../src/flows/state.js';
@@ -393,7 +393,7 @@ async function checkOutcome(system: string, prisma: UraPrisma, identity: Identit
   }
 }
 
-function uraCase(provider: 'sqlite' | 'postgresql', open: () => Promise<TestDatabase>, script: Script, i18n: I18n, catalog: ReturnType<typeof loadFlows>['catalog'], directory: Directory): BenchCase {
+function uraCase(provider: 'sqlite' | 'postgresql', open: () => Promise<TestDatabase>, script: Script, i18n: I18n, catalog: ReturnType<typeof loadAreaFlows>['catalog'], directory: Directory): BenchCase {
   const column = provider === 'sqlite' ? 'Ura SQLite' : 'Ura PostgreSQL';
   return {
     name: `ura-${provider}`,
@@ -478,7 +478,7 @@ registerBenchmark({
   async plan(params) {
     // Imported here, not at the top, so that listing benchmarks does not print its
     // "PostgreSQL tests skipped" warning.
-    const { catalog, problems } = loadFlows();
+    const { catalog, problems } = loadAreaFlows();
     if (problems.length > 0) throw new CheckFailed(`the shipped flows have ${problems.length} problem(s); run \`ura flows check\``);
     const compiled = catalog.get(FLOW_ID);
     if (!compiled) throw new CheckFailed(`flow ${FLOW_ID} is not in the catalog`);

@@ -3,7 +3,7 @@
 import pg from 'pg';
 import { composeHelpline } from '../src/compose.js';
 import type { FlowCatalog } from '../src/flows/catalog.js';
-import { loadFlows } from '../src/flows/loader.js';
+import { loadAreaFlows } from '../src/flow-actions.js';
 import { loadDirectory } from '../src/helpline/directory.js';
 import { readLocales, type I18n } from '../src/i18n/index.js';
 import { systemClock } from '../src/shared/clock.js';
@@ -27,12 +27,12 @@ const unlimited = () => createRateLimiter({ limit: Number.MAX_SAFE_INTEGER, wind
  * Ura's bot as it runs, but without the per-person rate limit nor Telegram's limits on
  * the outbox (the fake API has none): benchmarks flood on purpose.
  */
-export function uraBot(database: Pick<Database, 'prisma' | 'scrub'>, i18n: I18n, catalog: FlowCatalog = loadFlows().catalog) {
+export function uraBot(database: Pick<Database, 'prisma' | 'scrub'>, i18n: I18n, catalog: FlowCatalog = loadAreaFlows().catalog) {
   const identity = createIdentityProtector(testConfig().secrets);
   const outboxApi = createBotCall({ token: TOKEN, apiRoot: 'https://api.telegram.org' });
   const helpline = composeHelpline({
     prisma: database.prisma, scrub: database.scrub, catalog, directory: loadDirectory(undefined, locales).directory, identity, i18n, locales, clock: systemClock, logger: createLogger('silent'),
-    retentionDays: 30, call: outboxApi.call, timezone: 'Europe/Tirane', targets: DEFAULT_CLAIM_TARGETS, outboxLimits: { global: null, group: null },
+    retentionDays: 30, surveyRetentionDays: 730, call: outboxApi.call, timezone: 'Europe/Tirane', targets: DEFAULT_CLAIM_TARGETS, outboxLimits: { global: null, group: null },
   });
   const bot = createBot({
     ...helpline,

@@ -21,6 +21,8 @@ import { createInvitationRepository } from './storage/invitation-repository.js';
 import { createOperatorRepository } from './storage/operator-repository.js';
 import { createRetentionRepository } from './storage/retention-repository.js';
 import { createSessionRepository } from './storage/session-repository.js';
+import { createSurveyRepository, createSurveyRetentionRepository } from './storage/survey-repository.js';
+import { createSurveyRetention, createSurveys, respondentKeys } from './surveys/index.js';
 import { parseSession } from './transport/telegram/context.js';
 import { createRateLimiter } from './transport/telegram/rate-limiter.js';
 
@@ -43,6 +45,8 @@ export interface AreaDeps {
   clock: Clock;
   logger: Logger;
   retentionDays: number;
+  /** How long survey answers are kept (their own retention, apart from the helpline's). */
+  surveyRetentionDays: number;
   /** How the outbox reaches Telegram; none when Telegram is off, and then what is queued waits. */
   call: BotCall | undefined;
   /** How fast the outbox may write: Telegram's limits unless told otherwise. */
@@ -62,9 +66,11 @@ export function composeAreas(deps: AreaDeps) {
   const messages = createMessageLogRepository(prisma);
   const parts = composeHandoff({ prisma, catalog, directory, identity, i18n, contacts, messages, call: deps.call, clock, logger, timezone: deps.timezone, targets: deps.targets, ...(deps.outboxLimits ? { outboxLimits: deps.outboxLimits } : {}) });
   const operators = createOperatorRepository(prisma);
+  const respondentKey = respondentKeys(identity);
+  const surveys = createSurveys({ catalog, store: createSurveyRepository(prisma), respondentKey, clock });
   return {
     directory,
-    helpline: createHelpline({ catalog, conversations: createConversationRepository(prisma), cases: createCaseRepository(prisma), clock }),
+    helpline: createHelpline({ catalog, conversations: createConversationRepository(prisma), cases: createCaseRepository(prisma), surveys, clock }),
     handoff: parts.handoff,
     paging: parts.paging,
     duty: parts.duty,
@@ -75,8 +81,9 @@ export function composeAreas(deps: AreaDeps) {
     invitations: createInvitations({ store: createInvitationRepository(prisma), operators, clock }),
     contacts,
     messages,
-    erase: createEraser({ prisma, scrub: deps.scrub }, clock).erase,
+    erase: createEraser({ prisma, scrub: deps.scrub }, clock, respondentKey).erase,
     retention: createRetention({ store: createRetentionRepository({ prisma, scrub: deps.scrub }), clock, days: retentionDays }),
+    surveyRetention: createSurveyRetention({ store: createSurveyRetentionRepository({ prisma, scrub: deps.scrub }), clock, days: deps.surveyRetentionDays, inProgressDays: retentionDays }),
     identity,
     i18n,
     urgentWords: createUrgentWords(deps.locales),

@@ -46,6 +46,8 @@ export interface Config {
   logLevel: (typeof LOG_LEVELS)[number];
   /** Days after which conversations that never reached a person are deleted. */
   retentionDays: number;
+  /** Days after which anonymous survey responses (the service feedback, evaluations) are deleted. */
+  surveyRetentionDays: number;
   /** Minutes within which a case of each level should be claimed before it escalates. */
   claimTargets: ClaimTargets;
 }
@@ -70,11 +72,12 @@ const EXPECTED: Record<string, string> = {
   APP_TIMEZONE: 'an IANA time zone such as Europe/Tirane',
   LOG_LEVEL: LOG_LEVELS.join(', '),
   RETENTION_DAYS: 'a whole number of days from 1 to 3650',
+  SURVEY_RETENTION_DAYS: 'a whole number of days from 1 to 3650',
   CLAIM_TARGETS: 'minutes per risk level such as URGENT=2,HIGH=10,CONCERN=60,INFO=60',
 };
 
 /** Values that may be echoed back in a problem line (never secrets). */
-const SHOWN = new Set(['NODE_ENV', 'BOT_MODE', 'PORT', 'APP_TIMEZONE', 'LOG_LEVEL', 'TELEGRAM_API_ROOT', 'PUBLIC_URL', 'HOST', 'RETENTION_DAYS', 'CLAIM_TARGETS']);
+const SHOWN = new Set(['NODE_ENV', 'BOT_MODE', 'PORT', 'APP_TIMEZONE', 'LOG_LEVEL', 'TELEGRAM_API_ROOT', 'PUBLIC_URL', 'HOST', 'RETENTION_DAYS', 'SURVEY_RETENTION_DAYS', 'CLAIM_TARGETS']);
 
 function decodeKey(value: string): Buffer | undefined {
   if (/^[0-9a-fA-F]{64}$/.test(value)) return Buffer.from(value, 'hex');
@@ -111,6 +114,7 @@ const schema = z
     APP_TIMEZONE: z.string().refine(isTimeZone, 'is not a known time zone').default('Europe/Tirane'),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
     RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    SURVEY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(730),
     CLAIM_TARGETS: z.string().optional(),
   });
 
@@ -199,6 +203,7 @@ export function loadConfig(rawEnv: Record<string, string | undefined>, cwd: stri
       timezone: value.APP_TIMEZONE,
       logLevel: value.LOG_LEVEL,
       retentionDays: value.RETENTION_DAYS,
+      surveyRetentionDays: value.SURVEY_RETENTION_DAYS,
       claimTargets: claimTargetsOf(value.CLAIM_TARGETS),
     },
   };
@@ -227,6 +232,7 @@ export function describeConfig(config: Config): Record<string, unknown> {
     timezone: config.timezone,
     logLevel: config.logLevel,
     retentionDays: config.retentionDays,
+    surveyRetentionDays: config.surveyRetentionDays,
     claimTargets: config.claimTargets,
   };
 }

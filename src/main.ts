@@ -7,8 +7,8 @@ import type { Resource } from 'i18next';
 import { composeAreas, type Areas } from './compose.js';
 import { composeTelegram, telegramCall } from './compose-telegram.js';
 import type { Config } from './config.js';
+import { loadAreaFlows } from './flow-actions.js';
 import { formatProblems, type FlowCatalog } from './flows/catalog.js';
-import { loadFlows } from './flows/loader.js';
 import { loadDirectory, type Directory } from './helpline/directory.js';
 import { createI18n, readLocales } from './i18n/index.js';
 import { systemClock, type Clock } from './shared/clock.js';
@@ -78,7 +78,7 @@ function listen(server: Server, host: string, port: number): Promise<void> {
 
 /** Every flow must be valid before anyone can start a conversation on it. */
 function loadValidFlows(logger: Logger, dir: string | undefined, locales: Resource): FlowCatalog {
-  const { catalog, problems } = loadFlows(dir, locales);
+  const { catalog, problems } = loadAreaFlows(dir, locales);
   if (problems.length > 0) {
     throw new StartupError(formatProblems(problems, 'the flows').join('\n'));
   }
@@ -106,7 +106,7 @@ function loadValidDirectory(logger: Logger, locales: Resource): Directory {
 function scheduleTicks(areas: Areas, inbox: UpdateInbox, config: Config, clock: Clock, logger: Logger): { stop(): Promise<void> } {
   const options = { timezone: config.timezone, logger };
   const jobs = [
-    scheduleJob('retention', async () => logger.info({ retention: await areas.retention.run() }, 'retention run'), options),
+    scheduleJob('retention', async () => logger.info({ retention: await areas.retention.run(), surveys: await areas.surveyRetention.run() }, 'retention run'), options),
     // A handled update's record only has to outlive Telegram's redeliveries of it.
     scheduleJob('updates', async () => void (await inbox.forgetHandled(new Date(clock.now().getTime() - HANDLED_UPDATES_KEPT_MS))), options),
     scheduleJob('handoff', areas.duty.tick, { ...options, runAtStart: true }),
@@ -129,7 +129,7 @@ export async function startUra(config: Config, logger: Logger, options: StartOpt
   const telegram = config.telegram.token === undefined ? undefined : config.telegram;
   const areas = composeAreas({
     prisma: database.prisma, scrub: database.scrub, catalog: flows, directory, identity, i18n, locales, clock, logger,
-    retentionDays: config.retentionDays, call: telegram && telegramCall(telegram), timezone: config.timezone, targets: config.claimTargets,
+    retentionDays: config.retentionDays, surveyRetentionDays: config.surveyRetentionDays, call: telegram && telegramCall(telegram), timezone: config.timezone, targets: config.claimTargets,
   });
   let bot: BotService = disabledBot;
   let webhookRoute: RequestHandler | undefined;

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import { Command } from 'commander';
 import { assessState, start, step, type Effect } from '../flows/engine.js';
-import { loadFlows } from '../flows/loader.js';
+import { loadAreaFlows } from '../flow-actions.js';
 import { flowNamespace } from '../flows/schema.js';
 import { createI18n, isLanguage, LANGUAGES, readLocales } from '../i18n/index.js';
 import { systemClock } from '../shared/clock.js';
@@ -15,7 +15,7 @@ export const chatCommand = new Command('chat')
   .option('--json', 'print the final state as JSON too')
   .action(async (options: { flow: string; lang: string; json?: boolean }) => {
     const locales = readLocales();
-    const { catalog, problems } = loadFlows(undefined, locales);
+    const { catalog, problems } = loadAreaFlows(undefined, locales);
     const compiled = catalog.get(options.flow);
     if (!compiled) {
       const why = problems.some((problem) => problem.file.includes(options.flow)) ? 'it has problems (run `ura flows check`)' : `known flows: ${[...catalog.flows.keys()].join(', ')}`;

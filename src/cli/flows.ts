@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { formatProblems } from '../flows/catalog.js';
 import { toMermaid } from '../flows/graph.js';
-import { FLOWS_DIR, loadFlows } from '../flows/loader.js';
+import { loadAreaFlows } from '../flow-actions.js';
+import { FLOWS_DIR } from '../flows/loader.js';
 import { flowNamespace } from '../flows/schema.js';
 import { createI18n, isLanguage, LOCALES_DIR, readLocales } from '../i18n/index.js';
 import { describeReview, readReviews } from '../i18n/review.js';
@@ -17,7 +18,7 @@ flowsCommand
   .option('--locales <dir>', 'folder of texts whose review status to check', LOCALES_DIR)
   .option('--json', 'print the result as JSON')
   .action((path: string, options: { json?: boolean; locales: string }) => {
-    const { catalog, problems: flowProblems } = loadFlows(resolve(path));
+    const { catalog, problems: flowProblems } = loadAreaFlows(resolve(path));
     const { reviews, problems: reviewProblems } = readReviews(resolve(options.locales));
     const problems = [...flowProblems, ...reviewProblems];
     if (options.json) {
@@ -42,7 +43,7 @@ flowsCommand
   .option('--lang <language>', 'show the texts in this language instead of their keys')
   .action((id: string, options: { lang?: string }) => {
     const locales = readLocales();
-    const { catalog } = loadFlows(undefined, locales);
+    const { catalog } = loadAreaFlows(undefined, locales);
     const compiled = catalog.get(id);
     if (!compiled) throw new ExitError(EXIT.badConfig, [`No usable flow "${id}"; known flows: ${[...catalog.flows.keys()].join(', ')}. Run \`ura flows check\` for problems.`]);
     const i18n = createI18n(locales);

@@ -65,6 +65,26 @@ export function checkKnownAnswers(flow: Flow): Finding[] {
   return findings;
 }
 
+/**
+ * The action names each area handles, by area (`helpline: ['show_services', ...]`). The
+ * engine only passes a step's actions on as effects; the area running the flow performs
+ * them, so the areas say which names exist, not the flow schema.
+ */
+export type FlowActions = Readonly<Record<string, readonly string[]>>;
+
+/** Every action a step names is handled by an area: a typo fails at load, not in someone's chat. */
+export function checkActions(flow: Flow, actions: FlowActions): Finding[] {
+  const known = new Set(Object.values(actions).flat());
+  const list = known.size > 0 ? `the areas handle ${[...known].sort().join(', ')}` : 'no area handles any action';
+  const findings: Finding[] = [];
+  flow.steps.forEach((step, i) =>
+    step.actions?.forEach((name, a) => {
+      if (!known.has(name)) findings.push({ path: `steps[${i}].actions[${a}]`, message: `action "${name}" is not handled by any area; ${list}` });
+    }),
+  );
+  return findings;
+}
+
 /** The helpline's safety answers that lead on to a flow (see Known). */
 const SAFETY_CODES = ['safe', 'not_really'] as const;
 

@@ -1,6 +1,6 @@
 import type { CompiledFlow } from './catalog.js';
 import { holds } from './expression.js';
-import { YES_NO, type ActionName, type Step } from './schema.js';
+import { YES_NO, type Step } from './schema.js';
 import { assess, NO_STANDING, scopeOf, type RiskAssessment } from './scoring.js';
 import { countedAnswers, type Answer, type FlowState } from './state.js';
 
@@ -21,7 +21,8 @@ export type Effect =
   | { type: 'say'; step: string; text: string; links: string[] }
   | { type: 'ask'; step: Step; selection: string[]; previous: Answer | undefined; canGoBack: boolean }
   | { type: 'invalid'; step: string; hint: string; vars: Record<string, number> }
-  | { type: 'action'; step: string; name: ActionName }
+  /** A named action of the area running the flow (the loader checked that an area handles it). */
+  | { type: 'action'; step: string; name: string }
   | { type: 'handoff'; step: string }
   | { type: 'urgent'; assessment: RiskAssessment }
   | { type: 'end'; step: string; outcome: string; text: string; assessment: RiskAssessment | undefined };

@@ -6,7 +6,7 @@ import { displayPath, filesUnder, readYamlFile } from '../shared/files.js';
 import { packageRoot } from '../shared/paths.js';
 import type { CompiledFlow, FlowCatalog, FlowProblem } from './catalog.js';
 import { conditionsOf } from './catalog.js';
-import { checkButtons, checkKnownAnswers, checkPaths, checkReferences, checkStructure, checkTexts, checkUnusedTexts, type Finding } from './checks.js';
+import { checkActions, checkButtons, checkKnownAnswers, checkPaths, checkReferences, checkStructure, checkTexts, checkUnusedTexts, type Finding, type FlowActions } from './checks.js';
 import { parseExpression } from './expression.js';
 import { flowSchema, indicatorSetSchema, type Flow, type IndicatorSet } from './schema.js';
 
@@ -27,10 +27,11 @@ export interface LoadResult {
 
 /**
  * Loads every flow and indicator set under `dir` and checks them together:
- * schema, structure, paths, references and texts in every declared language.
- * Only flows without problems enter the catalog; start-up refuses any problem.
+ * schema, structure, paths, references, the actions the areas handle (`actions`;
+ * none by default) and texts in every declared language. Only flows without
+ * problems enter the catalog; start-up refuses any problem.
  */
-export function loadFlows(dir: string = FLOWS_DIR, resources: Resource = readLocales()): LoadResult {
+export function loadFlows(dir: string = FLOWS_DIR, resources: Resource = readLocales(), actions: FlowActions = {}): LoadResult {
   const problems: FlowProblem[] = [];
   const sets = new Map<string, IndicatorSet>();
   const flows: { file: string; flow: Flow }[] = [];
@@ -69,6 +70,7 @@ export function loadFlows(dir: string = FLOWS_DIR, resources: Resource = readLoc
       ...checkKnownAnswers(flow),
       ...checkPaths(flow),
       ...checkReferences(flow, set),
+      ...checkActions(flow, actions),
       ...checkTexts(flow, set, resources),
       ...checkUnusedTexts(flow, resources),
     ];

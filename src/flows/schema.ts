@@ -32,9 +32,6 @@ export type KnownAnswer = (typeof KNOWN_ANSWERS)[number];
 /** How "are you under 18?" is recorded on an age question: yes and no, not a number nobody gave. */
 export const AGE_BANDS = { under18: 'under_18', adult: '18_or_over' } as const;
 
-/** Named side effects a step may ask the transport to perform when it is reached. */
-export const ACTIONS = ['offer_handoff', 'show_services', 'show_emergency'] as const;
-export type ActionName = (typeof ACTIONS)[number];
 
 const rule = z.strictObject({ when: expression.optional(), goto: stepId });
 /** Where to go after the step: a step id, or rules tried in order (the last without `when`). */
@@ -51,7 +48,11 @@ const base = {
   /** Adds a "prefer not to say" answer, recorded distinctly from any other answer. */
   skippable: z.boolean().default(false),
   flags: z.array(flag).optional(),
-  actions: z.array(z.enum(ACTIONS)).optional(),
+  /**
+   * Named side effects the area running the flow performs when the step is reached. The
+   * names are the areas' (see FlowActions): the loader refuses a name no area handles.
+   */
+  actions: z.array(code).optional(),
   next: next.optional(),
   /** The helpline's earlier answer that answers this step (see KNOWN_ANSWERS; `checkKnownAnswers` says where each fits). */
   from: z.enum(KNOWN_ANSWERS).optional(),

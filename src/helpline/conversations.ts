@@ -1,20 +1,13 @@
+import type { FlowConversation } from '../flows/runner.js';
 import type { RiskLevel } from '../flows/scoring.js';
-import type { FlowState } from '../flows/state.js';
 
-/** A person's conversation on one flow, with the engine's state. */
-export interface Conversation {
-  id: string;
+/** A person's conversation on one of the helpline's flows, with the engine's state. */
+export interface Conversation extends FlowConversation {
   contactId: string;
-  flowId: string;
-  flowVersion: number;
-  language: string;
-  state: FlowState;
   status: 'active' | 'ended';
   level: RiskLevel | null;
   outcome: string | null;
   reachedPerson: boolean;
-  startedAt: Date;
-  updatedAt: Date;
 }
 
 export interface ConversationStore {

@@ -1,11 +1,13 @@
 import type { CompiledFlow, FlowCatalog } from '../flows/catalog.js';
-import { askAgain, assessState, canResume, start, step, type Effect, type FlowInput } from '../flows/engine.js';
+import { assessState, type Effect, type FlowInput } from '../flows/engine.js';
+import type { Known } from '../flows/known-answers.js';
+import { createFlowRunner, type FlowConversation, type NotApplied } from '../flows/runner.js';
 import type { Hints } from '../flows/hints.js';
-import { knownAnswers, type Known } from '../flows/known-answers.js';
 import { RISK_LEVELS, type RiskAssessment, type RiskLevel } from '../flows/scoring.js';
 import { countedAnswers } from '../flows/state.js';
 import type { Clock } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
+import type { Surveys, SurveyTurn } from '../surveys/index.js';
 import { newCaseCode, unclaimed, type AgeBand, type CaseStore, type CaseSummary, type HelpCase } from './cases.js';
 import type { Contact } from './contacts.js';
 import type { Conversation, ConversationStore } from './conversations.js';
@@ -13,17 +15,21 @@ import type { Conversation, ConversationStore } from './conversations.js';
 /** The flows a person can start from the menu. */
 export const HELP_FLOWS = ['helpline/self-check', 'helpline/young-person', 'helpline/worried-about-someone', 'helpline/check-an-offer'] as const;
 export type HelpFlow = (typeof HELP_FLOWS)[number];
-/** Offered after an operator closes a case: anonymous feedback on the service. */
+/**
+ * Offered after an operator closes a case: anonymous feedback on the service. Its answers
+ * go to the survey tables (a standing run), not to the person's conversations.
+ */
 export const FEEDBACK_FLOW = 'surveys/service-feedback';
 
 export interface Turn {
-  conversation: Conversation;
+  /** The conversation as saved: one of the helpline's, or the person's feedback response. */
+  conversation: FlowConversation;
   effects: Effect[];
   /** The case opened or raised by this turn, if any. */
   helpCase: HelpCase | undefined;
 }
 
-export type AnswerResult = Turn | { kind: 'no_conversation' } | { kind: 'restart'; flowId: string };
+export type AnswerResult = Turn | NotApplied;
 
 export interface Helpline {
   /** Starts a flow; the questions `known` already answers (the helpline's safety and age questions) are recorded, not asked again. */
@@ -36,7 +42,7 @@ export interface Helpline {
    */
   typed(contact: Contact, text: string, options: { urgent: boolean }): Promise<AnswerResult>;
   /** The conversation a returning person can continue, if any. */
-  resumable(contact: Contact): Promise<Conversation | undefined>;
+  resumable(contact: Contact): Promise<FlowConversation | undefined>;
   /** Repeats the current question of the active conversation. */
   current(contact: Contact): Promise<Turn | undefined>;
   /** Ends the active conversation without an outcome (quick exit, starting over). */
@@ -49,14 +55,15 @@ export interface Helpline {
   requestPerson(contact: Contact, trigger: 'request' | 'urgent', urgentWords?: string): Promise<HelpCase>;
 }
 
-
 const higher = (a: RiskLevel, b: RiskLevel): RiskLevel => (RISK_LEVELS.indexOf(a) >= RISK_LEVELS.indexOf(b) ? a : b);
 
 /** The age band a flow declares it is for (`audience` in its file); a flow for anyone tells nothing. */
 const ageBandOf = (compiled: CompiledFlow | undefined): AgeBand => (compiled?.flow.audience === 'any' || !compiled ? 'unknown' : compiled.flow.audience);
 
-export function createHelpline(deps: { catalog: FlowCatalog; conversations: ConversationStore; cases: CaseStore; clock: Clock }): Helpline {
+export function createHelpline(deps: { catalog: FlowCatalog; conversations: ConversationStore; cases: CaseStore; surveys: Pick<Surveys, 'standing'>; clock: Clock }): Helpline {
   const { catalog, conversations, cases, clock } = deps;
+  // Answered by the person's contact while in progress; once completed it names nobody.
+  const feedback = deps.surveys.standing(FEEDBACK_FLOW, 'service_feedback');
 
   const summaryOf = (conversation: Conversation | undefined, assessment: RiskAssessment | undefined, urgentWords: string | null): CaseSummary => ({
     flowId: conversation?.flowId ?? null,
@@ -103,101 +110,84 @@ export function createHelpline(deps: { catalog: FlowCatalog; conversations: Conv
     }
   }
 
-  /** Saves the turn (`write`: create a new conversation or save a known one) and turns urgent and handoff effects into a case. */
-  async function settle(contact: Contact, conversation: Conversation, effects: Effect[], write: (c: Conversation) => Promise<void> = conversations.save): Promise<Turn> {
-    const compiled = catalog.get(conversation.flowId);
-    const assessment = compiled ? assessState(compiled, conversation.state) : undefined;
-    let helpCase: HelpCase | undefined;
-    const urgent = effects.find((effect) => effect.type === 'urgent');
-    if (urgent) helpCase = await openCase(contact, 'urgent', 'URGENT', summaryOf(conversation, assessment, null), conversation, assessment?.child);
-    if (effects.some((effect) => effect.type === 'handoff')) {
-      helpCase = await openCase(contact, 'consent', assessment?.level ?? 'INFO', summaryOf(conversation, assessment, null), conversation, assessment?.child);
+  /** The help-seeking flows, one conversation per person; a turn that asks for a person or finds urgency opens a case. */
+  const help = createFlowRunner<Contact, Conversation, { helpCase: HelpCase | undefined }>({
+    catalog,
+    clock,
+    area: {
+      store: { active: (contact) => conversations.latestActive(contact.id), create: (c) => conversations.create(c), save: (c) => conversations.save(c) },
+      begin: (contact, base) => ({ ...base, contactId: contact.id, status: 'active', level: null, outcome: null, reachedPerson: false }),
+      /** Turns urgent and handoff effects into a case, then gives the conversation's level and status to save. */
+      async settle(contact, conversation, effects) {
+        const compiled = catalog.get(conversation.flowId);
+        const assessment = compiled ? assessState(compiled, conversation.state) : undefined;
+        let helpCase: HelpCase | undefined;
+        if (effects.some((effect) => effect.type === 'urgent')) helpCase = await openCase(contact, 'urgent', 'URGENT', summaryOf(conversation, assessment, null), conversation, assessment?.child);
+        if (effects.some((effect) => effect.type === 'handoff')) {
+          helpCase = await openCase(contact, 'consent', assessment?.level ?? 'INFO', summaryOf(conversation, assessment, null), conversation, assessment?.child);
+        }
+        const saved: Conversation = {
+          ...conversation,
+          status: conversation.state.status,
+          level: assessment?.level ?? null,
+          outcome: conversation.state.outcome,
+          reachedPerson: conversation.reachedPerson || helpCase !== undefined,
+          updatedAt: clock.now(),
+        };
+        return { conversation: saved, extra: { helpCase } };
+      },
+      abandoned: (active, now) => ({ ...active, status: 'ended', outcome: active.outcome ?? 'abandoned', updatedAt: now }),
+      quiet: { helpCase: undefined },
+    },
+  });
+
+  const fromSurvey = (turn: SurveyTurn): Turn => ({ conversation: turn.conversation, effects: turn.effects, helpCase: undefined });
+
+  /** A person has one conversation at a time: with none in the helpline's, an input may be for their feedback. */
+  async function orFeedback(result: AnswerResult, toFeedback: () => Promise<SurveyTurn | NotApplied>): Promise<AnswerResult> {
+    if ('kind' in result && result.kind === 'no_conversation') {
+      const answered = await toFeedback();
+      return 'kind' in answered ? answered : fromSurvey(answered);
     }
-    const saved: Conversation = {
-      ...conversation,
-      status: conversation.state.status,
-      level: assessment?.level ?? null,
-      outcome: conversation.state.outcome,
-      reachedPerson: conversation.reachedPerson || helpCase !== undefined,
-      updatedAt: clock.now(),
-    };
-    await write(saved);
-    return { conversation: saved, effects, helpCase };
-  }
-
-  /** The conversation's current question, asked again; none when it cannot be resumed. */
-  function questionAgain(conversation: Conversation): Turn | undefined {
-    const compiled = catalog.get(conversation.flowId);
-    const question = compiled && canResume(compiled, conversation.state) ? askAgain(compiled, conversation.state) : undefined;
-    return question ? { conversation, effects: [question], helpCase: undefined } : undefined;
-  }
-
-  async function apply(contact: Contact, conversation: Conversation, input: FlowInput): Promise<AnswerResult> {
-    const compiled = catalog.get(conversation.flowId);
-    if (!compiled || !canResume(compiled, conversation.state)) return { kind: 'restart', flowId: conversation.flowId };
-    const { state, effects } = step(compiled, conversation.state, input, clock.now());
-    return settle(contact, { ...conversation, state }, effects);
+    return result;
   }
 
   return {
     async startFlow(contact, flowId, language, known = {}) {
-      const compiled = catalog.get(flowId);
-      if (!compiled) throw new Error(`flow ${flowId} is not loaded`);
-      await this.abandon(contact);
-      const { state, effects } = start(compiled, clock.now(), knownAnswers(compiled, known));
-      const conversation: Conversation = {
-        id: newId(),
-        contactId: contact.id,
-        flowId,
-        flowVersion: compiled.flow.version,
-        language,
-        state,
-        status: 'active',
-        level: null,
-        outcome: null,
-        reachedPerson: false,
-        startedAt: clock.now(),
-        updatedAt: clock.now(),
-      };
-      return settle(contact, conversation, effects, conversations.create);
+      if (flowId === FEEDBACK_FLOW) {
+        await help.abandon(contact);
+        const turn = await feedback.start(contact.id, language);
+        // A standing run has no dates; only a flow missing from the catalog closes it, and start-up refuses that.
+        if ('kind' in turn) throw new Error(`the survey ${FEEDBACK_FLOW} takes no answers`);
+        return fromSurvey(turn);
+      }
+      await feedback.abandon(contact.id);
+      return help.start(contact, flowId, language, known);
     },
 
-    async answer(contact, input) {
-      const conversation = await conversations.latestActive(contact.id);
-      if (!conversation) return { kind: 'no_conversation' };
-      return apply(contact, conversation, input);
-    },
+    answer: async (contact, input) => orFeedback(await help.answer(contact, input), () => feedback.answer(contact.id, input)),
 
-    async typed(contact, text, { urgent }) {
-      const conversation = await conversations.latestActive(contact.id);
-      const current = conversation?.state.current ? catalog.get(conversation.flowId)?.steps.get(conversation.state.current) : undefined;
-      if (!conversation || !current) return { kind: 'no_conversation' };
-      const wantsText = current.type === 'text' || current.type === 'number';
-      if (urgent && !wantsText) return questionAgain(conversation) ?? { kind: 'no_conversation' };
-      return apply(contact, conversation, { type: 'text', step: current.id, value: text });
-    },
+    typed: async (contact, text, { urgent }) => orFeedback(await help.typed(contact, text, { urgent }), () => feedback.typed(contact.id, text, { urgent })),
 
     ageBandOf: (flowId) => ageBandOf(catalog.get(flowId)),
     hintsOf: (flowId) => catalog.get(flowId)?.flow.hints,
 
-    async resumable(contact) {
-      const conversation = await conversations.latestActive(contact.id);
-      const compiled = conversation ? catalog.get(conversation.flowId) : undefined;
-      return conversation && compiled && canResume(compiled, conversation.state) ? conversation : undefined;
-    },
+    resumable: async (contact) => (await help.resumable(contact)) ?? (await feedback.resumable(contact.id)),
 
     async current(contact) {
-      const conversation = await conversations.latestActive(contact.id);
-      return conversation ? questionAgain(conversation) : undefined;
+      const turn = await help.current(contact);
+      if (turn) return turn;
+      const survey = await feedback.current(contact.id);
+      return survey ? fromSurvey(survey) : undefined;
     },
 
     async abandon(contact) {
-      const active = await conversations.latestActive(contact.id);
-      if (active) await conversations.save({ ...active, status: 'ended', outcome: active.outcome ?? 'abandoned', updatedAt: clock.now() });
+      await help.abandon(contact);
+      await feedback.abandon(contact.id);
     },
 
     async requestPerson(contact, trigger, urgentWords) {
-      const conversation = await conversations.latestActive(contact.id);
+      const conversation = await help.active(contact);
       const compiled = conversation ? catalog.get(conversation.flowId) : undefined;
       const assessment = compiled && conversation ? assessState(compiled, conversation.state) : undefined;
       const level = trigger === 'urgent' ? 'URGENT' : (assessment?.level ?? 'INFO');

@@ -6,7 +6,8 @@ import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, 
  * stored; chat addresses needed to reply are sealed with AES-256-GCM under DATA_KEY.
  */
 export interface IdentityProtector {
-  hashId(kind: 'user' | 'chat', id: number | bigint | string): string;
+  /** `kind` gives the hash its purpose: the same id hashed for another purpose does not match. */
+  hashId(kind: 'user' | 'chat' | `survey-respondent:${string}`, id: number | bigint | string): string;
   seal(plain: string): string;
   open(sealed: string): string;
 }

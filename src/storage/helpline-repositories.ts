@@ -5,10 +5,12 @@ import type { MessageLog } from '../helpline/message-log.js';
 import { RISK_LEVELS, type RiskLevel } from '../flows/scoring.js';
 import { flowStateSchema } from '../flows/state.js';
 import type { Clock } from '../shared/clock.js';
+import type { RespondentKey } from '../surveys/respondent.js';
 import type { Database, UraPrisma } from './database.js';
 import { countAndDeleteConversations, forgetCases } from './forgetting.js';
 import { isUniqueViolation } from './prisma-errors.js';
 import { storedOneOf } from './stored-values.js';
+import { deleteResponsesInProgress } from './survey-repository.js';
 
 const level = (value: string | null): RiskLevel | null => RISK_LEVELS.find((candidate) => candidate === value) ?? null;
 
@@ -139,13 +141,15 @@ export function createMessageLogRepository(prisma: UraPrisma): MessageLog {
 
 /**
  * What /delete promises, in one transaction: everything linked to the person goes
- * (their contact, conversations, session, message ids, and every message to or
- * from their chat or about their cases, in either direction), and their cases are
- * forgotten down to the anonymous statistics. A waiting case leaves the queue (no
- * one is left to answer); a case an operator holds stays with them, to be closed
- * with an outcome. Then the deleted data is made unreadable in the database files.
+ * (their contact, conversations, session, message ids, survey answers still in
+ * progress, and every message to or from their chat or about their cases, in either
+ * direction), and their cases are forgotten down to the anonymous statistics. A
+ * waiting case leaves the queue (no one is left to answer); a case an operator holds
+ * stays with them, to be closed with an outcome. Survey responses they completed name
+ * nobody (see SurveyResponse) and stay. Then the deleted data is made unreadable in
+ * the database files. `respondentKey`: how the surveys key a contact's responses in progress.
  */
-export function createEraser(database: Pick<Database, 'prisma' | 'scrub'>, clock: Clock): { erase(contactId: string, chatKey: string): Promise<void> } {
+export function createEraser(database: Pick<Database, 'prisma' | 'scrub'>, clock: Clock, respondentKey: RespondentKey): { erase(contactId: string, chatKey: string): Promise<void> } {
   return {
     async erase(contactId, chatKey) {
       const now = clock.now();
@@ -156,6 +160,7 @@ export function createEraser(database: Pick<Database, 'prisma' | 'scrub'>, clock
         await tx.outboxMessage.deleteMany({ where: { OR: [{ recipientId: contactId }, { chatKey }] } });
         await tx.chatMessage.deleteMany({ where: { contactId } });
         await countAndDeleteConversations(tx, (await tx.conversation.findMany({ where: { contactId }, select: { id: true } })).map((row) => row.id));
+        await deleteResponsesInProgress(tx, contactId, respondentKey);
         await tx.chatSession.deleteMany({ where: { key: chatKey } });
         await tx.contact.deleteMany({ where: { id: contactId } });
       });

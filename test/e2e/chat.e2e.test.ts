@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadFlows } from '../../src/flows/loader.js';
+import { loadAreaFlows } from '../../src/flow-actions.js';
 import { createI18n } from '../../src/i18n/index.js';
 import { packageRoot } from '../../src/shared/paths.js';
 
@@ -21,7 +21,7 @@ function chat(flow: string, language: string, input: string) {
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
-const flows = [...loadFlows().catalog.flows.values()];
+const flows = [...loadAreaFlows().catalog.flows.values()];
 const i18n = createI18n();
 
 describe('ura chat', () => {

@@ -57,7 +57,10 @@ describe.each(PROVIDERS_UNDER_TEST)('operator handoff on $name', ({ open, skip }
     expect(buttonsOf(closing.payload)).toContain('f');
 
     await person.press('f');
-    expect(await h.db.prisma.conversation.findFirst({ where: { flowId: 'surveys/service-feedback', status: 'active' } })).not.toBeNull();
+    // The feedback is the survey's, in its own tables: nothing of it among the person's conversations.
+    const run = await h.db.prisma.surveyRun.findFirstOrThrow({ where: { flowId: 'surveys/service-feedback' } });
+    expect(await h.db.prisma.surveyResponse.findFirst({ where: { runId: run.id, status: 'active' } })).not.toBeNull();
+    expect(await h.db.prisma.conversation.findFirst({ where: { flowId: 'surveys/service-feedback' } })).toBeNull();
     const events = (await h.db.prisma.caseEvent.findMany({ orderBy: { id: 'asc' } })).map((event) => [event.action, event.operatorId, event.detail]);
     expect(events).toEqual([
       ['paged', 'op-9001', 'match'],

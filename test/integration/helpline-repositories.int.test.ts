@@ -14,6 +14,7 @@ import { fakeClock } from '../support/clock.js';
 import { PROVIDERS_UNDER_TEST, suiteDatabase } from '../support/database.js';
 
 const at = new Date('2026-06-01T12:00:00.000Z');
+const respondentKey = (runId: string, subject: string) => `${runId}:${subject}`;
 const state = { flowId: 'helpline/self-check', flowVersion: 1, status: 'active' as const, current: 'age', path: ['safety'], answers: { safety: { kind: 'choice' as const, code: 'safe' } }, selection: [], outcome: null, urgent: false, startedAt: at.toISOString(), updatedAt: at.toISOString() };
 const conversation = (id: string, contactId: string, updatedAt = at): Conversation => ({
   id, contactId, flowId: 'helpline/self-check', flowVersion: 1, language: 'sq', state, status: 'active', level: null, outcome: null, reachedPerson: false, startedAt: at, updatedAt,
@@ -71,7 +72,7 @@ describe.each(PROVIDERS_UNDER_TEST)('helpline repositories on $name', ({ open, s
       data: { id: 'o-1', chatKey: 'k', chatCipher: 'sealed', method: 'sendMessage', payload: '{}', dedupeKey: 'd-1', status: 'pending', notBefore: at, recipientId: 'c-a', createdAt: at },
     });
 
-    await createEraser(test.db, fakeClock()).erase('c-a', 'chat-key-a');
+    await createEraser(test.db, fakeClock(), respondentKey).erase('c-a', 'chat-key-a');
     expect(await contacts.findByIdHash('h-a')).toBeUndefined();
     expect(await log.since('c-a', at)).toEqual([]);
     expect(await createCaseRepository(test.db.prisma).liveFor('c-a')).toBeUndefined();

@@ -1,6 +1,6 @@
 import type { Update } from 'grammy/types';
 import { composeHelpline } from '../../src/compose.js';
-import { loadFlows } from '../../src/flows/loader.js';
+import { loadAreaFlows } from '../../src/flow-actions.js';
 import { loadDirectory } from '../../src/helpline/directory.js';
 import { createI18n, readLocales } from '../../src/i18n/index.js';
 import { createIdentityProtector } from '../../src/shared/crypto.js';
@@ -17,7 +17,7 @@ import { callbackQuery, command, privateText, type Sender } from './updates.js';
 
 // Read once for every bot the tests build, as Ura reads them once at start.
 const locales = readLocales();
-const catalog = loadFlows(undefined, locales).catalog;
+const catalog = loadAreaFlows(undefined, locales).catalog;
 const directory = loadDirectory(undefined, locales).directory;
 
 export interface HelplineBotOptions {
@@ -38,7 +38,7 @@ export async function helplineBot(options: HelplineBotOptions = {}) {
   const outboxApi = createBotCall({ token: '123:TEST', apiRoot: 'http://127.0.0.1:9' });
   const deps = composeHelpline({
     prisma: test.db.prisma, scrub: test.db.scrub, catalog, directory, identity, i18n, locales, clock, logger: options.logger ?? createLogger('silent'),
-    retentionDays: 30, call: options.call ?? outboxApi.call, timezone: 'Europe/Tirane', targets: DEFAULT_CLAIM_TARGETS,
+    retentionDays: 30, surveyRetentionDays: 730, call: options.call ?? outboxApi.call, timezone: 'Europe/Tirane', targets: DEFAULT_CLAIM_TARGETS,
   });
   const bot = createBot({ ...deps, token: '123:TEST', apiRoot: 'http://127.0.0.1:9', botInfo: TEST_BOT_INFO });
   const api = recordBotApi(bot, outboxApi);

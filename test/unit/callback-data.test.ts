@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FlowInput } from '../../src/flows/engine.js';
-import { loadFlows } from '../../src/flows/loader.js';
+import { loadAreaFlows } from '../../src/flow-actions.js';
 import { CALLBACK_DATA_LIMIT, encodeInput } from '../../src/flows/buttons.js';
 import { button, decodeButton, HOLD } from '../../src/transport/telegram/callback-data.js';
 
@@ -50,7 +50,7 @@ describe('button data', () => {
   });
 
   it('fits Telegram for every button of every shipped flow', () => {
-    for (const { flow } of loadFlows().catalog.flows.values()) {
+    for (const { flow } of loadAreaFlows().catalog.flows.values()) {
       for (const step of flow.steps) {
         const options = step.type === 'single' || step.type === 'multi' ? step.options : step.type === 'scale' ? step.points : [];
         for (const option of options) {

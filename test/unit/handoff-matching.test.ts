@@ -65,9 +65,9 @@ describe('tagged parts', () => {
 async function viewsForTests() {
   const { createViews } = await import('../../src/helpline/handoff/views.js');
   const { createI18n } = await import('../../src/i18n/index.js');
-  const { loadFlows } = await import('../../src/flows/loader.js');
+  const { loadAreaFlows } = await import('../../src/flow-actions.js');
   const { loadDirectory } = await import('../../src/helpline/directory.js');
-  const catalog = loadFlows().catalog;
+  const catalog = loadAreaFlows().catalog;
   return { views: createViews({ i18n: createI18n(), catalog, directory: loadDirectory().directory }), catalog };
 }
 

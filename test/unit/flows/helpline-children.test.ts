@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Effect } from '../../../src/flows/engine.js';
-import { loadFlows } from '../../../src/flows/loader.js';
+import { loadAreaFlows } from '../../../src/flow-actions.js';
 import { drive } from '../../support/flows.js';
 
 // Children on the shipped helpline flows: any exploitation of someone under 18 is
 // at least HIGH, sexual exploitation of a child is referred to child protection,
 // and the content gaps of the screening each fire their indicator.
-const { catalog } = loadFlows();
+const { catalog } = loadAreaFlows();
 const SKIP = { skip: true } as const;
 type Reply = string | readonly string[] | typeof SKIP;
 

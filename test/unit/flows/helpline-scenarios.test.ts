@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Effect } from '../../../src/flows/engine.js';
-import { loadFlows } from '../../../src/flows/loader.js';
+import { loadAreaFlows } from '../../../src/flow-actions.js';
 import { flowNamespace } from '../../../src/flows/schema.js';
 import { createI18n } from '../../../src/i18n/index.js';
 import { drive } from '../../support/flows.js';
 
 // Conversations on the shipped helpline flows, as a person would have them.
-const { catalog } = loadFlows();
+const { catalog } = loadAreaFlows();
 const flow = (id: string) => {
   const compiled = catalog.get(id);
   if (!compiled) throw new Error(`${id} is not a valid shipped flow`);

@@ -3,13 +3,13 @@ import { parse } from 'yaml';
 import { checkKnownAnswers } from '../../../src/flows/checks.js';
 import { start, step, type Effect } from '../../../src/flows/engine.js';
 import { knownAnswers } from '../../../src/flows/known-answers.js';
-import { loadFlows } from '../../../src/flows/loader.js';
+import { loadAreaFlows } from '../../../src/flow-actions.js';
 import { flowSchema } from '../../../src/flows/schema.js';
 import { assessState } from '../../../src/flows/engine.js';
 import { countedAnswers } from '../../../src/flows/state.js';
 
 // Safety and "under 18?" are asked by the bot before a flow starts: the flow does not ask them again.
-const { catalog } = loadFlows();
+const { catalog } = loadAreaFlows();
 const flow = (id: string) => {
   const compiled = catalog.get(id);
   if (!compiled) throw new Error(`${id} is not a valid shipped flow`);

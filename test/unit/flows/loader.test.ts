@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../../src/flows/catalog.js';
+import { FLOW_ACTIONS, loadAreaFlows } from '../../../src/flow-actions.js';
 import { loadFlows } from '../../../src/flows/loader.js';
 import { packageRoot } from '../../../src/shared/paths.js';
 
@@ -44,7 +45,7 @@ describe('flow loader on invalid flows', () => {
 });
 
 describe('flow loader on the shipped flows', () => {
-  const shipped = loadFlows();
+  const shipped = loadAreaFlows();
 
   it('finds no problem', () => {
     expect(shipped.problems.map(formatProblem)).toEqual([]);
@@ -88,5 +89,40 @@ describe('flow loader on the rules for children', () => {
     const withLabel = loadFlows(dir, { sq: { 'helpline.tiny': texts, 'indicators.tiny': labels, flows: {} }, en: { 'helpline.tiny': texts, 'indicators.tiny': labels, flows: {} } });
     expect(withLabel.problems).toEqual([]);
     expect(withLabel.catalog.get('helpline/tiny')).toBeDefined();
+  });
+});
+
+describe('flow loader on actions', () => {
+  const flowWith = (actions: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'ura-flows-'));
+    mkdirSync(join(dir, 'surveys'));
+    writeFileSync(
+      join(dir, 'surveys/tiny.yaml'),
+      `id: surveys/tiny\nversion: 1\nkind: survey\ntitle: title\nlanguages: [sq]\nstart: q\nsteps:\n  - { id: q, type: yesno, text: q, next: end }\n  - { id: end, type: end, outcome: done, text: end, actions: ${actions} }\n`,
+    );
+    return dir;
+  };
+  const texts = { sq: { 'surveys.tiny': { title: 'T', q: 'Q?', end: 'E' }, flows: {} } };
+
+  it('admits an action an area handles, and refuses a name no area handles with file, path and the known names', () => {
+    const known = loadFlows(flowWith('[show_services]'), texts, FLOW_ACTIONS);
+    expect(known.problems).toEqual([]);
+    expect(known.catalog.get('surveys/tiny')).toBeDefined();
+
+    const dir = flowWith('[show_services, show_servces]');
+    const typo = loadFlows(dir, texts, FLOW_ACTIONS);
+    expect(typo.problems.map(formatProblem)).toEqual([
+      `${relative(packageRoot, dir)}/surveys/tiny.yaml at steps[1].actions[1]: action "show_servces" is not handled by any area; the areas handle offer_handoff, show_emergency, show_services`,
+    ]);
+    expect(typo.catalog.flows.size).toBe(0);
+  });
+
+  it('takes the names from the areas: one an area registers loads, and without registrations no action does', () => {
+    expect(loadFlows(flowWith('[count_vote]'), texts, { events: ['count_vote'] }).problems).toEqual([]);
+    expect(loadFlows(flowWith('[show_services]'), texts).problems.map((problem) => problem.message)).toEqual(['action "show_services" is not handled by any area; no area handles any action']);
+  });
+
+  it('refuses a name that is not written like one at the schema', () => {
+    expect(loadFlows(flowWith('[Show-Services]'), texts, FLOW_ACTIONS).problems.map((problem) => problem.path)).toEqual(['steps[1].actions[0]']);
   });
 });

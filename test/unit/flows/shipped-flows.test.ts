@@ -2,13 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CompiledFlow } from '../../../src/flows/catalog.js';
 import { step, start, type FlowInput } from '../../../src/flows/engine.js';
-import { loadFlows } from '../../../src/flows/loader.js';
+import { loadAreaFlows } from '../../../src/flow-actions.js';
 import type { Step } from '../../../src/flows/schema.js';
 import { assess, RISK_LEVELS } from '../../../src/flows/scoring.js';
 import { countedAnswers, flowStateSchema, type Answer, type FlowState } from '../../../src/flows/state.js';
 import { AT } from '../../support/flows.js';
 
-const { catalog } = loadFlows();
+const { catalog } = loadAreaFlows();
 const flows = [...catalog.flows.values()];
 
 const codesOf = (s: Step): string[] =>

@@ -1,0 +1,125 @@
+import { answerSchema, flowStateSchema } from '../flows/state.js';
+import { RESPONSE_SOURCES, RESPONSE_STATUSES, SURVEY_KINDS, type SurveyResponse, type SurveyRun, type SurveyStore } from '../surveys/model.js';
+import type { RespondentKey } from '../surveys/respondent.js';
+import type { SurveyRetentionStore } from '../surveys/retention.js';
+import { z } from 'zod';
+import type { Database, UraPrisma, UraTx } from './database.js';
+import { isUniqueViolation } from './prisma-errors.js';
+import { storedOneOf } from './stored-values.js';
+
+type RunRow = Awaited<ReturnType<UraPrisma['surveyRun']['findUniqueOrThrow']>>;
+type ResponseRow = Awaited<ReturnType<UraPrisma['surveyResponse']['findUniqueOrThrow']>>;
+
+const toRun = (row: RunRow): SurveyRun => ({ ...row, kind: storedOneOf(SURVEY_KINDS, row.kind, 'standalone') });
+
+const answersSchema = z.record(z.string(), answerSchema);
+
+const json = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+};
+
+/** A row whose state or answers cannot be read is never half-used: it reads as no response. */
+function toResponse(row: ResponseRow): SurveyResponse | undefined {
+  const state = flowStateSchema.safeParse(json(row.state));
+  const answers = answersSchema.safeParse(json(row.answers));
+  if (!state.success || !answers.success) return undefined;
+  return {
+    id: row.id,
+    runId: row.runId,
+    respondentKey: row.respondentKey,
+    flowId: state.data.flowId,
+    flowVersion: state.data.flowVersion,
+    language: row.language,
+    state: state.data,
+    status: storedOneOf(RESPONSE_STATUSES, row.status, 'abandoned'),
+    answers: answers.data,
+    outcome: row.outcome,
+    source: storedOneOf(RESPONSE_SOURCES, row.source, 'chat'),
+    startedAt: row.startedAt,
+    updatedAt: row.updatedAt,
+    completedAt: row.completedAt,
+  };
+}
+
+const responseRow = (r: SurveyResponse) => ({
+  runId: r.runId,
+  respondentKey: r.respondentKey,
+  language: r.language,
+  state: JSON.stringify(r.state),
+  status: r.status,
+  answers: JSON.stringify(r.answers),
+  outcome: r.outcome,
+  source: r.source,
+  startedAt: r.startedAt,
+  updatedAt: r.updatedAt,
+  completedAt: r.completedAt,
+});
+
+export function createSurveyRepository(prisma: UraPrisma): SurveyStore {
+  return {
+    async standingRun(standing) {
+      const row = await prisma.surveyRun.findUnique({ where: { standing } });
+      return row ? toRun(row) : undefined;
+    },
+    async createRun(run) {
+      try {
+        await prisma.surveyRun.create({ data: run });
+        return true;
+      } catch (error) {
+        if (isUniqueViolation(error)) return false;
+        throw error;
+      }
+    },
+    async run(id) {
+      const row = await prisma.surveyRun.findUnique({ where: { id } });
+      return row ? toRun(row) : undefined;
+    },
+    async inProgress(runId, respondentKey) {
+      const row = await prisma.surveyResponse.findFirst({ where: { runId, respondentKey, status: 'active' } });
+      return row ? toResponse(row) : undefined;
+    },
+    // The runner abandons a respondent's response before starting another; a start that
+    // races it (two updates of one person at once) ends the older one here, in the same transaction.
+    createResponse: (r) =>
+      prisma.$transaction(async (tx) => {
+        if (r.respondentKey !== null) await tx.surveyResponse.updateMany({ where: { runId: r.runId, respondentKey: r.respondentKey }, data: { status: 'abandoned', respondentKey: null, updatedAt: r.startedAt } });
+        await tx.surveyResponse.create({ data: { id: r.id, ...responseRow(r) } });
+      }),
+    saveResponse: async (r) => void (await prisma.surveyResponse.update({ where: { id: r.id }, data: responseRow(r) })),
+    async responses(runId, status = 'completed') {
+      const rows = await prisma.surveyResponse.findMany({ where: { runId, status }, orderBy: [{ startedAt: 'asc' }, { id: 'asc' }] });
+      return rows.flatMap((row) => toResponse(row) ?? []);
+    },
+  };
+}
+
+/**
+ * /delete: a subject's responses still in progress lead to them (their key is derived
+ * from the subject), so they go with everything else; finished ones name nobody and stay.
+ * Keys are scoped to runs: those of the runs with a response in progress are derived.
+ */
+export async function deleteResponsesInProgress(tx: UraTx, subject: string, respondentKey: RespondentKey): Promise<number> {
+  const runs = await tx.surveyResponse.findMany({ where: { status: 'active' }, select: { runId: true }, distinct: ['runId'] });
+  if (runs.length === 0) return 0;
+  const keys = runs.map(({ runId }) => respondentKey(runId, subject));
+  return (await tx.surveyResponse.deleteMany({ where: { status: 'active', respondentKey: { in: keys } } })).count;
+}
+
+export function createSurveyRetentionRepository(database: Pick<Database, 'prisma' | 'scrub'>): SurveyRetentionStore {
+  return {
+    async purge({ staleBefore, before }) {
+      const result = await database.prisma.$transaction(async (tx) => {
+        // Their time of last activity stays: the surveys' retention counts from it.
+        const abandoned = (await tx.surveyResponse.updateMany({ where: { status: 'active', updatedAt: { lt: staleBefore } }, data: { status: 'abandoned', respondentKey: null } })).count;
+        const responses = (await tx.surveyResponse.deleteMany({ where: { updatedAt: { lt: before } } })).count;
+        return { abandoned, responses };
+      });
+      await database.scrub();
+      return result;
+    },
+  };
+}

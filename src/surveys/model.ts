@@ -1,0 +1,66 @@
+import type { FlowConversation } from '../flows/runner.js';
+import type { Answer } from '../flows/state.js';
+
+/**
+ * What a run collects: feedback on the helpline's service (offered after a case is
+ * closed), an event's evaluation, or a survey of its own.
+ */
+export const SURVEY_KINDS = ['service_feedback', 'event', 'standalone'] as const;
+export type SurveyKind = (typeof SURVEY_KINDS)[number];
+
+/** In progress, completed (the flow reached an end), or left unfinished. */
+export const RESPONSE_STATUSES = ['active', 'completed', 'abandoned'] as const;
+export type ResponseStatus = (typeof RESPONSE_STATUSES)[number];
+
+/** Answered in a chat, or typed in from a paper form. */
+export const RESPONSE_SOURCES = ['chat', 'paper'] as const;
+export type ResponseSource = (typeof RESPONSE_SOURCES)[number];
+
+/** One collection of answers to one version of a survey flow: what a report reads, by run. */
+export interface SurveyRun {
+  id: string;
+  flowId: string;
+  flowVersion: number;
+  kind: SurveyKind;
+  /** Opaque: what the run is about (an event's id); none for a standing run. */
+  scope: string | null;
+  /** Names a standing run, found or created on first use (`service_feedback:surveys/service-feedback@1`); none for others. */
+  standing: string | null;
+  /** When answers are taken: from, and until (exclusive); none means no limit. */
+  opensAt: Date | null;
+  closesAt: Date | null;
+  createdAt: Date;
+}
+
+/**
+ * One respondent's answers on a run. It names no person: `respondentKey` is a keyed hash
+ * of the subject (a contact, a participant) scoped to the run, kept only while the
+ * response is in progress, so that the respondent can continue it (and /delete can find
+ * it). Once completed or abandoned the key is removed: nothing leads from the answers
+ * back to whoever gave them, so they outlive the helpline's retention and /delete.
+ */
+export interface SurveyResponse extends FlowConversation {
+  runId: string;
+  respondentKey: string | null;
+  status: ResponseStatus;
+  /** The flow's counted answers by step id: codes that pool across languages. */
+  answers: Record<string, Answer>;
+  /** The outcome of the end reached, once completed. */
+  outcome: string | null;
+  source: ResponseSource;
+  completedAt: Date | null;
+}
+
+export interface SurveyStore {
+  /** The standing run of that name, if it was made. */
+  standingRun(standing: string): Promise<SurveyRun | undefined>;
+  /** False when a standing run of the same name exists already (made by another process first). */
+  createRun(run: SurveyRun): Promise<boolean>;
+  run(id: string): Promise<SurveyRun | undefined>;
+  /** The respondent's response in progress on a run. */
+  inProgress(runId: string, respondentKey: string): Promise<SurveyResponse | undefined>;
+  createResponse(response: SurveyResponse): Promise<void>;
+  saveResponse(response: SurveyResponse): Promise<void>;
+  /** A run's responses with a status (completed by default), oldest first: what reports read. */
+  responses(runId: string, status?: ResponseStatus): Promise<SurveyResponse[]>;
+}
