@@ -17,6 +17,7 @@ import { createHandoffRepository } from './storage/handoff-repository.js';
 import { createDutyRepository } from './storage/operator-repository.js';
 import { createOutboxRepository } from './storage/outbox-repository.js';
 import { createShiftRepository } from './storage/shift-repository.js';
+import { writeHandoffButton } from './transport/telegram/handoff-buttons.js';
 
 /**
  * Wires operators, paging, the relay and the outbox: the composition root, the
@@ -40,7 +41,8 @@ export function composeHandoff(deps: {
   const outboxStore = createOutboxRepository(prisma);
   const dutyStore = createDutyRepository(prisma);
   const shifts = createShiftRepository(prisma);
-  const views = createViews({ i18n, catalog });
+  // The handoff decides which buttons its messages carry; Telegram's codecs write them.
+  const views = createViews({ i18n, catalog, writeButton: writeHandoffButton });
   let handoff: Handoff | undefined;
   const outbox = createOutbox({
     store: outboxStore,

@@ -5,6 +5,7 @@ import type { BotCall } from './delivery/outbox.js';
 import type { ClaimTargets } from './helpline/handoff/targets.js';
 import { createContacts } from './helpline/contacts.js';
 import type { Directory } from './helpline/directory.js';
+import { createHelpSeeking } from './helpline/help-seeking.js';
 import { createHelpline } from './helpline/helpline.js';
 import { createUrgentWords } from './helpline/urgent-words.js';
 import type { I18n } from './i18n/index.js';
@@ -24,9 +25,7 @@ import { createInvitationRepository } from './storage/invitation-repository.js';
 import { createOperatorRepository } from './storage/operator-repository.js';
 import { createSessionRepository, type SessionStore } from './storage/session-repository.js';
 import { parseSession, type SessionData } from './transport/telegram/context.js';
-import type { ConsoleDeps } from './transport/telegram/console.js';
-import type { HelplineBotDeps } from './transport/telegram/helpline.js';
-import type { InvitationBotDeps } from './transport/telegram/invitations.js';
+import type { AreaBotDeps } from './transport/telegram/area-composers.js';
 import { createRateLimiter } from './transport/telegram/rate-limiter.js';
 
 /**
@@ -56,33 +55,33 @@ export function composeHelpline(deps: {
   call: BotCall;
   timezone: string;
   targets: ClaimTargets;
-}): HelplineBotDeps & ConsoleDeps & InvitationBotDeps & { sessions: SessionStore<SessionData>; parts: HandoffParts } {
+}): AreaBotDeps & { sessions: SessionStore<SessionData>; parts: HandoffParts } {
   const { prisma, catalog, directory, identity, i18n, clock, logger, retentionDays } = deps;
   const contacts = createContacts({ store: createContactRepository(prisma), identity, clock });
   const messages = createMessageLogRepository(prisma);
   const parts = composeHandoff({ prisma, catalog, identity, i18n, contacts, messages, call: deps.call, clock, logger, timezone: deps.timezone, targets: deps.targets });
   const operators = createOperatorRepository(prisma);
+  const helpline = createHelpline({ catalog, conversations: createConversationRepository(prisma), cases: createCaseRepository(prisma), clock });
+  const erase = createEraser({ prisma, scrub: deps.scrub }, clock).erase;
+  const seeking = createHelpSeeking({ helpline, handoff: parts.handoff, paging: parts.paging, messages, erase, urgentWords: createUrgentWords(deps.locales), clock, logger });
   return {
-    directory,
-    helpline: createHelpline({ catalog, conversations: createConversationRepository(prisma), cases: createCaseRepository(prisma), clock }),
-    handoff: parts.handoff,
-    paging: parts.paging,
-    duty: parts.duty,
-    dutyStore: parts.dutyStore,
-    views: parts.views,
     parts,
-    operators,
-    invitations: createInvitations({ store: createInvitationRepository(prisma), operators, clock }),
-    contacts,
-    messages,
-    erase: createEraser({ prisma, scrub: deps.scrub }, clock).erase,
     sessions: createSessionRepository(prisma, clock, parseSession),
-    identity,
-    i18n,
-    urgentWords: createUrgentWords(deps.locales),
-    rateLimits: { messages: createRateLimiter(RATE_LIMITS.messages), buttons: createRateLimiter(RATE_LIMITS.buttons) },
-    clock,
-    logger,
-    retentionDays,
+    console: { handoff: parts.handoff, duty: parts.duty, dutyStore: parts.dutyStore, views: parts.views, logger },
+    invitations: { invitations: createInvitations({ store: createInvitationRepository(prisma), operators, clock }), operators, i18n, logger },
+    helpline: {
+      helpline,
+      seeking,
+      handoff: parts.handoff,
+      directory,
+      contacts,
+      messages,
+      identity,
+      i18n,
+      rateLimits: { messages: createRateLimiter(RATE_LIMITS.messages), buttons: createRateLimiter(RATE_LIMITS.buttons) },
+      clock,
+      logger,
+      retentionDays,
+    },
   };
 }

@@ -24,6 +24,7 @@ import { createRetentionRepository } from './storage/retention-repository.js';
 import { createApp } from './transport/http/app.js';
 import { telegramWebhook, WEBHOOK_PATH } from './transport/http/telegram-webhook.js';
 import { scheduleJob } from './transport/cron/jobs.js';
+import { areaComposers } from './transport/telegram/area-composers.js';
 import { createBot } from './transport/telegram/bot.js';
 import { createBotCall } from './transport/telegram/bot-call.js';
 import { createBotService, disabledBot, type BotService } from './transport/telegram/bot-service.js';
@@ -121,7 +122,9 @@ export async function startUra(config: Config, logger: Logger, options: StartOpt
       retentionDays: config.retentionDays, call, timezone: config.timezone, targets: config.claimTargets,
     });
     parts = helpline.parts;
-    const grammyBot = createBot({ ...helpline, token, apiRoot: config.telegram.apiRoot, ...(options.botInfo ? { botInfo: options.botInfo } : {}) });
+    const grammyBot = createBot({
+      token, apiRoot: config.telegram.apiRoot, sessions: helpline.sessions, i18n, identity, logger, ...(options.botInfo ? { botInfo: options.botInfo } : {}), composers: areaComposers(helpline),
+    });
     const webhook = mode === 'webhook' && publicUrl && webhookSecret ? { url: `${publicUrl}${WEBHOOK_PATH}`, secret: webhookSecret } : undefined;
     bot = createBotService({ bot: grammyBot, mode, i18n, logger, inbox, ...(webhook ? { webhook } : {}) });
   } else {
