@@ -41,8 +41,7 @@ import type { FlowState } from '../src/flows/state.js';
 import { createI18n, LANGUAGES, type I18n, type Language } from '../src/i18n/index.js';
 import type { IdentityProtector } from '../src/shared/crypto.js';
 import type { UraPrisma } from '../src/storage/database.js';
-import { encodeInput } from '../src/flows/buttons.js';
-import { button } from '../src/transport/telegram/callback-data.js';
+import { helplineButton as button } from '../src/transport/telegram/helpline-buttons.js';
 import { recordBotApi, TEST_BOT_INFO, type BotApiRecorder } from '../test/support/bot-api.js';
 import type { TestDatabase } from '../test/support/database.js';
 import { callbackQuery, command, privateText, type Sender } from '../test/support/updates.js';
@@ -154,7 +153,7 @@ function buildScript(compiled: CompiledFlow, i18n: I18n): Script {
   const { inputs, outcome } = deriveFlowInputs(compiled);
   const t = (key: string) => i18n.t(LANGUAGE, key.includes(':') ? key : `helpline:${key}`);
   const ns = flowNamespace(compiled.flow.id);
-  // The helpline's screens before the flow (src/transport/telegram/helpline.ts).
+  // The helpline's screens before the flow (src/transport/telegram/helpline-presses.ts).
   const actions: Action[] = [
     { send: { kind: 'command', name: 'start' }, label: '/start' },
     { send: { kind: 'press', data: button.language(LANGUAGE) }, expectText: t('language.prompt'), expectButton: button.language(LANGUAGE), label: 'language' },
@@ -172,7 +171,7 @@ function buildScript(compiled: CompiledFlow, i18n: I18n): Script {
     const label = `${current.id} (${input.type}${'code' in input ? ` ${input.code}` : ''})`;
     if (input.type === 'text') actions.push({ send: { kind: 'type', text: input.value }, expectText: question, label });
     else {
-      const data = encodeInput(input);
+      const data = button.flow(input);
       actions.push({ send: { kind: 'press', data }, expectText: question, expectButton: data, label });
     }
     state = step(compiled, state, input, ENGINE_NOW).state;

@@ -13,6 +13,7 @@ import type { Database } from '../src/storage/database.js';
 import { redactDatabaseUrl } from '../src/storage/database-url.js';
 import type { TestDatabase } from '../test/support/database.js';
 import { DEFAULT_CLAIM_TARGETS } from '../src/helpline/handoff/targets.js';
+import { areaComposers } from '../src/transport/telegram/area-composers.js';
 import { createBot } from '../src/transport/telegram/bot.js';
 import { createBotCall } from '../src/transport/telegram/bot-call.js';
 import { createRateLimiter } from '../src/transport/telegram/rate-limiter.js';
@@ -35,11 +36,14 @@ export function uraBot(database: Pick<Database, 'prisma' | 'scrub'>, i18n: I18n,
     retentionDays: 30, surveyRetentionDays: 730, call: outboxApi.call, timezone: 'Europe/Tirane', targets: DEFAULT_CLAIM_TARGETS, outboxLimits: { global: null, group: null },
   });
   const bot = createBot({
-    ...helpline,
-    rateLimits: { messages: unlimited(), buttons: unlimited() },
     token: TOKEN,
     apiRoot: 'https://api.telegram.org', // never reached: the fake API answers every call
     botInfo: TEST_BOT_INFO,
+    sessions: helpline.sessions,
+    i18n,
+    identity,
+    logger: helpline.helpline.logger,
+    composers: areaComposers({ ...helpline, helpline: { ...helpline.helpline, rateLimits: { messages: unlimited(), buttons: unlimited() } } }),
   });
   return { bot, api: recordBotApi(bot, outboxApi), identity, parts: helpline.parts };
 }

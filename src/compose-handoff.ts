@@ -21,6 +21,7 @@ import { createHandoffRepository } from './storage/handoff-repository.js';
 import { createDutyRepository } from './storage/operator-repository.js';
 import { createOutboxRepository } from './storage/outbox-repository.js';
 import { createShiftRepository } from './storage/shift-repository.js';
+import { writeHandoffButton } from './transport/telegram/handoff-buttons.js';
 
 /** Never reached: an outbox without Telegram holds its messages (below). Were it reached, the message would be tried again later. */
 const telegramOff: BotCall = async () => ({ ok: false, code: 0, description: 'Telegram is off' });
@@ -84,7 +85,8 @@ export function composeHandoff(deps: {
   const { outbox, outboxStore } = deps.delivery ?? composeDelivery({ prisma, identity, call: deps.call, clock, logger, ...(deps.outboxLimits ? { limits: deps.outboxLimits } : {}) });
   const dutyStore = createDutyRepository(prisma);
   const shifts = createShiftRepository(prisma);
-  const views = createViews({ i18n, catalog, directory });
+  // The handoff decides which buttons its messages carry; Telegram's codecs write them.
+  const views = createViews({ i18n, catalog, directory, writeButton: writeHandoffButton });
   const paging = createPaging({ store, outboxStore, outbox, duty: dutyStore, shifts, views, clock, timezone, targets });
   const deliveryDeps = { store, outboxStore, outbox, duty: dutyStore, contacts, views, clock };
   const deliveries = createDeliveries(deliveryDeps);

@@ -1,6 +1,6 @@
 import type { UserFromGetMe } from 'grammy/types';
 import type { RequestHandler } from 'express';
-import { telegramState, type Areas } from './compose.js';
+import { areaBotDeps, telegramState, type Areas } from './compose.js';
 import type { TelegramOn } from './config.js';
 import type { BotCall } from './delivery/outbox.js';
 import type { Clock } from './shared/clock.js';
@@ -8,6 +8,7 @@ import type { Logger } from './shared/logger.js';
 import type { UraPrisma } from './storage/database.js';
 import type { UpdateInbox } from './storage/inbox-repository.js';
 import { telegramWebhook, WEBHOOK_PATH } from './transport/http/telegram-webhook.js';
+import { areaComposers } from './transport/telegram/area-composers.js';
 import { createBot } from './transport/telegram/bot.js';
 import { createBotCall } from './transport/telegram/bot-call.js';
 import { createBotService, type BotService } from './transport/telegram/bot-service.js';
@@ -25,12 +26,16 @@ export function composeTelegram(
   deps: { prisma: UraPrisma; clock: Clock; logger: Logger; inbox: UpdateInbox; botInfo?: UserFromGetMe },
 ): { bot: BotService; webhookRoute?: RequestHandler } {
   const { i18n } = areas;
+  const { sessions, rateLimits } = telegramState(deps.prisma, deps.clock);
   const grammyBot = createBot({
-    ...areas,
-    ...telegramState(deps.prisma, deps.clock),
     token: telegram.token,
     apiRoot: telegram.apiRoot,
+    sessions,
+    i18n,
+    identity: areas.identity,
+    logger: deps.logger,
     ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
+    composers: areaComposers(areaBotDeps(areas, rateLimits)),
   });
   if (telegram.mode === 'polling') return { bot: createBotService({ bot: grammyBot, mode: 'polling', i18n, logger: deps.logger, inbox: deps.inbox }) };
   const webhook = { url: `${telegram.publicUrl}${WEBHOOK_PATH}`, secret: telegram.webhookSecret };

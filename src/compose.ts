@@ -5,6 +5,7 @@ import type { FlowCatalog } from './flows/catalog.js';
 import { createContacts } from './helpline/contacts.js';
 import type { Directory } from './helpline/directory.js';
 import type { ClaimTargets } from './helpline/handoff/targets.js';
+import { createHelpSeeking } from './helpline/help-seeking.js';
 import { createHelpline } from './helpline/helpline.js';
 import { createRetention } from './helpline/retention.js';
 import { createUrgentWords } from './helpline/urgent-words.js';
@@ -23,8 +24,9 @@ import { createRetentionRepository } from './storage/retention-repository.js';
 import { createSessionRepository } from './storage/session-repository.js';
 import { createSurveyRepository, createSurveyRetentionRepository } from './storage/survey-repository.js';
 import { createSurveyRetention, createSurveys, respondentKeys } from './surveys/index.js';
+import type { AreaBotDeps } from './transport/telegram/area-composers.js';
 import { parseSession } from './transport/telegram/context.js';
-import { createRateLimiter } from './transport/telegram/rate-limiter.js';
+import { createRateLimiter, type RateLimiter } from './transport/telegram/rate-limiter.js';
 
 /**
  * Per person and minute: typed messages (a flood is typed or scripted), and button
@@ -57,7 +59,7 @@ export interface AreaDeps {
 
 /**
  * Every area wired to its repositories: the helpline with its handoff (and the
- * outbox it writes to), staff, retention. Nothing here needs Telegram: the
+ * outbox it writes to), staff, surveys, retention. Nothing here needs Telegram: the
  * composition root builds this whether or not a bot token is set.
  */
 export function composeAreas(deps: AreaDeps) {
@@ -68,25 +70,23 @@ export function composeAreas(deps: AreaDeps) {
   const operators = createOperatorRepository(prisma);
   const respondentKey = respondentKeys(identity);
   const surveys = createSurveys({ catalog, store: createSurveyRepository(prisma), respondentKey, clock });
+  const helpline = createHelpline({ catalog, conversations: createConversationRepository(prisma), cases: createCaseRepository(prisma), surveys, clock });
+  const erase = createEraser({ prisma, scrub: deps.scrub }, clock, respondentKey).erase;
   return {
-    directory,
-    helpline: createHelpline({ catalog, conversations: createConversationRepository(prisma), cases: createCaseRepository(prisma), surveys, clock }),
-    handoff: parts.handoff,
-    paging: parts.paging,
-    duty: parts.duty,
-    dutyStore: parts.dutyStore,
-    views: parts.views,
     parts,
-    operators,
-    invitations: createInvitations({ store: createInvitationRepository(prisma), operators, clock }),
+    duty: parts.duty,
+    directory,
+    helpline,
+    seeking: createHelpSeeking({ helpline, handoff: parts.handoff, paging: parts.paging, messages, erase, urgentWords: createUrgentWords(deps.locales), clock, logger }),
     contacts,
     messages,
-    erase: createEraser({ prisma, scrub: deps.scrub }, clock, respondentKey).erase,
+    operators,
+    invitations: createInvitations({ store: createInvitationRepository(prisma), operators, clock }),
+    surveys,
     retention: createRetention({ store: createRetentionRepository({ prisma, scrub: deps.scrub }), clock, days: retentionDays }),
     surveyRetention: createSurveyRetention({ store: createSurveyRetentionRepository({ prisma, scrub: deps.scrub }), clock, days: deps.surveyRetentionDays, inProgressDays: retentionDays }),
     identity,
     i18n,
-    urgentWords: createUrgentWords(deps.locales),
     clock,
     logger,
     retentionDays,
@@ -103,10 +103,35 @@ export function telegramState(prisma: UraPrisma, clock: Clock) {
   };
 }
 
+/** Each area's composer deps, taken from the areas: what the Telegram transport may call. */
+export function areaBotDeps(areas: Areas, rateLimits: { messages: RateLimiter; buttons: RateLimiter }): AreaBotDeps {
+  const { parts, logger, i18n } = areas;
+  return {
+    console: { handoff: parts.handoff, duty: parts.duty, dutyStore: parts.dutyStore, views: parts.views, logger },
+    invitations: { invitations: areas.invitations, operators: areas.operators, i18n, logger },
+    helpline: {
+      helpline: areas.helpline,
+      seeking: areas.seeking,
+      handoff: parts.handoff,
+      directory: areas.directory,
+      contacts: areas.contacts,
+      messages: areas.messages,
+      identity: areas.identity,
+      i18n,
+      rateLimits,
+      clock: areas.clock,
+      logger,
+      retentionDays: areas.retentionDays,
+    },
+  };
+}
+
 /**
- * The areas and the bot's own state, ready for createBot: the end-to-end tests
- * and the benchmarks build their bot from it, as the composition root does.
+ * The areas, each composer's deps and the bot's sessions, ready for createBot: the
+ * end-to-end tests and the benchmarks build their bot from it, as the composition root does.
  */
 export function composeHelpline(deps: Omit<AreaDeps, 'call'> & { call: BotCall }) {
-  return { ...composeAreas(deps), ...telegramState(deps.prisma, deps.clock) };
+  const areas = composeAreas(deps);
+  const { sessions, rateLimits } = telegramState(deps.prisma, deps.clock);
+  return { ...areaBotDeps(areas, rateLimits), areas, parts: areas.parts, sessions };
 }

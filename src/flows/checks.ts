@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Resource } from 'i18next';
 import { ExpressionError, parseExpression, references } from './expression.js';
-import { BUTTON_TOKEN_LIMIT, CALLBACK_DATA_LIMIT, decodeInput, encodeInput, isButtonToken } from './buttons.js';
+import { AREA_PREFIX_BYTES, BUTTON_TOKEN_LIMIT, CALLBACK_DATA_LIMIT, decodeAnswer, encodeAnswer, encodeInput, isButtonToken } from './buttons.js';
 import { choicesOf, conditionsOf, optionsOf, stepIndicators, stepKeys, successors } from './catalog.js';
 import type { FlowInput } from './engine.js';
 import { flowNamespace, indicatorNamespace, referralLabel, type Flow, type IndicatorSet, type Step } from './schema.js';
@@ -88,6 +88,9 @@ export function checkActions(flow: Flow, actions: FlowActions): Finding[] {
 /** The helpline's safety answers that lead on to a flow (see Known). */
 const SAFETY_CODES = ['safe', 'not_really'] as const;
 
+/** Any area: every prefix has the same length, so a button that fits and reads back under one does under all. */
+const ANY_AREA = 'a';
+
 /** The buttons a step shows, as the answers they send, with where their code is written. */
 function buttonsOf(step: Step): { path: string; input: FlowInput }[] {
   const field = step.type === 'scale' ? 'points' : 'options';
@@ -105,8 +108,9 @@ function buttonsOf(step: Step): { path: string; input: FlowInput }[] {
 
 /**
  * Every button fits Telegram's callback data and is read back as the answer it
- * stands for, measured with the encoder and decoder the bot uses: a button that
- * does neither would be refused by Telegram or do nothing when pressed.
+ * stands for, measured with the encoder and decoder the bot uses, prefix of the
+ * area that runs the flow included: a button that does neither would be refused by
+ * Telegram or do nothing when pressed.
  */
 export function checkButtons(flow: Flow): Finding[] {
   const findings: Finding[] = [];
@@ -120,8 +124,11 @@ export function checkButtons(flow: Flow): Finding[] {
     for (const { path, input } of buttons) {
       const data = encodeInput(input);
       const bytes = Buffer.byteLength(data);
-      if (bytes > CALLBACK_DATA_LIMIT) findings.push({ path: `steps[${i}].${path}`, message: `the button "${data}" takes ${bytes} bytes; Telegram carries at most ${CALLBACK_DATA_LIMIT}. Shorten the step id or the code` });
-      else if (!isDeepStrictEqual(decodeInput(data), input)) findings.push({ path: `steps[${i}].${path}`, message: `the button "${data}" would not be understood when pressed; a code on a button may have at most ${BUTTON_TOKEN_LIMIT} characters` });
+      if (bytes + AREA_PREFIX_BYTES > CALLBACK_DATA_LIMIT) {
+        findings.push({ path: `steps[${i}].${path}`, message: `the button "${data}" takes ${bytes} bytes; Telegram carries at most ${CALLBACK_DATA_LIMIT}, ${AREA_PREFIX_BYTES} of them for the prefix of the area that runs the flow. Shorten the step id or the code` });
+      } else if (!isDeepStrictEqual(decodeAnswer(ANY_AREA, encodeAnswer(ANY_AREA, input)), input)) {
+        findings.push({ path: `steps[${i}].${path}`, message: `the button "${data}" would not be understood when pressed; a code on a button may have at most ${BUTTON_TOKEN_LIMIT} characters` });
+      }
     }
   });
   return findings;

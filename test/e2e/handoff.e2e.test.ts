@@ -41,19 +41,19 @@ describe('a person and two operators on an emulated Telegram', () => {
 
   /** Waits for a case card in an operator's chat and returns its code. */
   async function cardIn(operator: EmulatedUser): Promise<string> {
-    const [card] = (await operator.waitForReply((reply) => reply.buttons.some((button) => button.data.startsWith('h|take|')))).slice(-1);
+    const [card] = (await operator.waitForReply((reply) => reply.buttons.some((button) => button.data.startsWith('o:take|')))).slice(-1);
     return CODE.exec(card!.text)![1]!;
   }
 
   it('takes a person in Albanian to an operator: one claim wins, messages go both ways with no identity, the case closes with a referral and feedback is offered', async () => {
     const person = harness.user(PERSON);
     await toMenu(person, sq);
-    await pressUntil(person, 'p', sq.personRequested());
+    await pressUntil(person, 'h:p', sq.personRequested());
     const code = await cardIn(arta);
     expect(await cardIn(besa)).toBe(code);
 
     // Both press "Take case" at the same moment.
-    await Promise.all([arta.press(`h|take|${code}`), besa.press(`h|take|${code}`)]);
+    await Promise.all([arta.press(`o:take|${code}`), besa.press(`o:take|${code}`)]);
     const joined = (await person.waitForReply((reply) => ['Arta', 'Besa'].some((name) => reply.text === handoff('person.joined', { name }))))
       .at(-1)!.text;
     const winnerName = joined.startsWith('Arta') ? 'Arta' : 'Besa';
@@ -69,14 +69,14 @@ describe('a person and two operators on an emulated Telegram', () => {
     await person.waitForReply((reply) => reply.text === `${winnerName}: Jeni në siguri tani?`);
 
     await winner.sendCommand('close');
-    await winner.waitForReply((reply) => reply.buttons.some((button) => button.data === `h|out|${code}|referred`));
-    await winner.press(`h|out|${code}|referred`);
-    await winner.waitForReply((reply) => reply.buttons.some((button) => button.data === `h|ref|${code}|referred|police`));
-    await winner.press(`h|ref|${code}|referred|police`);
+    await winner.waitForReply((reply) => reply.buttons.some((button) => button.data === `o:out|${code}|referred`));
+    await winner.press(`o:out|${code}|referred`);
+    await winner.waitForReply((reply) => reply.buttons.some((button) => button.data === `o:ref|${code}|referred|police`));
+    await winner.press(`o:ref|${code}|referred|police`);
     await winner.waitForReply((reply) => reply.text === handoff('console.closed', { code, outcome: handoff('outcome.referred'), referral: handoff('referral.police') }));
     const [closing] = (await person.waitForReply((reply) => reply.text === handoff('person.closed'))).slice(-1);
-    expect(closing!.buttons.map((button) => button.data)).toContain('f');
-    await pressUntil(person, 'f', localeText('sq', 'surveys.service-feedback', 'helpful.text'));
+    expect(closing!.buttons.map((button) => button.data)).toContain('h:f');
+    await pressUntil(person, 'h:f', localeText('sq', 'surveys.service-feedback', 'helpful.text'));
 
     // Neither side ever saw the other's name, username or Telegram id.
     const toPerson = JSON.stringify(harness.emulator!.historyOf(PERSON.userId).map((reply: Reply) => reply.text));
@@ -90,14 +90,14 @@ describe('a person and two operators on an emulated Telegram', () => {
   it('tells the operator when the person leaves a live chat with the exit button, and relays nothing after', async () => {
     const { person, code } = await withArta(LEAVER);
     // The exit button on the "joined" message: one tap, as on every screen.
-    await person.press('x');
+    await person.press('h:x');
     await arta.waitForReply((reply) => reply.text === handoff('console.person_left', { code }));
     const before = harness.emulator!.historyOf(LEAVER.userId).length;
     await arta.sendText('a jeni aty?');
     await arta.waitForReply((reply) => reply.text === handoff('console.no_case'));
     expect(harness.emulator!.historyOf(LEAVER.userId)).toHaveLength(before);
     await arta.sendCommand(`close ${code}`);
-    await arta.waitForReply((reply) => reply.buttons.some((button) => button.data === `h|out|${code}|no_contact`));
+    await arta.waitForReply((reply) => reply.buttons.some((button) => button.data === `o:out|${code}|no_contact`));
   }, 60_000);
 
   it('hands a case to a colleague with a note: she gets the whole story, the person does not repeat it', async () => {
@@ -106,8 +106,8 @@ describe('a person and two operators on an emulated Telegram', () => {
     await arta.waitForReply((reply) => reply.text === `[${code}] kam punuar në një fermë në Itali`);
     const besaId = (JSON.parse(ura('operators', 'list', '--json').stdout) as { id: string; telegramId: string }[]).find((operator) => operator.telegramId === String(BESA.userId))!.id;
     await arta.sendCommand('transfer flet për punë në bujqësi');
-    await arta.waitForReply((reply) => reply.buttons.some((button) => button.data === `h|tr|${code}|${besaId}`));
-    await arta.press(`h|tr|${code}|${besaId}`);
+    await arta.waitForReply((reply) => reply.buttons.some((button) => button.data === `o:tr|${code}|${besaId}`));
+    await arta.press(`o:tr|${code}|${besaId}`);
     const briefing = await besa.waitForReply((reply) => reply.text.includes('kam punuar në një fermë në Itali'));
     expect(briefing.map((reply) => reply.text).join('\n')).toContain('flet për punë në bujqësi');
     await person.waitForReply((reply) => reply.text === handoff('person.transferred'));
@@ -131,9 +131,9 @@ describe('a person and two operators on an emulated Telegram', () => {
   async function withArta(who: UserOptions): Promise<{ person: EmulatedUser; code: string }> {
     const person = harness.user(who);
     await toMenu(person, sq);
-    await pressUntil(person, 'p', sq.personRequested());
+    await pressUntil(person, 'h:p', sq.personRequested());
     const code = await cardIn(arta);
-    await arta.press(`h|take|${code}`);
+    await arta.press(`o:take|${code}`);
     await person.waitForReply((reply) => reply.text === handoff('person.joined', { name: 'Arta' }));
     return { person, code };
   }

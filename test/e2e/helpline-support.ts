@@ -57,8 +57,8 @@ export const servicesMessage = (texts: Texts) =>
 
 /** Every screen carries "talk to a person" and "exit", in the person's language. */
 export const safetyRow = (texts: Texts) => [
-  { text: texts.bot('buttons.person'), data: 'p' },
-  { text: texts.bot('buttons.exit'), data: 'x' },
+  { text: texts.bot('buttons.person'), data: 'h:p' },
+  { text: texts.bot('buttons.exit'), data: 'h:x' },
 ];
 
 /** Presses a button and waits until the chat shows the message with this text. */
@@ -70,10 +70,10 @@ export async function pressUntil(person: EmulatedUser, data: string, text: strin
 /** /start, the language, the notice and "I'm safe", up to the menu. */
 export async function toMenu(person: EmulatedUser, texts: Texts, start = 'start'): Promise<void> {
   await person.sendCommand(start);
-  await person.waitForReply((reply) => reply.buttons.some((button) => button.data === `l|${texts.language}`));
-  await pressUntil(person, `l|${texts.language}`, texts.helpline('notice.text', { days: RETENTION_DAYS }));
-  await pressUntil(person, 'o', texts.helpline('safety.text'));
-  await pressUntil(person, 'y|safe', texts.helpline('menu.text'));
+  await person.waitForReply((reply) => reply.buttons.some((button) => button.data === `h:l|${texts.language}`));
+  await pressUntil(person, `h:l|${texts.language}`, texts.helpline('notice.text', { days: RETENTION_DAYS }));
+  await pressUntil(person, 'h:o', texts.helpline('safety.text'));
+  await pressUntil(person, 'h:y|safe', texts.helpline('menu.text'));
 }
 
 /**
@@ -85,8 +85,8 @@ export async function enterScreening(person: EmulatedUser, texts: Texts, options
   const young = options.age < 18;
   const flowText = young ? texts.youngPerson : texts.selfCheck;
   await toMenu(person, texts, options.start);
-  await pressUntil(person, 'm|check', texts.helpline('age.text'));
-  await person.press(young ? 'a|yes' : 'a|no');
+  await pressUntil(person, 'h:m|check', texts.helpline('age.text'));
+  await person.press(young ? 'h:a|yes' : 'h:a|no');
   return person.waitForReply((reply) => reply.text === flowText(`${options.next}.text`));
 }
 
@@ -96,7 +96,7 @@ export const RETENTION_DAYS = 45;
 /** How one question is answered: a choice, ticks then "Done", "Prefer not to say", or typed text. */
 export type Move = { choose: string } | { tick: string[] } | { skip: true } | { type: string };
 
-const stepOf = (data: string) => (/^[ctdsn]\|/.test(data) ? data.split('|')[1] : undefined);
+const stepOf = (data: string) => (/^h:[ctdsn]\|/.test(data) ? data.split('|')[1] : undefined);
 
 /**
  * Answers a flow's questions in order, each only once Ura has asked it: the
@@ -106,16 +106,16 @@ export async function answerQuestions(person: EmulatedUser, questionText: (key: 
   for (const [step, move] of plan) {
     const text = questionText(`${step}.text`);
     await person.waitForReply((reply) => reply.text === text && reply.buttons.some((button) => stepOf(button.data) === step));
-    if ('choose' in move) await person.press(`c|${step}|${move.choose}`);
-    else if ('skip' in move) await person.press(`s|${step}`);
+    if ('choose' in move) await person.press(`h:c|${step}|${move.choose}`);
+    else if ('skip' in move) await person.press(`h:s|${step}`);
     else if ('type' in move) await person.sendText(move.type);
     else {
       for (const code of move.tick) {
-        await person.press(`t|${step}|${code}`);
+        await person.press(`h:t|${step}|${code}`);
         // Each tick asks the question again, the ticked answer marked.
-        await person.waitForReply((reply) => reply.text === text && reply.buttons.some((button) => button.data === `t|${step}|${code}` && button.text.startsWith('✓ ')));
+        await person.waitForReply((reply) => reply.text === text && reply.buttons.some((button) => button.data === `h:t|${step}|${code}` && button.text.startsWith('✓ ')));
       }
-      await person.press(`d|${step}`);
+      await person.press(`h:d|${step}`);
     }
   }
 }

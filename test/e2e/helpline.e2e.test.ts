@@ -90,8 +90,8 @@ describe('the help-seeking conversation, end to end: emulated Telegram → `ura 
     const person = users[who];
     const t = textsIn(language);
     await toMenu(person, t, 'start src_poster_fier');
-    await pressUntil(person, 'm|check', t.helpline('age.text'));
-    await person.press('a|no');
+    await pressUntil(person, 'h:m|check', t.helpline('age.text'));
+    await person.press('h:a|no');
     await answerQuestions(person, t.selfCheck, selfCheckAnswers(ticked));
     await person.waitForReply((reply) => reply.text === t.helpline('menu.text'));
 
@@ -113,9 +113,9 @@ describe('the help-seeking conversation, end to end: emulated Telegram → `ura 
     ]);
     const consent = harness.emulator!.historyOf(person.userId).find((reply) => reply.text === t.selfCheck('consent.text'));
     expect(consent?.buttons).toEqual([
-      { text: t.selfCheck('consent.agree'), data: 'c|consent|agree' },
-      { text: t.selfCheck('consent.decline'), data: 'c|consent|decline' },
-      { text: t.flows('back'), data: 'b' },
+      { text: t.selfCheck('consent.agree'), data: 'h:c|consent|agree' },
+      { text: t.selfCheck('consent.decline'), data: 'h:c|consent|decline' },
+      { text: t.flows('back'), data: 'h:b' },
       ...safetyRow(t),
     ]);
 
@@ -136,25 +136,25 @@ describe('the help-seeking conversation, end to end: emulated Telegram → `ura 
     const client = textsIn(person.languageCode === 'it' ? 'it' : 'en');
     const t = textsIn(language);
     await toMenu(person, t);
-    await pressUntil(person, 'm|services', t.helpline('country.prompt'));
-    await pressUntil(person, 'k|al', t.helpline('services.region_prompt'));
-    await person.press('g|none');
+    await pressUntil(person, 'h:m|services', t.helpline('country.prompt'));
+    await pressUntil(person, 'h:k|al', t.helpline('services.region_prompt'));
+    await person.press('h:g|none');
     await person.waitForReply((reply) => reply.text.startsWith(t.helpline('services.title')));
-    await pressUntil(person, 'p', t.nobodyOnCall());
+    await pressUntil(person, 'h:p', t.nobodyOnCall());
 
     expect(transcript(person)).toEqual([...toMenuTexts(client, t), t.helpline('country.prompt'), t.helpline('services.region_prompt'), servicesMessage(t), t.nobodyOnCall()]);
     const [prompt, notice, safety, menu] = harness.emulator!.historyOf(person.userId);
     // The prompt marks the language of the Telegram app; every name is in that language.
     expect(prompt?.buttons.slice(0, 4)).toEqual(
-      (['sq', 'en', 'it', 'el'] as const).map((code) => ({ text: `${code === client.language ? '✓ ' : ''}${client.helpline(`language.names.${code}`)}`, data: `l|${code}` })),
+      (['sq', 'en', 'it', 'el'] as const).map((code) => ({ text: `${code === client.language ? '✓ ' : ''}${client.helpline(`language.names.${code}`)}`, data: `h:l|${code}` })),
     );
-    expect(notice?.buttons).toEqual([{ text: t.helpline('notice.ok'), data: 'o' }, ...safetyRow(t)]);
+    expect(notice?.buttons).toEqual([{ text: t.helpline('notice.ok'), data: 'h:o' }, ...safetyRow(t)]);
     expect(safety?.buttons).toEqual([
-      ...(['safe', 'not_really', 'danger', 'doctor'] as const).map((answer) => ({ text: t.helpline(`safety.${answer}`), data: `y|${answer}` })),
+      ...(['safe', 'not_really', 'danger', 'doctor'] as const).map((answer) => ({ text: t.helpline(`safety.${answer}`), data: `h:y|${answer}` })),
       ...safetyRow(t),
     ]);
     expect(menu?.buttons).toEqual([
-      ...(['check', 'worried', 'offer', 'services', 'privacy'] as const).map((item) => ({ text: t.helpline(`menu.${item}`), data: `m|${item}` })),
+      ...(['check', 'worried', 'offer', 'services', 'privacy'] as const).map((item) => ({ text: t.helpline(`menu.${item}`), data: `h:m|${item}` })),
       ...safetyRow(t),
     ]);
 
@@ -169,15 +169,15 @@ describe('the help-seeking conversation, end to end: emulated Telegram → `ura 
     const person = users.young;
     const t = textsIn('it');
     await toMenu(person, t);
-    await pressUntil(person, 'm|check', t.helpline('age.text'));
-    const replies = await pressUntil(person, 'a|yes', t.youngPerson('school.text'));
+    await pressUntil(person, 'h:m|check', t.helpline('age.text'));
+    const replies = await pressUntil(person, 'h:a|yes', t.youngPerson('school.text'));
 
     // "Safe" and "under 18" were answered on the bot's screens: not asked again; Back still leads to them.
     expect(replies.map((reply) => reply.text)).toEqual([t.youngPerson('intro.text'), t.youngPerson('school.text')]);
     expect(last(replies).buttons).toEqual([
-      ...(['yes_regularly', 'sometimes', 'stopped', 'never'] as const).map((code) => ({ text: t.youngPerson(`school.${code}`), data: `c|school|${code}` })),
-      { text: t.flows('skip'), data: 's|school' },
-      { text: t.flows('back'), data: 'b' },
+      ...(['yes_regularly', 'sometimes', 'stopped', 'never'] as const).map((code) => ({ text: t.youngPerson(`school.${code}`), data: `h:c|school|${code}` })),
+      { text: t.flows('skip'), data: 'h:s|school' },
+      { text: t.flows('back'), data: 'h:b' },
       ...safetyRow(t),
     ]);
     expect(db.conversations(person.userId)).toEqual([expect.objectContaining({ flowId: 'helpline/young-person', language: 'it', status: 'active' })]);
@@ -194,7 +194,7 @@ describe('the help-seeking conversation, end to end: emulated Telegram → `ura 
     const urgent = await person.waitForReply((reply) => reply.text.includes(t.handoff('person.nobody_urgent')));
     expect(urgent.map((reply) => reply.text)).toEqual([t.urgentNobodyOnCall()]);
     // The words are not taken as an answer to a button question: no hint, the question again on a tap.
-    const replies = await pressUntil(person, 'r|yes', t.selfCheck('where.text'));
+    const replies = await pressUntil(person, 'h:r|yes', t.selfCheck('where.text'));
     expect(last(replies).buttons).toEqual(where.buttons);
     const cases = db.cases(person.userId);
     expect(cases).toHaveLength(1);
@@ -267,13 +267,13 @@ describe('the help-seeking conversation, end to end: emulated Telegram → `ura 
     const t = textsIn('sq');
     await person.sendCommand('start');
     await person.waitForReply((reply) => reply.text === t.helpline('language.prompt'));
-    await pressUntil(person, 'l|sq', t.helpline('notice.text', { days: RETENTION_DAYS }));
-    await pressUntil(person, 'o', t.helpline('safety.text'));
+    await pressUntil(person, 'h:l|sq', t.helpline('notice.text', { days: RETENTION_DAYS }));
+    await pressUntil(person, 'h:o', t.helpline('safety.text'));
     const before = chatContents(person);
     const sentBefore = transcript(person).length;
     expect(before).toMatchObject({ bot: [expect.any(Number), expect.any(Number), expect.any(Number)], person: [expect.any(Number)] });
 
-    await person.press('x');
+    await person.press('h:x');
     await expectWipedSilently(person, t, [...before.bot, ...before.person], sentBefore);
   });
 
@@ -286,10 +286,10 @@ describe('the help-seeking conversation, end to end: emulated Telegram → `ura 
       [stays, sq],
     ] as const) {
       await toMenu(person, t);
-      await pressUntil(person, 'm|check', t.helpline('age.text'));
-      await person.press('a|no');
+      await pressUntil(person, 'h:m|check', t.helpline('age.text'));
+      await person.press('h:a|no');
       await person.waitForReply((reply) => reply.text === t.selfCheck('where.text'));
-      await pressUntil(person, 'p', t.nobodyOnCall({ answers: true }));
+      await pressUntil(person, 'h:p', t.nobodyOnCall({ answers: true }));
       await recorded(person);
     }
     const erasedContact = db.contactId(erased.userId);
@@ -304,11 +304,11 @@ describe('the help-seeking conversation, end to end: emulated Telegram → `ura 
     await erased.sendCommand('delete');
     const confirm = last(await erased.waitForReply((reply) => reply.text === en.helpline('delete.confirm')));
     expect(confirm.buttons).toEqual([
-      { text: en.helpline('delete.yes'), data: 'z|yes' },
-      { text: en.helpline('delete.no'), data: 'z|no' },
+      { text: en.helpline('delete.yes'), data: 'h:z|yes' },
+      { text: en.helpline('delete.no'), data: 'h:z|no' },
       ...safetyRow(en),
     ]);
-    await pressUntil(erased, 'z|yes', en.helpline('delete.done'));
+    await pressUntil(erased, 'h:z|yes', en.helpline('delete.done'));
 
     const none = Object.fromEntries(TABLES.map((table) => [table, 0]));
     // The chat's state is removed after the last reply, as the update ends.

@@ -32,14 +32,14 @@ describe('no Telegram identity reaches Ura’s files or log', () => {
     await enterScreening(person, t, { age: 30, next: 'where', start: 'start src_leak_poster' });
     await person.sendText('më morën pasaportën');
     await person.waitForReply((reply) => reply.text.includes(t.handoff('person.nobody_urgent')));
-    await pressUntil(person, 'r|yes', t.selfCheck('where.text'));
-    await pressUntil(person, 'c|where|abroad', t.selfCheck('documents.text'));
+    await pressUntil(person, 'h:r|yes', t.selfCheck('where.text'));
+    await pressUntil(person, 'h:c|where|abroad', t.selfCheck('documents.text'));
     await person.sendCommand('privacy');
     await person.waitForReply((reply) => reply.text === t.helpline('privacy.text', { days: RETENTION_DAYS }));
     await person.sendCommand('start');
     await person.waitForReply((reply) => reply.text === t.helpline('safety.text'));
-    await pressUntil(person, 'y|safe', t.helpline('resume.text'));
-    await pressUntil(person, 'r|yes', t.selfCheck('documents.text'));
+    await pressUntil(person, 'h:y|safe', t.helpline('resume.text'));
+    await pressUntil(person, 'h:r|yes', t.selfCheck('documents.text'));
     await person.sendCommand('exit');
   }
 
@@ -48,14 +48,14 @@ describe('no Telegram identity reaches Ura’s files or log', () => {
     const t = textsIn('it');
     await person.sendCommand('start');
     await person.waitForReply((reply) => reply.text === textsIn('en').helpline('language.prompt'));
-    await pressUntil(person, 'l|it', t.helpline('notice.text', { days: RETENTION_DAYS }));
-    await pressUntil(person, 'o', t.helpline('safety.text'));
-    await pressUntil(person, 'y|not_really', t.helpline('menu.text'));
-    await pressUntil(person, 'm|privacy', t.helpline('privacy.text', { days: RETENTION_DAYS }));
-    await pressUntil(person, 'p', t.nobodyOnCall());
+    await pressUntil(person, 'h:l|it', t.helpline('notice.text', { days: RETENTION_DAYS }));
+    await pressUntil(person, 'h:o', t.helpline('safety.text'));
+    await pressUntil(person, 'h:y|not_really', t.helpline('menu.text'));
+    await pressUntil(person, 'h:m|privacy', t.helpline('privacy.text', { days: RETENTION_DAYS }));
+    await pressUntil(person, 'h:p', t.nobodyOnCall());
     await person.sendCommand('delete');
     await person.waitForReply((reply) => reply.text === t.helpline('delete.confirm'));
-    await pressUntil(person, 'z|yes', t.helpline('delete.done'));
+    await pressUntil(person, 'h:z|yes', t.helpline('delete.done'));
   }
 
   /** The young-person flow, a word that answers nothing, back to the age question, /delete cancelled, then Exit. */
@@ -64,11 +64,11 @@ describe('no Telegram identity reaches Ura’s files or log', () => {
     await enterScreening(person, t, { age: 15, next: 'school' });
     await person.sendText('γεια σου');
     await person.waitForReply((reply) => reply.text === t.youngPerson('school.text'));
-    await pressUntil(person, 'b', t.youngPerson('age.text'));
+    await pressUntil(person, 'h:b', t.youngPerson('age.text'));
     await person.sendCommand('delete');
     await person.waitForReply((reply) => reply.text === t.helpline('delete.confirm'));
-    await pressUntil(person, 'z|no', t.helpline('delete.cancelled'));
-    await person.press('x');
+    await pressUntil(person, 'h:z|no', t.helpline('delete.cancelled'));
+    await person.press('h:x');
   }
 
   it('serves three people at once through flows, urgent words, a person, exits and /delete', async () => {

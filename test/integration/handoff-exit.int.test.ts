@@ -139,7 +139,7 @@ describe.each(PROVIDERS_UNDER_TEST)('the exit ends contact on $name', ({ open, s
     expect(await createOperatorRepository(h.db.prisma).remove('9001', h.clock.now())).toBe(true);
     expect(await caseRow(h)).toMatchObject({ status: 'closed', outcome: 'no_contact', operatorId: null });
     await h.parts.duty.tick();
-    expect(callsTo(h, 9002).filter((call) => buttonsOf(call.payload).includes(`h|take|${code}`))).toHaveLength(1);
+    expect(callsTo(h, 9002).filter((call) => buttonsOf(call.payload).includes(`o:take|${code}`))).toHaveLength(1);
   });
 
   /** The person and Arta talk, Arta ends the chat with /end; `requeue` puts the case back in the queue. */

@@ -28,7 +28,7 @@ describe.each(PROVIDERS_UNDER_TEST)('"write to me only after I write" on $name',
     const { person } = await requestPerson(h);
     const reply = callsTo(h, PERSON).filter((call) => typeof call.payload.text === 'string' && call.payload.text.startsWith(h.i18n.t('sq', 'helpline:person.requested')));
     expect(reply).toHaveLength(1);
-    expect(buttonsOf(reply[0]!.payload)).toContain('w');
+    expect(buttonsOf(reply[0]!.payload)).toContain('h:w');
 
     await person.press('w');
     expect(textsTo(h, PERSON).at(-1)).toBe(h.i18n.t('sq', 'helpline:person.hold_set'));

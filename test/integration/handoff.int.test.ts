@@ -20,7 +20,7 @@ describe.each(PROVIDERS_UNDER_TEST)('operator handoff on $name', ({ open, skip }
     const { person, code } = await requestPerson(h);
     expect(textsTo(h, PERSON).at(-1)).toBe(`${h.i18n.t('sq', 'helpline:person.requested')}\n\n${h.i18n.t('sq', 'helpline:person.quiet_tip')}`);
     for (const operatorChat of [9001, 9002]) {
-      const card = callsTo(h, operatorChat).find((call) => buttonsOf(call.payload).includes(`h|take|${code}`));
+      const card = callsTo(h, operatorChat).find((call) => buttonsOf(call.payload).includes(`o:take|${code}`));
       expect(card?.payload.text).toContain(code);
     }
 
@@ -43,18 +43,18 @@ describe.each(PROVIDERS_UNDER_TEST)('operator handoff on $name', ({ open, skip }
     await settle(h);
     expect(textsTo(h, PERSON).at(-1)).toBe('Arta: Jeni në siguri tani? Ku ndodheni afërsisht?');
     // The one-tap exit stays at hand during the chat.
-    expect(buttonsOf(callsTo(h, PERSON).at(-1)!.payload)).toEqual(['x']);
+    expect(buttonsOf(callsTo(h, PERSON).at(-1)!.payload)).toEqual(['h:x']);
 
     await arta.command('close');
-    expect(buttonsOf(callsTo(h, 9001).at(-1)!.payload)).toContain(`h|out|${code}|referred`);
+    expect(buttonsOf(callsTo(h, 9001).at(-1)!.payload)).toContain(`o:out|${code}|referred`);
     await arta.press(`h|out|${code}|referred`);
-    expect(buttonsOf(callsTo(h, 9001).at(-1)!.payload)).toContain(`h|ref|${code}|referred|shelter`);
+    expect(buttonsOf(callsTo(h, 9001).at(-1)!.payload)).toContain(`o:ref|${code}|referred|shelter`);
     await arta.press(`h|ref|${code}|referred|shelter`);
     await settle(h);
     expect(await caseRow(h)).toMatchObject({ status: 'closed', outcome: 'referred', referral: 'shelter' });
     const closing = callsTo(h, PERSON).at(-1)!;
     expect(closing.payload.text).toBe(h.i18n.t('sq', 'handoff:person.closed'));
-    expect(buttonsOf(closing.payload)).toContain('f');
+    expect(buttonsOf(closing.payload)).toContain('h:f');
 
     await person.press('f');
     // The feedback is the survey's, in its own tables: nothing of it among the person's conversations.
@@ -128,7 +128,7 @@ describe.each(PROVIDERS_UNDER_TEST)('operator handoff on $name', ({ open, skip }
     const opened = await caseRow(h);
     expect(opened).toMatchObject({ level: 'URGENT', status: 'pending', escalation: 0 });
     // Nobody on call speaks Albanian: the one operator on call is paged rather than nobody.
-    expect(callsTo(h, 9001).some((call) => buttonsOf(call.payload).includes(`h|take|${opened.code}`))).toBe(true);
+    expect(callsTo(h, 9001).some((call) => buttonsOf(call.payload).includes(`o:take|${opened.code}`))).toBe(true);
 
     const tick = () => h.parts.duty.tick();
     clock.advance(119_000);
@@ -139,7 +139,7 @@ describe.each(PROVIDERS_UNDER_TEST)('operator handoff on $name', ({ open, skip }
     expect((await caseRow(h)).escalation).toBe(1);
     clock.advance(120_000);
     await tick();
-    expect(callsTo(h, 9003).some((call) => buttonsOf(call.payload).includes(`h|take|${opened.code}`))).toBe(true);
+    expect(callsTo(h, 9003).some((call) => buttonsOf(call.payload).includes(`o:take|${opened.code}`))).toBe(true);
     expect(callsTo(h, 9002)).toHaveLength(0);
     clock.advance(120_000);
     await tick();
@@ -241,7 +241,7 @@ describe.each(PROVIDERS_UNDER_TEST)('operator handoff on $name', ({ open, skip }
     expect(callsTo(h, PERSON).filter((call) => h.api.calls.indexOf(call) >= before)).toHaveLength(0);
     // Besa's first card now says "taken": she gets a fresh one.
     await h.parts.duty.tick();
-    expect(callsTo(h, 9002).filter((call) => call.method === 'sendMessage' && buttonsOf(call.payload).includes(`h|take|${code}`))).toHaveLength(2);
+    expect(callsTo(h, 9002).filter((call) => call.method === 'sendMessage' && buttonsOf(call.payload).includes(`o:take|${code}`))).toHaveLength(2);
   });
 
   it.skipIf(skip)('keeps what a waiting person writes for whoever takes the case, and hears urgent words in it', async () => {
@@ -275,7 +275,7 @@ describe.each(PROVIDERS_UNDER_TEST)('operator handoff on $name', ({ open, skip }
     expect(menu?.payload.scope).toEqual({ type: 'chat', chat_id: 9050 });
     expect((menu?.payload.commands as { command: string }[]).map((entry) => entry.command)).toEqual(['oncall', 'offcall', 'cases', 'note', 'transfer', 'close', 'end']);
     const { code } = await requestPerson(h);
-    expect(callsTo(h, 9050).some((call) => buttonsOf(call.payload).includes(`h|take|${code}`))).toBe(true);
+    expect(callsTo(h, 9050).some((call) => buttonsOf(call.payload).includes(`o:take|${code}`))).toBe(true);
   });
 
   it.skipIf(skip)('relays exactly once a message written at the very moment the case is taken', async () => {
@@ -316,7 +316,7 @@ describe.each(PROVIDERS_UNDER_TEST)('operator handoff on $name', ({ open, skip }
     const second = await ask(70_202, 'p');
     const danger = await ask(70_203, 'y|danger');
     await arta.command('cases');
-    expect(buttonsOf(callsTo(h, 9001).at(-1)!.payload)).toEqual([`h|take|${danger}`, `h|take|${first}`, `h|take|${second}`]);
+    expect(buttonsOf(callsTo(h, 9001).at(-1)!.payload)).toEqual([`o:take|${danger}`, `o:take|${first}`, `o:take|${second}`]);
   });
 
   it.skipIf(skip)('tells operators when their shift starts and ends, once, and pages them with what is waiting', async () => {
@@ -329,7 +329,7 @@ describe.each(PROVIDERS_UNDER_TEST)('operator handoff on $name', ({ open, skip }
     clock.advance(60_000);
     await Promise.all([h.parts.duty.tick(), h.parts.duty.tick()]);
     expect(textsTo(h, 9001).filter((text) => text === h.i18n.t('sq', 'handoff:shift.started', { count: 1 }))).toHaveLength(1);
-    expect(callsTo(h, 9001).some((call) => buttonsOf(call.payload).includes(`h|take|${code}`))).toBe(true);
+    expect(callsTo(h, 9001).some((call) => buttonsOf(call.payload).includes(`o:take|${code}`))).toBe(true);
     clock.set('2026-06-01T14:00:00Z');
     await h.parts.duty.tick();
     await h.parts.duty.tick();
@@ -341,17 +341,17 @@ describe.each(PROVIDERS_UNDER_TEST)('operator handoff on $name', ({ open, skip }
     const arta = await addOperator(h, 9001);
     const { person, code } = await requestPerson(h);
     await arta.command('cases');
-    expect(buttonsOf(callsTo(h, 9001).at(-1)!.payload)).toEqual([`h|take|${code}`]);
+    expect(buttonsOf(callsTo(h, 9001).at(-1)!.payload)).toEqual([`o:take|${code}`]);
     await arta.press(`h|take|${code}`);
     await arta.command('cases');
-    expect(buttonsOf(callsTo(h, 9001).at(-1)!.payload)).toEqual([`h|use|${code}`]);
+    expect(buttonsOf(callsTo(h, 9001).at(-1)!.payload)).toEqual([`o:use|${code}`]);
     await arta.press(`h|use|${code}`);
     await settle(h);
     expect(textsTo(h, 9001).at(-1)).toBe(h.i18n.t('sq', 'handoff:console.now_on', { code }));
     await arta.command('end');
     await settle(h);
     expect(textsTo(h, PERSON).at(-1)).toBe(h.i18n.t('sq', 'handoff:person.ended'));
-    expect(buttonsOf(callsTo(h, PERSON).at(-1)!.payload)).toContain('m|home');
+    expect(buttonsOf(callsTo(h, PERSON).at(-1)!.payload)).toContain('h:m|home');
     // Back with the bot: what the person writes now is not relayed.
     const toOperator = callsTo(h, 9001).length;
     await person.say('hello?');
@@ -382,16 +382,16 @@ describe.each(PROVIDERS_UNDER_TEST)('operator handoff on $name', ({ open, skip }
     const { code } = await requestPerson(h);
     await arta.press(`h|take|${code}`);
     await sokol.command('cases');
-    expect(buttonsOf(callsTo(h, 9003).at(-1)!.payload)).toEqual([`h|use|${code}`]);
+    expect(buttonsOf(callsTo(h, 9003).at(-1)!.payload)).toEqual([`o:use|${code}`]);
     await h.handle((await import('../support/updates.js')).command('transfer', `${code} needs a colleague who speaks English`, { userId: 9003, languageCode: 'sq' }));
-    expect(buttonsOf(callsTo(h, 9003).at(-1)!.payload)).toContain(`h|tr|${code}|op-9002`);
+    expect(buttonsOf(callsTo(h, 9003).at(-1)!.payload)).toContain(`o:tr|${code}|op-9002`);
     await sokol.press(`h|tr|${code}|op-9002`);
     await settle(h);
     expect(await caseRow(h)).toMatchObject({ operatorId: 'op-9002' });
     expect(await h.db.prisma.caseMessage.findFirst({ where: { author: 'note' } })).toMatchObject({ operatorId: 'op-9003', text: 'needs a colleague who speaks English' });
     const besa = h.person({ userId: 9002, languageCode: 'sq' });
     await besa.command('cases');
-    expect(buttonsOf(callsTo(h, 9002).at(-1)!.payload)).toEqual([`h|use|${code}`]);
+    expect(buttonsOf(callsTo(h, 9002).at(-1)!.payload)).toEqual([`o:use|${code}`]);
   });
 
   it.skipIf(skip)('transfers a case to a colleague with a note, who gets the whole story', async () => {
@@ -403,7 +403,7 @@ describe.each(PROVIDERS_UNDER_TEST)('operator handoff on $name', ({ open, skip }
     await person.say('punoja në Itali');
     await settle(h);
     await h.handle((await import('../support/updates.js')).command('transfer', 'flet vetëm italisht', { userId: 9001, languageCode: 'sq' }));
-    expect(buttonsOf(callsTo(h, 9001).at(-1)!.payload)).toEqual([`h|tr|${code}|op-9002`, `h|tr|${code}|queue`]);
+    expect(buttonsOf(callsTo(h, 9001).at(-1)!.payload)).toEqual([`o:tr|${code}|op-9002`, `o:tr|${code}|queue`]);
     await arta.press(`h|tr|${code}|op-9002`);
     await settle(h);
     expect(await caseRow(h)).toMatchObject({ status: 'active', operatorId: 'op-9002' });

@@ -19,8 +19,8 @@ describe('the help-seeking conversation on Telegram', () => {
     const h = await setUp();
     await h.person({ userId: 70001, languageCode: 'en' }).start('src_poster_fier');
     expect(h.textsSince(0)).toEqual([h.i18n.t('en', 'helpline:language.prompt')]);
-    expect(h.lastButtons().slice(0, 2)).toEqual([['Shqip', 'l|sq'], ['✓ English', 'l|en']]);
-    expect(h.lastButtons().slice(-2)).toEqual([['Talk to a person', 'p'], ['Exit', 'x']]);
+    expect(h.lastButtons().slice(0, 2)).toEqual([['Shqip', 'h:l|sq'], ['✓ English', 'h:l|en']]);
+    expect(h.lastButtons().slice(-2)).toEqual([['Talk to a person', 'h:p'], ['Exit', 'h:x']]);
     const contact = await h.db.prisma.contact.findFirstOrThrow();
     expect(contact.source).toBe('poster_fier');
     expect(contact.idHash).toBe(h.identity.hashId('user', 70001));
@@ -34,7 +34,7 @@ describe('the help-seeking conversation on Telegram', () => {
     expect(texts[1]).toBe(h.i18n.t('sq', 'helpline:notice.text', { days: 30 }));
     expect(texts[2]).toBe(h.i18n.t('sq', 'helpline:safety.text'));
     expect(texts.at(-1)).toBe(h.i18n.t('sq', 'helpline:menu.text'));
-    expect(h.lastButtons().map(([, data]) => data)).toEqual(['m|check', 'm|worried', 'm|offer', 'm|services', 'm|privacy', 'p', 'x']);
+    expect(h.lastButtons().map(([, data]) => data)).toEqual(['h:m|check', 'h:m|worried', 'h:m|offer', 'h:m|services', 'h:m|privacy', 'h:p', 'h:x']);
   });
 
   it('starts the adult self-check, or the young-person flow for under-18s, without asking again what the person already answered', async () => {
@@ -131,7 +131,7 @@ describe('the help-seeking conversation on Telegram', () => {
     const helpCase = await h.db.prisma.helpCase.findFirstOrThrow();
     expect(helpCase).toMatchObject({ trigger: 'urgent', level: 'URGENT', status: 'pending' });
     expect(helpCase.code).toMatch(/^[2-9A-Z]{2}-[2-9A-Z]{3}$/);
-    expect(h.lastButtons().map(([, data]) => data)).toContain('r|yes');
+    expect(h.lastButtons().map(([, data]) => data)).toContain('h:r|yes');
     await person.press('r|yes');
     expect(h.textsSince(before).at(-1)).toBe(h.i18n.t('sq', 'helpline.self-check:where.text'));
   });
@@ -267,7 +267,7 @@ describe('the help-seeking conversation on Telegram', () => {
     expect(h.textsSince(0).at(-1)).toBe(h.i18n.t('en', 'helpline:country.prompt'));
     await person.press('k|al');
     expect(h.textsSince(0).at(-1)).toBe(h.i18n.t('en', 'helpline:services.region_prompt'));
-    expect(h.lastButtons().map(([, data]) => data)).toContain('g|fier');
+    expect(h.lastButtons().map(([, data]) => data)).toContain('h:g|fier');
     await person.press('g|none');
     const national = h.textsSince(0).at(-1) ?? '';
     expect(national).toContain(`${h.i18n.t('en', 'directory:hotline_116006.name')}: 116006`);

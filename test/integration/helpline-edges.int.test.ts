@@ -149,7 +149,7 @@ describe.each(PROVIDERS_UNDER_TEST)('the help-seeker\'s chat at its edges on $na
     await toMenu(person, 'sq');
     for (let i = 0; i < 25; i++) await person.say(`përshëndetje ${i}`);
     const notice = h.api.calls.find((call) => call.payload.text === h.i18n.t('sq', 'helpline:hint.slow_down'));
-    expect(notice?.payload.reply_markup).toMatchObject({ inline_keyboard: [[{ callback_data: 'p' }, { callback_data: 'x' }]] });
+    expect(notice?.payload.reply_markup).toMatchObject({ inline_keyboard: [[{ callback_data: 'h:p' }, { callback_data: 'h:x' }]] });
     await person.say('ndihmë, më morën pasaportën');
     expect(await h.db.prisma.helpCase.findFirst()).toMatchObject({ trigger: 'urgent', level: 'URGENT' });
     expect(textsTo(h, PERSON).at(-1)).toContain(h.i18n.t('sq', 'helpline:urgent.elsewhere'));

@@ -34,7 +34,7 @@ describe.each(PROVIDERS_UNDER_TEST)('numbers for the country the person is in, a
   async function chooseCountry(h: Harness, person: Person, country: string) {
     await person.press('m|services');
     expect(textsTo(h, PERSON).at(-1)).toBe(h.i18n.t('en', 'helpline:country.prompt'));
-    expect(lastButtons(h)).toEqual(expect.arrayContaining(['k|al', 'k|xk', 'k|mk', 'k|me', 'k|rs', 'k|gr', 'k|it', 'k|gb', 'k|other']));
+    expect(lastButtons(h)).toEqual(expect.arrayContaining(['h:k|al', 'h:k|xk', 'h:k|mk', 'h:k|me', 'h:k|rs', 'h:k|gr', 'h:k|it', 'h:k|gb', 'h:k|other']));
     await person.press(`k|${country}`);
   }
 
@@ -47,7 +47,7 @@ describe.each(PROVIDERS_UNDER_TEST)('numbers for the country the person is in, a
       else {
         // Changed from the services screen, which shows the country chosen before.
         await person.press('m|services');
-        expect(lastButtons(h)).toContain('k|ask');
+        expect(lastButtons(h)).toContain('h:k|ask');
         await person.press('k|ask');
         await person.press(`k|${country}`);
       }
@@ -55,7 +55,7 @@ describe.each(PROVIDERS_UNDER_TEST)('numbers for the country the person is in, a
       for (const phone of own) expect(calls(services, phone), `${country} ${phone}`).toBe(true);
       expect(services).not.toMatch(/129|116006|116 006/);
       // No county question outside Albania, and no county button.
-      expect(lastButtons(h)).not.toContain('g|ask');
+      expect(lastButtons(h)).not.toContain('h:g|ask');
 
       const before = callsTo(h, PERSON).length;
       await person.press('y|danger');
@@ -99,7 +99,7 @@ describe.each(PROVIDERS_UNDER_TEST)('numbers for the country the person is in, a
     expect(text).toContain(t('helpline:urgent.which_country'));
     expect(text).toContain(t('handoff:person.nobody_urgent'));
     expect(text.endsWith(t('helpline:urgent.exit'))).toBe(true);
-    expect(lastButtons(h)).toEqual(expect.arrayContaining(['e|it', 'e|gr', 'e|gb', 'e|other', 'y|doctor', 'p', 'x']));
+    expect(lastButtons(h)).toEqual(expect.arrayContaining(['h:e|it', 'h:e|gr', 'h:e|gb', 'h:e|other', 'h:y|doctor', 'h:p', 'h:x']));
     expect(await database.db.prisma.helpCase.findFirstOrThrow()).toMatchObject({ trigger: 'urgent', level: 'URGENT' });
 
     // The country from the urgent message: that country's numbers, and no second case.
@@ -145,7 +145,7 @@ describe.each(PROVIDERS_UNDER_TEST)('numbers for the country the person is in, a
     before = callsTo(h, PERSON).length;
     await person.say('they took my passport');
     expect(callsTo(h, PERSON).map((call) => call.method).slice(before)).toEqual(['sendMessage']);
-    expect(lastButtons(h)).toContain('r|yes');
+    expect(lastButtons(h)).toContain('h:r|yes');
     await person.press('r|yes');
     expect(textsTo(h, PERSON).at(-1)).toBe(h.i18n.t('en', 'helpline.self-check:where.text'));
   });
@@ -156,7 +156,7 @@ describe.each(PROVIDERS_UNDER_TEST)('numbers for the country the person is in, a
     await person.start();
     await person.press('l|sq');
     await person.press('o');
-    expect(lastButtons(h)).toEqual(['y|safe', 'y|not_really', 'y|danger', 'y|doctor', 'p', 'x']);
+    expect(lastButtons(h)).toEqual(['h:y|safe', 'h:y|not_really', 'h:y|danger', 'h:y|doctor', 'h:p', 'h:x']);
     await person.press('y|safe');
     await person.press('m|services');
     await person.press('k|al');
@@ -167,7 +167,7 @@ describe.each(PROVIDERS_UNDER_TEST)('numbers for the country the person is in, a
     const text = textsTo(h, PERSON).at(-1) ?? '';
     expect(text.startsWith(`${h.i18n.t('sq', 'helpline:urgent.doctor_in', { country: 'Shqipëria' })}\n• 127: `)).toBe(true);
     expect(text).not.toMatch(/116006/);
-    expect(lastButtons(h)).not.toContain('y|doctor');
+    expect(lastButtons(h)).not.toContain('h:y|doctor');
     expect(await database.db.prisma.helpCase.findFirstOrThrow()).toMatchObject({ trigger: 'urgent', level: 'URGENT' });
   });
 

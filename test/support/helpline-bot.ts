@@ -7,6 +7,7 @@ import { createIdentityProtector } from '../../src/shared/crypto.js';
 import { createLogger, type Logger } from '../../src/shared/logger.js';
 import type { BotCall } from '../../src/delivery/outbox.js';
 import { DEFAULT_CLAIM_TARGETS } from '../../src/helpline/handoff/targets.js';
+import { areaComposers } from '../../src/transport/telegram/area-composers.js';
 import { createBot } from '../../src/transport/telegram/bot.js';
 import { createBotCall } from '../../src/transport/telegram/bot-call.js';
 import { recordBotApi, TEST_BOT_INFO } from './bot-api.js';
@@ -40,7 +41,8 @@ export async function helplineBot(options: HelplineBotOptions = {}) {
     prisma: test.db.prisma, scrub: test.db.scrub, catalog, directory, identity, i18n, locales, clock, logger: options.logger ?? createLogger('silent'),
     retentionDays: 30, surveyRetentionDays: 730, call: options.call ?? outboxApi.call, timezone: 'Europe/Tirane', targets: DEFAULT_CLAIM_TARGETS,
   });
-  const bot = createBot({ ...deps, token: '123:TEST', apiRoot: 'http://127.0.0.1:9', botInfo: TEST_BOT_INFO });
+  const logger = deps.helpline.logger;
+  const bot = createBot({ token: '123:TEST', apiRoot: 'http://127.0.0.1:9', botInfo: TEST_BOT_INFO, sessions: deps.sessions, i18n, identity, logger, composers: areaComposers(deps) });
   const api = recordBotApi(bot, outboxApi);
   const sent = () => api.calls.filter((call) => call.method === 'sendMessage');
 

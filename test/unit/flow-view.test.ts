@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../src/i18n/index.js';
-import { decodeButton } from '../../src/transport/telegram/callback-data.js';
+import { decodeHelplineButton as decodeButton } from '../../src/transport/telegram/helpline-buttons.js';
 import { viewOf } from '../../src/transport/telegram/flow-view.js';
 import { drive, flowFrom } from '../support/flows.js';
 import { FLOW, SET } from './flows/fixtures.js';
@@ -15,11 +15,11 @@ describe('flow views on Telegram', () => {
     const view = viewOf(run.effects[1]!, t);
     expect(view?.text).toBe('<safe.text>');
     expect(view?.keyboard).toEqual([
-      [{ text: '<safe.yes>', callback_data: 'c|safe|yes' }],
-      [{ text: '<safe.danger>', callback_data: 'c|safe|danger' }],
+      [{ text: '<safe.yes>', callback_data: 'h:c|safe|yes' }],
+      [{ text: '<safe.danger>', callback_data: 'h:c|safe|danger' }],
       [
-        { text: 'Talk to a person', callback_data: 'p' },
-        { text: 'Exit', callback_data: 'x' },
+        { text: 'Talk to a person', callback_data: 'h:p' },
+        { text: 'Exit', callback_data: 'h:x' },
       ],
     ]);
   });
@@ -58,6 +58,6 @@ describe('flow views on Telegram', () => {
     const hint = viewOf(run.effects[0]!, t);
     expect(hint?.text).toBe('Please write a number from 5 to 99.');
     expect(hint?.keyboard.at(-1)?.map((b) => b.text)).toEqual(['Talk to a person', 'Exit']);
-    expect(viewOf(drive(flow).effects[0]!, t)?.keyboard).toEqual([[{ text: 'Talk to a person', callback_data: 'p' }, { text: 'Exit', callback_data: 'x' }]]);
+    expect(viewOf(drive(flow).effects[0]!, t)?.keyboard).toEqual([[{ text: 'Talk to a person', callback_data: 'h:p' }, { text: 'Exit', callback_data: 'h:x' }]]);
   });
 });

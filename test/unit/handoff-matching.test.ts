@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { OnDuty } from '../../src/staff/operators.js';
 import { matches, queueOrder } from '../../src/helpline/handoff/paging.js';
-import { consoleButton, decodeConsoleButton, tagged } from '../../src/helpline/handoff/views.js';
+import { tagged } from '../../src/helpline/handoff/views.js';
+import { consoleButton, decodeConsoleButton } from '../../src/transport/telegram/console-buttons.js';
+import { writeHandoffButton } from '../../src/transport/telegram/handoff-buttons.js';
 import type { Answer } from '../../src/flows/state.js';
 import { unclaimed, type HelpCase } from '../../src/helpline/cases.js';
 
@@ -68,7 +70,7 @@ async function viewsForTests() {
   const { loadAreaFlows } = await import('../../src/flow-actions.js');
   const { loadDirectory } = await import('../../src/helpline/directory.js');
   const catalog = loadAreaFlows().catalog;
-  return { views: createViews({ i18n: createI18n(), catalog, directory: loadDirectory().directory }), catalog };
+  return { views: createViews({ i18n: createI18n(), catalog, directory: loadDirectory().directory, writeButton: writeHandoffButton }), catalog };
 }
 
 describe('the case card', () => {

@@ -54,7 +54,7 @@ describe('registering by invitation in Telegram', () => {
     expect(offer).toContain('Arta');
     const [confirm, cancel] = keyboard();
     expect(confirm).toMatchObject({ text: en('invite:offer.confirm') });
-    expect(cancel).toMatchObject({ text: en('invite:offer.cancel'), callback_data: 'v|no' });
+    expect(cancel).toMatchObject({ text: en('invite:offer.cancel'), callback_data: 'i:no' });
     const confirmData = confirm && 'callback_data' in confirm ? confirm.callback_data : '';
     expect(Buffer.byteLength(confirmData)).toBeLessThanOrEqual(64);
     expect(await operators.byTelegramId('7001')).toBeUndefined();

@@ -73,6 +73,6 @@ describe('the urgent message', () => {
     const t = i18n.forLanguage('en');
     const { text, keyboard } = urgentView(directory, t, { country: 'OTHER' });
     expect(text).toBe(`${t('helpline:urgent.elsewhere')}\n\n${t('helpline:urgent.exit')}`);
-    expect(keyboard.flat().map((button) => 'callback_data' in button && button.callback_data)).toEqual(['y|doctor', 'm|home', 'p', 'x']);
+    expect(keyboard.flat().map((button) => 'callback_data' in button && button.callback_data)).toEqual(['h:y|doctor', 'h:m|home', 'h:p', 'h:x']);
   });
 });

@@ -8,15 +8,12 @@ import { caseEvent as event } from './commit.js';
 import { createLeaving } from './leaving.js';
 import { createRelay } from './relay.js';
 import { consoleLanguage } from './views.js';
-import { button, FEEDBACK } from '../../transport/telegram/callback-data.js';
 
 export type { Incoming } from './relay.js';
 
 /** How a case may end, and where the person was referred (what the regional committee counts). */
 export const CLOSE_OUTCOMES = ['referred', 'information', 'no_contact', 'not_relevant', 'other'] as const;
 export const REFERRALS = ['police', 'child_protection', 'shelter', 'legal_aid', 'health', 'labour_inspectorate', 'hotline_116006', 'information_only', 'other'] as const;
-
-const MENU_BUTTON = button.menu('home');
 
 /** What a press on Take gets: the case, or why not (`left`: the person left; `needs_*`: a colleague with that skill is on call). */
 export type ClaimResult = { kind: 'claimed'; helpCase: HelpCase } | { kind: 'taken' | 'closed' | 'unknown' | 'yours' | 'left' | 'needs_child' | 'needs_female' };
@@ -211,7 +208,7 @@ export function createHandoff(deps: HandoffDeps) {
       if (!helpCase || helpCase.chatEndedAt !== null) return undefined;
       const now = clock.now();
       const language = personLanguage(helpCase);
-      const menu = [[{ text: tr(language)('helpline:buttons.menu'), callback_data: MENU_BUTTON }]];
+      const menu = views.keyboard([[{ text: tr(language)('helpline:buttons.menu'), button: { does: 'menu' } }]]);
       const ended = await commit({
         caseId: helpCase.id,
         expected: { status: 'active', operatorId: operator.id, chatEndedAt: null },
@@ -228,7 +225,7 @@ export function createHandoff(deps: HandoffDeps) {
       if (!helpCase || helpCase.status !== 'active') return undefined;
       const now = clock.now();
       const t = tr(personLanguage(helpCase));
-      const survey = [[{ text: t('person.feedback'), callback_data: FEEDBACK }], [{ text: t('helpline:buttons.menu'), callback_data: MENU_BUTTON }]];
+      const survey = views.keyboard([[{ text: t('person.feedback'), button: { does: 'feedback' } }], [{ text: t('helpline:buttons.menu'), button: { does: 'menu' } }]]);
       const closed = await commit({
         caseId: helpCase.id,
         expected: { status: 'active', operatorId: helpCase.operatorId },

@@ -1,13 +1,12 @@
-import type { InlineKeyboardButton } from 'grammy/types';
 import { choicesOf, type FlowCatalog } from '../../flows/catalog.js';
 import { AGE_BANDS, flowNamespace } from '../../flows/schema.js';
 import type { Answer } from '../../flows/state.js';
-import { CASE_CODE, type HelpCase } from '../cases.js';
+import type { HelpCase } from '../cases.js';
 import type { Directory } from '../directory.js';
 import { withNumbers } from '../numbers-text.js';
 import type { Operator } from '../../staff/operators.js';
-import { EXIT } from '../../transport/telegram/callback-data.js';
 import { isLanguage, type I18n, type Language } from '../../i18n/index.js';
+import { keyboardOf, rowOf, type Choice, type Keyboard, type KeyboardRow, type WriteButton } from './keyboard.js';
 import type { CaseMessage } from './model.js';
 
 /** Telegram's limits for one message's text and for a caption. */
@@ -51,36 +50,13 @@ export const consoleLanguage = (operator: Pick<Operator, 'languages'>): Language
 
 const LEVEL_MARK: Record<HelpCase['level'], string> = { URGENT: '🔴', HIGH: '🟠', CONCERN: '🟡', INFO: '⚪' };
 
-/** The one way buttons of the console are written: `h|<verb>|<argument>`. */
-export const consoleButton = {
-  take: (code: string) => `h|take|${code}`,
-  use: (code: string) => `h|use|${code}`,
-  transfer: (code: string, target: string) => `h|tr|${code}|${target}`,
-  outcome: (code: string, outcome: string) => `h|out|${code}|${outcome}`,
-  referral: (code: string, outcome: string, referral: string) => `h|ref|${code}|${outcome}|${referral}`,
-};
-
-export type ConsoleAction =
-  | { verb: 'take' | 'use'; code: string }
-  | { verb: 'tr'; code: string; target: string }
-  | { verb: 'out'; code: string; outcome: string }
-  | { verb: 'ref'; code: string; outcome: string; referral: string };
-
-const WORD = /^[a-z0-9_-]{1,40}$/;
-
-/** Reads a console button; anything else (forged, or not the console's) is undefined. */
-export function decodeConsoleButton(data: string | undefined): ConsoleAction | undefined {
-  const [tag, verb, code, a, b, ...rest] = (data ?? '').split('|');
-  if (tag !== 'h' || code === undefined || !CASE_CODE.test(code) || rest.length > 0) return undefined;
-  if ((verb === 'take' || verb === 'use') && a === undefined) return { verb, code };
-  if (verb === 'tr' && a !== undefined && WORD.test(a) && b === undefined) return { verb, code, target: a };
-  if (verb === 'out' && a !== undefined && WORD.test(a) && b === undefined) return { verb, code, outcome: a };
-  if (verb === 'ref' && a !== undefined && WORD.test(a) && b !== undefined && WORD.test(b)) return { verb, code, outcome: a, referral: b };
-  return undefined;
-}
-
-export function createViews(deps: { i18n: I18n; catalog: FlowCatalog; directory: Directory }) {
+/**
+ * What the handoff shows operators and people: case cards, transcripts, tags, and the
+ * buttons of its messages, written by `writeButton` (the transport's).
+ */
+export function createViews(deps: { i18n: I18n; catalog: FlowCatalog; directory: Directory; writeButton: WriteButton }) {
   const { i18n, catalog, directory } = deps;
+  const keyboard = (rows: Choice[][]): Keyboard => keyboardOf(deps.writeButton, rows);
   const tr = (language: Language) => i18n.forLanguage(language, 'handoff');
 
   const minutes = (from: Date, to: Date) => Math.max(0, Math.round((to.getTime() - from.getTime()) / 60_000));
@@ -142,13 +118,15 @@ export function createViews(deps: { i18n: I18n; catalog: FlowCatalog; directory:
   return {
     tr,
 
-    /** The one-tap exit, on everything a person gets from the handoff, in their language. */
-    exitRow: (language: Language): { text: string; callback_data: string }[] => [{ text: tr(language)('bot:buttons.exit'), callback_data: EXIT }],
+    keyboard,
 
-    card(helpCase: HelpCase, language: Language, now: Date): { text: string; reply_markup: { inline_keyboard: InlineKeyboardButton[][] } } {
+    /** The one-tap exit, on everything a person gets from the handoff, in their language. */
+    exitRow: (language: Language): KeyboardRow => rowOf(deps.writeButton, [{ text: tr(language)('bot:buttons.exit'), button: { does: 'exit' } }]),
+
+    card(helpCase: HelpCase, language: Language, now: Date): { text: string; reply_markup: { inline_keyboard: Keyboard } } {
       return {
         text: caseHead(helpCase, language, now),
-        reply_markup: { inline_keyboard: [[{ text: tr(language)('card.take'), callback_data: consoleButton.take(helpCase.code) }]] },
+        reply_markup: { inline_keyboard: keyboard([[{ text: tr(language)('card.take'), button: { does: 'take', code: helpCase.code } }]]) },
       };
     },
 

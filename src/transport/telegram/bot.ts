@@ -1,24 +1,33 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
-import { Bot, session } from 'grammy';
+import { Bot, session, type Composer } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
-import { pickLanguage } from '../../i18n/index.js';
+import { areaOf } from '../../flows/buttons.js';
+import { pickLanguage, type I18n } from '../../i18n/index.js';
+import type { IdentityProtector } from '../../shared/crypto.js';
 import { errorMessage } from '../../shared/errors.js';
+import type { Logger } from '../../shared/logger.js';
 import type { SessionStore } from '../../storage/session-repository.js';
 import type { SessionData, UraContext } from './context.js';
 import { protectContent } from './protect-content.js';
 import { privateSenderGuard } from './sender-guard.js';
 import { isTransient } from './transient.js';
-import { consoleComposer, type ConsoleDeps } from './console.js';
-import { helplineComposer, type HelplineBotDeps } from './helpline.js';
-import { invitationComposer, type InvitationBotDeps } from './invitations.js';
 
-export interface BotDeps extends HelplineBotDeps, ConsoleDeps, InvitationBotDeps {
+/** What every area's composer shares: the bot, its sessions, languages, the keyed hash, the log. */
+export interface BotDeps {
   token: string;
   apiRoot: string;
   sessions: SessionStore<SessionData>;
+  i18n: I18n;
+  identity: IdentityProtector;
+  logger: Logger;
   /** Known bot identity, which skips getMe (tests and benchmarks). */
   botInfo?: UserFromGetMe;
+  /**
+   * The areas' composers, in the order an update meets them (see `areaComposers`):
+   * each answers its own updates and passes on the rest.
+   */
+  composers: readonly Composer<UraContext>[];
 }
 
 export function createBot(deps: BotDeps): Bot<UraContext> {
@@ -59,11 +68,11 @@ export function createBot(deps: BotDeps): Bot<UraContext> {
     ctx.lang = chosen ?? pickLanguage(ctx.from?.language_code);
     await next();
   });
-  // Staff first: an operator's messages are never taken for a help-seeker's, and an
-  // invitation is answered before the person could be recorded as a contact.
-  guarded.use(consoleComposer(deps));
-  guarded.use(invitationComposer(deps));
-  guarded.use(helplineComposer(deps));
+  for (const composer of deps.composers) guarded.use(composer);
+  // A press on an area's button that no area took (an area no longer served here): answered, so it does not spin.
+  guarded.on('callback_query:data', async (ctx) => {
+    if (areaOf(ctx.callbackQuery.data)) await ctx.answerCallbackQuery().catch(() => undefined);
+  });
 
   // Reached only if the boundary itself fails (for example, the chat is gone).
   bot.catch(({ ctx, error }) => logger.error({ updateId: ctx.update.update_id, err: errorMessage(error) }, 'update failed outside the error boundary'));

@@ -1,14 +1,16 @@
 import { Composer } from 'grammy';
-import type { InlineKeyboardButton, Message } from 'grammy/types';
+import type { InlineKeyboardButton } from 'grammy/types';
 import type { Duty } from '../../helpline/handoff/duty.js';
-import { CLOSE_OUTCOMES, REFERRALS, type Handoff, type Incoming } from '../../helpline/handoff/handoff.js';
+import { CLOSE_OUTCOMES, REFERRALS, type Handoff } from '../../helpline/handoff/handoff.js';
 import type { OnDuty } from '../../staff/operators.js';
-import { consoleButton, consoleLanguage, decodeConsoleButton, type Views } from '../../helpline/handoff/views.js';
+import { consoleLanguage, type Views } from '../../helpline/handoff/views.js';
 import { CASE_CODE, type HelpCase } from '../../helpline/cases.js';
 import type { DutyStore } from '../../staff/operators.js';
 import { errorMessage } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
+import { consoleButton, decodeConsoleButton, isConsoleData } from './console-buttons.js';
 import type { UraContext } from './context.js';
+import { incomingOf } from './incoming.js';
 
 export interface ConsoleDeps {
   handoff: Handoff;
@@ -16,13 +18,6 @@ export interface ConsoleDeps {
   dutyStore: DutyStore;
   views: Views;
   logger: Logger;
-}
-
-/** What an incoming message is, for relaying: its text or caption, and its kind. */
-export function incomingOf(message: Message): Incoming {
-  const kinds = ['photo', 'video', 'document', 'audio', 'voice', 'animation', 'sticker', 'video_note', 'location', 'contact'] as const;
-  const kind = message.text !== undefined ? 'text' : (kinds.find((candidate) => message[candidate] !== undefined) ?? 'other');
-  return { messageId: message.message_id, kind, text: message.text ?? message.caption ?? null };
 }
 
 /** The console's commands, in the order of the operator's menu. */
@@ -55,7 +50,7 @@ export function consoleComposer(deps: ConsoleDeps): Composer<UraContext> {
       // Served here only: nothing an operator does reaches the help-seekers' pipeline.
       return staff.middleware()(ctx, async () => undefined);
     }
-    if (ctx.callbackQuery?.data?.startsWith('h|')) return void (await ctx.answerCallbackQuery().catch(() => undefined));
+    if (isConsoleData(ctx.callbackQuery?.data)) return void (await ctx.answerCallbackQuery().catch(() => undefined));
     return next();
   });
 

@@ -1,11 +1,14 @@
 import type { InlineKeyboardButton } from 'grammy/types';
+import type { HelpCase } from '../../helpline/cases.js';
 import type { Contact } from '../../helpline/contacts.js';
 import { COUNTRY_CHOICES, isRegion, REGIONS, servicesFor, type Directory, type Region } from '../../helpline/directory.js';
-import { numbersText } from '../../helpline/numbers-text.js';
+import { numbersText, withNumbers } from '../../helpline/numbers-text.js';
+import type { Reach } from '../../helpline/reach.js';
 import { LANGUAGES, type I18n } from '../../i18n/index.js';
-import { button, MENU_ITEMS, SAFETY } from './callback-data.js';
 import type { UraContext } from './context.js';
 import { safetyRow, type View } from './flow-view.js';
+import { helplineButton as button, MENU_ITEMS, SAFETY } from './helpline-buttons.js';
+import { holdChoice, requestedText } from './person-request.js';
 import { servicesText } from './services-view.js';
 import { urgentView, type UrgentMessage } from './urgent-view.js';
 
@@ -94,5 +97,20 @@ export function helplineScreens(deps: { i18n: I18n; directory: Directory; retent
     await send(ctx, urgentView(deps.directory, i18n.forLanguage(ctx.lang), { ...message, country: ctx.session.country }));
   }
 
-  return { t, send, say, choice, showLanguages, showNotice, showSafety, showMenu, showServices, askRegion, askCountry, showUrgent };
+  /**
+   * Nobody is on call: said honestly, with the numbers that answer now. Those of
+   * `handoff:person.nobody` are Albania's: someone who said they are in another
+   * country (the case keeps it) gets that country's instead.
+   */
+  function nobodyOnCall(ctx: Private, helpCase?: HelpCase): string {
+    return withNumbers(deps.directory, helpCase?.country ?? ctx.session.country, i18n.forLanguage(ctx.lang), { albania: 'handoff:person.nobody', intro: 'handoff:person.nobody_urgent' });
+  }
+
+  /** A request for a person passed on (or the operator already in the chat), with the choice to be written to only after writing. */
+  async function showRequested(ctx: Private, helpCase: HelpCase, reach: Reach) {
+    if (reach === 'in_chat') return say(ctx, t(ctx)('handoff:person.in_chat'));
+    return say(ctx, requestedText(t(ctx), helpCase, reach, nobodyOnCall(ctx, helpCase)), holdChoice(t(ctx)));
+  }
+
+  return { t, send, say, choice, showLanguages, showNotice, showSafety, showMenu, showServices, askRegion, askCountry, showUrgent, nobodyOnCall, showRequested };
 }

@@ -4,6 +4,7 @@ import type { Operator, OperatorStore } from '../../staff/operators.js';
 import type { I18n, Language } from '../../i18n/index.js';
 import type { Logger } from '../../shared/logger.js';
 import type { UraContext } from './context.js';
+import { decodeInvitationButton, invitationButton } from './invitation-buttons.js';
 
 export interface InvitationBotDeps {
   invitations: Pick<Invitations, 'inspect' | 'redeem'>;
@@ -12,14 +13,7 @@ export interface InvitationBotDeps {
   logger: Logger;
 }
 
-/**
- * The two buttons under an invitation. A token has at most 60 characters, so
- * `v|<token>` stays within Telegram's 64 bytes of callback data.
- */
-export const invitationButton = { confirm: (token: string) => `v|${token}`, cancel: 'v|no' };
-
 const PAYLOAD = /^inv_(\S*)$/;
-const BUTTON = /^v\|(.*)$/s;
 
 /** Language names in the reader's language, as Telegram clients show them. */
 function languageNames(codes: string[], language: Language): string {
@@ -62,13 +56,14 @@ export function invitationComposer(deps: InvitationBotDeps): Composer<UraContext
     });
   });
 
-  privateChats.callbackQuery(BUTTON, async (ctx) => {
-    const answer = ctx.match[1] ?? '';
+  privateChats.on('callback_query:data', async (ctx, next) => {
+    const answer = decodeInvitationButton(ctx.callbackQuery.data);
+    if (!answer) return next();
     await ctx.answerCallbackQuery().catch(() => undefined);
     // The buttons work once: a second press would only meet a used invitation.
     await ctx.editMessageReplyMarkup().catch(() => undefined);
-    if (answer === 'no') return void (await ctx.reply(t(ctx)('cancelled')));
-    const operator = await invitations.redeem(answer, String(ctx.from.id));
+    if (answer.kind === 'cancel') return void (await ctx.reply(t(ctx)('cancelled')));
+    const operator = await invitations.redeem(answer.token, String(ctx.from.id));
     if (typeof operator === 'string') return refuse(ctx, operator);
     logger.info({ operator: operator.id, role: operator.role }, 'operator registered by invitation');
     await ctx.reply(t(ctx)('welcome', describe(ctx, operator)));

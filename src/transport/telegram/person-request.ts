@@ -1,6 +1,6 @@
 import type { HelpCase } from '../../helpline/cases.js';
 import type { Translate } from '../../i18n/index.js';
-import { HOLD } from './callback-data.js';
+import { helplineButton } from './helpline-buttons.js';
 
 /**
  * What a person is told when their request for a person is passed on (`tr` bound to
@@ -22,4 +22,4 @@ export function requestedText(tr: Translate, helpCase: Pick<HelpCase, 'summary' 
  * The choice offered with the request (`tr` bound to the helpline's texts): the team's
  * messages wait until the person writes, so nothing arrives while someone else may see the phone.
  */
-export const holdChoice = (tr: Translate) => [[{ text: tr('person.hold_button'), callback_data: HOLD }]];
+export const holdChoice = (tr: Translate) => [[{ text: tr('person.hold_button'), callback_data: helplineButton.hold }]];

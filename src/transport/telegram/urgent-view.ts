@@ -2,11 +2,9 @@ import type { InlineKeyboardButton } from 'grammy/types';
 import { COUNTRY_CHOICES, type CountryChoice, type Directory } from '../../helpline/directory.js';
 import { crisisText, numbersText } from '../../helpline/numbers-text.js';
 import type { Translate } from '../../i18n/index.js';
-import { button } from './callback-data.js';
+import type { Reach } from '../../helpline/reach.js';
+import { helplineButton as button } from './helpline-buttons.js';
 import { safetyRow, type View } from './flow-view.js';
-
-/** Who knows about the person's urgent case: the team was paged, nobody is on call, or the operator already chatting. */
-export type Reach = 'paged' | 'nobody' | 'in_chat';
 
 export interface UrgentMessage {
   /** The country the person said they are in; unknown: the numbers that work widely, Albania's, and the question. */

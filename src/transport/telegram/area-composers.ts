@@ -1,0 +1,22 @@
+import type { Composer } from 'grammy';
+import { consoleComposer, type ConsoleDeps } from './console.js';
+import type { UraContext } from './context.js';
+import { helplineComposer, type HelplineBotDeps } from './helpline-composer.js';
+import { invitationComposer, type InvitationBotDeps } from './invitations.js';
+
+/** Each area's composer deps, as the composition root assembles them. */
+export interface AreaBotDeps {
+  console: ConsoleDeps;
+  invitations: InvitationBotDeps;
+  helpline: HelplineBotDeps;
+}
+
+/**
+ * The areas' composers in the order an update meets them. Staff first: an operator's
+ * messages are never taken for a help-seeker's, and an invitation is answered before
+ * the person could be recorded as a contact. The helpline last: it serves the private
+ * chats no other area answered.
+ */
+export function areaComposers(deps: AreaBotDeps): Composer<UraContext>[] {
+  return [consoleComposer(deps.console), invitationComposer(deps.invitations), helplineComposer(deps.helpline)];
+}
