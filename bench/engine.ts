@@ -74,10 +74,7 @@ registerBenchmark({
   name: 'engine',
   description: 'steps of the pure flow engine on every shipped flow',
   defaults: { updates: 20_000, runs: 5 },
-  metrics: [
-    ...throughputAndLatency('steps/s'),
-    { key: 'completions', label: 'flows completed per run', unit: 'count', better: 'higher', digits: 0 },
-  ],
+  metrics: [...throughputAndLatency('steps/s'), { key: 'completions', label: 'flows completed per run', unit: 'count', better: 'higher', digits: 0 }],
   async plan() {
     const { catalog, problems } = loadAreaFlows();
     if (problems.length > 0) throw new CheckFailed(`the shipped flows have ${problems.length} problem(s); run \`ura flows check\``);

@@ -66,7 +66,13 @@ function handoffCase(provider: 'sqlite' | 'postgresql', open: () => Promise<Test
       async function addOperators(count: number, first: number, presence: 'on' | null) {
         await prisma.operator.createMany({
           data: Array.from({ length: count }, (_, i) => ({
-            id: `bench-op-${first + i}`, telegramId: String(first + i), role: 'operator', languages: '["sq"]', skills: '[]', createdAt: new Date(), presence,
+            id: `bench-op-${first + i}`,
+            telegramId: String(first + i),
+            role: 'operator',
+            languages: '["sq"]',
+            skills: '[]',
+            createdAt: new Date(),
+            presence,
           })),
         });
       }

@@ -258,12 +258,7 @@ class WrongScreen extends CheckFailed {}
  * Round-robin over `people`: a person waits in a FIFO queue, is taken by one of
  * IN_FLIGHT workers, sends their next update, and goes to the back of the queue.
  */
-async function drive(
-  handle: (update: Update) => Promise<unknown>,
-  people: number,
-  script: Script,
-  check: ((person: number, action: Action) => void) | undefined,
-): Promise<Timing> {
+async function drive(handle: (update: Update) => Promise<unknown>, people: number, script: Script, check: ((person: number, action: Action) => void) | undefined): Promise<Timing> {
   const perPerson = script.actions.length;
   const latenciesMs = new Float64Array(people * perPerson);
   const nextAction = new Uint16Array(people);
@@ -392,7 +387,14 @@ async function checkOutcome(system: string, prisma: UraPrisma, identity: Identit
   }
 }
 
-function uraCase(provider: 'sqlite' | 'postgresql', open: () => Promise<TestDatabase>, script: Script, i18n: I18n, catalog: ReturnType<typeof loadAreaFlows>['catalog'], directory: Directory): BenchCase {
+function uraCase(
+  provider: 'sqlite' | 'postgresql',
+  open: () => Promise<TestDatabase>,
+  script: Script,
+  i18n: I18n,
+  catalog: ReturnType<typeof loadAreaFlows>['catalog'],
+  directory: Directory,
+): BenchCase {
   const column = provider === 'sqlite' ? 'Ura SQLite' : 'Ura PostgreSQL';
   return {
     name: `ura-${provider}`,
@@ -464,7 +466,7 @@ function uraCase(provider: 'sqlite' | 'postgresql', open: () => Promise<TestData
 
 registerBenchmark({
   name: 'helpline',
-  description: 'people completing the self-check concurrently through Ura\'s bot (SQLite, PostgreSQL) vs bare grammY; --updates = people',
+  description: "people completing the self-check concurrently through Ura's bot (SQLite, PostgreSQL) vs bare grammY; --updates = people",
   // A warm-up of 100 people is 2,600 updates: more than the pipeline benchmark's whole warm-up.
   defaults: { updates: 1000, runs: 3, warmup: 100 },
   metrics: [
@@ -492,8 +494,8 @@ registerBenchmark({
       'latency: performance.now() around each bot.handleUpdate; percentiles by nearest rank; throughput = updates / wall time of the run',
       `peak RSS: process.memoryUsage.rss() sampled every ${RSS_SAMPLE_MS} ms during Ura's part of the run (whole process: both bots, the in-process database driver, the harness)`,
       'each run feeds the same script to a bare grammY bot (one ctx.reply per update) first, then to Ura; ratio = Ura throughput / bare throughput of that run',
-      'the fake Bot API transformer is installed after createBot, so it answers before Ura\'s autoRetry and protectContent transformers run: those two are not measured',
-      'the Bot API recorder\'s log is emptied after every call; each chat\'s last message is kept to check the conversation',
+      "the fake Bot API transformer is installed after createBot, so it answers before Ura's autoRetry and protectContent transformers run: those two are not measured",
+      "the Bot API recorder's log is emptied after every call; each chat's last message is kept to check the conversation",
     ];
     const { providers, postgres } = await benchDatabases(notes);
     const cases = providers.map(({ provider, open }) => uraCase(provider, open, script, i18n, catalog, directory));

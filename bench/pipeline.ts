@@ -256,15 +256,13 @@ registerBenchmark({
   name: 'pipeline',
   description: 'updates through a bare grammY bot vs Ura createBot (SQLite, PostgreSQL), fake Bot API',
   defaults: { updates: 2000, runs: 5 },
-  metrics: [
-    ...throughputAndLatency('updates/s'),
-  ],
+  metrics: [...throughputAndLatency('updates/s')],
   async plan() {
     // Imported here, not at the top, so that listing benchmarks does not print its
     // "PostgreSQL tests skipped" warning.
     const notes = [
       'latency: performance.now() around each bot.handleUpdate, including waits for an earlier update of the same chat; percentiles by nearest rank',
-      'the fake Bot API transformer is installed after createBot, so it answers before Ura\'s autoRetry and protectContent transformers run: those two are not measured',
+      "the fake Bot API transformer is installed after createBot, so it answers before Ura's autoRetry and protectContent transformers run: those two are not measured",
     ];
     const { providers, postgres } = await benchDatabases(notes);
     const cases: BenchCase[] = CONCURRENCY.flatMap((concurrency) => [bareCase(concurrency), ...providers.map(({ provider, open }) => uraCase(provider, concurrency, open))]);

@@ -32,8 +32,21 @@ export function uraBot(database: Pick<Database, 'prisma' | 'scrub'>, i18n: I18n,
   const identity = createIdentityProtector(testConfig().secrets);
   const outboxApi = createBotCall({ token: TOKEN, apiRoot: 'https://api.telegram.org' });
   const helpline = composeHelpline({
-    prisma: database.prisma, scrub: database.scrub, catalog, directory: loadDirectory(undefined, locales).directory, identity, i18n, locales, clock: systemClock, logger: createLogger('silent'),
-    retentionDays: 30, surveyRetentionDays: 730, call: outboxApi.call, timezone: 'Europe/Tirane', targets: DEFAULT_CLAIM_TARGETS, outboxLimits: { global: null, group: null },
+    prisma: database.prisma,
+    scrub: database.scrub,
+    catalog,
+    directory: loadDirectory(undefined, locales).directory,
+    identity,
+    i18n,
+    locales,
+    clock: systemClock,
+    logger: createLogger('silent'),
+    retentionDays: 30,
+    surveyRetentionDays: 730,
+    call: outboxApi.call,
+    timezone: 'Europe/Tirane',
+    targets: DEFAULT_CLAIM_TARGETS,
+    outboxLimits: { global: null, group: null },
   });
   const bot = createBot({
     token: TOKEN,

@@ -69,8 +69,7 @@ function diffSql(previous: string | undefined, models: string, provider: Provide
   }
 }
 
-const isEmptyMigration = (sql: string): boolean =>
-  sql.split('\n').every((line) => line.trim() === '' || line.trim().startsWith('--'));
+const isEmptyMigration = (sql: string): boolean => sql.split('\n').every((line) => line.trim() === '' || line.trim().startsWith('--'));
 
 function pendingChanges(models: string): Record<Provider, string> | undefined {
   const last = migrationNames().at(-1);
@@ -98,7 +97,10 @@ function main(): number {
     console.log('Clients generated; the models match the last migration.');
     return 0;
   }
-  const name = values.name?.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_');
+  const name = values.name
+    ?.trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_');
   if (!name) {
     console.error('The models changed. Name the migration: npm run db:generate -- --name <what_changed>');
     return 1;

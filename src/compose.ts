@@ -66,7 +66,21 @@ export function composeAreas(deps: AreaDeps) {
   const { prisma, catalog, directory, identity, i18n, clock, logger, retentionDays } = deps;
   const contacts = createContacts({ store: createContactRepository(prisma), identity, clock });
   const messages = createMessageLogRepository(prisma);
-  const parts = composeHandoff({ prisma, catalog, directory, identity, i18n, contacts, messages, call: deps.call, clock, logger, timezone: deps.timezone, targets: deps.targets, ...(deps.outboxLimits ? { outboxLimits: deps.outboxLimits } : {}) });
+  const parts = composeHandoff({
+    prisma,
+    catalog,
+    directory,
+    identity,
+    i18n,
+    contacts,
+    messages,
+    call: deps.call,
+    clock,
+    logger,
+    timezone: deps.timezone,
+    targets: deps.targets,
+    ...(deps.outboxLimits ? { outboxLimits: deps.outboxLimits } : {}),
+  });
   const operators = createOperatorRepository(prisma);
   const respondentKey = respondentKeys(identity);
   const surveys = createSurveys({ catalog, store: createSurveyRepository(prisma), respondentKey, clock });

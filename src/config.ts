@@ -96,27 +96,32 @@ const isTimeZone = (zone: string): boolean => {
 
 const httpUrl = z.string().refine((value) => /^https?:\/\/[^\s/]+/.test(value) && URL.canParse(value), 'is not an http(s) URL');
 
-const schema = z
-  .object({
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-    DATABASE_URL: z.string().optional(),
-    DATA_DIR: z.string().min(1).default(DEFAULT_DATA_DIR),
-    TELEGRAM_BOT_TOKEN: z.string().regex(/^\d{3,}:[A-Za-z0-9_-]{20,}$/, 'does not look like a bot token').optional(),
-    TELEGRAM_API_ROOT: httpUrl.default('https://api.telegram.org'),
-    BOT_MODE: z.enum(['polling', 'webhook']).default('polling'),
-    PUBLIC_URL: httpUrl.optional(),
-    WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'has the wrong length or characters').optional(),
-    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    HOST: z.string().min(1).default('127.0.0.1'),
-    DATA_KEY: z.string().optional(),
-    ID_PEPPER: z.string().min(32, 'is too short').optional(),
-    ADMIN_TOKEN: z.string().min(24, 'is too short').optional(),
-    APP_TIMEZONE: z.string().refine(isTimeZone, 'is not a known time zone').default('Europe/Tirane'),
-    LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
-    RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
-    SURVEY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(730),
-    CLAIM_TARGETS: z.string().optional(),
-  });
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z.string().optional(),
+  DATA_DIR: z.string().min(1).default(DEFAULT_DATA_DIR),
+  TELEGRAM_BOT_TOKEN: z
+    .string()
+    .regex(/^\d{3,}:[A-Za-z0-9_-]{20,}$/, 'does not look like a bot token')
+    .optional(),
+  TELEGRAM_API_ROOT: httpUrl.default('https://api.telegram.org'),
+  BOT_MODE: z.enum(['polling', 'webhook']).default('polling'),
+  PUBLIC_URL: httpUrl.optional(),
+  WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,256}$/, 'has the wrong length or characters')
+    .optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_KEY: z.string().optional(),
+  ID_PEPPER: z.string().min(32, 'is too short').optional(),
+  ADMIN_TOKEN: z.string().min(24, 'is too short').optional(),
+  APP_TIMEZONE: z.string().refine(isTimeZone, 'is not a known time zone').default('Europe/Tirane'),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  SURVEY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(730),
+  CLAIM_TARGETS: z.string().optional(),
+});
 
 /**
  * Rules across variables, checked on the raw values so that they are reported

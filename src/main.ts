@@ -128,8 +128,20 @@ export async function startUra(config: Config, logger: Logger, options: StartOpt
   // Every area runs whether or not Telegram does; without a token, messages wait in the outbox.
   const telegram = config.telegram.token === undefined ? undefined : config.telegram;
   const areas = composeAreas({
-    prisma: database.prisma, scrub: database.scrub, catalog: flows, directory, identity, i18n, locales, clock, logger,
-    retentionDays: config.retentionDays, surveyRetentionDays: config.surveyRetentionDays, call: telegram && telegramCall(telegram), timezone: config.timezone, targets: config.claimTargets,
+    prisma: database.prisma,
+    scrub: database.scrub,
+    catalog: flows,
+    directory,
+    identity,
+    i18n,
+    locales,
+    clock,
+    logger,
+    retentionDays: config.retentionDays,
+    surveyRetentionDays: config.surveyRetentionDays,
+    call: telegram && telegramCall(telegram),
+    timezone: config.timezone,
+    targets: config.claimTargets,
   });
   let bot: BotService = disabledBot;
   let webhookRoute: RequestHandler | undefined;
@@ -141,7 +153,15 @@ export async function startUra(config: Config, logger: Logger, options: StartOpt
 
   const app = createApp({
     logger,
-    health: { database: () => checkDatabase(database, 2000), bot: () => bot.status(), oldestUndelivered: areas.parts.outboxStore.oldestPending, clock, startedAt, version: version(), adminToken: config.adminToken },
+    health: {
+      database: () => checkDatabase(database, 2000),
+      bot: () => bot.status(),
+      oldestUndelivered: areas.parts.outboxStore.oldestPending,
+      clock,
+      startedAt,
+      version: version(),
+      adminToken: config.adminToken,
+    },
     ...(webhookRoute ? { telegramWebhook: webhookRoute } : {}),
   });
   const server = createServer(app);

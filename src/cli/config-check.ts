@@ -4,9 +4,7 @@ import { configFromEnvironment } from './environment.js';
 
 const printTree = (value: unknown, indent = ''): string[] =>
   typeof value === 'object' && value !== null
-    ? Object.entries(value).flatMap(([key, inner]) =>
-        typeof inner === 'object' && inner !== null ? [`${indent}${key}:`, ...printTree(inner, `${indent}  `)] : [`${indent}${key}: ${String(inner)}`],
-      )
+    ? Object.entries(value).flatMap(([key, inner]) => (typeof inner === 'object' && inner !== null ? [`${indent}${key}:`, ...printTree(inner, `${indent}  `)] : [`${indent}${key}: ${String(inner)}`]))
     : [`${indent}${String(value)}`];
 
 export const configCommand = new Command('config').description('inspect the configuration');

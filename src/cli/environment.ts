@@ -38,4 +38,3 @@ export function configFromEnvironment(options: { createSecrets: boolean }): { co
 export function commandLogger(config: Config): Logger {
   return createLogger(config.logLevel);
 }
-

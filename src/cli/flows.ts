@@ -22,7 +22,9 @@ flowsCommand
     const { reviews, problems: reviewProblems } = readReviews(resolve(options.locales));
     const problems = [...flowProblems, ...reviewProblems];
     if (options.json) {
-      console.log(JSON.stringify({ ok: problems.length === 0, flows: [...catalog.flows.keys()], review: Object.fromEntries(reviews.map((review) => [review.language, review.files])), problems }, null, 2));
+      console.log(
+        JSON.stringify({ ok: problems.length === 0, flows: [...catalog.flows.keys()], review: Object.fromEntries(reviews.map((review) => [review.language, review.files])), problems }, null, 2),
+      );
     } else {
       if (flowProblems.length === 0) {
         const flows = [...catalog.flows.values()].map(({ flow }) => `  ${flow.id} v${flow.version} (${flow.kind}, ${flow.languages.join(', ')}, ${flow.steps.length} steps)`);

@@ -18,10 +18,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   stats: async () => (await import('./stats.js')).statsCommand,
 };
 
-const program = new Command('ura')
-  .description('Ura: anonymous help-seeking and coordination events for anti-trafficking work')
-  .showHelpAfterError()
-  .exitOverride();
+const program = new Command('ura').description('Ura: anonymous help-seeking and coordination events for anti-trafficking work').showHelpAfterError().exitOverride();
 
 // `ura --help`, or a command that does not exist (to suggest the nearest): all of them.
 const named = process.argv[2];

@@ -9,14 +9,17 @@ import { createOperatorRepository } from '../storage/operator-repository.js';
 import { withDatabase } from './database.js';
 import { EXIT, ExitError } from './environment.js';
 
-const csv = (value: string | undefined) => (value ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+const csv = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 /** How the commands name an operator: the pseudonym help-seekers see, or the neutral default. */
 export const displayName = (operator: Pick<Operator, 'pseudonym'>) => operator.pseudonym ?? '(Team member)';
 
 /** The option each field of an operator or invitation comes from, for problem lines. */
 const FLAGS: Record<string, string> = { telegramId: '--telegram-id', pseudonym: '--name', role: '--role', languages: '--languages', skills: '--skills', validHours: '--hours' };
-const problemLines = (issues: { path: PropertyKey[]; message: string }[]) =>
-  issues.map((issue) => `${FLAGS[String(issue.path[0])] ?? String(issue.path[0])} ${issue.message}`);
+const problemLines = (issues: { path: PropertyKey[]; message: string }[]) => issues.map((issue) => `${FLAGS[String(issue.path[0])] ?? String(issue.path[0])} ${issue.message}`);
 
 const show = (operator: Operator) =>
   `${operator.id}  telegram ${operator.telegramId}  ${operator.role}  "${displayName(operator)}"  languages ${operator.languages.join(',')}  skills ${operator.skills.join(',') || '-'}`;
@@ -94,8 +97,7 @@ async function botUsername(telegram: Config['telegram']): Promise<{ username: st
   }
 }
 
-const when = (at: Date, timeZone: string) =>
-  `${new Intl.DateTimeFormat('en-GB', { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(at)} (${timeZone})`;
+const when = (at: Date, timeZone: string) => `${new Intl.DateTimeFormat('en-GB', { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(at)} (${timeZone})`;
 
 operatorsCommand
   .command('invite')

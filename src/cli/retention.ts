@@ -10,7 +10,9 @@ export const retentionCommand = new Command('retention').description('data reten
 
 retentionCommand
   .command('run')
-  .description('do now what the nightly retention run does: close cases without activity for RETENTION_DAYS as abandoned, forget cases closed RETENTION_DAYS ago, delete conversations, contacts and sessions older than that, keeping anonymous counts; delete survey responses older than SURVEY_RETENTION_DAYS')
+  .description(
+    'do now what the nightly retention run does: close cases without activity for RETENTION_DAYS as abandoned, forget cases closed RETENTION_DAYS ago, delete conversations, contacts and sessions older than that, keeping anonymous counts; delete survey responses older than SURVEY_RETENTION_DAYS',
+  )
   .option('--json', 'print the result as JSON')
   .action((options: { json?: boolean }) =>
     withDatabase(async (db, config) => {

@@ -7,9 +7,7 @@ import type { Outgoing, OutboxRow, OutboxStore } from './model.js';
 import { createThrottle, realPace, TELEGRAM_LIMITS, type Pace, type RateLimits } from './throttle.js';
 
 /** What Telegram answered, reduced to what the outbox decides on. */
-export type Delivery =
-  | { ok: true; messageId: number | null }
-  | { ok: false; code: number; description: string; retryAfter?: number };
+export type Delivery = { ok: true; messageId: number | null } | { ok: false; code: number; description: string; retryAfter?: number };
 
 /** Sends one Bot API call; never throws for an answer Telegram gave (network failures come back as code 0). */
 export type BotCall = (method: string, payload: Record<string, unknown>) => Promise<Delivery>;

@@ -23,14 +23,10 @@ export interface FlowProblem {
   message: string;
 }
 
-export const formatProblem = (problem: FlowProblem): string =>
-  `${problem.file}${problem.path ? ` at ${problem.path}` : ''}: ${problem.message}`;
+export const formatProblem = (problem: FlowProblem): string => `${problem.file}${problem.path ? ` at ${problem.path}` : ''}: ${problem.message}`;
 
 /** `N problem(s) in <what>:` and one indented line per problem. */
-export const formatProblems = (problems: FlowProblem[], what: string): string[] => [
-  `${problems.length} problem(s) in ${what}:`,
-  ...problems.map((problem) => `  ${formatProblem(problem)}`),
-];
+export const formatProblems = (problems: FlowProblem[], what: string): string[] => [`${problems.length} problem(s) in ${what}:`, ...problems.map((problem) => `  ${formatProblem(problem)}`)];
 
 /** Every i18n key a step shows, with where it sits in the step. */
 export function stepKeys(step: Step): { path: string; key: string }[] {

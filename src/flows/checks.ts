@@ -37,9 +37,7 @@ export function checkStructure(flow: Flow): Finding[] {
     if (step.type === 'multi' && step.min > step.options.length) findings.push({ path: `steps[${i}].min`, message: 'asks for more choices than there are' });
   });
   if (!ids.has(flow.start)) findings.push({ path: 'start', message: `step "${flow.start}" does not exist` });
-  flow.steps.forEach((step, i) =>
-    successors(step).forEach((target) => !ids.has(target) && findings.push({ path: `steps[${i}].next`, message: `goes to step "${target}", which does not exist` })),
-  );
+  flow.steps.forEach((step, i) => successors(step).forEach((target) => !ids.has(target) && findings.push({ path: `steps[${i}].next`, message: `goes to step "${target}", which does not exist` })));
   return findings;
 }
 
@@ -125,7 +123,10 @@ export function checkButtons(flow: Flow): Finding[] {
       const data = encodeInput(input);
       const bytes = Buffer.byteLength(data);
       if (bytes + AREA_PREFIX_BYTES > CALLBACK_DATA_LIMIT) {
-        findings.push({ path: `steps[${i}].${path}`, message: `the button "${data}" takes ${bytes} bytes; Telegram carries at most ${CALLBACK_DATA_LIMIT}, ${AREA_PREFIX_BYTES} of them for the prefix of the area that runs the flow. Shorten the step id or the code` });
+        findings.push({
+          path: `steps[${i}].${path}`,
+          message: `the button "${data}" takes ${bytes} bytes; Telegram carries at most ${CALLBACK_DATA_LIMIT}, ${AREA_PREFIX_BYTES} of them for the prefix of the area that runs the flow. Shorten the step id or the code`,
+        });
       } else if (!isDeepStrictEqual(decodeAnswer(ANY_AREA, encodeAnswer(ANY_AREA, input)), input)) {
         findings.push({ path: `steps[${i}].${path}`, message: `the button "${data}" would not be understood when pressed; a code on a button may have at most ${BUTTON_TOKEN_LIMIT} characters` });
       }
@@ -221,7 +222,8 @@ export function checkTexts(flow: Flow, set: IndicatorSet | undefined, resources:
   for (const language of flow.languages) {
     for (const { path, key } of keys) {
       const text = lookup(resources, language, key, ns);
-      if (typeof text !== 'string' || text.trim() === '') findings.push({ path, message: `text "${key}" is missing in ${language} (locales/${language}/${key.includes(':') ? key.split(':')[0] : ns}.json)` });
+      if (typeof text !== 'string' || text.trim() === '')
+        findings.push({ path, message: `text "${key}" is missing in ${language} (locales/${language}/${key.includes(':') ? key.split(':')[0] : ns}.json)` });
     }
     set?.indicators.forEach((indicator, i) => {
       if (typeof lookup(resources, language, indicator.label, indicatorNamespace(set.set)) !== 'string') {
@@ -237,9 +239,7 @@ export function checkTexts(flow: Flow, set: IndicatorSet | undefined, resources:
 }
 
 const flatKeys = (node: unknown, prefix = ''): string[] =>
-  typeof node === 'object' && node !== null
-    ? Object.entries(node).flatMap(([name, inner]) => flatKeys(inner, `${prefix}${name}.`))
-    : [prefix.slice(0, -1)];
+  typeof node === 'object' && node !== null ? Object.entries(node).flatMap(([name, inner]) => flatKeys(inner, `${prefix}${name}.`)) : [prefix.slice(0, -1)];
 
 /** Texts in the flow's own locale files that nothing shows: left over, or a typo on one side. */
 export function checkUnusedTexts(flow: Flow, resources: Resource): Finding[] {

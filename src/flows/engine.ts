@@ -44,9 +44,7 @@ function mustStep(compiled: CompiledFlow, id: string): Step {
 /** The first rule whose condition holds names the next step. */
 function nextOf(compiled: CompiledFlow, step: Step, state: FlowState, assessment: RiskAssessment | undefined): string | undefined {
   if (step.next === undefined || typeof step.next === 'string') return step.next;
-  const standing = assessment
-    ? { fired: new Set(assessment.reasons.map((reason) => reason.indicator)), score: assessment.score, level: assessment.level }
-    : NO_STANDING;
+  const standing = assessment ? { fired: new Set(assessment.reasons.map((reason) => reason.indicator)), score: assessment.score, level: assessment.level } : NO_STANDING;
   const scope = scopeOf(compiled, countedAnswers(state), standing);
   const rule = step.next.find((candidate) => {
     const node = candidate.when === undefined ? undefined : compiled.conditions.get(candidate.when);
@@ -136,9 +134,7 @@ function parse(step: Step, input: Exclude<FlowInput, { type: 'back' }>, selectio
     case 'yesno':
       return input.type === 'choose' && (YES_NO as readonly string[]).includes(input.code) ? { answer: { kind: 'choice', code: input.code } } : { hint: 'flows:hint.choose' };
     case 'consent':
-      return input.type === 'choose' && (input.code === 'agree' || input.code === 'decline')
-        ? { answer: { kind: 'consent', agreed: input.code === 'agree' } }
-        : { hint: 'flows:hint.choose' };
+      return input.type === 'choose' && (input.code === 'agree' || input.code === 'decline') ? { answer: { kind: 'consent', agreed: input.code === 'agree' } } : { hint: 'flows:hint.choose' };
     case 'multi': {
       if (input.type === 'toggle' && step.options.some((option) => option.code === input.code)) {
         const ticked = selection.includes(input.code) ? selection.filter((code) => code !== input.code) : [...selection, input.code];
@@ -158,9 +154,7 @@ function parse(step: Step, input: Exclude<FlowInput, { type: 'back' }>, selectio
     case 'number': {
       const text = input.type === 'text' ? input.value.trim().replace(',', '.') : '';
       const value = /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
-      return Number.isFinite(value) && value >= step.min && value <= step.max
-        ? { answer: { kind: 'number', value } }
-        : { hint: 'flows:hint.number', vars: { min: step.min, max: step.max } };
+      return Number.isFinite(value) && value >= step.min && value <= step.max ? { answer: { kind: 'number', value } } : { hint: 'flows:hint.number', vars: { min: step.min, max: step.max } };
     }
     default:
       return { hint: 'flows:hint.choose' };

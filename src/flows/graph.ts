@@ -1,13 +1,7 @@
 import type { CompiledFlow } from './catalog.js';
 
 /** Mermaid label text: quotes and angle brackets as Mermaid's entity codes, on one line. */
-const label = (text: string) =>
-  text
-    .replace(/\s+/g, ' ')
-    .slice(0, 60)
-    .replace(/"/g, '#quot;')
-    .replace(/</g, '#lt;')
-    .replace(/>/g, '#gt;');
+const label = (text: string) => text.replace(/\s+/g, ' ').slice(0, 60).replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;');
 
 /**
  * A Mermaid flowchart of a flow, so authors can see its paths: questions as

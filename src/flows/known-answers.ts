@@ -25,8 +25,10 @@ function answerOf(step: Step, known: Known): Answer | undefined {
 
 /** The answers of a flow's `from` steps that the person already gave, by step id: `start` skips those steps. */
 export function knownAnswers(compiled: CompiledFlow, known: Known): Record<string, Answer> {
-  return Object.fromEntries(compiled.flow.steps.flatMap((step) => {
-    const answer = answerOf(step, known);
-    return answer ? [[step.id, answer] as const] : [];
-  }));
+  return Object.fromEntries(
+    compiled.flow.steps.flatMap((step) => {
+      const answer = answerOf(step, known);
+      return answer ? [[step.id, answer] as const] : [];
+    }),
+  );
 }

@@ -52,7 +52,10 @@ export function loadFlows(dir: string = FLOWS_DIR, resources: Resource = readLoc
     } else {
       const flow = readYamlFile(file, flowSchema, report);
       if (!flow) continue;
-      const expected = relative(dir, file).split(sep).join('/').replace(/\.(ya?ml|json)$/, '');
+      const expected = relative(dir, file)
+        .split(sep)
+        .join('/')
+        .replace(/\.(ya?ml|json)$/, '');
       if (flow.id !== expected) {
         report('id', `is "${flow.id}" but the file says "${expected}"; name the file after the id`);
         continue;

@@ -32,7 +32,6 @@ export type KnownAnswer = (typeof KNOWN_ANSWERS)[number];
 /** How "are you under 18?" is recorded on an age question: yes and no, not a number nobody gave. */
 export const AGE_BANDS = { under18: 'under_18', adult: '18_or_over' } as const;
 
-
 const rule = z.strictObject({ when: expression.optional(), goto: stepId });
 /** Where to go after the step: a step id, or rules tried in order (the last without `when`). */
 const next = z.union([stepId, z.array(rule).min(1)]);
@@ -151,27 +150,28 @@ export const indicatorSetSchema = z.strictObject({
   version: z.number().int().positive(),
   indicators: z
     .array(
-      z.strictObject({
-        id: code,
-        /** Key in the set's namespace: what an operator reads. */
-        label: key,
-        level: z.enum(INDICATOR_LEVELS),
-        weight: z.number().min(0),
-        element: z.enum(ELEMENTS),
-        appliesTo: z.enum(['adult', 'child', 'both']).default('both'),
-        /**
-         * What this indicator means when the person is under 18: the lowest level the
-         * assessment may then have, and the service the situation is referred to.
-         */
-        forChild: z
-          .strictObject({ minimumLevel: z.enum(RISK_LEVELS).optional(), refer: z.enum(REFERRALS).optional() })
-          .refine((rule) => rule.minimumLevel !== undefined || rule.refer !== undefined, 'give a minimumLevel, a refer, or both')
-          .optional(),
-      })
-      .refine((indicator) => !(indicator.forChild && indicator.appliesTo === 'adult'), {
-        path: ['forChild'],
-        message: 'an indicator that applies only to adults has no rule for children',
-      }),
+      z
+        .strictObject({
+          id: code,
+          /** Key in the set's namespace: what an operator reads. */
+          label: key,
+          level: z.enum(INDICATOR_LEVELS),
+          weight: z.number().min(0),
+          element: z.enum(ELEMENTS),
+          appliesTo: z.enum(['adult', 'child', 'both']).default('both'),
+          /**
+           * What this indicator means when the person is under 18: the lowest level the
+           * assessment may then have, and the service the situation is referred to.
+           */
+          forChild: z
+            .strictObject({ minimumLevel: z.enum(RISK_LEVELS).optional(), refer: z.enum(REFERRALS).optional() })
+            .refine((rule) => rule.minimumLevel !== undefined || rule.refer !== undefined, 'give a minimumLevel, a refer, or both')
+            .optional(),
+        })
+        .refine((indicator) => !(indicator.forChild && indicator.appliesTo === 'adult'), {
+          path: ['forChild'],
+          message: 'an indicator that applies only to adults has no rule for children',
+        }),
     )
     .min(1),
 });

@@ -57,5 +57,4 @@ export function answerValue(answer: Answer): Value {
 }
 
 /** The answers that count: those of the questions on the path, in order. */
-export const countedAnswers = (state: FlowState): Map<string, Answer> =>
-  new Map(state.path.flatMap((step) => (state.answers[step] ? [[step, state.answers[step]] as const] : [])));
+export const countedAnswers = (state: FlowState): Map<string, Answer> => new Map(state.path.flatMap((step) => (state.answers[step] ? [[step, state.answers[step]] as const] : [])));

@@ -73,8 +73,7 @@ export const unclaimed = {
 } as const satisfies Partial<HelpCase>;
 
 /** A case put back in the queue (transferred there, or its operator removed): paged afresh, its deadline due now. */
-export const backInQueue = (now: Date) =>
-  ({ status: 'pending', operatorId: null, pagedAt: null, escalation: 0, escalateAt: now }) as const satisfies Partial<HelpCase>;
+export const backInQueue = (now: Date) => ({ status: 'pending', operatorId: null, pagedAt: null, escalation: 0, escalateAt: now }) as const satisfies Partial<HelpCase>;
 
 export interface CaseStore {
   /** Records a case; false when its code is taken (the caller draws another). */

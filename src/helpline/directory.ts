@@ -64,7 +64,10 @@ const entrySchema = z
     id: z.string().regex(/^[a-z][a-z0-9]*(_[a-z0-9]+)*$/, 'use lower_snake_case: lower-case letters and digits joined by _'),
     kind: z.enum(SERVICE_KINDS, { error: (issue) => `${issue.input === undefined ? 'missing' : `unknown kind ${JSON.stringify(issue.input)}`}; use one of: ${oneOf(SERVICE_KINDS)}` }),
     /** Digits as dialled, written in quotes so YAML keeps leading zeros: "116006", "+355...". */
-    phone: z.string({ error: 'write the number as text in quotes, e.g. "116006"' }).regex(/^\+?\d{3,15}$/, 'digits only, optionally after a +').optional(),
+    phone: z
+      .string({ error: 'write the number as text in quotes, e.g. "116006"' })
+      .regex(/^\+?\d{3,15}$/, 'digits only, optionally after a +')
+      .optional(),
     link: z.url({ protocol: /^https?$/, error: 'must be a full http(s) address' }).optional(),
     /** `open247: null` when no source says; a service with set hours describes them in its `hours` text. */
     hours: z.strictObject({ open247: z.boolean().nullable() }),
@@ -260,8 +263,7 @@ const MEDICAL_KINDS: readonly ServiceKind[] = ['health', 'emergency'];
  */
 export function emergencyNumbers(directory: Directory, country: Country, options: { medical?: boolean } = {}): ServiceEntry[] {
   const callable = directory.entries.filter((entry) => entry.country === country && entry.national && entry.phone !== undefined && isVerified(entry));
-  const byKind = (kinds: readonly ServiceKind[]) =>
-    callable.filter((entry) => kinds.includes(entry.kind)).sort((a, b) => kinds.indexOf(a.kind) - kinds.indexOf(b.kind));
+  const byKind = (kinds: readonly ServiceKind[]) => callable.filter((entry) => kinds.includes(entry.kind)).sort((a, b) => kinds.indexOf(a.kind) - kinds.indexOf(b.kind));
   return byKind(options.medical ? MEDICAL_KINDS : EMERGENCY_KINDS);
 }
 

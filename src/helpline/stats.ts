@@ -1,7 +1,20 @@
 import { AGE_BANDS, CASE_STATUSES, CASE_TRIGGERS } from './cases.js';
 import { CLOSE_OUTCOMES, REFERRALS } from './handoff/handoff.js';
 import { RISK_LEVELS, type RiskLevel } from '../flows/scoring.js';
-import { DEFAULT_THRESHOLD, quantile, renderReportText, suppressCount, suppressDimension, suppressedMark, toCsv, WITHHELD, type Column, type Count, type CsvValue, type Table } from '../reports/index.js';
+import {
+  DEFAULT_THRESHOLD,
+  quantile,
+  renderReportText,
+  suppressCount,
+  suppressDimension,
+  suppressedMark,
+  toCsv,
+  WITHHELD,
+  type Column,
+  type Count,
+  type CsvValue,
+  type Table,
+} from '../reports/index.js';
 import { targetMs, type ClaimTargets } from './handoff/targets.js';
 
 /** The columns of a case that the monthly counts read: nothing that could identify a person. */
@@ -70,7 +83,12 @@ const tenths = (value: number) => Math.round(value * 10) / 10;
 
 /** Claimed and not claimed add up to the total: a dimension of their own. */
 function pair(claimed: number, notClaimed: number): { claimed: Count; notClaimed: Count } {
-  const shown = new Map(suppressDimension([['claimed', claimed], ['notClaimed', notClaimed]]));
+  const shown = new Map(
+    suppressDimension([
+      ['claimed', claimed],
+      ['notClaimed', notClaimed],
+    ]),
+  );
   return { claimed: shown.get('claimed') ?? 0, notClaimed: shown.get('notClaimed') ?? 0 };
 }
 
@@ -84,14 +102,32 @@ export function helplineStats(cases: StatsCase[], options: { month: string; targ
     month: options.month,
     total: suppressCount(cases.length),
     by: {
-      level: tally(cases.map((c) => c.level), RISK_LEVELS),
+      level: tally(
+        cases.map((c) => c.level),
+        RISK_LEVELS,
+      ),
       language: tally(cases.map((c) => c.language)),
       source: tally(cases.map((c) => c.source ?? 'direct')),
-      trigger: tally(cases.map((c) => c.trigger), CASE_TRIGGERS),
-      ageBand: tally(cases.map((c) => c.ageBand), AGE_BANDS),
-      status: tally(cases.map((c) => c.status), CASE_STATUSES),
-      outcome: tally(cases.map((c) => c.outcome ?? 'none'), [...CLOSE_OUTCOMES, 'none']),
-      referral: tally(cases.map((c) => c.referral ?? 'none'), [...REFERRALS, 'none']),
+      trigger: tally(
+        cases.map((c) => c.trigger),
+        CASE_TRIGGERS,
+      ),
+      ageBand: tally(
+        cases.map((c) => c.ageBand),
+        AGE_BANDS,
+      ),
+      status: tally(
+        cases.map((c) => c.status),
+        CASE_STATUSES,
+      ),
+      outcome: tally(
+        cases.map((c) => c.outcome ?? 'none'),
+        [...CLOSE_OUTCOMES, 'none'],
+      ),
+      referral: tally(
+        cases.map((c) => c.referral ?? 'none'),
+        [...REFERRALS, 'none'],
+      ),
     },
     claim: {
       // One "<5" of the two withholds the other.
@@ -155,7 +191,10 @@ export function renderStatsText(stats: HelplineStats): string {
  * within-target share are rows of dimension "claim", empty when not reported.
  */
 export function renderStatsCsv(stats: HelplineStats): string {
-  const rows: CsvValue[][] = [['dimension', 'value', 'count'], ['month', stats.month, stats.total]];
+  const rows: CsvValue[][] = [
+    ['dimension', 'value', 'count'],
+    ['month', stats.month, stats.total],
+  ];
   for (const { key, csv } of DIMENSIONS) {
     for (const [value, n] of Object.entries(stats.by[key])) rows.push([csv, value, n]);
   }

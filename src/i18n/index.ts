@@ -29,7 +29,9 @@ export function pickLanguage(languageCode: string | undefined): Language {
 /** Reads locales/<lng>/<namespace>.json for every language that has a folder. */
 export function readLocales(dir = LOCALES_DIR): Resource {
   const resources: Resource = {};
-  const languages = readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  const languages = readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name);
   for (const language of languages) {
     resources[language] = {};
     for (const file of readdirSync(join(dir, language)).filter((name) => name.endsWith('.json'))) {
@@ -54,6 +56,9 @@ export function createI18n(resources: Resource = readLocales()): I18n {
   });
   const t = (language: Language, key: string, vars?: Record<string, string | number>) => instance.t(key, { lng: language, ...vars });
   // A namespace written in the key itself wins over `ns` (i18next's own rule).
-  const forLanguage = (language: Language, ns?: string): Translate => (key, vars) => instance.t(key, { lng: language, ...(ns ? { ns } : {}), ...vars });
+  const forLanguage =
+    (language: Language, ns?: string): Translate =>
+    (key, vars) =>
+      instance.t(key, { lng: language, ...(ns ? { ns } : {}), ...vars });
   return { languages: LANGUAGES, t, forLanguage };
 }

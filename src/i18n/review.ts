@@ -12,16 +12,20 @@ import { LOCALES_DIR } from './index.js';
  */
 export const REVIEW_FILE = 'REVIEW.yaml';
 
-const reviewEntrySchema = z.discriminatedUnion('status', [
-  z.strictObject({ status: z.literal('machine_draft'), note: z.string().min(1).optional() }),
-  z.strictObject({
-    status: z.literal('reviewed'),
-    /** Who read it: a name or a role, and the organisation. */
-    by: z.string().trim().min(1),
-    on: z.iso.date({ message: 'the date of the review, as YYYY-MM-DD' }),
-    note: z.string().min(1).optional(),
-  }),
-], { error: 'status must be machine_draft, or reviewed (with by and on)' });
+const reviewEntrySchema = z.discriminatedUnion(
+  'status',
+  [
+    z.strictObject({ status: z.literal('machine_draft'), note: z.string().min(1).optional() }),
+    z.strictObject({
+      status: z.literal('reviewed'),
+      /** Who read it: a name or a role, and the organisation. */
+      by: z.string().trim().min(1),
+      on: z.iso.date({ message: 'the date of the review, as YYYY-MM-DD' }),
+      note: z.string().min(1).optional(),
+    }),
+  ],
+  { error: 'status must be machine_draft, or reviewed (with by and on)' },
+);
 // Entries are checked one by one, so that one bad entry does not hide which files lack a status.
 const reviewFileSchema = z.record(z.string().regex(/\.json$/, 'name a text file, e.g. bot.json'), z.unknown());
 

@@ -49,12 +49,7 @@ export function renderTableText(table: Table): string[] {
     // The padding of a last column would only leave spaces at the end of the line.
     return (indent + cells.join(' ')).trimEnd();
   };
-  return [
-    ...(table.title === undefined ? [] : [table.title]),
-    ...lines.map(line),
-    ...(table.rows.length ? [] : [indent + EMPTY]),
-    ...(table.notes ?? []).map((note) => indent + note),
-  ];
+  return [...(table.title === undefined ? [] : [table.title]), ...lines.map(line), ...(table.rows.length ? [] : [indent + EMPTY]), ...(table.notes ?? []).map((note) => indent + note)];
 }
 
 /** The report as text: its title and notes, then each table after a blank line. No final line break. */

@@ -22,7 +22,10 @@ export function createIdentityProtector(secrets: { dataKey: Buffer; idPepper: st
   if (secrets.dataKey.length !== 32) throw new Error('DATA_KEY must be 32 bytes');
   const { dataKey, idPepper } = secrets;
   return {
-    hashId: (kind, id) => createHmac('sha256', idPepper).update(`${kind}:${String(id)}`).digest('base64url'),
+    hashId: (kind, id) =>
+      createHmac('sha256', idPepper)
+        .update(`${kind}:${String(id)}`)
+        .digest('base64url'),
     seal(plain) {
       const iv = randomBytes(12);
       const cipher = createCipheriv(CIPHER, dataKey, iv, { authTagLength: TAG_BYTES });

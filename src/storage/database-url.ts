@@ -4,9 +4,7 @@ import { redactSecretsInText } from '../shared/redact-text.js';
 export const PROVIDERS = ['sqlite', 'postgresql'] as const;
 export type Provider = (typeof PROVIDERS)[number];
 
-export type DatabaseTarget =
-  | { provider: 'sqlite'; file: string }
-  | { provider: 'postgresql'; connectionString: string; schema: string | undefined };
+export type DatabaseTarget = { provider: 'sqlite'; file: string } | { provider: 'postgresql'; connectionString: string; schema: string | undefined };
 
 /**
  * Reads a DATABASE_URL: `file:<path>` (relative to `cwd`) selects SQLite,

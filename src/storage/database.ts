@@ -90,7 +90,14 @@ function openSqlite(file: string, logger: Logger): Database {
   const prisma = new SqliteClient({ adapter: secureDeleting(new PrismaBetterSQLite3({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS })) });
   let checkpointer: Sqlite.Database | undefined;
   const connection = () => (checkpointer ??= new Sqlite(file, { timeout: 0 }));
-  return assemble('sqlite', prisma, runner, logger, async () => void checkpointer?.close(), () => checkpoint(connection, logger));
+  return assemble(
+    'sqlite',
+    prisma,
+    runner,
+    logger,
+    async () => void checkpointer?.close(),
+    () => checkpoint(connection, logger),
+  );
 }
 
 /**
@@ -136,7 +143,14 @@ function openPostgres(connectionString: string, schema: string | undefined, logg
   // are identical; the repository contract suite runs on both providers instead.
   const prisma = postgres as unknown as UraPrisma;
   // Deleted rows stay in the heap until (auto)vacuum reclaims them; a connection cannot force that without locking tables.
-  return assemble('postgresql', prisma, openPostgresRunner(pool, schema), logger, () => pool.end(), async () => true);
+  return assemble(
+    'postgresql',
+    prisma,
+    openPostgresRunner(pool, schema),
+    logger,
+    () => pool.end(),
+    async () => true,
+  );
 }
 
 function assemble(provider: Provider, prisma: UraPrisma, runner: SqlRunner, logger: Logger, end: () => Promise<void>, scrub: () => Promise<boolean>): Database {

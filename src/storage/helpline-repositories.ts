@@ -159,7 +159,10 @@ export function createEraser(database: Pick<Database, 'prisma' | 'scrub'>, clock
         await forgetCases(tx, cases, { keepLeftNotices: true });
         await tx.outboxMessage.deleteMany({ where: { OR: [{ recipientId: contactId }, { chatKey }] } });
         await tx.chatMessage.deleteMany({ where: { contactId } });
-        await countAndDeleteConversations(tx, (await tx.conversation.findMany({ where: { contactId }, select: { id: true } })).map((row) => row.id));
+        await countAndDeleteConversations(
+          tx,
+          (await tx.conversation.findMany({ where: { contactId }, select: { id: true } })).map((row) => row.id),
+        );
         await deleteResponsesInProgress(tx, contactId, respondentKey);
         await tx.chatSession.deleteMany({ where: { key: chatKey } });
         await tx.contact.deleteMany({ where: { id: contactId } });

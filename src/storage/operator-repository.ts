@@ -27,7 +27,6 @@ const toOperator = (row: Row): Operator => ({
   createdAt: row.createdAt,
 });
 
-
 const byRef = (idOrTelegramId: string) => ({ OR: [{ id: idOrTelegramId }, { telegramId: idOrTelegramId }] });
 
 export function createOperatorRepository(prisma: UraPrisma): OperatorStore {

@@ -50,7 +50,10 @@ export function createOutboxRepository(prisma: UraPrisma): OutboxStore {
       const ids = heads.flatMap((head) => (head._min.id ? [head._min.id] : []));
       if (ids.length === 0) return [];
       const rows = await prisma.outboxMessage.findMany({ where: { id: { in: ids } }, orderBy: { id: 'asc' } });
-      return rows.filter((row) => isDue(row, now)).slice(0, limit).map(toRow);
+      return rows
+        .filter((row) => isDue(row, now))
+        .slice(0, limit)
+        .map(toRow);
     },
     async next(chatKey, now, limit) {
       const rows = await prisma.outboxMessage.findMany({ where: { chatKey, status: 'pending' }, orderBy: { id: 'asc' }, take: limit });
@@ -68,8 +71,7 @@ export function createOutboxRepository(prisma: UraPrisma): OutboxStore {
     },
     // By updateMany: a row deleted meanwhile (its person left) is simply gone.
     sent: async (id, messageId, at) => void (await prisma.outboxMessage.updateMany({ where: { id }, data: { status: 'sent', sentMessageId: messageId, sentAt: at, leaseUntil: null } })),
-    retry: async (id, notBefore, error) =>
-      void (await prisma.outboxMessage.updateMany({ where: { id }, data: { notBefore, error, leaseUntil: null, attempts: { increment: 1 } } })),
+    retry: async (id, notBefore, error) => void (await prisma.outboxMessage.updateMany({ where: { id }, data: { notBefore, error, leaseUntil: null, attempts: { increment: 1 } } })),
     postpone: async (id, notBefore) => void (await prisma.outboxMessage.updateMany({ where: { id }, data: { notBefore, leaseUntil: null } })),
     failed: async (id, error) => void (await prisma.outboxMessage.updateMany({ where: { id }, data: { status: 'failed', error, leaseUntil: null } })),
     async about(topic, purposes) {

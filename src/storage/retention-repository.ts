@@ -13,7 +13,11 @@ export function createRetentionRepository(database: Pick<Database, 'prisma' | 's
         // Open cases nobody has written in or acted on since the cutoff: abandoned.
         const stale = (
           await tx.helpCase.findMany({
-            where: { status: { in: ['pending', 'active'] }, createdAt: { lt: cutoff }, AND: [{ OR: [{ claimedAt: null }, { claimedAt: { lt: cutoff } }] }, { OR: [{ chatEndedAt: null }, { chatEndedAt: { lt: cutoff } }] }] },
+            where: {
+              status: { in: ['pending', 'active'] },
+              createdAt: { lt: cutoff },
+              AND: [{ OR: [{ claimedAt: null }, { claimedAt: { lt: cutoff } }] }, { OR: [{ chatEndedAt: null }, { chatEndedAt: { lt: cutoff } }] }],
+            },
             select: { id: true },
           })
         ).map((row) => row.id);

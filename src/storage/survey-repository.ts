@@ -86,7 +86,8 @@ export function createSurveyRepository(prisma: UraPrisma): SurveyStore {
     // races it (two updates of one person at once) ends the older one here, in the same transaction.
     createResponse: (r) =>
       prisma.$transaction(async (tx) => {
-        if (r.respondentKey !== null) await tx.surveyResponse.updateMany({ where: { runId: r.runId, respondentKey: r.respondentKey }, data: { status: 'abandoned', respondentKey: null, updatedAt: r.startedAt } });
+        if (r.respondentKey !== null)
+          await tx.surveyResponse.updateMany({ where: { runId: r.runId, respondentKey: r.respondentKey }, data: { status: 'abandoned', respondentKey: null, updatedAt: r.startedAt } });
         await tx.surveyResponse.create({ data: { id: r.id, ...responseRow(r) } });
       }),
     saveResponse: async (r) => void (await prisma.surveyResponse.update({ where: { id: r.id }, data: responseRow(r) })),

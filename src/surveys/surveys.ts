@@ -62,7 +62,14 @@ export function createSurveys(deps: { catalog: FlowCatalog; store: SurveyStore; 
           const ended = response.state.status === 'ended';
           const answers = Object.fromEntries(countedAnswers(response.state));
           return {
-            conversation: { ...response, answers, outcome: response.state.outcome, status: ended ? 'completed' : 'active', respondentKey: ended ? null : response.respondentKey, completedAt: ended ? response.updatedAt : null },
+            conversation: {
+              ...response,
+              answers,
+              outcome: response.state.outcome,
+              status: ended ? 'completed' : 'active',
+              respondentKey: ended ? null : response.respondentKey,
+              completedAt: ended ? response.updatedAt : null,
+            },
             extra: NONE,
           };
         },

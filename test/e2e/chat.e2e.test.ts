@@ -68,7 +68,7 @@ describe('ura flows check', () => {
     expect(result.stdout).toMatch(/\n  sq: all \d+ files are machine drafts/);
   });
 
-  it('gives each language\'s review status in --json, and fails on a text file without one', () => {
+  it("gives each language's review status in --json, and fails on a text file without one", () => {
     const shipped = check('--json');
     expect(shipped.status).toBe(0);
     expect(JSON.parse(shipped.stdout).review.sq['helpline.json']).toEqual({ status: 'machine_draft' });
@@ -104,7 +104,10 @@ describe('ura directory check', () => {
 
   it('fails on the invalid fixtures, naming each problem', () => {
     const fixtures = join(packageRoot, 'test/fixtures/directory-invalid');
-    const result = spawnSync(process.execPath, [join(packageRoot, 'bin/ura.js'), 'directory', 'check', join(fixtures, 'cases'), '--locales', join(fixtures, 'locales')], { encoding: 'utf8', timeout: 30_000 });
+    const result = spawnSync(process.execPath, [join(packageRoot, 'bin/ura.js'), 'directory', 'check', join(fixtures, 'cases'), '--locales', join(fixtures, 'locales')], {
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/bad-kind\.yaml/);
     expect(result.stderr).toMatch(/unknown-region\.yaml/);

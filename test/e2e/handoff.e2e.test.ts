@@ -54,8 +54,7 @@ describe('a person and two operators on an emulated Telegram', () => {
 
     // Both press "Take case" at the same moment.
     await Promise.all([arta.press(`o:take|${code}`), besa.press(`o:take|${code}`)]);
-    const joined = (await person.waitForReply((reply) => ['Arta', 'Besa'].some((name) => reply.text === handoff('person.joined', { name }))))
-      .at(-1)!.text;
+    const joined = (await person.waitForReply((reply) => ['Arta', 'Besa'].some((name) => reply.text === handoff('person.joined', { name })))).at(-1)!.text;
     const winnerName = joined.startsWith('Arta') ? 'Arta' : 'Besa';
     const [winner, loser] = winnerName === 'Arta' ? [arta, besa] : [besa, arta];
     expect(joined).toBe(handoff('person.joined', { name: winnerName }));

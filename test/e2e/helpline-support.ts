@@ -42,7 +42,9 @@ export const textsIn = (language: Language) => ({
   /** The one urgent message before the country is known: the number that works widely first, the honest word that nobody is on call, the way out last. */
   urgentNobodyOnCall: () =>
     expect.stringMatching(
-      new RegExp(`^${escape(localeText(language, 'helpline', 'urgent.elsewhere'))}\\n[^]*\\n\\n${escape(localeText(language, 'handoff', 'person.nobody_urgent'))}\\n\\n${escape(localeText(language, 'helpline', 'urgent.exit'))}$`),
+      new RegExp(
+        `^${escape(localeText(language, 'helpline', 'urgent.elsewhere'))}\\n[^]*\\n\\n${escape(localeText(language, 'handoff', 'person.nobody_urgent'))}\\n\\n${escape(localeText(language, 'helpline', 'urgent.exit'))}$`,
+      ),
     ),
   bot: (key: string) => localeText(language, 'bot', key),
   flows: (key: string, vars?: Record<string, string | number>) => localeText(language, 'flows', key, vars),
@@ -154,8 +156,7 @@ export function openDatabase(dir: string) {
   const { ID_PEPPER } = JSON.parse(readFileSync(join(dataDir, 'secrets.json'), 'utf8')) as { ID_PEPPER: string };
   // Only hashId is used, which needs the pepper and not the data key.
   const identity = createIdentityProtector({ dataKey: Buffer.alloc(32), idPepper: ID_PEPPER });
-  const contactId = (userId: number) =>
-    (db.prepare('SELECT id FROM "Contact" WHERE idHash = ?').get(identity.hashId('user', userId)) as { id: string } | undefined)?.id;
+  const contactId = (userId: number) => (db.prepare('SELECT id FROM "Contact" WHERE idHash = ?').get(identity.hashId('user', userId)) as { id: string } | undefined)?.id;
   const byContact = <Row>(sql: string, userId: number): Row[] => {
     const id = contactId(userId);
     return id === undefined ? [] : (db.prepare(sql).all(id) as Row[]);
@@ -180,8 +181,7 @@ export function openDatabase(dir: string) {
         ChatSession: count('SELECT COUNT(*) AS n FROM "ChatSession" WHERE key = ?', identity.hashId('chat', userId)),
       };
     },
-    counts: (): Record<Table, number> =>
-      Object.fromEntries(TABLES.map((table) => [table, (db.prepare(`SELECT COUNT(*) AS n FROM "${table}"`).get() as { n: number }).n])) as Record<Table, number>,
+    counts: (): Record<Table, number> => Object.fromEntries(TABLES.map((table) => [table, (db.prepare(`SELECT COUNT(*) AS n FROM "${table}"`).get() as { n: number }).n])) as Record<Table, number>,
     close: () => db.close(),
   };
 }

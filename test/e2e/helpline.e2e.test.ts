@@ -149,14 +149,8 @@ describe('the help-seeking conversation, end to end: emulated Telegram → `ura 
       (['sq', 'en', 'it', 'el'] as const).map((code) => ({ text: `${code === client.language ? '✓ ' : ''}${client.helpline(`language.names.${code}`)}`, data: `h:l|${code}` })),
     );
     expect(notice?.buttons).toEqual([{ text: t.helpline('notice.ok'), data: 'h:o' }, ...safetyRow(t)]);
-    expect(safety?.buttons).toEqual([
-      ...(['safe', 'not_really', 'danger', 'doctor'] as const).map((answer) => ({ text: t.helpline(`safety.${answer}`), data: `h:y|${answer}` })),
-      ...safetyRow(t),
-    ]);
-    expect(menu?.buttons).toEqual([
-      ...(['check', 'worried', 'offer', 'services', 'privacy'] as const).map((item) => ({ text: t.helpline(`menu.${item}`), data: `h:m|${item}` })),
-      ...safetyRow(t),
-    ]);
+    expect(safety?.buttons).toEqual([...(['safe', 'not_really', 'danger', 'doctor'] as const).map((answer) => ({ text: t.helpline(`safety.${answer}`), data: `h:y|${answer}` })), ...safetyRow(t)]);
+    expect(menu?.buttons).toEqual([...(['check', 'worried', 'offer', 'services', 'privacy'] as const).map((item) => ({ text: t.helpline(`menu.${item}`), data: `h:m|${item}` })), ...safetyRow(t)]);
 
     expect(db.contact(person.userId)).toMatchObject({ language, source: null });
     expect(db.conversations(person.userId)).toEqual([]);
@@ -212,7 +206,12 @@ describe('the help-seeking conversation, end to end: emulated Telegram → `ura 
   /** Waits until Ura has recorded the id of the last message it sent, which it does right after sending it. */
   async function recorded(person: EmulatedUser) {
     const id = last(harness.emulator!.historyOf(person.userId)).messageId;
-    expect(await eventually(() => db.messageIds(person.userId), (ids) => ids.includes(id))).toContain(id);
+    expect(
+      await eventually(
+        () => db.messageIds(person.userId),
+        (ids) => ids.includes(id),
+      ),
+    ).toContain(id);
   }
 
   /** Ids of everything still in the chat: the bot's messages and the person's own. */
@@ -227,7 +226,14 @@ describe('the help-seeking conversation, end to end: emulated Telegram → `ura 
    */
   async function expectWipedSilently(person: EmulatedUser, t: Texts, ids: number[], sentBefore: number) {
     const deleted = (deletions: Deletion[]) => ids.filter((id) => !deletions.some((deletion) => deletion.messageId === id && deletion.found));
-    expect(deleted(await eventually(() => harness.emulator!.deletionsIn(person.userId), (deletions) => deleted(deletions).length === 0))).toEqual([]);
+    expect(
+      deleted(
+        await eventually(
+          () => harness.emulator!.deletionsIn(person.userId),
+          (deletions) => deleted(deletions).length === 0,
+        ),
+      ),
+    ).toEqual([]);
     expect(chatContents(person)).toEqual({ bot: [], person: [] });
 
     // Updates of one chat are handled in order: once /help is answered, the exit has ended.
@@ -238,7 +244,12 @@ describe('the help-seeking conversation, end to end: emulated Telegram → `ura 
     expect(db.conversations(person.userId).filter((conversation) => conversation.status === 'active')).toEqual([]);
     // Of the ids of the chat's messages only those written after the exit are kept (the
     // menu's is recorded right after it is sent).
-    expect(await eventually(() => db.messageIds(person.userId), (rows) => rows.length >= 2)).toEqual([help, menu.messageId]);
+    expect(
+      await eventually(
+        () => db.messageIds(person.userId),
+        (rows) => rows.length >= 2,
+      ),
+    ).toEqual([help, menu.messageId]);
   }
 
   it('/exit deletes every message of the chat, the bot’s and the person’s, and sends nothing', async () => {
@@ -303,16 +314,17 @@ describe('the help-seeking conversation, end to end: emulated Telegram → `ura 
 
     await erased.sendCommand('delete');
     const confirm = last(await erased.waitForReply((reply) => reply.text === en.helpline('delete.confirm')));
-    expect(confirm.buttons).toEqual([
-      { text: en.helpline('delete.yes'), data: 'h:z|yes' },
-      { text: en.helpline('delete.no'), data: 'h:z|no' },
-      ...safetyRow(en),
-    ]);
+    expect(confirm.buttons).toEqual([{ text: en.helpline('delete.yes'), data: 'h:z|yes' }, { text: en.helpline('delete.no'), data: 'h:z|no' }, ...safetyRow(en)]);
     await pressUntil(erased, 'h:z|yes', en.helpline('delete.done'));
 
     const none = Object.fromEntries(TABLES.map((table) => [table, 0]));
     // The chat's state is removed after the last reply, as the update ends.
-    expect(await eventually(() => db.rowsOf(erased.userId, erasedContact), (rows) => rows.ChatSession === 0)).toEqual(none);
+    expect(
+      await eventually(
+        () => db.rowsOf(erased.userId, erasedContact),
+        (rows) => rows.ChatSession === 0,
+      ),
+    ).toEqual(none);
     expect(db.contactId(erased.userId)).toBeUndefined();
     expect(db.rowsOf(stays.userId)).toEqual(staysRows);
     // The erased person's request stays for the statistics, forgotten: linked to no one.

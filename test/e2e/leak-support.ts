@@ -40,14 +40,18 @@ function numberForms(id: number): Buffer[] {
 }
 
 /** What must never be found: each person's first name, username and numeric id, in every form above. */
-const cluesOf = (people: UserOptions[]) => people.flatMap((person) => [
-  ...[person.firstName, person.username ?? `${person.firstName}_e2e`, String(person.userId)].map((clue) => ({ clue, forms: textForms(clue) })),
-  { clue: `${person.userId} (binary)`, forms: numberForms(person.userId) },
-]);
-
+const cluesOf = (people: UserOptions[]) =>
+  people.flatMap((person) => [
+    ...[person.firstName, person.username ?? `${person.firstName}_e2e`, String(person.userId)].map((clue) => ({ clue, forms: textForms(clue) })),
+    { clue: `${person.userId} (binary)`, forms: numberForms(person.userId) },
+  ]);
 
 /** Where, in the files under `dir` and in Ura's output, any of the people's identity appears. */
 export function identitiesFound(dir: string, output: string[], people: UserOptions[]): string[] {
   const files = [...filesUnder(dir), { path: '(Ura’s output)', bytes: Buffer.from(output.join('\n'), 'utf8') }];
-  return files.flatMap((file) => cluesOf(people).filter(({ forms }) => forms.some((form) => file.bytes.includes(form))).map(({ clue }) => `${file.path}: ${clue}`));
+  return files.flatMap((file) =>
+    cluesOf(people)
+      .filter(({ forms }) => forms.some((form) => file.bytes.includes(form)))
+      .map(({ clue }) => `${file.path}: ${clue}`),
+  );
 }

@@ -20,7 +20,11 @@ describe('ura oncall', () => {
       timeout: 30_000,
       env: { ...process.env, DATABASE_URL: databaseUrl, APP_TIMEZONE: 'Europe/Tirane' },
     });
-  const rota = () => JSON.parse(ura('oncall', 'show', '--json').stdout) as { timeZone: string; operators: { id: string; telegramId: string; pseudonym: string | null; role: string; presence: string | null; onCall: boolean; shifts: unknown[] }[] };
+  const rota = () =>
+    JSON.parse(ura('oncall', 'show', '--json').stdout) as {
+      timeZone: string;
+      operators: { id: string; telegramId: string; pseudonym: string | null; role: string; presence: string | null; onCall: boolean; shifts: unknown[] }[];
+    };
   const shiftsOf = (telegramId: string) => rota().operators.find((operator) => operator.telegramId === telegramId)?.shifts;
 
   it('sets a week, in separate words or quoted, and prints it', () => {
@@ -58,7 +62,14 @@ describe('ura oncall', () => {
       now: expect.any(String),
       operators: [
         expect.objectContaining({ telegramId: '7390514826', pseudonym: 'Arta', role: 'operator', presence: null, shifts: expect.any(Array) }),
-        expect.objectContaining({ telegramId: '555', pseudonym: null, role: 'supervisor', presence: null, onCall: true, shifts: expect.arrayContaining([{ weekday: 7, start: '00:00', end: '24:00' }]) }),
+        expect.objectContaining({
+          telegramId: '555',
+          pseudonym: null,
+          role: 'supervisor',
+          presence: null,
+          onCall: true,
+          shifts: expect.arrayContaining([{ weekday: 7, start: '00:00', end: '24:00' }]),
+        }),
       ],
     });
     const text = ura('oncall', 'show');

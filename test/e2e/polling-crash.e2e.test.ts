@@ -19,7 +19,16 @@ afterEach(async () => {
 /** `ura start` in polling mode on `dir`, against the fake Telegram; resolves once it polls. */
 async function startUra(dir: string, telegram: FakeTelegram): Promise<{ child: ChildProcess; output: string[]; exited: Promise<unknown> }> {
   const port = await freePort();
-  const env = { PATH: process.env.PATH ?? '', HOME: dir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', TELEGRAM_BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: telegram.apiRoot, ADMIN_TOKEN: TEST_ADMIN_TOKEN };
+  const env = {
+    PATH: process.env.PATH ?? '',
+    HOME: dir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'info',
+    TELEGRAM_BOT_TOKEN: TEST_TOKEN,
+    TELEGRAM_API_ROOT: telegram.apiRoot,
+    ADMIN_TOKEN: TEST_ADMIN_TOKEN,
+  };
   const child = spawn(process.execPath, [URA_BIN, 'start'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];
   child.stdout!.on('data', (chunk) => output.push(String(chunk)));
@@ -31,7 +40,10 @@ async function startUra(dir: string, telegram: FakeTelegram): Promise<{ child: C
   });
   const deadline = Date.now() + 30_000;
   for (;;) {
-    const health = await fetch(`http://127.0.0.1:${port}/healthz`, { headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` } }).then((res) => res.json() as Promise<{ bot: { state: string } }>, () => undefined);
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`, { headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` } }).then(
+      (res) => res.json() as Promise<{ bot: { state: string } }>,
+      () => undefined,
+    );
     if (health?.bot.state === 'running') return { child, output, exited };
     if (Date.now() > deadline || child.exitCode !== null) throw new Error(`Ura did not start:\n${output.join('')}`);
     await new Promise((done) => setTimeout(done, 100));
@@ -73,7 +85,11 @@ describe('Ura killed while polling, right after it fetched a person’s message'
       expect(telegram.textsTo(PERSON)).toEqual([]); // killed before the message was handled
 
       await startUra(dir, telegram);
-      await waitFor(() => telegram.textsTo(PERSON), (texts) => texts.length > 0, 'the reply after the restart');
+      await waitFor(
+        () => telegram.textsTo(PERSON),
+        (texts) => texts.length > 0,
+        'the reply after the restart',
+      );
       await new Promise((done) => setTimeout(done, 1500));
       expect(telegram.textsTo(PERSON)).toEqual([prompt]);
       // Handled, so the inbox holds nothing; and the message was kept sealed, never in clear.

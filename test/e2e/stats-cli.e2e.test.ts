@@ -10,14 +10,24 @@ import { openDatabase } from '../../src/storage/database.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ura-stats-'));
 const env = { ...process.env, DATABASE_URL: '', APP_TIMEZONE: 'Europe/Tirane', CLAIM_TARGETS: '' };
-const ura = (...args: string[]) =>
-  spawnSync(process.execPath, [join(packageRoot, 'bin/ura.js'), 'stats', 'helpline', ...args], { cwd: dir, env, encoding: 'utf8', timeout: 30_000 });
+const ura = (...args: string[]) => spawnSync(process.execPath, [join(packageRoot, 'bin/ura.js'), 'stats', 'helpline', ...args], { cwd: dir, env, encoding: 'utf8', timeout: 30_000 });
 
 const minutes = (at: string, n: number) => new Date(new Date(at).getTime() + n * 60_000);
 let next = 0;
 const helpCase = (createdAt: string, extra: Record<string, unknown> = {}) => {
   next += 1;
-  return { id: `k-${next}`, code: `K${next}-ABC`, contactId: `c-${next}`, trigger: 'request', level: 'INFO', summary: '{}', language: 'sq', status: 'pending', createdAt: new Date(createdAt), ...extra };
+  return {
+    id: `k-${next}`,
+    code: `K${next}-ABC`,
+    contactId: `c-${next}`,
+    trigger: 'request',
+    level: 'INFO',
+    summary: '{}',
+    language: 'sq',
+    status: 'pending',
+    createdAt: new Date(createdAt),
+    ...extra,
+  };
 };
 
 /** Seven cases in November 2026 in Tirane (one opened late on 31 October UTC), one either side. */

@@ -8,8 +8,7 @@ interface HelplineTexts {
   menu: { text: string };
 }
 // Read from the files, not through src/i18n, so the test follows whatever the locale says.
-const texts = (language: 'sq' | 'en') =>
-  JSON.parse(readFileSync(resolve(import.meta.dirname, '../../locales', language, 'helpline.json'), 'utf8')) as HelplineTexts;
+const texts = (language: 'sq' | 'en') => JSON.parse(readFileSync(resolve(import.meta.dirname, '../../locales', language, 'helpline.json'), 'utf8')) as HelplineTexts;
 const sq = texts('sq');
 const en = texts('en');
 

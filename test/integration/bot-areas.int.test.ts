@@ -13,7 +13,7 @@ const contacts = (harness: HelplineHarness) => harness.db.prisma.contact.count()
 const caseRow = (harness: HelplineHarness) => harness.db.prisma.helpCase.findFirstOrThrow();
 
 describe('areas on one bot', () => {
-  it('keeps the buttons people already have working after the prefixes: the helpline\'s and the console\'s', async () => {
+  it("keeps the buttons people already have working after the prefixes: the helpline's and the console's", async () => {
     h = await helplineBot();
     const arta = await addOperator(h, 9001);
     const person = h.person({ userId: PERSON, languageCode: 'sq' });
@@ -33,7 +33,7 @@ describe('areas on one bot', () => {
     expect(await caseRow(h)).toMatchObject({ leftAt: expect.any(Date) });
   });
 
-  it('serves the buttons it writes today, under the helpline\'s prefix', async () => {
+  it("serves the buttons it writes today, under the helpline's prefix", async () => {
     h = await helplineBot();
     const person = h.person({ userId: PERSON, languageCode: 'en' });
     await person.start();

@@ -86,8 +86,18 @@ describe.each(PROVIDERS_UNDER_TEST)('forgetting a person on $name', ({ open, ski
     const answers = { where_work: { kind: 'text', value: words.answer } };
     await h.db.prisma.conversation.create({
       data: {
-        id: `v-${userId}`, contactId: contact.id, flowId: 'helpline/self-check', flowVersion: 1, language: 'sq', state: JSON.stringify({ answers }),
-        status: 'ended', level: 'HIGH', outcome: null, reachedPerson: true, startedAt: h.clock.now(), updatedAt: h.clock.now(),
+        id: `v-${userId}`,
+        contactId: contact.id,
+        flowId: 'helpline/self-check',
+        flowVersion: 1,
+        language: 'sq',
+        state: JSON.stringify({ answers }),
+        status: 'ended',
+        level: 'HIGH',
+        outcome: null,
+        reachedPerson: true,
+        startedAt: h.clock.now(),
+        updatedAt: h.clock.now(),
       },
     });
     await h.db.prisma.helpCase.update({
@@ -146,7 +156,7 @@ describe.each(PROVIDERS_UNDER_TEST)('forgetting a person on $name', ({ open, ski
     expect(await h.db.prisma.caseMessage.count({ where: { caseId: other.caseId } })).toBe(3);
   });
 
-  it.skipIf(skip)('400 days after a case closed, retention has left nothing of the person, and last year\'s statistics are unchanged', async () => {
+  it.skipIf(skip)("400 days after a case closed, retention has left nothing of the person, and last year's statistics are unchanged", async () => {
     const h = await setUp();
     const arta = await addOperator(h, 9001);
     const told = await story(h, 70_301, wordsOf('DRITA-5'), arta);

@@ -17,10 +17,7 @@ function withFailingOutbox(tx: UraTx): UraTx {
 function breakable(database: TestDatabase, broken: { on: boolean }): TestDatabase {
   const prisma = database.db.prisma;
   const wrapped = new Proxy(prisma, {
-    get: (target, key) =>
-      key === '$transaction'
-        ? <R,>(fn: (tx: UraTx) => Promise<R>) => target.$transaction((tx) => fn(broken.on ? withFailingOutbox(tx) : tx))
-        : Reflect.get(target, key),
+    get: (target, key) => (key === '$transaction' ? <R>(fn: (tx: UraTx) => Promise<R>) => target.$transaction((tx) => fn(broken.on ? withFailingOutbox(tx) : tx)) : Reflect.get(target, key)),
   }) as UraPrisma;
   return { name: database.name, url: database.url, db: { ...database.db, prisma: wrapped }, dispose: async () => undefined };
 }

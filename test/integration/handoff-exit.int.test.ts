@@ -76,7 +76,9 @@ describe.each(PROVIDERS_UNDER_TEST)('the exit ends contact on $name', ({ open, s
 
     // A message to the person that a slower process put in the outbox just after they left.
     const helpCase = await caseRow(h);
-    await h.parts.outbox.enqueue([{ chatId: PERSON, method: 'sendMessage', payload: { text: 'written as they left' }, dedupeKey: 'late', purpose: 'case', topic: helpCase.id, recipientId: helpCase.contactId }]);
+    await h.parts.outbox.enqueue([
+      { chatId: PERSON, method: 'sendMessage', payload: { text: 'written as they left' }, dedupeKey: 'late', purpose: 'case', topic: helpCase.id, recipientId: helpCase.contactId },
+    ]);
     telegramDown = false;
     h.clock.advance(10 * 60_000);
     await h.parts.outbox.drain();
@@ -241,7 +243,10 @@ describe.each(PROVIDERS_UNDER_TEST)('routing on claim on $name', ({ open, skip }
     const helpCase = await caseRow(h);
     await h.db.prisma.helpCase.update({
       where: { id: helpCase.id },
-      data: need === 'child' ? { ageBand: 'child' } : { summary: JSON.stringify({ flowId: 'helpline/self-check', reasons: [], answers: { wants: { kind: 'choices', codes: ['talk_to_woman'] } }, urgentWords: null }) },
+      data:
+        need === 'child'
+          ? { ageBand: 'child' }
+          : { summary: JSON.stringify({ flowId: 'helpline/self-check', reasons: [], answers: { wants: { kind: 'choices', codes: ['talk_to_woman'] } }, urgentWords: null }) },
     });
     return { h, arta, drita: dritaChat, code };
   }

@@ -19,8 +19,14 @@ describe('the help-seeking conversation on Telegram', () => {
     const h = await setUp();
     await h.person({ userId: 70001, languageCode: 'en' }).start('src_poster_fier');
     expect(h.textsSince(0)).toEqual([h.i18n.t('en', 'helpline:language.prompt')]);
-    expect(h.lastButtons().slice(0, 2)).toEqual([['Shqip', 'h:l|sq'], ['✓ English', 'h:l|en']]);
-    expect(h.lastButtons().slice(-2)).toEqual([['Talk to a person', 'h:p'], ['Exit', 'h:x']]);
+    expect(h.lastButtons().slice(0, 2)).toEqual([
+      ['Shqip', 'h:l|sq'],
+      ['✓ English', 'h:l|en'],
+    ]);
+    expect(h.lastButtons().slice(-2)).toEqual([
+      ['Talk to a person', 'h:p'],
+      ['Exit', 'h:x'],
+    ]);
     const contact = await h.db.prisma.contact.findFirstOrThrow();
     expect(contact.source).toBe('poster_fier');
     expect(contact.idHash).toBe(h.identity.hashId('user', 70001));
@@ -69,7 +75,7 @@ describe('the help-seeking conversation on Telegram', () => {
     expect(JSON.parse(helpCase.summary).answers).toEqual({ safety: { kind: 'choice', code: 'safe' }, age: { kind: 'choice', code: 'under_18' } });
   });
 
-  it('asks the flow\'s safety question of someone who went to the menu without answering the bot\'s', async () => {
+  it("asks the flow's safety question of someone who went to the menu without answering the bot's", async () => {
     const h = await setUp();
     const child = h.person({ userId: 70017, languageCode: 'en' });
     await child.start();
@@ -173,7 +179,7 @@ describe('the help-seeking conversation on Telegram', () => {
     const before = h.sentCount();
     await person.press('p');
     const [told] = h.textsSince(before);
-    expect(told).toContain('«Do t\'u tregoni prindërve të mi apo policisë?»');
+    expect(told).toContain("«Do t'u tregoni prindërve të mi apo policisë?»");
     expect(told).toContain(h.i18n.t('sq', 'helpline:person.quiet_tip'));
   });
 
@@ -238,9 +244,22 @@ describe('the help-seeking conversation on Telegram', () => {
     const person = h.person({ userId: 70010, languageCode: 'en' });
     await toMenu(person, 'en');
     const before = h.sentCount();
-    await h.handle({ update_id: 990001, message: { message_id: 5001, date: 0, chat: { id: 70010, type: 'private', first_name: 'x' }, from: { id: 70010, is_bot: false, first_name: 'x' }, photo: [] } });
+    await h.handle({
+      update_id: 990001,
+      message: { message_id: 5001, date: 0, chat: { id: 70010, type: 'private', first_name: 'x' }, from: { id: 70010, is_bot: false, first_name: 'x' }, photo: [] },
+    });
     await person.press('c|nowhere|x');
-    await h.handle({ update_id: 990002, message: { message_id: 5002, date: 0, chat: { id: 70010, type: 'private', first_name: 'x' }, from: { id: 70010, is_bot: false, first_name: 'x' }, text: 'SOS they took my passport', forward_origin: { type: 'hidden_user', date: 0, sender_user_name: 'someone' } } });
+    await h.handle({
+      update_id: 990002,
+      message: {
+        message_id: 5002,
+        date: 0,
+        chat: { id: 70010, type: 'private', first_name: 'x' },
+        from: { id: 70010, is_bot: false, first_name: 'x' },
+        text: 'SOS they took my passport',
+        forward_origin: { type: 'hidden_user', date: 0, sender_user_name: 'someone' },
+      },
+    });
     expect(h.textsSince(before)).toEqual([
       h.i18n.t('en', 'helpline:hint.media'),
       h.i18n.t('en', 'helpline:hint.stale'),
@@ -281,7 +300,7 @@ describe('the help-seeking conversation on Telegram', () => {
     expect(h.textsSince(0).at(-1)).not.toContain(h.i18n.t('en', 'directory:police_fier.name'));
   });
 
-  it('keeps the person\'s answer when Telegram refuses to deliver the reply', async () => {
+  it("keeps the person's answer when Telegram refuses to deliver the reply", async () => {
     const h = await setUp();
     const person = h.person({ userId: 70014, languageCode: 'en' });
     await toMenu(person, 'en');

@@ -31,7 +31,7 @@ const LOCATION = { location: { latitude: 41.3275, longitude: 19.8187 } };
 const LIVE_LOCATION = { location: { latitude: 41.3275, longitude: 19.8187, live_period: 900 } };
 const VENUE = { location: { latitude: 41.3275, longitude: 19.8187 }, venue: { location: { latitude: 41.3275, longitude: 19.8187 }, title: 'Bar', address: 'Rruga e Durrësit 1' } };
 
-describe.each(PROVIDERS_UNDER_TEST)('the help-seeker\'s chat at its edges on $name', ({ open, skip }) => {
+describe.each(PROVIDERS_UNDER_TEST)("the help-seeker's chat at its edges on $name", ({ open, skip }) => {
   const database = suiteDatabase({ open, skip });
 
   async function setUp(): Promise<Harness> {
@@ -107,41 +107,49 @@ describe.each(PROVIDERS_UNDER_TEST)('the help-seeker\'s chat at its edges on $na
     expect(await h.db.prisma.chatMessage.count()).toBe(0);
   });
 
-  it.skipIf(skip)('opens no urgent case for an ordinary request for help, in any language, and an urgent one for thoughts of suicide', async () => {
-    const h = await setUp();
-    const person = h.person({ userId: PERSON, languageCode: 'sq' });
-    await toMenu(person, 'sq');
-    await person.say('Kam nevojë për ndihmë për të gjetur punë');
-    const other = h.person({ userId: OTHER, languageCode: 'en' });
-    await toMenu(other, 'en');
-    await other.say('I have my passport with me');
-    // Both are offered the menu again, as for any message outside a flow, and nobody is paged.
-    expect(textsTo(h, PERSON).at(-1)).toBe(h.i18n.t('sq', 'helpline:menu.text'));
-    expect(textsTo(h, OTHER).at(-1)).toBe(h.i18n.t('en', 'helpline:menu.text'));
-    expect(await h.db.prisma.helpCase.count()).toBe(0);
+  it.skipIf(skip)(
+    'opens no urgent case for an ordinary request for help, in any language, and an urgent one for thoughts of suicide',
+    async () => {
+      const h = await setUp();
+      const person = h.person({ userId: PERSON, languageCode: 'sq' });
+      await toMenu(person, 'sq');
+      await person.say('Kam nevojë për ndihmë për të gjetur punë');
+      const other = h.person({ userId: OTHER, languageCode: 'en' });
+      await toMenu(other, 'en');
+      await other.say('I have my passport with me');
+      // Both are offered the menu again, as for any message outside a flow, and nobody is paged.
+      expect(textsTo(h, PERSON).at(-1)).toBe(h.i18n.t('sq', 'helpline:menu.text'));
+      expect(textsTo(h, OTHER).at(-1)).toBe(h.i18n.t('en', 'helpline:menu.text'));
+      expect(await h.db.prisma.helpCase.count()).toBe(0);
 
-    const before = textsTo(h, PERSON).length;
-    await person.say("s'dua me jetu ma");
-    expect(await h.db.prisma.helpCase.findFirst()).toMatchObject({ trigger: 'urgent', level: 'URGENT' });
-    expect(JSON.parse((await h.db.prisma.helpCase.findFirstOrThrow()).summary)).toMatchObject({ urgentWords: 'suicide' });
-    // One message: the numbers, a line for thoughts of self-harm, and the way out.
-    const answers = textsTo(h, PERSON).slice(before);
-    expect(answers).toHaveLength(1);
-    expect(answers[0]).toContain(h.i18n.t('sq', 'urgent:self_harm_hint'));
-    expect(answers[0]).toContain(h.i18n.t('sq', 'helpline:urgent.exit'));
-  }, 45_000);
+      const before = textsTo(h, PERSON).length;
+      await person.say("s'dua me jetu ma");
+      expect(await h.db.prisma.helpCase.findFirst()).toMatchObject({ trigger: 'urgent', level: 'URGENT' });
+      expect(JSON.parse((await h.db.prisma.helpCase.findFirstOrThrow()).summary)).toMatchObject({ urgentWords: 'suicide' });
+      // One message: the numbers, a line for thoughts of self-harm, and the way out.
+      const answers = textsTo(h, PERSON).slice(before);
+      expect(answers).toHaveLength(1);
+      expect(answers[0]).toContain(h.i18n.t('sq', 'urgent:self_harm_hint'));
+      expect(answers[0]).toContain(h.i18n.t('sq', 'helpline:urgent.exit'));
+    },
+    45_000,
+  );
 
-  it.skipIf(skip)('hears urgent words before a language is chosen, in the Telegram app\'s language and in Albanian', async () => {
-    const h = await setUp();
-    const person = h.person({ userId: PERSON, languageCode: 'en' });
-    await person.start();
-    await person.say('më rrahin');
-    expect(await h.db.prisma.helpCase.findFirst()).toMatchObject({ trigger: 'urgent', level: 'URGENT' });
-    const other = h.person({ userId: OTHER, languageCode: 'it' });
-    await other.start();
-    await other.say('mi hanno preso il passaporto');
-    expect(await h.db.prisma.helpCase.count()).toBe(2);
-  }, 45_000);
+  it.skipIf(skip)(
+    "hears urgent words before a language is chosen, in the Telegram app's language and in Albanian",
+    async () => {
+      const h = await setUp();
+      const person = h.person({ userId: PERSON, languageCode: 'en' });
+      await person.start();
+      await person.say('më rrahin');
+      expect(await h.db.prisma.helpCase.findFirst()).toMatchObject({ trigger: 'urgent', level: 'URGENT' });
+      const other = h.person({ userId: OTHER, languageCode: 'it' });
+      await other.start();
+      await other.say('mi hanno preso il passaporto');
+      expect(await h.db.prisma.helpCase.count()).toBe(2);
+    },
+    45_000,
+  );
 
   it.skipIf(skip)('hears urgent words written in the middle of a flood, and asks the flood to slow down kindly, with the way out at hand', async () => {
     const h = await setUp();
@@ -166,7 +174,7 @@ describe.each(PROVIDERS_UNDER_TEST)('the help-seeker\'s chat at its edges on $na
     expect(await h.db.prisma.chatMessage.count()).toBe(0);
   });
 
-  it.skipIf(skip)('ignores a forged update whose sender is not the chat\'s owner: the operator\'s next words still reach the person', async () => {
+  it.skipIf(skip)("ignores a forged update whose sender is not the chat's owner: the operator's next words still reach the person", async () => {
     const h = await setUp();
     const { operator } = await liveChat(h);
     // Long enough for Ura to record the person's visit again (and so their chat address).

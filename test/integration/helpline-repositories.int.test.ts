@@ -2,12 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { unclaimed, type HelpCase } from '../../src/helpline/cases.js';
 import type { Conversation } from '../../src/helpline/conversations.js';
 import { createContactRepository } from '../../src/storage/contact-repository.js';
-import {
-  createCaseRepository,
-  createConversationRepository,
-  createEraser,
-  createMessageLogRepository,
-} from '../../src/storage/helpline-repositories.js';
+import { createCaseRepository, createConversationRepository, createEraser, createMessageLogRepository } from '../../src/storage/helpline-repositories.js';
 import { createSessionRepository } from '../../src/storage/session-repository.js';
 import { parseSession } from '../../src/transport/telegram/context.js';
 import { fakeClock } from '../support/clock.js';
@@ -15,12 +10,46 @@ import { PROVIDERS_UNDER_TEST, suiteDatabase } from '../support/database.js';
 
 const at = new Date('2026-06-01T12:00:00.000Z');
 const respondentKey = (runId: string, subject: string) => `${runId}:${subject}`;
-const state = { flowId: 'helpline/self-check', flowVersion: 1, status: 'active' as const, current: 'age', path: ['safety'], answers: { safety: { kind: 'choice' as const, code: 'safe' } }, selection: [], outcome: null, urgent: false, startedAt: at.toISOString(), updatedAt: at.toISOString() };
+const state = {
+  flowId: 'helpline/self-check',
+  flowVersion: 1,
+  status: 'active' as const,
+  current: 'age',
+  path: ['safety'],
+  answers: { safety: { kind: 'choice' as const, code: 'safe' } },
+  selection: [],
+  outcome: null,
+  urgent: false,
+  startedAt: at.toISOString(),
+  updatedAt: at.toISOString(),
+};
 const conversation = (id: string, contactId: string, updatedAt = at): Conversation => ({
-  id, contactId, flowId: 'helpline/self-check', flowVersion: 1, language: 'sq', state, status: 'active', level: null, outcome: null, reachedPerson: false, startedAt: at, updatedAt,
+  id,
+  contactId,
+  flowId: 'helpline/self-check',
+  flowVersion: 1,
+  language: 'sq',
+  state,
+  status: 'active',
+  level: null,
+  outcome: null,
+  reachedPerson: false,
+  startedAt: at,
+  updatedAt,
 });
 const helpCase = (id: string, code: string, contactId: string): HelpCase => ({
-  id, code, contactId, conversationId: null, trigger: 'request', level: 'INFO', language: 'sq', source: 'poster_fier', ageBand: 'adult', country: null, createdAt: at, ...unclaimed,
+  id,
+  code,
+  contactId,
+  conversationId: null,
+  trigger: 'request',
+  level: 'INFO',
+  language: 'sq',
+  source: 'poster_fier',
+  ageBand: 'adult',
+  country: null,
+  createdAt: at,
+  ...unclaimed,
   summary: { flowId: null, reasons: [], answers: {}, urgentWords: null },
 });
 
@@ -44,7 +73,7 @@ describe.each(PROVIDERS_UNDER_TEST)('helpline repositories on $name', ({ open, s
     expect(await createConversationRepository(test.db.prisma).latestActive('c-b')).toBeUndefined();
   });
 
-  it.skipIf(skip)('open cases with unique codes and find a person\'s pending case', async () => {
+  it.skipIf(skip)("open cases with unique codes and find a person's pending case", async () => {
     const cases = createCaseRepository(test.db.prisma);
     expect(await cases.open(helpCase('k-1', 'K7-4QF', 'c-a'))).toBe(true);
     expect(await cases.open(helpCase('k-2', 'K7-4QF', 'c-b'))).toBe(false);

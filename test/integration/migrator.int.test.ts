@@ -18,7 +18,9 @@ function migrateInChildProcess(url: string): Promise<{ code: number; appliedNow:
   });
 }
 
-const shipped = readdirSync(MIGRATIONS_DIR).filter((name) => /^\d{4}_/.test(name)).sort();
+const shipped = readdirSync(MIGRATIONS_DIR)
+  .filter((name) => /^\d{4}_/.test(name))
+  .sort();
 
 describe.each(PROVIDERS_UNDER_TEST)('migrations on $name', ({ open, skip }) => {
   const opened: TestDatabase[] = [];

@@ -4,7 +4,14 @@ import { createOperatorRepository } from '../../src/storage/operator-repository.
 import { PROVIDERS_UNDER_TEST, suiteDatabase } from '../support/database.js';
 
 const operator = (id: string, telegramId: string, extra: Partial<Operator> = {}): Operator => ({
-  id, telegramId, pseudonym: null, role: 'operator', languages: ['sq'], skills: [], createdAt: new Date('2026-06-01T08:00:00Z'), ...extra,
+  id,
+  telegramId,
+  pseudonym: null,
+  role: 'operator',
+  languages: ['sq'],
+  skills: [],
+  createdAt: new Date('2026-06-01T08:00:00Z'),
+  ...extra,
 });
 
 describe.each(PROVIDERS_UNDER_TEST)('operator repository on $name', ({ open, skip }) => {
@@ -14,9 +21,7 @@ describe.each(PROVIDERS_UNDER_TEST)('operator repository on $name', ({ open, ski
     const operators = createOperatorRepository(test.db.prisma);
     expect(await operators.add(operator('o-1', '7390514826', { pseudonym: 'Arta', role: 'supervisor', languages: ['sq', 'en'], skills: ['child', 'female'] }))).toBe(true);
     expect(await operators.add(operator('o-2', '7390514826'))).toBe(false);
-    expect(await operators.byTelegramId('7390514826')).toEqual(
-      operator('o-1', '7390514826', { pseudonym: 'Arta', role: 'supervisor', languages: ['sq', 'en'], skills: ['child', 'female'] }),
-    );
+    expect(await operators.byTelegramId('7390514826')).toEqual(operator('o-1', '7390514826', { pseudonym: 'Arta', role: 'supervisor', languages: ['sq', 'en'], skills: ['child', 'female'] }));
   });
 
   it.skipIf(skip)('lists in order of registration and removes by operator id or Telegram id', async () => {

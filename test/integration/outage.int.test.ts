@@ -149,7 +149,12 @@ describe.each(PROVIDERS)('a database outage on $name', ({ open, skip }) => {
         // The outage was real: nothing could be relayed while it lasted.
         expect([...relayedToOperator(), ...relayedToPerson()]).toEqual([]);
         await outage.restore();
-        await until('every message to arrive', () => relayedToOperator().length >= fromPerson.length && relayedToPerson().length >= fromOperator.length, 90_000, () => [relayedToOperator(), relayedToPerson()]);
+        await until(
+          'every message to arrive',
+          () => relayedToOperator().length >= fromPerson.length && relayedToPerson().length >= fromOperator.length,
+          90_000,
+          () => [relayedToOperator(), relayedToPerson()],
+        );
         // Anything late (a second delivery) would show up within a few more rounds.
         await sleep(3000);
         expect(relayedToOperator()).toEqual(fromPerson.map((text) => `[${code}] ${text}`));
@@ -164,4 +169,3 @@ describe.each(PROVIDERS)('a database outage on $name', ({ open, skip }) => {
     );
   });
 });
-

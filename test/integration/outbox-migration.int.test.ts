@@ -13,9 +13,14 @@ import { openSqliteRunner } from '../../src/storage/sqlite-runner.js';
 import { PROVIDERS_UNDER_TEST, type TestDatabase } from '../support/database.js';
 
 const silent = createLogger('silent');
-const shipped = readdirSync(MIGRATIONS_DIR).filter((name) => /^\d{4}_/.test(name)).sort();
+const shipped = readdirSync(MIGRATIONS_DIR)
+  .filter((name) => /^\d{4}_/.test(name))
+  .sort();
 /** The migrations a database had before the outbox served every area. */
-const before = shipped.slice(0, shipped.findIndex((name) => name.endsWith('_general_outbox')));
+const before = shipped.slice(
+  0,
+  shipped.findIndex((name) => name.endsWith('_general_outbox')),
+);
 
 /** Brings the test's database to where Ura was before the general outbox. */
 async function migrateToBefore(test: TestDatabase): Promise<void> {
@@ -52,7 +57,20 @@ describe.each(PROVIDERS_UNDER_TEST)('the general outbox migration on $name', ({ 
       for (const [id, dedupeKey, purpose, caseId, contactId, status] of rows) {
         await test.db.prisma.$executeRawUnsafe(
           `INSERT INTO "OutboxMessage" (${columns.map((column) => `"${column}"`).join(', ')}) VALUES (${values.join(', ')})`,
-          id, `chat-${id}`, 'sealed', 'sendMessage', '{"text":"words"}', dedupeKey, status, 0, at, purpose, caseId, contactId, 'op-1', at,
+          id,
+          `chat-${id}`,
+          'sealed',
+          'sendMessage',
+          '{"text":"words"}',
+          dedupeKey,
+          status,
+          0,
+          at,
+          purpose,
+          caseId,
+          contactId,
+          'op-1',
+          at,
         );
       }
 

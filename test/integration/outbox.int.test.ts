@@ -23,7 +23,12 @@ describe.each(PROVIDERS_UNDER_TEST)('the outbox on $name', ({ open, skip }) => {
    * helpline's: recipients who left are not reached, blocks are reported, what reached
    * a recipient is logged.
    */
-  function setUp(script: Delivery[] = [], byText: Record<string, Delivery[]> = {}, sent: { method: string; chat: unknown; text: unknown; at?: number }[] = [], options: Pick<OutboxDeps, 'limits' | 'pace'> & { clock?: FakeClock } = {}) {
+  function setUp(
+    script: Delivery[] = [],
+    byText: Record<string, Delivery[]> = {},
+    sent: { method: string; chat: unknown; text: unknown; at?: number }[] = [],
+    options: Pick<OutboxDeps, 'limits' | 'pace'> & { clock?: FakeClock } = {},
+  ) {
     const clock = options.clock ?? fakeClock('2026-06-01T09:00:00Z');
     const blocked: OutboxRow[] = [];
     const gone = new Set<string>();
@@ -47,7 +52,12 @@ describe.each(PROVIDERS_UNDER_TEST)('the outbox on $name', ({ open, skip }) => {
       onSent: (row, messageId, at) => log.record(row.recipientId ?? '', [messageId], at),
     });
     const message = (chatId: number, text: string, extra: { recipientId?: string; topic?: string; purpose?: string } = {}) => ({
-      chatId, method: 'sendMessage' as const, payload: { text }, dedupeKey: `${chatId}:${text}`, purpose: 'case', ...extra,
+      chatId,
+      method: 'sendMessage' as const,
+      payload: { text },
+      dedupeKey: `${chatId}:${text}`,
+      purpose: 'case',
+      ...extra,
     });
     return { clock, outbox, sent, blocked, message, gone };
   }
@@ -174,7 +184,13 @@ describe.each(PROVIDERS_UNDER_TEST)('the outbox on $name', ({ open, skip }) => {
     // Written in rounds, every chat a message per round, as a programme's announcements would be.
     for (let round = 0; round < 6; round++) await outbox.enqueue(Array.from({ length: 8 }, (_, chat) => message(chat + 1, `c${chat + 1}-${round}`)));
     expect(await outbox.drain()).toBe(48);
-    expect(withinRate(sent.map((entry) => entry.at ?? 0), 5, 1000)).toBe(true);
+    expect(
+      withinRate(
+        sent.map((entry) => entry.at ?? 0),
+        5,
+        1000,
+      ),
+    ).toBe(true);
     for (let chat = 1; chat <= 8; chat++) {
       expect(sent.filter((entry) => entry.chat === chat).map((entry) => String(entry.text).split('-')[1])).toEqual(['0', '1', '2', '3', '4', '5']);
     }

@@ -41,9 +41,7 @@ describe.each(PROVIDERS_UNDER_TEST)('repository contract on $name', ({ open, ski
     });
 
     it('keeps one contact when the same person arrives twice at once', async () => {
-      const visits = await Promise.allSettled(
-        ['a', 'b', 'c'].map((suffix) => contacts.upsert({ id: `c-race-${suffix}`, idHash: 'hash-race', chatCipher: suffix, language: 'sq', at: clock.now() })),
-      );
+      const visits = await Promise.allSettled(['a', 'b', 'c'].map((suffix) => contacts.upsert({ id: `c-race-${suffix}`, idHash: 'hash-race', chatCipher: suffix, language: 'sq', at: clock.now() })));
       const created = visits.filter((visit) => visit.status === 'fulfilled').map((visit) => visit.value.id);
       expect(created.length).toBeGreaterThan(0);
       expect(new Set(created).size).toBe(1);

@@ -19,7 +19,20 @@ describe.each(PROVIDERS_UNDER_TEST)('retention on $name', ({ open, skip }) => {
       prisma.contact.create({ data: { id, idHash: `h-${id}`, chatCipher: 'x', language: 'sq', source, firstSeenAt: daysAgo(90), lastSeenAt: daysAgo(lastSeen) } });
     const conversation = (id: string, contactId: string, updated: number, reachedPerson: boolean, level: string | null, flowId = 'helpline/self-check') =>
       prisma.conversation.create({
-        data: { id, contactId, flowId, flowVersion: 1, language: 'sq', state: '{}', status: 'ended', level, outcome: null, reachedPerson, startedAt: new Date('2026-07-10T10:00:00Z'), updatedAt: daysAgo(updated) },
+        data: {
+          id,
+          contactId,
+          flowId,
+          flowVersion: 1,
+          language: 'sq',
+          state: '{}',
+          status: 'ended',
+          level,
+          outcome: null,
+          reachedPerson,
+          startedAt: new Date('2026-07-10T10:00:00Z'),
+          updatedAt: daysAgo(updated),
+        },
       });
     await contact('old', 40, 'poster_fier');
     await contact('helped', 40, null);
@@ -29,10 +42,34 @@ describe.each(PROVIDERS_UNDER_TEST)('retention on $name', ({ open, skip }) => {
     await conversation('v-old-3', 'old', 31, false, null, 'helpline/check-an-offer');
     await conversation('v-helped', 'helped', 40, true, 'HIGH');
     await prisma.helpCase.create({
-      data: { id: 'k', code: 'AB-CDE', contactId: 'helped', conversationId: 'v-helped', trigger: 'consent', level: 'HIGH', summary: '{"answers":{}}', language: 'sq', status: 'pending', createdAt: daysAgo(40) },
+      data: {
+        id: 'k',
+        code: 'AB-CDE',
+        contactId: 'helped',
+        conversationId: 'v-helped',
+        trigger: 'consent',
+        level: 'HIGH',
+        summary: '{"answers":{}}',
+        language: 'sq',
+        status: 'pending',
+        createdAt: daysAgo(40),
+      },
     });
     await prisma.helpCase.create({
-      data: { id: 'closed', code: 'CD-EFG', contactId: 'helped', trigger: 'request', level: 'HIGH', summary: '{}', language: 'sq', status: 'closed', createdAt: daysAgo(45), closedAt: daysAgo(31), outcome: 'referred', referral: 'shelter' },
+      data: {
+        id: 'closed',
+        code: 'CD-EFG',
+        contactId: 'helped',
+        trigger: 'request',
+        level: 'HIGH',
+        summary: '{}',
+        language: 'sq',
+        status: 'closed',
+        createdAt: daysAgo(45),
+        closedAt: daysAgo(31),
+        outcome: 'referred',
+        referral: 'shelter',
+      },
     });
     await prisma.caseMessage.createMany({
       data: [
@@ -41,7 +78,16 @@ describe.each(PROVIDERS_UNDER_TEST)('retention on $name', ({ open, skip }) => {
       ],
     });
     const outbox = (id: string, status: string, age: number, extra: { purpose?: string; topic?: string } = {}) => ({
-      id, chatKey: 'k', chatCipher: 'x', method: 'sendMessage', payload: '{"text":"words"}', dedupeKey: id, status, notBefore: daysAgo(age), createdAt: daysAgo(age), ...extra,
+      id,
+      chatKey: 'k',
+      chatCipher: 'x',
+      method: 'sendMessage',
+      payload: '{"text":"words"}',
+      dedupeKey: id,
+      status,
+      notBefore: daysAgo(age),
+      createdAt: daysAgo(age),
+      ...extra,
     });
     await prisma.outboxMessage.createMany({
       data: [outbox('o-old-sent', 'sent', 3), outbox('o-new-sent', 'sent', 1), outbox('o-old-pending', 'pending', 3), outbox('o-card-open', 'sent', 3, { purpose: 'card', topic: 'k' })],
@@ -50,7 +96,19 @@ describe.each(PROVIDERS_UNDER_TEST)('retention on $name', ({ open, skip }) => {
     await prisma.helpCase.createMany({
       data: [
         { id: 'paged-only', code: 'PG-AAA', contactId: 'helped', trigger: 'request', level: 'CONCERN', summary: '{"answers":{"q":"x"}}', language: 'sq', status: 'pending', createdAt: daysAgo(60) },
-        { id: 'viewed', code: 'VW-BBB', contactId: 'helped', trigger: 'request', level: 'CONCERN', summary: '{}', language: 'sq', status: 'active', operatorId: 'op-1', claimedAt: daysAgo(60), createdAt: daysAgo(60) },
+        {
+          id: 'viewed',
+          code: 'VW-BBB',
+          contactId: 'helped',
+          trigger: 'request',
+          level: 'CONCERN',
+          summary: '{}',
+          language: 'sq',
+          status: 'active',
+          operatorId: 'op-1',
+          claimedAt: daysAgo(60),
+          createdAt: daysAgo(60),
+        },
       ],
     });
     await prisma.caseEvent.createMany({
@@ -61,8 +119,18 @@ describe.each(PROVIDERS_UNDER_TEST)('retention on $name', ({ open, skip }) => {
       ],
     });
     await conversation('v-recent', 'recent', 2, false, 'INFO');
-    await prisma.chatMessage.createMany({ data: [{ contactId: 'recent', messageId: 1, sentAt: daysAgo(3) }, { contactId: 'recent', messageId: 2, sentAt: daysAgo(1) }] });
-    await prisma.chatSession.createMany({ data: [{ key: 'idle', value: '{}', updatedAt: daysAgo(31) }, { key: 'busy', value: '{}', updatedAt: daysAgo(1) }] });
+    await prisma.chatMessage.createMany({
+      data: [
+        { contactId: 'recent', messageId: 1, sentAt: daysAgo(3) },
+        { contactId: 'recent', messageId: 2, sentAt: daysAgo(1) },
+      ],
+    });
+    await prisma.chatSession.createMany({
+      data: [
+        { key: 'idle', value: '{}', updatedAt: daysAgo(31) },
+        { key: 'busy', value: '{}', updatedAt: daysAgo(1) },
+      ],
+    });
   }
 
   it.skipIf(skip)('deletes what never reached a person after the retention period, keeping only anonymous counts', async () => {

@@ -25,57 +25,60 @@ describe.each(PROVIDERS_UNDER_TEST)('the service feedback on $name', ({ open, sk
   }
   const responses = (h: Harness) => h.db.prisma.surveyResponse.findMany();
 
-  it.skipIf(skip)('asks the same questions with the same buttons, stores the answers in the survey tables and not with the person, and keeps them after /delete and the helpline\'s retention', async () => {
-    const h = await setUp();
-    const { person, contact } = await closedCase(h);
-    const t = (key: string) => h.i18n.t('sq', `${FEEDBACK}:${key}`);
-    const from = callsTo(h, PERSON).length;
+  it.skipIf(skip)(
+    "asks the same questions with the same buttons, stores the answers in the survey tables and not with the person, and keeps them after /delete and the helpline's retention",
+    async () => {
+      const h = await setUp();
+      const { person, contact } = await closedCase(h);
+      const t = (key: string) => h.i18n.t('sq', `${FEEDBACK}:${key}`);
+      const from = callsTo(h, PERSON).length;
 
-    await person.press('f');
-    expect(buttonsOf(callsTo(h, PERSON).at(-1)!.payload)).toEqual(['c|helpful|1', 'c|helpful|2', 'c|helpful|3', 'c|helpful|4', 's|helpful', 'p', 'x']);
-    await person.press('c|helpful|4');
-    expect(buttonsOf(callsTo(h, PERSON).at(-1)!.payload)).toEqual(['c|respected|yes', 'c|respected|no', 'c|respected|unsure', 's|respected', 'b', 'p', 'x']);
-    await person.press('c|respected|yes');
-    await person.press('c|recommend|no');
-    await person.say('Më dëgjuan me kujdes');
-    expect(textsTo(h, PERSON).slice(-7)).toEqual([
-      h.i18n.t('sq', 'handoff:person.closed'),
-      t('helpful.text'),
-      t('respected.text'),
-      t('recommend.text'),
-      t('comment.text'),
-      t('thanks.text'),
-      h.i18n.t('sq', 'helpline:menu.text'),
-    ]);
-    expect(callsTo(h, PERSON).length - from).toBe(6);
+      await person.press('f');
+      expect(buttonsOf(callsTo(h, PERSON).at(-1)!.payload)).toEqual(['c|helpful|1', 'c|helpful|2', 'c|helpful|3', 'c|helpful|4', 's|helpful', 'p', 'x']);
+      await person.press('c|helpful|4');
+      expect(buttonsOf(callsTo(h, PERSON).at(-1)!.payload)).toEqual(['c|respected|yes', 'c|respected|no', 'c|respected|unsure', 's|respected', 'b', 'p', 'x']);
+      await person.press('c|respected|yes');
+      await person.press('c|recommend|no');
+      await person.say('Më dëgjuan me kujdes');
+      expect(textsTo(h, PERSON).slice(-7)).toEqual([
+        h.i18n.t('sq', 'handoff:person.closed'),
+        t('helpful.text'),
+        t('respected.text'),
+        t('recommend.text'),
+        t('comment.text'),
+        t('thanks.text'),
+        h.i18n.t('sq', 'helpline:menu.text'),
+      ]);
+      expect(callsTo(h, PERSON).length - from).toBe(6);
 
-    const [response, ...others] = await responses(h);
-    expect(others).toEqual([]);
-    expect(response).toMatchObject({ status: 'completed', respondentKey: null, language: 'sq', source: 'chat', outcome: 'completed' });
-    expect(JSON.parse(response!.answers)).toEqual({
-      helpful: { kind: 'choice', code: '4' },
-      respected: { kind: 'choice', code: 'yes' },
-      recommend: { kind: 'choice', code: 'no' },
-      comment: { kind: 'text', value: 'Më dëgjuan me kujdes' },
-    });
-    const run = await h.db.prisma.surveyRun.findUniqueOrThrow({ where: { id: response!.runId } });
-    expect(run).toMatchObject({ flowId: 'surveys/service-feedback', kind: 'service_feedback', scope: null });
-    // Nothing leads from the answers to the person, and nothing of them is among the person's conversations.
-    expect(JSON.stringify(response)).not.toContain(contact.id);
-    expect(JSON.stringify(response)).not.toContain(contact.idHash);
-    expect(await h.db.prisma.conversation.count({ where: { flowId: 'surveys/service-feedback' } })).toBe(0);
-    expect(JSON.stringify(await h.db.prisma.helpCase.findMany())).not.toContain('dëgjuan');
+      const [response, ...others] = await responses(h);
+      expect(others).toEqual([]);
+      expect(response).toMatchObject({ status: 'completed', respondentKey: null, language: 'sq', source: 'chat', outcome: 'completed' });
+      expect(JSON.parse(response!.answers)).toEqual({
+        helpful: { kind: 'choice', code: '4' },
+        respected: { kind: 'choice', code: 'yes' },
+        recommend: { kind: 'choice', code: 'no' },
+        comment: { kind: 'text', value: 'Më dëgjuan me kujdes' },
+      });
+      const run = await h.db.prisma.surveyRun.findUniqueOrThrow({ where: { id: response!.runId } });
+      expect(run).toMatchObject({ flowId: 'surveys/service-feedback', kind: 'service_feedback', scope: null });
+      // Nothing leads from the answers to the person, and nothing of them is among the person's conversations.
+      expect(JSON.stringify(response)).not.toContain(contact.id);
+      expect(JSON.stringify(response)).not.toContain(contact.idHash);
+      expect(await h.db.prisma.conversation.count({ where: { flowId: 'surveys/service-feedback' } })).toBe(0);
+      expect(JSON.stringify(await h.db.prisma.helpCase.findMany())).not.toContain('dëgjuan');
 
-    await person.command('delete');
-    await person.press('z|yes');
-    await settle(h);
-    expect(await h.db.prisma.contact.count({ where: { id: contact.id } })).toBe(0);
-    expect(await responses(h)).toEqual([response]);
+      await person.command('delete');
+      await person.press('z|yes');
+      await settle(h);
+      expect(await h.db.prisma.contact.count({ where: { id: contact.id } })).toBe(0);
+      expect(await responses(h)).toEqual([response]);
 
-    h.clock.advance(400 * DAY_MS);
-    await createRetention({ store: createRetentionRepository(h.db), clock: h.clock, days: 30 }).run();
-    expect(await responses(h)).toEqual([response]);
-  });
+      h.clock.advance(400 * DAY_MS);
+      await createRetention({ store: createRetentionRepository(h.db), clock: h.clock, days: 30 }).run();
+      expect(await responses(h)).toEqual([response]);
+    },
+  );
 
   it.skipIf(skip)('offers a feedback left half-way to a person coming back, and continues it', async () => {
     const h = await setUp();

@@ -29,7 +29,10 @@ describe.each(PROVIDERS_UNDER_TEST)('shift repository on $name', ({ open, skip }
     await shifts.replaceFor('o-2', [{ weekday: 7, start: '00:00', end: '24:00' }]);
     await shifts.replaceFor('o-1', [{ weekday: 3, start: '09:00', end: '13:00' }]);
     expect(times(await shifts.forOperator('o-1'))).toEqual([{ weekday: 3, start: '09:00', end: '13:00' }]);
-    expect((await shifts.all()).map((shift) => [shift.operatorId, shift.weekday])).toEqual([['o-1', 3], ['o-2', 7]]);
+    expect((await shifts.all()).map((shift) => [shift.operatorId, shift.weekday])).toEqual([
+      ['o-1', 3],
+      ['o-2', 7],
+    ]);
 
     await shifts.replaceFor('o-1', []);
     expect(await shifts.forOperator('o-1')).toEqual([]);

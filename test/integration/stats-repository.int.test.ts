@@ -8,7 +8,16 @@ if ('problem' in november) throw new Error(november.problem);
 const { from, to } = november;
 
 const row = (id: string, createdAt: Date, extra: Record<string, unknown> = {}) => ({
-  id, code: `K-${id}`, contactId: `c-${id}`, trigger: 'request', level: 'INFO', summary: '{}', language: 'sq', status: 'pending', createdAt, ...extra,
+  id,
+  code: `K-${id}`,
+  contactId: `c-${id}`,
+  trigger: 'request',
+  level: 'INFO',
+  summary: '{}',
+  language: 'sq',
+  status: 'pending',
+  createdAt,
+  ...extra,
 });
 
 describe.each(PROVIDERS_UNDER_TEST)('stats repository on $name', ({ open, skip }) => {
@@ -32,15 +41,32 @@ describe.each(PROVIDERS_UNDER_TEST)('stats repository on $name', ({ open, skip }
     const claimedAt = new Date('2026-11-15T10:04:00Z');
     await test.db.prisma.helpCase.create({
       data: row('closed', new Date('2026-11-15T10:00:00Z'), {
-        level: 'URGENT', trigger: 'urgent', language: 'en', source: 'poster_fier', ageBand: 'child', status: 'closed',
-        operatorId: 'o-1', claimedAt, closedAt: new Date('2026-11-15T11:00:00Z'), outcome: 'referred', referral: 'child_protection',
+        level: 'URGENT',
+        trigger: 'urgent',
+        language: 'en',
+        source: 'poster_fier',
+        ageBand: 'child',
+        status: 'closed',
+        operatorId: 'o-1',
+        claimedAt,
+        closedAt: new Date('2026-11-15T11:00:00Z'),
+        outcome: 'referred',
+        referral: 'child_protection',
       }),
     });
     const cases = await loadStatsCases(test.db.prisma, new Date('2026-11-15T00:00:00Z'), new Date('2026-11-16T00:00:00Z'));
     expect(cases).toEqual([
       {
-        level: 'URGENT', trigger: 'urgent', language: 'en', source: 'poster_fier', ageBand: 'child', status: 'closed',
-        createdAt: new Date('2026-11-15T10:00:00Z'), claimedAt, outcome: 'referred', referral: 'child_protection',
+        level: 'URGENT',
+        trigger: 'urgent',
+        language: 'en',
+        source: 'poster_fier',
+        ageBand: 'child',
+        status: 'closed',
+        createdAt: new Date('2026-11-15T10:00:00Z'),
+        claimedAt,
+        outcome: 'referred',
+        referral: 'child_protection',
       },
     ]);
     const [first] = await loadStatsCases(test.db.prisma, from, new Date(from.getTime() + 1));

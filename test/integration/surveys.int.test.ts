@@ -108,7 +108,13 @@ describe.each(PROVIDERS_UNDER_TEST)('surveys on $name', ({ open, skip }) => {
     await surveys.on(first).start('someone', 'sq');
     await surveys.on(second).start('someone', 'sq');
     const rows = await database.db.prisma.surveyResponse.findMany({ orderBy: { status: 'asc' } });
-    expect(rows.map((r) => [r.runId, r.status])).toEqual(expect.arrayContaining([[first.id, 'abandoned'], [first.id, 'active'], [second.id, 'active']]));
+    expect(rows.map((r) => [r.runId, r.status])).toEqual(
+      expect.arrayContaining([
+        [first.id, 'abandoned'],
+        [first.id, 'active'],
+        [second.id, 'active'],
+      ]),
+    );
     // Left unfinished: its answers stay, its key does not.
     expect(rows.find((r) => r.status === 'abandoned')).toMatchObject({ respondentKey: null, answers: JSON.stringify({ helpful: { kind: 'choice', code: '4' } }) });
     const keys = rows.flatMap((r) => (r.respondentKey ? [r.respondentKey] : []));
@@ -132,12 +138,14 @@ describe.each(PROVIDERS_UNDER_TEST)('surveys on $name', ({ open, skip }) => {
     expect(await other.answer('a', { type: 'back' })).toEqual({ kind: 'no_conversation' });
     expect(await database.db.prisma.surveyRun.count()).toBe(0);
     await Promise.all([one.start('a', 'sq'), other.start('b', 'en')]);
-    expect(await database.db.prisma.surveyRun.findMany()).toEqual([expect.objectContaining({ flowId: FEEDBACK, flowVersion: 1, kind: 'service_feedback', standing: 'service_feedback:surveys/service-feedback@1', scope: null })]);
+    expect(await database.db.prisma.surveyRun.findMany()).toEqual([
+      expect.objectContaining({ flowId: FEEDBACK, flowVersion: 1, kind: 'service_feedback', standing: 'service_feedback:surveys/service-feedback@1', scope: null }),
+    ]);
     // Each process continues the other's respondent.
     expect(await one.answer('b', { type: 'choose', step: 'helpful', code: '3' })).toMatchObject({ conversation: { state: { current: 'respected' } } });
   });
 
-  it.skipIf(skip)('/delete takes the person\'s responses in progress and leaves completed ones, which name nobody', async () => {
+  it.skipIf(skip)("/delete takes the person's responses in progress and leaves completed ones, which name nobody", async () => {
     const surveys = surveysOn();
     const feedback = surveys.standing(FEEDBACK, 'service_feedback');
     const run = await surveys.openRun({ flowId: FEEDBACK, kind: 'standalone' });
@@ -145,7 +153,12 @@ describe.each(PROVIDERS_UNDER_TEST)('surveys on $name', ({ open, skip }) => {
     await surveys.on(run).start('contact-a', 'sq');
     await surveys.on(run).start('contact-b', 'sq');
     await feedback.start('contact-b', 'sq');
-    for (const [step, input] of [['helpful', 'c'], ['respected', 'c'], ['recommend', 'c'], ['comment', 's']] as const) {
+    for (const [step, input] of [
+      ['helpful', 'c'],
+      ['respected', 'c'],
+      ['recommend', 'c'],
+      ['comment', 's'],
+    ] as const) {
       await feedback.answer('contact-b', input === 'c' ? { type: 'choose', step, code: step === 'helpful' ? '4' : 'yes' } : { type: 'skip', step });
     }
     await createEraser(database.db, clock, respondentKey).erase('contact-b', 'chat-b');
@@ -157,7 +170,7 @@ describe.each(PROVIDERS_UNDER_TEST)('surveys on $name', ({ open, skip }) => {
     expect(await surveys.on(run).resumable('contact-b')).toBeUndefined();
   });
 
-  it.skipIf(skip)('keeps answers for the surveys\' own period; a response left in progress loses its key after the helpline\'s', async () => {
+  it.skipIf(skip)("keeps answers for the surveys' own period; a response left in progress loses its key after the helpline's", async () => {
     const surveys = surveysOn();
     const run = await surveys.openRun({ flowId: FEEDBACK, kind: 'standalone' });
     const on = surveys.on(run);

@@ -22,7 +22,14 @@ describe.each(PROVIDERS_UNDER_TEST)('handling Telegram updates on $name', ({ ope
     }
     const h = await helplineBot({ database });
     const inbox = createInboxRepository(prisma, h.identity, h.clock);
-    const service = createBotService({ bot: h.bot, mode: 'webhook', i18n: h.i18n, logger: createLogger('silent'), inbox, webhook: { url: 'https://ura.example/telegram/webhook', secret: 's'.repeat(16) } });
+    const service = createBotService({
+      bot: h.bot,
+      mode: 'webhook',
+      i18n: h.i18n,
+      logger: createLogger('silent'),
+      inbox,
+      webhook: { url: 'https://ura.example/telegram/webhook', secret: 's'.repeat(16) },
+    });
     services.push(service);
     service.start();
     await expect.poll(() => service.status().state).toBe('running');

@@ -25,7 +25,9 @@ describe.each(PROVIDERS_UNDER_TEST)('numbers for the country the person is in, a
       await (prisma[table] as unknown as { deleteMany(): Promise<unknown> }).deleteMany();
     }
     if (options.onCall) {
-      await prisma.operator.create({ data: { id: 'op-1', telegramId: '9301', role: 'operator', languages: '["en","sq","it","el"]', skills: '[]', createdAt: new Date('2026-05-01T08:00:00Z'), presence: 'on' } });
+      await prisma.operator.create({
+        data: { id: 'op-1', telegramId: '9301', role: 'operator', languages: '["en","sq","it","el"]', skills: '[]', createdAt: new Date('2026-05-01T08:00:00Z'), presence: 'on' },
+      });
     }
     return helplineBot({ database, ...(options.clock ? { clock: options.clock } : {}) });
   }
@@ -38,11 +40,15 @@ describe.each(PROVIDERS_UNDER_TEST)('numbers for the country the person is in, a
     await person.press(`k|${country}`);
   }
 
-  it.skipIf(skip)('asks the country with buttons before the first services, and shows Italy\'s, Greece\'s or the UK\'s numbers, never 129', async () => {
+  it.skipIf(skip)("asks the country with buttons before the first services, and shows Italy's, Greece's or the UK's numbers, never 129", async () => {
     const h = await setUp();
     const person = h.person({ userId: PERSON, languageCode: 'en' });
     await toMenu(person, 'en');
-    for (const [country, own] of [['it', ['800290290', '112']], ['gr', ['112']], ['gb', ['08000121700', '999']]] as const) {
+    for (const [country, own] of [
+      ['it', ['800290290', '112']],
+      ['gr', ['112']],
+      ['gb', ['08000121700', '999']],
+    ] as const) {
       if (country === 'it') await chooseCountry(h, person, country);
       else {
         // Changed from the services screen, which shows the country chosen before.
@@ -84,7 +90,7 @@ describe.each(PROVIDERS_UNDER_TEST)('numbers for the country the person is in, a
     expect(fier).not.toContain(h.i18n.t('en', 'helpline:services.none_in_county', { county: 'Fier' }));
   });
 
-  it.skipIf(skip)('sends one urgent message when the country is unknown: numbers that work widely, Albania\'s, the country buttons, and that nobody is on call', async () => {
+  it.skipIf(skip)("sends one urgent message when the country is unknown: numbers that work widely, Albania's, the country buttons, and that nobody is on call", async () => {
     const h = await setUp();
     const person = h.person({ userId: PERSON, languageCode: 'it' });
     await toMenu(person, 'it');
@@ -133,7 +139,11 @@ describe.each(PROVIDERS_UNDER_TEST)('numbers for the country the person is in, a
     await person.press('b');
     let before = callsTo(h, PERSON).length;
     await person.press('c|safety|danger');
-    expect(callsTo(h, PERSON).map((call) => call.method).slice(before)).toEqual(['sendMessage']);
+    expect(
+      callsTo(h, PERSON)
+        .map((call) => call.method)
+        .slice(before),
+    ).toEqual(['sendMessage']);
     const text = textsTo(h, PERSON).at(-1) ?? '';
     expect(text.startsWith(h.i18n.t('en', 'helpline:urgent.numbers_in', { country: 'Greece' }))).toBe(true);
     expect(text).not.toMatch(/129/);
@@ -144,7 +154,11 @@ describe.each(PROVIDERS_UNDER_TEST)('numbers for the country the person is in, a
     await person.press('a|no');
     before = callsTo(h, PERSON).length;
     await person.say('they took my passport');
-    expect(callsTo(h, PERSON).map((call) => call.method).slice(before)).toEqual(['sendMessage']);
+    expect(
+      callsTo(h, PERSON)
+        .map((call) => call.method)
+        .slice(before),
+    ).toEqual(['sendMessage']);
     expect(lastButtons(h)).toContain('h:r|yes');
     await person.press('r|yes');
     expect(textsTo(h, PERSON).at(-1)).toBe(h.i18n.t('en', 'helpline.self-check:where.text'));
@@ -186,7 +200,7 @@ describe.each(PROVIDERS_UNDER_TEST)('numbers for the country the person is in, a
     expect(textsTo(h, PERSON).at(-1)).toContain(h.i18n.t('en', 'helpline:urgent.doctor_elsewhere'));
   });
 
-  it.skipIf(skip)('tells someone in the UK who asks for a person while nobody is on call the UK\'s numbers, not Albania\'s', async () => {
+  it.skipIf(skip)("tells someone in the UK who asks for a person while nobody is on call the UK's numbers, not Albania's", async () => {
     const h = await setUp();
     const person = h.person({ userId: PERSON, languageCode: 'en' });
     await toMenu(person, 'en');
@@ -217,7 +231,7 @@ describe.each(PROVIDERS_UNDER_TEST)('numbers for the country the person is in, a
     expect(await database.db.prisma.helpCase.findFirstOrThrow()).toMatchObject({ trigger: 'urgent', level: 'URGENT', country: 'GR' });
   });
 
-  it.skipIf(skip)('with the country unknown, answers a suicidal sentence with the widely working numbers and Albania\'s; a country chosen there gives its crisis line first', async () => {
+  it.skipIf(skip)("with the country unknown, answers a suicidal sentence with the widely working numbers and Albania's; a country chosen there gives its crisis line first", async () => {
     const h = await setUp();
     const t = (key: string, vars?: Record<string, string>) => h.i18n.t('en', key, vars);
     const person = h.person({ userId: PERSON, languageCode: 'en' });
@@ -234,7 +248,9 @@ describe.each(PROVIDERS_UNDER_TEST)('numbers for the country the person is in, a
     await person.press('u|it');
     const italy = textsTo(h, PERSON).at(-1) ?? '';
     // A line that does not answer day and night says when it does.
-    expect(italy.startsWith(`${t('helpline:urgent.crisis_in', { country: 'Italy' })}\n• 0223272327: ${t('directory:italy_telefono_amico.name')} (${t('directory:italy_telefono_amico.hours')})`)).toBe(true);
+    expect(italy.startsWith(`${t('helpline:urgent.crisis_in', { country: 'Italy' })}\n• 0223272327: ${t('directory:italy_telefono_amico.name')} (${t('directory:italy_telefono_amico.hours')})`)).toBe(
+      true,
+    );
     expect(italy).toContain(t('helpline:urgent.numbers_in', { country: 'Italy' }));
     expect(calls(italy, '800290290')).toBe(true);
     expect(italy).toContain(t('urgent:self_harm_hint'));
@@ -244,7 +260,7 @@ describe.each(PROVIDERS_UNDER_TEST)('numbers for the country the person is in, a
     expect(await database.db.prisma.helpCase.findFirstOrThrow()).toMatchObject({ country: 'IT' });
   });
 
-  it.skipIf(skip)('tells a person in Italy whose request waits past every deadline that it takes longer, with Italy\'s numbers, not Albania\'s', async () => {
+  it.skipIf(skip)("tells a person in Italy whose request waits past every deadline that it takes longer, with Italy's numbers, not Albania's", async () => {
     const clock = fakeClock('2026-06-01T09:00:00Z');
     const h = await setUp({ clock });
     const t = (key: string, vars?: Record<string, string>) => h.i18n.t('en', key, vars);

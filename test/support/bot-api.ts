@@ -36,23 +36,23 @@ function fakeResult(method: string, payload: Record<string, unknown>): unknown {
 export function recordBotApi(...targets: { api: Api }[]): BotApiRecorder {
   const calls: RecordedCall[] = [];
   const failures = new Map<string, { error_code: number; description: string; parameters?: Record<string, unknown> }>();
-  for (const { api } of targets) api.config.use(async (_prev, method, payload) => {
-    const body = { ...(payload as Record<string, unknown>) };
-    const call: RecordedCall = { method, payload: body };
-    calls.push(call);
-    const failure = failures.get(method);
-    if (failure) {
-      failures.delete(method);
-      return { ok: false, ...failure } as never;
-    }
-    call.result = fakeResult(method, body);
-    return { ok: true, result: call.result } as never;
-  });
+  for (const { api } of targets)
+    api.config.use(async (_prev, method, payload) => {
+      const body = { ...(payload as Record<string, unknown>) };
+      const call: RecordedCall = { method, payload: body };
+      calls.push(call);
+      const failure = failures.get(method);
+      if (failure) {
+        failures.delete(method);
+        return { ok: false, ...failure } as never;
+      }
+      call.result = fakeResult(method, body);
+      return { ok: true, result: call.result } as never;
+    });
   return {
     calls,
     texts: () => calls.filter((call) => call.method === 'sendMessage').map((call) => String(call.payload.text)),
-    failNext: (method, errorCode, description, parameters) =>
-      void failures.set(method, { error_code: errorCode, description, ...(parameters ? { parameters } : {}) }),
+    failNext: (method, errorCode, description, parameters) => void failures.set(method, { error_code: errorCode, description, ...(parameters ? { parameters } : {}) }),
   };
 }
 

@@ -176,9 +176,7 @@ export async function startEmulator(): Promise<Emulator> {
   // that id. Telegram deletes messages only: the person's own and the bot's.
   const deletions = new Map<number, Deletion[]>();
   server.deleteMessage = (chatId, messageId) => {
-    const user = server.storage.userMessages.find(
-      (update) => !('callbackQuery' in update) && Number(update.message.chat.id) === chatId && update.messageId === messageId,
-    );
+    const user = server.storage.userMessages.find((update) => !('callbackQuery' in update) && Number(update.message.chat.id) === chatId && update.messageId === messageId);
     const bot = server.storage.botMessages.find((update) => inChat(chatId)(update) && update.messageId === messageId);
     if (user) server.removeUserMessage(user.updateId);
     else if (bot) server.removeBotMessage(bot.updateId);
@@ -192,8 +190,7 @@ export async function startEmulator(): Promise<Emulator> {
     sentTo,
     historyOf: (chatId) => history.filter(inChat(chatId)).map(toReply),
     deletionsIn: (chatId) => [...(deletions.get(chatId) ?? [])],
-    userMessagesIn: (chatId) =>
-      server.storage.userMessages.flatMap((update) => ('callbackQuery' in update || Number(update.message.chat.id) !== chatId ? [] : [update.messageId])),
+    userMessagesIn: (chatId) => server.storage.userMessages.flatMap((update) => ('callbackQuery' in update || Number(update.message.chat.id) !== chatId ? [] : [update.messageId])),
     async waitForSent(chatId, count, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
       while (sentTo(chatId).length < count) {
@@ -377,7 +374,10 @@ function emulatedUser(emulator: Emulator | undefined, options: UserOptions): Emu
         .reverse()
         .find((reply) => reply.buttons.some((button) => button.data === data));
       if (!carrying) {
-        const offered = emulator.sentTo(userId).at(-1)?.buttons.map((button) => button.data);
+        const offered = emulator
+          .sentTo(userId)
+          .at(-1)
+          ?.buttons.map((button) => button.data);
         throw new Error(`chat ${userId} shows no button "${data}"; the last message offers ${JSON.stringify(offered ?? [])}`);
       }
       const message = { message_id: carrying.messageId, date: Math.floor(Date.now() / 1000), chat, text: carrying.text };

@@ -52,7 +52,20 @@ export const answers = (h: Harness) => h.api.calls.filter((call) => call.method 
 export function handoffHarness(database: TestDatabase) {
   async function setUp(options: Omit<HelplineBotOptions, 'database'> & { database?: TestDatabase } = {}): Promise<Harness> {
     const prisma = database.db.prisma;
-    for (const table of ['caseEvent', 'caseMessage', 'outboxMessage', 'helpCase', 'conversation', 'chatMessage', 'chatSession', 'contact', 'operator', 'shift', 'surveyResponse', 'surveyRun'] as const) {
+    for (const table of [
+      'caseEvent',
+      'caseMessage',
+      'outboxMessage',
+      'helpCase',
+      'conversation',
+      'chatMessage',
+      'chatSession',
+      'contact',
+      'operator',
+      'shift',
+      'surveyResponse',
+      'surveyRun',
+    ] as const) {
       await (prisma[table] as unknown as { deleteMany(): Promise<unknown> }).deleteMany();
     }
     return helplineBot({ database, ...options });

@@ -38,8 +38,20 @@ export async function helplineBot(options: HelplineBotOptions = {}) {
   const i18n = createI18n(locales);
   const outboxApi = createBotCall({ token: '123:TEST', apiRoot: 'http://127.0.0.1:9' });
   const deps = composeHelpline({
-    prisma: test.db.prisma, scrub: test.db.scrub, catalog, directory, identity, i18n, locales, clock, logger: options.logger ?? createLogger('silent'),
-    retentionDays: 30, surveyRetentionDays: 730, call: options.call ?? outboxApi.call, timezone: 'Europe/Tirane', targets: DEFAULT_CLAIM_TARGETS,
+    prisma: test.db.prisma,
+    scrub: test.db.scrub,
+    catalog,
+    directory,
+    identity,
+    i18n,
+    locales,
+    clock,
+    logger: options.logger ?? createLogger('silent'),
+    retentionDays: 30,
+    surveyRetentionDays: 730,
+    call: options.call ?? outboxApi.call,
+    timezone: 'Europe/Tirane',
+    targets: DEFAULT_CLAIM_TARGETS,
   });
   const logger = deps.helpline.logger;
   const bot = createBot({ token: '123:TEST', apiRoot: 'http://127.0.0.1:9', botInfo: TEST_BOT_INFO, sessions: deps.sessions, i18n, identity, logger, composers: areaComposers(deps) });
@@ -66,7 +78,10 @@ export async function helplineBot(options: HelplineBotOptions = {}) {
       };
     },
     /** Texts sent since `from` (an index into the sent messages). */
-    textsSince: (from: number) => sent().slice(from).map((call) => String(call.payload.text)),
+    textsSince: (from: number) =>
+      sent()
+        .slice(from)
+        .map((call) => String(call.payload.text)),
     sentCount: () => sent().length,
     /** The buttons of the last message sent, as [text, data]. */
     lastButtons: () => {

@@ -45,5 +45,13 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
   const reset = () => {
     for (const socket of sockets) socket.destroy();
   };
-  return { get port() { return port; }, cut, restore: listen, reset, close: cut };
+  return {
+    get port() {
+      return port;
+    },
+    cut,
+    restore: listen,
+    reset,
+    close: cut,
+  };
 }

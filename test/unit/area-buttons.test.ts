@@ -5,7 +5,7 @@ import { decodeConsoleButton } from '../../src/transport/telegram/console-button
 import { writeHandoffButton } from '../../src/transport/telegram/handoff-buttons.js';
 import { decodeHelplineButton } from '../../src/transport/telegram/helpline-buttons.js';
 
-describe('areas\' button prefixes', () => {
+describe("areas' button prefixes", () => {
   it('gives every area its own one-letter prefix', () => {
     const prefixes = Object.values(CALLBACK_PREFIX);
     expect(new Set(prefixes).size).toBe(prefixes.length);
@@ -29,7 +29,7 @@ describe('areas\' button prefixes', () => {
     for (const data of ['h:c|safety|danger', 'c|safety|danger', 'e:c|safety', 'e:x']) expect(decodeAnswer('e', data)).toBeUndefined();
   });
 
-  it('writes the handoff\'s buttons with the codecs of the areas that answer them', () => {
+  it("writes the handoff's buttons with the codecs of the areas that answer them", () => {
     expect(decodeHelplineButton(writeHandoffButton({ does: 'exit' }))).toEqual({ kind: 'exit' });
     expect(decodeHelplineButton(writeHandoffButton({ does: 'menu' }))).toEqual({ kind: 'menu', item: 'home' });
     expect(decodeHelplineButton(writeHandoffButton({ does: 'feedback' }))).toEqual({ kind: 'feedback' });

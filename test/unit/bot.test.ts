@@ -41,9 +41,7 @@ describe('the bot service', () => {
     expect(lines.join('')).toMatch(/Telegram refused setMyCommands/);
     expect(api.calls.find((call) => call.method === 'setWebhook')?.payload).toMatchObject({ secret_token: 's'.repeat(16) });
     const english = api.calls.find((call) => call.method === 'setMyCommands' && call.payload.language_code === 'en');
-    expect(english?.payload.commands).toEqual([
-      ...['start', 'help', 'language', 'privacy', 'delete', 'exit'].map((command) => ({ command, description: i18n.t('en', `commands.${command}`) })),
-    ]);
+    expect(english?.payload.commands).toEqual([...['start', 'help', 'language', 'privacy', 'delete', 'exit'].map((command) => ({ command, description: i18n.t('en', `commands.${command}`) }))]);
     await service.stop(1000);
     expect(service.status().state).toBe('stopped');
   });

@@ -13,14 +13,17 @@ function apiLogging(answer: (method: string) => unknown) {
   return { api, logged };
 }
 
-describe('the log of messages Ura puts in a help-seeker\'s chat', () => {
+describe("the log of messages Ura puts in a help-seeker's chat", () => {
   it('logs a message, an album and a copy sent to the chat', async () => {
     let next = 500;
     const { api, logged } = apiLogging((method) =>
       method === 'sendMediaGroup' ? [{ message_id: next++ }, { message_id: next++ }] : { message_id: next++, date: 0, chat: { id: CHAT, type: 'private' } },
     );
     await api.sendMessage(CHAT, 'hello');
-    await api.sendMediaGroup(CHAT, [{ type: 'photo', media: 'file-id' }, { type: 'photo', media: 'file-id-2' }]);
+    await api.sendMediaGroup(CHAT, [
+      { type: 'photo', media: 'file-id' },
+      { type: 'photo', media: 'file-id-2' },
+    ]);
     await api.copyMessage(CHAT, 1, 7);
     expect(logged).toEqual([500, 501, 502, 503]);
   });

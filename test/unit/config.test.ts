@@ -44,9 +44,7 @@ describe('loadConfig', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     const variables = result.problems.map((line) => line.split(/[ (]/)[0]);
-    expect(variables).toEqual(
-      expect.arrayContaining(['PORT', 'LOG_LEVEL', 'APP_TIMEZONE', 'TELEGRAM_BOT_TOKEN', 'PUBLIC_URL', 'WEBHOOK_SECRET']),
-    );
+    expect(variables).toEqual(expect.arrayContaining(['PORT', 'LOG_LEVEL', 'APP_TIMEZONE', 'TELEGRAM_BOT_TOKEN', 'PUBLIC_URL', 'WEBHOOK_SECRET']));
     expect(result.problems.every((line) => line.includes('expected'))).toBe(true);
   });
 
@@ -122,7 +120,14 @@ describe('the Telegram settings', () => {
     const webhook = load({ BOT_MODE: 'webhook', TELEGRAM_BOT_TOKEN: TOKEN, PUBLIC_URL: 'https://ura.example.org', WEBHOOK_SECRET: 'a-long-enough-secret' });
     const polling = load({ TELEGRAM_BOT_TOKEN: TOKEN, PUBLIC_URL: 'https://ura.example.org' });
     if (!webhook.ok || !polling.ok) throw new Error('both are valid');
-    expect(describeConfig(webhook.config).telegram).toEqual({ enabled: true, token: 'set', apiRoot: 'https://api.telegram.org', mode: 'webhook', publicUrl: 'https://ura.example.org', webhookSecret: 'set' });
+    expect(describeConfig(webhook.config).telegram).toEqual({
+      enabled: true,
+      token: 'set',
+      apiRoot: 'https://api.telegram.org',
+      mode: 'webhook',
+      publicUrl: 'https://ura.example.org',
+      webhookSecret: 'set',
+    });
     expect(describeConfig(polling.config).telegram).toMatchObject({ mode: 'polling', publicUrl: 'not used (polling)', webhookSecret: 'not used (polling)' });
   });
 });

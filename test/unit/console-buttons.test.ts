@@ -4,14 +4,14 @@ import { consoleButton, decodeConsoleButton, isConsoleData } from '../../src/tra
 
 const CODE = 'K7-4QF';
 
-describe('the console\'s buttons', () => {
+describe("the console's buttons", () => {
   it.each([
     [consoleButton.take(CODE), { verb: 'take', code: CODE }],
     [consoleButton.use(CODE), { verb: 'use', code: CODE }],
     [consoleButton.transfer(CODE, 'queue'), { verb: 'tr', code: CODE, target: 'queue' }],
     [consoleButton.outcome(CODE, 'referred'), { verb: 'out', code: CODE, outcome: 'referred' }],
     [consoleButton.referral(CODE, 'not_relevant', 'labour_inspectorate'), { verb: 'ref', code: CODE, outcome: 'not_relevant', referral: 'labour_inspectorate' }],
-  ])('round-trips %s under the console\'s prefix, within Telegram\'s 64 bytes', (data, action) => {
+  ])("round-trips %s under the console's prefix, within Telegram's 64 bytes", (data, action) => {
     expect(data).toMatch(/^o:/);
     expect(Buffer.byteLength(data)).toBeLessThanOrEqual(CALLBACK_DATA_LIMIT);
     expect(decodeConsoleButton(data)).toEqual(action);
@@ -24,11 +24,14 @@ describe('the console\'s buttons', () => {
     expect(isConsoleData(`h|take|${CODE}`)).toBe(true);
   });
 
-  it.each([undefined, '', 'o:', 'o:take', `o:take|${CODE.toLowerCase()}`, `o:take|${CODE}|x`, `o:nuke|${CODE}`, `o:out|${CODE}|<b>`, `h:take|${CODE}`, `i:take|${CODE}`, 'x', 'h:x', `take|${CODE}`])('reads %s as no console button', (data) => {
-    expect(decodeConsoleButton(data)).toBeUndefined();
-  });
+  it.each([undefined, '', 'o:', 'o:take', `o:take|${CODE.toLowerCase()}`, `o:take|${CODE}|x`, `o:nuke|${CODE}`, `o:out|${CODE}|<b>`, `h:take|${CODE}`, `i:take|${CODE}`, 'x', 'h:x', `take|${CODE}`])(
+    'reads %s as no console button',
+    (data) => {
+      expect(decodeConsoleButton(data)).toBeUndefined();
+    },
+  );
 
-  it('claims its own presses, forged ones too, and leaves every other area\'s', () => {
+  it("claims its own presses, forged ones too, and leaves every other area's", () => {
     for (const data of ['o:nuke', 'h|anything']) expect(isConsoleData(data)).toBe(true);
     for (const data of [undefined, 'h:x', 'x', 'l|sq', 'i:no', 'v|no']) expect(isConsoleData(data)).toBe(false);
   });

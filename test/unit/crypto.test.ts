@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createIdentityProtector } from '../../src/shared/crypto.js';
 
-const protector = (pepper = 'pepper-pepper-pepper-pepper-pepper-01', key = Buffer.alloc(32, 1)) =>
-  createIdentityProtector({ dataKey: key, idPepper: pepper });
+const protector = (pepper = 'pepper-pepper-pepper-pepper-pepper-01', key = Buffer.alloc(32, 1)) => createIdentityProtector({ dataKey: key, idPepper: pepper });
 
 describe('identity protection', () => {
   it('hashes the same id to the same value without revealing it', () => {

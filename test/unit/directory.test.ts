@@ -4,17 +4,7 @@ import { join } from 'node:path';
 import type { Resource } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/flows/catalog.js';
-import {
-  checkFreshness,
-  COUNTRIES,
-  createDirectory,
-  crisisLines,
-  DIRECTORY_LANGUAGES,
-  emergencyNumbers,
-  loadDirectory,
-  servicesFor,
-  type ServiceEntry,
-} from '../../src/helpline/directory.js';
+import { checkFreshness, COUNTRIES, createDirectory, crisisLines, DIRECTORY_LANGUAGES, emergencyNumbers, loadDirectory, servicesFor, type ServiceEntry } from '../../src/helpline/directory.js';
 import { readLocales } from '../../src/i18n/index.js';
 import { packageRoot } from '../../src/shared/paths.js';
 

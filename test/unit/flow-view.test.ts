@@ -30,14 +30,7 @@ describe('flow views on Telegram', () => {
     run.answer('30');
     run.send({ type: 'toggle', step: 'work', code: 'job' });
     const keyboard = viewOf(run.effects[0]!, t)?.keyboard ?? [];
-    expect(keyboard.map((row) => row.map((b) => b.text))).toEqual([
-      ['✓ <work.job>'],
-      ['<work.begging>'],
-      ['<work.none>'],
-      ['Done'],
-      ['Back'],
-      ['Talk to a person', 'Exit'],
-    ]);
+    expect(keyboard.map((row) => row.map((b) => b.text))).toEqual([['✓ <work.job>'], ['<work.begging>'], ['<work.none>'], ['Done'], ['Back'], ['Talk to a person', 'Exit']]);
     run.send({ type: 'done', step: 'work' });
     run.answer('no');
     const scale = viewOf(run.effects.find((effect) => effect.type === 'ask')!, t)?.keyboard ?? [];
@@ -58,6 +51,11 @@ describe('flow views on Telegram', () => {
     const hint = viewOf(run.effects[0]!, t);
     expect(hint?.text).toBe('Please write a number from 5 to 99.');
     expect(hint?.keyboard.at(-1)?.map((b) => b.text)).toEqual(['Talk to a person', 'Exit']);
-    expect(viewOf(drive(flow).effects[0]!, t)?.keyboard).toEqual([[{ text: 'Talk to a person', callback_data: 'h:p' }, { text: 'Exit', callback_data: 'h:x' }]]);
+    expect(viewOf(drive(flow).effects[0]!, t)?.keyboard).toEqual([
+      [
+        { text: 'Talk to a person', callback_data: 'h:p' },
+        { text: 'Exit', callback_data: 'h:x' },
+      ],
+    ]);
   });
 });

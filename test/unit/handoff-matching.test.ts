@@ -8,11 +8,32 @@ import type { Answer } from '../../src/flows/state.js';
 import { unclaimed, type HelpCase } from '../../src/helpline/cases.js';
 
 const operator = (languages: string[], skills: string[] = []): OnDuty => ({
-  id: 'op', telegramId: '1', pseudonym: null, role: 'operator', languages, skills, createdAt: new Date(0), presence: 'on', onShift: false, activeCaseId: null,
+  id: 'op',
+  telegramId: '1',
+  pseudonym: null,
+  role: 'operator',
+  languages,
+  skills,
+  createdAt: new Date(0),
+  presence: 'on',
+  onShift: false,
+  activeCaseId: null,
 });
 const helpCase = (extra: Partial<HelpCase> = {}): HelpCase => ({
-  id: 'c', code: 'K7-4QF', contactId: 'p', conversationId: null, trigger: 'request', level: 'INFO', language: 'sq', source: null, ageBand: 'adult', country: null,
-  createdAt: new Date('2026-06-01T09:00:00Z'), summary: { flowId: null, reasons: [], answers: {}, urgentWords: null }, ...unclaimed, ...extra,
+  id: 'c',
+  code: 'K7-4QF',
+  contactId: 'p',
+  conversationId: null,
+  trigger: 'request',
+  level: 'INFO',
+  language: 'sq',
+  source: null,
+  ageBand: 'adult',
+  country: null,
+  createdAt: new Date('2026-06-01T09:00:00Z'),
+  summary: { flowId: null, reasons: [], answers: {}, urgentWords: null },
+  ...unclaimed,
+  ...extra,
 });
 
 describe('who is paged for a case', () => {
@@ -114,7 +135,7 @@ describe('the transcript', () => {
 });
 
 describe('an age the bot asked before the flow', () => {
-  it('reads as an age band in the operator\'s transcript, not as a code', async () => {
+  it("reads as an age band in the operator's transcript, not as a code", async () => {
     const { views } = await viewsForTests();
     const young = helpCase({ summary: { flowId: 'helpline/young-person', reasons: [], answers: { age: { kind: 'choice', code: 'under_18' } }, urgentWords: null } });
     const text = views.transcript(young, [], 'en', new Date('2026-06-01T09:03:00Z')).join('\n');

@@ -44,7 +44,7 @@ describe('when to page', () => {
 });
 
 describe('raising to urgent', () => {
-  it('hears urgent words in the chosen language only, or before a choice in the app\'s and Albanian', () => {
+  it("hears urgent words in the chosen language only, or before a choice in the app's and Albanian", () => {
     expect(listeningLanguages({ chosen: 'en', app: 'it' })).toEqual(['en']);
     expect(listeningLanguages({ chosen: undefined, app: 'it' })).toEqual(['it', 'sq']);
     expect(listeningLanguages({ chosen: undefined, app: 'sq' })).toEqual(['sq']);
@@ -63,12 +63,16 @@ describe('raising to urgent', () => {
     await urgent.words(contact, heard!);
     await urgent.button(contact, 'danger');
     await urgent.button(contact, 'doctor');
-    expect(asked).toEqual([['urgent', 'help_now'], ['urgent', 'danger_button'], ['urgent', 'doctor_button']]);
+    expect(asked).toEqual([
+      ['urgent', 'help_now'],
+      ['urgent', 'danger_button'],
+      ['urgent', 'doctor_button'],
+    ]);
   });
 });
 
 describe('the quick exit', () => {
-  it('ends contact first, then clears the chat (the log\'s messages and those on screen, once each), then forgets the log and the conversation', async () => {
+  it("ends contact first, then clears the chat (the log's messages and those on screen, once each), then forgets the log and the conversation", async () => {
     const clock = fakeClock('2026-06-01T09:00:00Z');
     const steps: string[] = [];
     const quickExit = createQuickExit({

@@ -64,8 +64,28 @@ describe('button data', () => {
     }
   });
 
-  it('writes every button under the helpline\'s prefix', () => {
-    const written = [button.person, button.exit, button.feedback, HOLD, button.notice, button.regions, button.countries, button.language('sq'), button.safety('safe'), button.menu('home'), button.age(true), button.resume(true), button.delete(false), button.region('fier'), button.region(null), button.country('AL'), button.country('IT', 'emergency'), button.flow({ type: 'back' }), button.flow({ type: 'choose', step: 'safety', code: 'danger' })];
+  it("writes every button under the helpline's prefix", () => {
+    const written = [
+      button.person,
+      button.exit,
+      button.feedback,
+      HOLD,
+      button.notice,
+      button.regions,
+      button.countries,
+      button.language('sq'),
+      button.safety('safe'),
+      button.menu('home'),
+      button.age(true),
+      button.resume(true),
+      button.delete(false),
+      button.region('fier'),
+      button.region(null),
+      button.country('AL'),
+      button.country('IT', 'emergency'),
+      button.flow({ type: 'back' }),
+      button.flow({ type: 'choose', step: 'safety', code: 'danger' }),
+    ];
     for (const data of written) {
       expect(data).toMatch(/^h:/);
       expect(isHelplineData(data)).toBe(true);
@@ -94,11 +114,11 @@ describe('button data', () => {
     expect(decodeButton(`h:${data}`)).toEqual(action);
   });
 
-  it.each(['o:take|K7-4QF', 'i:no', 'e:x', 'h:', 'h:h:x', 'h:zz', 'H:x', 'h:c|safety', 'h:c|a|b|c'])('reads %s as unknown: another area\'s, or forged', (data) => {
+  it.each(['o:take|K7-4QF', 'i:no', 'e:x', 'h:', 'h:h:x', 'h:zz', 'H:x', 'h:c|safety', 'h:c|a|b|c'])("reads %s as unknown: another area's, or forged", (data) => {
     expect(decodeButton(data)).toEqual({ kind: 'unknown' });
   });
 
-  it('leaves other areas\' buttons to them', () => {
+  it("leaves other areas' buttons to them", () => {
     for (const data of ['o:take|K7-4QF', 'i:no', 'e:x']) expect(isHelplineData(data)).toBe(false);
     // Without a prefix a press is the helpline's, as every press was before areas had prefixes.
     for (const data of ['x', 'zzz', 'h|take|K7-4QF', 'H:x']) expect(isHelplineData(data)).toBe(true);

@@ -4,8 +4,17 @@ import { DEFAULT_CLAIM_TARGETS } from '../../src/helpline/handoff/targets.js';
 
 const opened = new Date('2026-11-10T09:00:00Z');
 const kase = (extra: Partial<StatsCase> = {}): StatsCase => ({
-  level: 'INFO', language: 'sq', source: null, status: 'pending', trigger: 'request', ageBand: 'adult',
-  createdAt: opened, claimedAt: null, outcome: null, referral: null, ...extra,
+  level: 'INFO',
+  language: 'sq',
+  source: null,
+  status: 'pending',
+  trigger: 'request',
+  ageBand: 'adult',
+  createdAt: opened,
+  claimedAt: null,
+  outcome: null,
+  referral: null,
+  ...extra,
 });
 const times = <T>(n: number, make: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => make(i));
 /** A case claimed the given number of minutes after it was opened. */
@@ -21,15 +30,45 @@ describe('helpline stats', () => {
     ]);
     expect(result.total).toBe(12);
     // One "<5" with the total shown: the smallest other count is withheld, or 12 - 6 - 5 would give it away.
-    expect(Object.entries(result.by.level)).toEqual([['INFO', 6], ['CONCERN', 0], ['HIGH', 'x'], ['URGENT', '<5']]);
-    expect(Object.entries(result.by.language)).toEqual([['en', 'x'], ['it', '<5'], ['sq', 6]]);
+    expect(Object.entries(result.by.level)).toEqual([
+      ['INFO', 6],
+      ['CONCERN', 0],
+      ['HIGH', 'x'],
+      ['URGENT', '<5'],
+    ]);
+    expect(Object.entries(result.by.language)).toEqual([
+      ['en', 'x'],
+      ['it', '<5'],
+      ['sq', 6],
+    ]);
     expect(result.by.source).toEqual({ direct: 7, poster_fier: 5 });
-    expect(Object.entries(result.by.trigger)).toEqual([['request', 'x'], ['urgent', '<5'], ['consent', 0]]);
-    expect(Object.entries(result.by.ageBand)).toEqual([['child', '<5'], ['adult', 'x'], ['unknown', 0]]);
-    expect(Object.entries(result.by.status)).toEqual([['pending', 7], ['active', 0], ['closed', 5]]);
+    expect(Object.entries(result.by.trigger)).toEqual([
+      ['request', 'x'],
+      ['urgent', '<5'],
+      ['consent', 0],
+    ]);
+    expect(Object.entries(result.by.ageBand)).toEqual([
+      ['child', '<5'],
+      ['adult', 'x'],
+      ['unknown', 0],
+    ]);
+    expect(Object.entries(result.by.status)).toEqual([
+      ['pending', 7],
+      ['active', 0],
+      ['closed', 5],
+    ]);
     expect(result.by.outcome).toEqual({ referred: 5, information: 0, no_contact: 0, not_relevant: 0, other: 0, none: 7 });
     expect(result.by.referral).toEqual({
-      police: 5, child_protection: 0, shelter: 0, legal_aid: 0, health: 0, labour_inspectorate: 0, hotline_116006: 0, information_only: 0, other: 0, none: 7,
+      police: 5,
+      child_protection: 0,
+      shelter: 0,
+      legal_aid: 0,
+      health: 0,
+      labour_inspectorate: 0,
+      hotline_116006: 0,
+      information_only: 0,
+      other: 0,
+      none: 7,
     });
   });
 

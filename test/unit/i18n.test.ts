@@ -4,9 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createI18n, LANGUAGES, LOCALES_DIR, pickLanguage } from '../../src/i18n/index.js';
 
 const flatten = (value: unknown, prefix = ''): string[] =>
-  typeof value === 'object' && value !== null
-    ? Object.entries(value).flatMap(([key, inner]) => flatten(inner, `${prefix}${key}.`))
-    : [prefix.slice(0, -1)];
+  typeof value === 'object' && value !== null ? Object.entries(value).flatMap(([key, inner]) => flatten(inner, `${prefix}${key}.`)) : [prefix.slice(0, -1)];
 
 const keysOf = (language: string) =>
   readdirSync(join(LOCALES_DIR, language))
@@ -49,7 +47,17 @@ const textsOf = (language: string, file: string): [string, string][] => {
   return walk(JSON.parse(readFileSync(join(LOCALES_DIR, language, file), 'utf8')), `${file}:`);
 };
 /** The files whose wording is the helpline's own (the flows' and directory's texts are written elsewhere). */
-const OWN_FILES = ['bot.json', 'common.json', 'flows.json', 'handoff.json', 'helpline.json', 'invite.json', 'surveys.event-evaluation.json', 'surveys.service-feedback.json', 'surveys.training-evaluation.json'];
+const OWN_FILES = [
+  'bot.json',
+  'common.json',
+  'flows.json',
+  'handoff.json',
+  'helpline.json',
+  'invite.json',
+  'surveys.event-evaluation.json',
+  'surveys.service-feedback.json',
+  'surveys.training-evaluation.json',
+];
 
 describe('the first notice', () => {
   const i18n = createI18n();
@@ -71,7 +79,7 @@ describe('what the exit is said to do', () => {
     expect(i18n.t(language, 'helpline:safety.tips')).toContain('/start');
   });
 
-  it.each(LANGUAGES)('%s: the privacy screen says that confidentiality ends where a child is at risk, with the young person\'s question answered', (language) => {
+  it.each(LANGUAGES)("%s: the privacy screen says that confidentiality ends where a child is at risk, with the young person's question answered", (language) => {
     const privacy = i18n.t(language, 'helpline:privacy.text', { days: 30 });
     expect(privacy).toContain(i18n.t(language, 'helpline:person.limits_young').split(/[»”]/)[0]!.slice(1));
   });
@@ -82,7 +90,7 @@ describe('Albanian copy', () => {
   const own = ownEntries.map(([, text]) => text);
   const i18n = createI18n();
 
-  it('has no gender slashes (i/e) in any Albanian text, the flows\' and indicators\' included', () => {
+  it("has no gender slashes (i/e) in any Albanian text, the flows' and indicators' included", () => {
     // urgent.json holds match patterns, where a slash separates alternatives.
     const files = readdirSync(join(LOCALES_DIR, 'sq')).filter((file) => file.endsWith('.json') && file !== 'urgent.json');
     const texts = files.flatMap((file) => textsOf('sq', file));

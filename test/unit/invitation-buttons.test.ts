@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { CALLBACK_DATA_LIMIT } from '../../src/flows/buttons.js';
 import { decodeInvitationButton, invitationButton } from '../../src/transport/telegram/invitation-buttons.js';
 
-describe('the invitation\'s buttons', () => {
-  it('round-trip under the invitations\' prefix, a 60-character token within Telegram\'s 64 bytes', () => {
+describe("the invitation's buttons", () => {
+  it("round-trip under the invitations' prefix, a 60-character token within Telegram's 64 bytes", () => {
     const token = 'A'.repeat(60);
     expect(invitationButton.confirm(token)).toBe(`i:${token}`);
     expect(Buffer.byteLength(invitationButton.confirm(token))).toBeLessThanOrEqual(CALLBACK_DATA_LIMIT);

@@ -43,9 +43,9 @@ async function lint(files: Record<string, string>): Promise<string[]> {
     writeFileSync(join(dir, path), `${text}\n`);
   }
   const biome = join(packageRoot, 'node_modules/.bin/biome');
-  const output = await promisify(execFile)(biome, ['lint', '--vcs-enabled=false', '--reporter=json', '--max-diagnostics=none'], { cwd: dir }).catch(
-    (error: { stdout: string }) => ({ stdout: error.stdout }),
-  );
+  const output = await promisify(execFile)(biome, ['lint', '--vcs-enabled=false', '--reporter=json', '--max-diagnostics=none'], { cwd: dir }).catch((error: { stdout: string }) => ({
+    stdout: error.stdout,
+  }));
   const { diagnostics } = JSON.parse(output.stdout) as { diagnostics: Diagnostic[] };
   return diagnostics.map((diagnostic) => `${diagnostic.location.path} ${diagnostic.category.split('/').at(-1)}`).sort();
 }

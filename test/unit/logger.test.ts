@@ -46,7 +46,10 @@ describe('the logger', () => {
           },
         },
         updates: [
-          { update_id: 7, message: { message_id: 3, chat: { id: Number(SECRETS.chatId), type: 'private' }, from: { id: 5, first_name: SECRETS.firstName, username: SECRETS.username }, text: SECRETS.text } },
+          {
+            update_id: 7,
+            message: { message_id: 3, chat: { id: Number(SECRETS.chatId), type: 'private' }, from: { id: 5, first_name: SECRETS.firstName, username: SECRETS.username }, text: SECRETS.text },
+          },
           { update_id: 8, message: { contact: { phone_number: SECRETS.phone } }, chatId: SECRETS.chatId },
         ],
         nested: { user: { id: 5, first_name: SECRETS.firstName } },

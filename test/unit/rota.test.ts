@@ -13,7 +13,13 @@ function shifts(...specs: string[]) {
 describe('parseShifts', () => {
   it('reads day ranges, day lists, overnight and whole-day shifts, sorted through the week', () => {
     expect(shifts('sat 22:00-06:00', 'mon-fri 08:00-16:00', 'sun 00:00-24:00').map(formatShift)).toEqual([
-      'Mon 08:00-16:00', 'Tue 08:00-16:00', 'Wed 08:00-16:00', 'Thu 08:00-16:00', 'Fri 08:00-16:00', 'Sat 22:00-06:00', 'Sun 00:00-24:00',
+      'Mon 08:00-16:00',
+      'Tue 08:00-16:00',
+      'Wed 08:00-16:00',
+      'Thu 08:00-16:00',
+      'Fri 08:00-16:00',
+      'Sat 22:00-06:00',
+      'Sun 00:00-24:00',
     ]);
     expect(shifts('mon,wed,fri 09:00-13:00')).toEqual([
       { weekday: 1, start: '09:00', end: '13:00' },

@@ -41,7 +41,7 @@ describe('a long message in parts', () => {
     }
   });
 
-  it('splits a long text full of emoji into valid parts under Telegram\'s limit', () => {
+  it("splits a long text full of emoji into valid parts under Telegram's limit", () => {
     const text = 'Më ndihmoni 🇦🇱👨‍👩‍👧‍👦😀 '.repeat(400);
     const parts = expectWholeParts('Arta: ', text, 4096);
     expect(parts.length).toBeGreaterThan(1);

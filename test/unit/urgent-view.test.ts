@@ -10,7 +10,11 @@ const i18n = createI18n(locales);
 describe('the urgent message', () => {
   it.each(LANGUAGES)('in %s, gives Italy, Greece and the UK their own numbers and never 129', (language) => {
     const t = i18n.forLanguage(language);
-    for (const [country, phones] of [['IT', ['112', '800290290']], ['GR', ['112']], ['GB', ['999', '08000121700']]] as const) {
+    for (const [country, phones] of [
+      ['IT', ['112', '800290290']],
+      ['GR', ['112']],
+      ['GB', ['999', '08000121700']],
+    ] as const) {
       const { text } = urgentView(directory, t, { country, reach: 'paged' });
       for (const phone of phones) expect(text).toContain(`• ${phone}: `);
       expect(text).not.toMatch(/129|116006/);
@@ -26,7 +30,7 @@ describe('the urgent message', () => {
     expect(parts.slice(2)).toEqual([t('urgent:self_harm_hint'), t('handoff:person.nobody_urgent'), t('helpline:urgent.exit')]);
   });
 
-  it.each(LANGUAGES)('in %s, gives Italy\'s crisis line with its hours, since it does not answer day and night', (language) => {
+  it.each(LANGUAGES)("in %s, gives Italy's crisis line with its hours, since it does not answer day and night", (language) => {
     const t = i18n.forLanguage(language);
     const { text } = urgentView(directory, t, { country: 'IT', reach: 'paged', selfHarm: true });
     expect(text.startsWith(t('helpline:urgent.crisis_in', { country: t('helpline:countries.IT') }))).toBe(true);
@@ -58,7 +62,7 @@ describe('the urgent message', () => {
     expect(text).not.toContain(t('urgent:self_harm_hint'));
   });
 
-  it('with the country unknown, keeps the numbers that work widely and Albania\'s, and its country buttons keep the crisis lines', () => {
+  it("with the country unknown, keeps the numbers that work widely and Albania's, and its country buttons keep the crisis lines", () => {
     const t = i18n.forLanguage('en');
     const { text, keyboard } = urgentView(directory, t, { country: undefined, reach: 'paged', selfHarm: true });
     expect(text.startsWith(`${t('helpline:urgent.elsewhere')}\n\n${t('helpline:urgent.numbers_in', { country: 'Albania' })}\n• 112: `)).toBe(true);
@@ -69,7 +73,7 @@ describe('the urgent message', () => {
     expect(data.some((value) => value?.startsWith('e|'))).toBe(false);
   });
 
-  it('for another country gives the widely working number and no country\'s own lines', () => {
+  it("for another country gives the widely working number and no country's own lines", () => {
     const t = i18n.forLanguage('en');
     const { text, keyboard } = urgentView(directory, t, { country: 'OTHER' });
     expect(text).toBe(`${t('helpline:urgent.elsewhere')}\n\n${t('helpline:urgent.exit')}`);

@@ -114,7 +114,13 @@ export function createDeliveries(deps: DeliveryDeps) {
     const texts = (text: string, suffix: string): Outgoing[] =>
       tagged(tag, text, MESSAGE_LIMIT).map((part, index) => ({ ...to, method: 'sendMessage', payload: { text: part, ...markup }, dedupeKey: `${key}${suffix}:${index}` }));
     if (message.kind === 'text' || message.messageId === null || fromChatId === undefined) return texts(message.text ?? `[${message.kind}]`, '');
-    const copy = (caption: string | undefined): Outgoing => ({ ...to, method: 'copyMessage', fromChatId, payload: { message_id: message.messageId, ...(caption === undefined ? {} : { caption }), ...markup }, dedupeKey: key });
+    const copy = (caption: string | undefined): Outgoing => ({
+      ...to,
+      method: 'copyMessage',
+      fromChatId,
+      payload: { message_id: message.messageId, ...(caption === undefined ? {} : { caption }), ...markup },
+      dedupeKey: key,
+    });
     if (!CAPTIONED.has(message.kind)) return [...texts('⤵', ':head'), copy(undefined)];
     const caption = tagged(tag, message.text ?? '', CAPTION_LIMIT);
     return caption.length === 1 ? [copy(caption[0])] : [...texts(message.text ?? '', ':caption'), copy(tag.trim())];
@@ -123,9 +129,7 @@ export function createDeliveries(deps: DeliveryDeps) {
   async function relayToOperator(helpCase: HelpCase, operator: OnDuty, messages: CaseMessage[]): Promise<Outgoing[]> {
     const personChat = await contacts.chatOf(helpCase.contactId);
     const tag = views.personTag(helpCase.code);
-    return messages.flatMap((message) =>
-      relayed(message, { chatId: Number(operator.telegramId), fromChatId: personChat, tag, key: `relay:${message.id}:${operator.id}`, caseId: helpCase.id }),
-    );
+    return messages.flatMap((message) => relayed(message, { chatId: Number(operator.telegramId), fromChatId: personChat, tag, key: `relay:${message.id}:${operator.id}`, caseId: helpCase.id }));
   }
 
   /**

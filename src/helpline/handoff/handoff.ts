@@ -186,7 +186,13 @@ export function createHandoff(deps: HandoffDeps) {
         return 'queued';
       }
       const held: HelpCase = { ...helpCase, operatorId: next.id };
-      const hello = toOperator(next, `handed:${held.id}:${next.id}:${now.getTime()}`, tr(consoleLanguage(next))('console.handed', { code: held.code, name: operator.pseudonym ?? tr(consoleLanguage(next))('a_colleague') }), {}, held.id);
+      const hello = toOperator(
+        next,
+        `handed:${held.id}:${next.id}:${now.getTime()}`,
+        tr(consoleLanguage(next))('console.handed', { code: held.code, name: operator.pseudonym ?? tr(consoleLanguage(next))('a_colleague') }),
+        {},
+        held.id,
+      );
       const brief = await briefing(held, next, `transfer${now.getTime()}`);
       const moved = await commit({
         caseId: helpCase.id,

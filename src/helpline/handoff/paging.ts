@@ -22,9 +22,7 @@ export interface Roster {
 
 /** The person asked to talk to a woman (an answer in a screening). */
 export const wantsWoman = (helpCase: HelpCase): boolean =>
-  Object.values(helpCase.summary.answers).some(
-    (answer) => (answer.kind === 'choice' && answer.code === 'talk_to_woman') || (answer.kind === 'choices' && answer.codes.includes('talk_to_woman')),
-  );
+  Object.values(helpCase.summary.answers).some((answer) => (answer.kind === 'choice' && answer.code === 'talk_to_woman') || (answer.kind === 'choices' && answer.codes.includes('talk_to_woman')));
 
 /** The skill a case asks for that the operator lacks: `child` for under-18s, `female` where the person asked for a woman. */
 export function missingSkill(operator: Pick<OnDuty, 'skills'>, helpCase: HelpCase): 'child' | 'female' | undefined {
@@ -39,8 +37,7 @@ export function matches(operator: OnDuty, helpCase: HelpCase): boolean {
 }
 
 /** Queue order: risk level first, then waiting time. */
-export const queueOrder = (a: HelpCase, b: HelpCase) =>
-  RISK_LEVELS.indexOf(b.level) - RISK_LEVELS.indexOf(a.level) || a.createdAt.getTime() - b.createdAt.getTime();
+export const queueOrder = (a: HelpCase, b: HelpCase) => RISK_LEVELS.indexOf(b.level) - RISK_LEVELS.indexOf(a.level) || a.createdAt.getTime() - b.createdAt.getTime();
 
 export const isSupervisor = (operator: Pick<OnDuty, 'role'>) => operator.role === 'supervisor' || operator.role === 'admin';
 

@@ -16,7 +16,11 @@ export interface Incoming {
  * What each side writes during a case: stored first, then relayed through the
  * outbox, or kept for whoever takes a waiting case.
  */
-export function createRelay(deps: DeliveryDeps, deliveries: Deliveries, access: { consoleCase(operator: OnDuty): Promise<HelpCase | undefined>; reachable(operator: OnDuty, code: string): Promise<HelpCase | undefined> }) {
+export function createRelay(
+  deps: DeliveryDeps,
+  deliveries: Deliveries,
+  access: { consoleCase(operator: OnDuty): Promise<HelpCase | undefined>; reachable(operator: OnDuty, code: string): Promise<HelpCase | undefined> },
+) {
   const { store, outbox, clock } = deps;
   const { operatorById, relayWaiting, relayToOperator, relayToPerson, heldNotice } = deliveries;
   const { consoleCase, reachable } = access;
@@ -28,7 +32,17 @@ export function createRelay(deps: DeliveryDeps, deliveries: Deliveries, access: 
      */
     async fromPerson(helpCase: HelpCase, incoming: Incoming): Promise<'relayed' | 'queued' | 'repeated'> {
       const now = clock.now();
-      const message: CaseMessage = { id: sequentialId(now), caseId: helpCase.id, author: 'person', operatorId: null, kind: incoming.kind, text: incoming.text, messageId: incoming.messageId, createdAt: now, relayedAt: null };
+      const message: CaseMessage = {
+        id: sequentialId(now),
+        caseId: helpCase.id,
+        author: 'person',
+        operatorId: null,
+        kind: incoming.kind,
+        text: incoming.text,
+        messageId: incoming.messageId,
+        createdAt: now,
+        relayedAt: null,
+      };
       const operator = helpCase.status === 'active' ? await operatorById(helpCase.operatorId) : undefined;
       if (!operator) {
         if (!(await store.addMessage(message, []))) return 'repeated';
@@ -50,7 +64,17 @@ export function createRelay(deps: DeliveryDeps, deliveries: Deliveries, access: 
       const helpCase = await consoleCase(operator);
       if (!helpCase || helpCase.chatEndedAt !== null) return 'no_case';
       const now = clock.now();
-      const message: CaseMessage = { id: sequentialId(now), caseId: helpCase.id, author: 'operator', operatorId: operator.id, kind: incoming.kind, text: incoming.text, messageId: incoming.messageId, createdAt: now, relayedAt: now };
+      const message: CaseMessage = {
+        id: sequentialId(now),
+        caseId: helpCase.id,
+        author: 'operator',
+        operatorId: operator.id,
+        kind: incoming.kind,
+        text: incoming.text,
+        messageId: incoming.messageId,
+        createdAt: now,
+        relayedAt: now,
+      };
       const outgoing = await relayToPerson(helpCase, operator, message);
       // The chat is live, so only a person whose data is gone cannot be reached.
       if (outgoing.length === 0) return 'gone';
@@ -67,6 +91,5 @@ export function createRelay(deps: DeliveryDeps, deliveries: Deliveries, access: 
       await store.addMessage({ id: sequentialId(now), caseId: helpCase.id, author: 'note', operatorId: operator.id, kind: 'text', text, messageId: null, createdAt: now, relayedAt: now }, []);
       return helpCase;
     },
-
   };
 }

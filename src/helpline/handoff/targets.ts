@@ -12,7 +12,10 @@ export const DEFAULT_CLAIM_TARGETS: ClaimTargets = { URGENT: 2, HIGH: 10, CONCER
  */
 export function parseClaimTargets(text: string): ClaimTargets | { problem: string } {
   const targets: ClaimTargets = { ...DEFAULT_CLAIM_TARGETS };
-  for (const part of text.split(',').map((item) => item.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)) {
     const match = /^(URGENT|HIGH|CONCERN|INFO)=(\d{1,4})$/.exec(part);
     const minutes = match ? Number(match[2]) : 0;
     if (!match || minutes < 1) return { problem: `has "${part}", which is not LEVEL=minutes` };

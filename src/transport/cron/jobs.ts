@@ -17,11 +17,7 @@ export const SCHEDULES = {
  * noOverlap keeps two runs of this process from overlapping; a failed run is
  * logged and the next one comes as planned.
  */
-export function scheduleJob(
-  name: keyof typeof SCHEDULES,
-  job: () => Promise<void>,
-  options: { timezone: string; logger: Logger; runAtStart?: boolean },
-): { stop(): Promise<void> } {
+export function scheduleJob(name: keyof typeof SCHEDULES, job: () => Promise<void>, options: { timezone: string; logger: Logger; runAtStart?: boolean }): { stop(): Promise<void> } {
   const run = async () => {
     try {
       await job();

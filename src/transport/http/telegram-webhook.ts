@@ -11,10 +11,7 @@ export const WEBHOOK_ACK_MS = 8000;
 /** A Telegram update is a few kilobytes; anything much larger is not one. */
 export const WEBHOOK_BODY_LIMIT = '256kb';
 
-const updateSchema = z.custom<Update>(
-  (value) =>
-    typeof value === 'object' && value !== null && 'update_id' in value && Number.isSafeInteger(value.update_id) && Number(value.update_id) >= 0,
-);
+const updateSchema = z.custom<Update>((value) => typeof value === 'object' && value !== null && 'update_id' in value && Number.isSafeInteger(value.update_id) && Number(value.update_id) >= 0);
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
 

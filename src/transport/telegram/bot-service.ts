@@ -161,7 +161,7 @@ export function createBotService({ bot, mode, i18n, logger, webhook, inbox }: Op
         if (error instanceof GrammyError && error.error_code === 401) return tokenRejected();
         if (error instanceof GrammyError && error.error_code === 409) {
           detail = `another process is receiving this bot's updates (409 Conflict); trying again every ${Math.round(retry / 1000)} s`;
-          logger.warn({ retryInSeconds: retry / 1000 }, 'Telegram answered 409 Conflict: another Ura (or a webhook) takes this bot\'s updates; stop it. Trying again.');
+          logger.warn({ retryInSeconds: retry / 1000 }, "Telegram answered 409 Conflict: another Ura (or a webhook) takes this bot's updates; stop it. Trying again.");
         } else {
           logger.warn({ err: errorMessage(error), retryInSeconds: retry / 1000 }, 'cannot fetch updates from Telegram; trying again');
         }

@@ -54,8 +54,7 @@ export function consoleComposer(deps: ConsoleDeps): Composer<UraContext> {
     return next();
   });
 
-  const reply = (ctx: UraContext, text: string, keyboard?: InlineKeyboardButton[][]) =>
-    ctx.reply(text, keyboard ? { reply_markup: { inline_keyboard: keyboard } } : {});
+  const reply = (ctx: UraContext, text: string, keyboard?: InlineKeyboardButton[][]) => ctx.reply(text, keyboard ? { reply_markup: { inline_keyboard: keyboard } } : {});
 
   const line = (operator: OnDuty, helpCase: HelpCase) => {
     const tr = t(operator);
@@ -67,11 +66,13 @@ export function consoleComposer(deps: ConsoleDeps): Composer<UraContext> {
     const tr = t(operator);
     const cases = await handoff.visible(operator);
     if (cases.length === 0) return reply(ctx, tr('cases.none'));
-    const keyboard = cases.slice(0, 30).map((helpCase): InlineKeyboardButton[] => [
-      helpCase.status === 'pending'
-        ? { text: `${tr('card.take')} ${helpCase.code}`, callback_data: consoleButton.take(helpCase.code) }
-        : { text: `${tr('cases.open')} ${helpCase.code}`, callback_data: consoleButton.use(helpCase.code) },
-    ]);
+    const keyboard = cases
+      .slice(0, 30)
+      .map((helpCase): InlineKeyboardButton[] => [
+        helpCase.status === 'pending'
+          ? { text: `${tr('card.take')} ${helpCase.code}`, callback_data: consoleButton.take(helpCase.code) }
+          : { text: `${tr('cases.open')} ${helpCase.code}`, callback_data: consoleButton.use(helpCase.code) },
+      ]);
     return reply(ctx, [tr('cases.title'), ...cases.slice(0, 30).map((helpCase) => line(operator, helpCase))].join('\n'), keyboard);
   }
 
@@ -119,7 +120,9 @@ export function consoleComposer(deps: ConsoleDeps): Composer<UraContext> {
     if (rest) await handoff.note(operator, rest, helpCase.code);
     const colleagues = (await dutyStore.onDuty()).filter((other) => other.id !== helpCase.operatorId);
     const keyboard = [
-      ...colleagues.slice(0, 20).map((other): InlineKeyboardButton[] => [{ text: `${other.pseudonym ?? tr('team_member')} (${other.languages.join(',')})`, callback_data: consoleButton.transfer(helpCase.code, other.id) }]),
+      ...colleagues
+        .slice(0, 20)
+        .map((other): InlineKeyboardButton[] => [{ text: `${other.pseudonym ?? tr('team_member')} (${other.languages.join(',')})`, callback_data: consoleButton.transfer(helpCase.code, other.id) }]),
       [{ text: tr('transfer.queue'), callback_data: consoleButton.transfer(helpCase.code, 'queue') }],
     ];
     return reply(ctx, tr('transfer.choose', { code: helpCase.code }), keyboard);

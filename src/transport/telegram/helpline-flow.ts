@@ -32,7 +32,8 @@ export function helplineFlow(kit: HelplineKit) {
       if (effect.type === 'action' && effect.name === 'show_services') await showServices(ctx, contact, young ? 'child' : undefined);
       else if (effect.type === 'action' && effect.name === 'offer_handoff') await say(ctx, t(ctx)('person.offer'));
       else if (effect.type === 'action' && effect.name === 'show_emergency') await say(ctx, numbersText(deps.directory, ctx.session.country, i18n.forLanguage(ctx.lang)));
-      else if (effect.type === 'handoff') await say(ctx, turn.helpCase ? requestedText(t(ctx), turn.helpCase, reach ?? 'paged', nobodyOnCall(ctx, turn.helpCase)) : t(ctx)('person.requested'), turn.helpCase ? holdChoice(t(ctx)) : []);
+      else if (effect.type === 'handoff')
+        await say(ctx, turn.helpCase ? requestedText(t(ctx), turn.helpCase, reach ?? 'paged', nobodyOnCall(ctx, turn.helpCase)) : t(ctx)('person.requested'), turn.helpCase ? holdChoice(t(ctx)) : []);
       else {
         const view = viewOf(effect, tr, helpline.hintsOf(turn.conversation.flowId));
         if (view) await send(ctx, view);

@@ -45,14 +45,22 @@ export function helplineScreens(deps: { i18n: I18n; directory: Directory; retent
   async function showSafety(ctx: Private) {
     const tr = t(ctx);
     ctx.session.inFlow = false;
-    await say(ctx, tr('safety.text'), SAFETY.map((answer) => choice(tr(`safety.${answer}`), button.safety(answer))));
+    await say(
+      ctx,
+      tr('safety.text'),
+      SAFETY.map((answer) => choice(tr(`safety.${answer}`), button.safety(answer))),
+    );
   }
 
   async function showMenu(ctx: Private) {
     const tr = t(ctx);
     ctx.session.inFlow = false;
     // Every item but `home`, which is the menu itself.
-    await say(ctx, tr('menu.text'), MENU_ITEMS.filter((item) => item !== 'home').map((item) => choice(tr(`menu.${item}`), button.menu(item))));
+    await say(
+      ctx,
+      tr('menu.text'),
+      MENU_ITEMS.filter((item) => item !== 'home').map((item) => choice(tr(`menu.${item}`), button.menu(item))),
+    );
   }
 
   const regionOf = (contact: Contact): Region | undefined => (isRegion(contact.region) ? contact.region : undefined);

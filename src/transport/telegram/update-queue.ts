@@ -12,11 +12,7 @@ const MAX_RETRY_MS = 5000;
 
 /** The chat an update belongs to: its updates are handled one after the other. */
 const chatOf = (update: Update): number | undefined =>
-  update.message?.chat.id ??
-  update.edited_message?.chat.id ??
-  update.callback_query?.message?.chat.id ??
-  update.callback_query?.from.id ??
-  update.my_chat_member?.chat.id;
+  update.message?.chat.id ?? update.edited_message?.chat.id ?? update.callback_query?.message?.chat.id ?? update.callback_query?.from.id ?? update.my_chat_member?.chat.id;
 
 /**
  * Handles updates at most once each and in order per chat, for webhooks and

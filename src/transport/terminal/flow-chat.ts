@@ -38,7 +38,12 @@ export function renderEffect(effect: Effect, t: Translate, hints?: Hints): strin
     case 'handoff':
       return ['[handoff: the person agreed to talk to a team member]'];
     case 'urgent':
-      return [`[URGENT: ${effect.assessment.reasons.filter((r) => r.level === 'critical').map((r) => t(r.label)).join('; ')}]`];
+      return [
+        `[URGENT: ${effect.assessment.reasons
+          .filter((r) => r.level === 'critical')
+          .map((r) => t(r.label))
+          .join('; ')}]`,
+      ];
     case 'end':
       return ['', t(effect.text), `[end: ${effect.outcome}]`];
   }

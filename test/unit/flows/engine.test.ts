@@ -69,7 +69,10 @@ describe('flow engine', () => {
     const run = drive(flow);
     const before = run.state;
     run.send({ type: 'text', step: 'safe', value: 'hello' });
-    expect(run.effects).toMatchObject([{ type: 'invalid', hint: 'flows:hint.choose' }, { type: 'ask', step: { id: 'safe' } }]);
+    expect(run.effects).toMatchObject([
+      { type: 'invalid', hint: 'flows:hint.choose' },
+      { type: 'ask', step: { id: 'safe' } },
+    ]);
     run.send({ type: 'choose', step: 'safe', code: 'maybe' });
     run.send({ type: 'skip', step: 'safe' });
     expect(run.effects[0]).toMatchObject({ hint: 'flows:hint.not_skippable' });
@@ -105,7 +108,10 @@ describe('flow engine', () => {
     run.answer('yes');
     const before = run.state;
     run.send({ type: 'choose', step: 'safe', code: 'danger' });
-    expect(run.effects).toMatchObject([{ type: 'invalid', hint: 'flows:hint.stale' }, { type: 'ask', step: { id: 'age' } }]);
+    expect(run.effects).toMatchObject([
+      { type: 'invalid', hint: 'flows:hint.stale' },
+      { type: 'ask', step: { id: 'age' } },
+    ]);
     expect(run.state).toEqual(before);
   });
 
@@ -131,7 +137,10 @@ describe('flow engine', () => {
   it('says when there is nothing to go back to', () => {
     const run = drive(flow);
     run.send({ type: 'back' });
-    expect(run.effects).toMatchObject([{ type: 'invalid', hint: 'flows:hint.nothing_to_go_back_to' }, { type: 'ask', step: { id: 'safe' } }]);
+    expect(run.effects).toMatchObject([
+      { type: 'invalid', hint: 'flows:hint.nothing_to_go_back_to' },
+      { type: 'ask', step: { id: 'safe' } },
+    ]);
   });
 
   it('starts urgent handling at once, once, without waiting for the end', () => {

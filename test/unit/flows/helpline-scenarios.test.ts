@@ -106,7 +106,7 @@ describe('helpline wording', () => {
     }
   });
 
-  it('says plainly that it is not the person\'s fault, in every helpline flow', () => {
+  it("says plainly that it is not the person's fault, in every helpline flow", () => {
     for (const compiled of helpline) {
       const texts = compiled.flow.steps.map((step) => i18n.t('en', `${flowNamespace(compiled.flow.id)}:${step.text}`)).join(' ');
       expect(texts, compiled.flow.id).toMatch(/not (your|their) fault/i);

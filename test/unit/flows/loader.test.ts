@@ -82,7 +82,10 @@ describe('flow loader on the rules for children', () => {
     );
     const texts = { title: 'T', q: 'Q?', end: 'E' };
     const labels = { sexual: 'Sexual exploitation', refer: { child_protection: 'Refer to child protection' } };
-    const without = loadFlows(dir, { sq: { 'helpline.tiny': texts, 'indicators.tiny': { sexual: 'Shfrytëzim seksual' }, flows: {} }, en: { 'helpline.tiny': texts, 'indicators.tiny': labels, flows: {} } });
+    const without = loadFlows(dir, {
+      sq: { 'helpline.tiny': texts, 'indicators.tiny': { sexual: 'Shfrytëzim seksual' }, flows: {} },
+      en: { 'helpline.tiny': texts, 'indicators.tiny': labels, flows: {} },
+    });
     expect(without.problems.map(formatProblem)).toEqual([
       `${relative(packageRoot, dir)}/helpline/tiny.yaml at indicator set tiny: indicators[0].forChild.refer: operator label "refer.child_protection" is missing in sq`,
     ]);

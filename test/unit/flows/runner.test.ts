@@ -65,7 +65,10 @@ describe('the general flow runner', () => {
     // The age was known before the flow began: recorded, not asked.
     expect('kind' in answered ? answered : askedId(answered.effects)).toBe('note');
     const ended = await runner.typed(ARTA, '  arriving late ');
-    expect(ended).toMatchObject({ note: 'end', conversation: { status: 'done', turns: 3, state: { outcome: 'checked_in', answers: { diet: { code: 'vegan' }, age: { code: 'no' }, note: { value: 'arriving late' } } } } });
+    expect(ended).toMatchObject({
+      note: 'end',
+      conversation: { status: 'done', turns: 3, state: { outcome: 'checked_in', answers: { diet: { code: 'vegan' }, age: { code: 'no' }, note: { value: 'arriving late' } } } },
+    });
     expect(rows.size).toBe(1);
     expect(await runner.active(ARTA)).toBeUndefined();
     expect(await runner.answer(ARTA, { type: 'back' })).toEqual({ kind: 'no_conversation' });

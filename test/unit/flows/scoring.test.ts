@@ -84,7 +84,7 @@ describe('rules for children in the indicator set', () => {
     '  - { id: school, type: yesno, text: school, role: minor, indicators: { no: [out_of_school] }, next: promised }',
   );
 
-  it('raise a child\'s situation to the minimum level of an indicator, whatever else was answered', () => {
+  it("raise a child's situation to the minimum level of an indicator, whatever else was answered", () => {
     expect(levelOf({ age: age(15), work: choices('begging') })).toBe('CONCERN');
     expect(assess(ruled, answers({ age: age(15), work: choices('begging') }))?.level).toBe('HIGH');
   });

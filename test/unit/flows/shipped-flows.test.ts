@@ -12,7 +12,15 @@ const { catalog } = loadAreaFlows();
 const flows = [...catalog.flows.values()];
 
 const codesOf = (s: Step): string[] =>
-  s.type === 'single' || s.type === 'multi' ? s.options.map((o) => o.code) : s.type === 'scale' ? s.points.map((p) => p.code) : s.type === 'yesno' ? ['yes', 'no', 'unsure'] : s.type === 'consent' ? ['agree', 'decline'] : [];
+  s.type === 'single' || s.type === 'multi'
+    ? s.options.map((o) => o.code)
+    : s.type === 'scale'
+      ? s.points.map((p) => p.code)
+      : s.type === 'yesno'
+        ? ['yes', 'no', 'unsure']
+        : s.type === 'consent'
+          ? ['agree', 'decline']
+          : [];
 
 /** Turns a random number into some input for the current question: fitting or not, back, skip, N/A. */
 function randomInput(current: Step, pick: number, text: string): FlowInput {
@@ -83,8 +91,11 @@ describe.each(flows.map((compiled) => [compiled.flow.id, compiled] as const))('s
     // Critical for everyone; those for children or adults only are covered by the monotonic check alone.
     const critical = new Set(compiled.indicatorSet?.indicators.filter((i) => i.level === 'critical' && i.appliesTo === 'both').map((i) => i.id));
     const options = s.type === 'single' || s.type === 'multi' ? s.options : s.type === 'scale' ? s.points : [];
-    const fromOptions = options.filter((o) => o.indicators?.some((id) => critical.has(id))).map((o): [string, Answer] => [s.id, s.type === 'multi' ? { kind: 'choices', codes: [o.code] } : { kind: 'choice', code: o.code }]);
-    const yesno = s.type === 'yesno' ? (['yes', 'no', 'unsure'] as const).filter((c) => s.indicators?.[c]?.some((id) => critical.has(id))).map((c): [string, Answer] => [s.id, { kind: 'choice', code: c }]) : [];
+    const fromOptions = options
+      .filter((o) => o.indicators?.some((id) => critical.has(id)))
+      .map((o): [string, Answer] => [s.id, s.type === 'multi' ? { kind: 'choices', codes: [o.code] } : { kind: 'choice', code: o.code }]);
+    const yesno =
+      s.type === 'yesno' ? (['yes', 'no', 'unsure'] as const).filter((c) => s.indicators?.[c]?.some((id) => critical.has(id))).map((c): [string, Answer] => [s.id, { kind: 'choice', code: c }]) : [];
     return [...fromOptions, ...yesno];
   });
 

@@ -46,7 +46,13 @@ describe('CSV and spreadsheet formulas', () => {
 
 describe('CSV documents', () => {
   it('ends every record with CRLF, the last one included', () => {
-    expect(toCsv([['a', 'b'], [1, null], ['c,d', 'e']])).toBe('a,b\r\n1,\r\n"c,d",e\r\n');
+    expect(
+      toCsv([
+        ['a', 'b'],
+        [1, null],
+        ['c,d', 'e'],
+      ]),
+    ).toBe('a,b\r\n1,\r\n"c,d",e\r\n');
   });
 
   it('writes nothing for no records', () => {

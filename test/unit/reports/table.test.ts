@@ -12,30 +12,33 @@ const sessions: Table = {
 
 describe('text tables', () => {
   it('prints the title, then a header and the rows indented under it, each column as wide as its widest cell', () => {
-    expect(renderTableText(sessions)).toEqual([
-      'Sessions',
-      '  session           people rating',
-      '  Opening               42    4.5',
-      '  Labour, migration     <5',
-    ]);
+    expect(renderTableText(sessions)).toEqual(['Sessions', '  session           people rating', '  Opening               42    4.5', '  Labour, migration     <5']);
   });
 
   it('keeps a fixed width however long a cell is: a longer one overflows its own line only', () => {
-    const table: Table = { columns: [{ width: 6 }, { align: 'right', width: 4 }], rows: [['ab', 1], ['abcdefghij', 22]] };
+    const table: Table = {
+      columns: [{ width: 6 }, { align: 'right', width: 4 }],
+      rows: [
+        ['ab', 1],
+        ['abcdefghij', 22],
+      ],
+    };
     expect(renderTableText(table)).toEqual(['ab        1', 'abcdefghij   22']);
   });
 
   it('prints no header when no column has a label, no indent without a title, and never ends a line in spaces', () => {
-    const table: Table = { columns: [{}, { width: 10 }], rows: [['a', 'b'], ['long one', '']] };
+    const table: Table = {
+      columns: [{}, { width: 10 }],
+      rows: [
+        ['a', 'b'],
+        ['long one', ''],
+      ],
+    };
     expect(renderTableText(table)).toEqual(['a        b', 'long one']);
   });
 
   it('says (none) for a table without rows, and prints its notes under the rows', () => {
-    expect(renderTableText({ title: 'Languages', columns: [{}, { align: 'right' }], rows: [], notes: ['from the bot only'] })).toEqual([
-      'Languages',
-      '  (none)',
-      '  from the bot only',
-    ]);
+    expect(renderTableText({ title: 'Languages', columns: [{}, { align: 'right' }], rows: [], notes: ['from the bot only'] })).toEqual(['Languages', '  (none)', '  from the bot only']);
   });
 
   it('prints a report as its title and notes, then each table after a blank line, with no final line break', () => {
@@ -44,9 +47,7 @@ describe('text tables', () => {
       notes: ['Counts from 1 to 4 are shown as <5.'],
       tables: [{ columns: [{ width: 8 }, { align: 'right', width: 4 }], rows: [['People', 97]] }, sessions],
     });
-    expect(text).toBe(
-      ['Conference 2026', 'Counts from 1 to 4 are shown as <5.', '', 'People     97', '', ...renderTableText(sessions)].join('\n'),
-    );
+    expect(text).toBe(['Conference 2026', 'Counts from 1 to 4 are shown as <5.', '', 'People     97', '', ...renderTableText(sessions)].join('\n'));
   });
 });
 
