@@ -19,7 +19,7 @@ describe.each(PROVIDERS_UNDER_TEST)('the service feedback on $name', ({ open, sk
     await arta.press(`h|out|${code}|referred`);
     await arta.press(`h|ref|${code}|referred|shelter`);
     await settle(h);
-    expect(buttonsOf(callsTo(h, PERSON).at(-1)!.payload)).toContain('f');
+    expect(buttonsOf(callsTo(h, PERSON).at(-1)!.payload)).toContain('h:f');
     const contact = await h.db.prisma.contact.findFirstOrThrow({ where: { idHash: h.identity.hashId('user', PERSON) } });
     return { person, contact };
   }
@@ -34,9 +34,9 @@ describe.each(PROVIDERS_UNDER_TEST)('the service feedback on $name', ({ open, sk
       const from = callsTo(h, PERSON).length;
 
       await person.press('f');
-      expect(buttonsOf(callsTo(h, PERSON).at(-1)!.payload)).toEqual(['c|helpful|1', 'c|helpful|2', 'c|helpful|3', 'c|helpful|4', 's|helpful', 'p', 'x']);
+      expect(buttonsOf(callsTo(h, PERSON).at(-1)!.payload)).toEqual(['h:c|helpful|1', 'h:c|helpful|2', 'h:c|helpful|3', 'h:c|helpful|4', 'h:s|helpful', 'h:p', 'h:x']);
       await person.press('c|helpful|4');
-      expect(buttonsOf(callsTo(h, PERSON).at(-1)!.payload)).toEqual(['c|respected|yes', 'c|respected|no', 'c|respected|unsure', 's|respected', 'b', 'p', 'x']);
+      expect(buttonsOf(callsTo(h, PERSON).at(-1)!.payload)).toEqual(['h:c|respected|yes', 'h:c|respected|no', 'h:c|respected|unsure', 'h:s|respected', 'h:b', 'h:p', 'h:x']);
       await person.press('c|respected|yes');
       await person.press('c|recommend|no');
       await person.say('Më dëgjuan me kujdes');
@@ -86,7 +86,7 @@ describe.each(PROVIDERS_UNDER_TEST)('the service feedback on $name', ({ open, sk
     await person.press('f');
     await person.press('c|helpful|3');
     await person.command('help');
-    expect(buttonsOf(callsTo(h, PERSON).at(-1)!.payload)).toEqual(expect.arrayContaining(['r|yes', 'r|no']));
+    expect(buttonsOf(callsTo(h, PERSON).at(-1)!.payload)).toEqual(expect.arrayContaining(['h:r|yes', 'h:r|no']));
     await person.press('r|yes');
     expect(textsTo(h, PERSON).at(-1)).toBe(h.i18n.t('sq', `${FEEDBACK}:respected.text`));
     await person.press('c|respected|no');

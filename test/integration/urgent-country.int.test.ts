@@ -242,7 +242,7 @@ describe.each(PROVIDERS_UNDER_TEST)('numbers for the country the person is in, a
     expect(text).toContain(`${t('helpline:urgent.numbers_in', { country: 'Albania' })}\n• 112: `);
     expect(text).toContain(t('helpline:urgent.which_country'));
     expect(text).toContain(t('urgent:self_harm_hint'));
-    expect(lastButtons(h)).toEqual(expect.arrayContaining(['u|it', 'u|gr', 'u|gb', 'u|al', 'u|other']));
+    expect(lastButtons(h)).toEqual(expect.arrayContaining(['h:u|it', 'h:u|gr', 'h:u|gb', 'h:u|al', 'h:u|other']));
     expect(await database.db.prisma.helpCase.findFirstOrThrow()).toMatchObject({ country: null });
 
     await person.press('u|it');

@@ -69,8 +69,8 @@ describe('the urgent message', () => {
     expect(text).toContain(t('helpline:urgent.which_country'));
     expect(text).toContain(t('urgent:self_harm_hint'));
     const data = keyboard.flat().map((button) => ('callback_data' in button ? button.callback_data : ''));
-    expect(data).toEqual(expect.arrayContaining(['u|gb', 'u|gr', 'u|it', 'u|al', 'u|other']));
-    expect(data.some((value) => value?.startsWith('e|'))).toBe(false);
+    expect(data).toEqual(expect.arrayContaining(['h:u|gb', 'h:u|gr', 'h:u|it', 'h:u|al', 'h:u|other']));
+    expect(data.some((value) => value?.startsWith('h:e|'))).toBe(false);
   });
 
   it("for another country gives the widely working number and no country's own lines", () => {
