@@ -17,7 +17,12 @@ import type { TemplateCatalog } from './templates.js';
 
 export type Creation = { kind: 'created'; event: EventRecord; sessions: EventSession[] } | { kind: 'invalid'; problems: InputProblem[] };
 
-/** The events area's use-cases: what the CLI, the web side and the bot call. */
+/**
+ * The events area's use-cases: what the CLI, the web side and the bot call. An
+ * `eventId` may also be the event's join code (EventError `event_not_found` when it is
+ * neither), except for the organiser calls, which take the id. Imports are taken for a
+ * closed event too: the paper sheet is often typed up after the event.
+ */
 export interface Events {
   create(input: EventInput): Promise<Creation>;
   /** Every event, the latest first day first. */
