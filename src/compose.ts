@@ -1,6 +1,7 @@
 import { composeHandoff } from './compose-handoff.js';
 import type { BotCall } from './delivery/outbox.js';
 import type { RateLimits } from './delivery/throttle.js';
+import { createEvents, EVENTS_NAMESPACE, loadTemplates, textAt } from './events/index.js';
 import type { FlowCatalog } from './flows/catalog.js';
 import { createContacts } from './helpline/contacts.js';
 import type { Directory } from './helpline/directory.js';
@@ -16,6 +17,7 @@ import type { IdentityProtector } from './shared/crypto.js';
 import type { Logger } from './shared/logger.js';
 import { createInvitations } from './staff/invitations.js';
 import { createContactRepository } from './storage/contact-repository.js';
+import { createEventStore } from './storage/event-repository.js';
 import type { Database, UraPrisma } from './storage/database.js';
 import { createCaseRepository, createConversationRepository, createEraser, createMessageLogRepository } from './storage/helpline-repositories.js';
 import { createInvitationRepository } from './storage/invitation-repository.js';
@@ -97,6 +99,15 @@ export function composeAreas(deps: AreaDeps) {
     operators,
     invitations: createInvitations({ store: createInvitationRepository(prisma), operators, clock }),
     surveys,
+    // Templates with a problem are left out here; start-up refuses them (main.ts).
+    events: createEvents({
+      store: createEventStore(prisma),
+      templates: loadTemplates(undefined, deps.locales).catalog,
+      text: (language, key) => textAt(deps.locales[language]?.[EVENTS_NAMESPACE], key),
+      identity,
+      clock,
+      timezone: deps.timezone,
+    }),
     retention: createRetention({ store: createRetentionRepository({ prisma, scrub: deps.scrub }), clock, days: retentionDays }),
     surveyRetention: createSurveyRetention({ store: createSurveyRetentionRepository({ prisma, scrub: deps.scrub }), clock, days: deps.surveyRetentionDays, inProgressDays: retentionDays }),
     identity,

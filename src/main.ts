@@ -7,6 +7,7 @@ import type { Resource } from 'i18next';
 import { composeAreas, type Areas } from './compose.js';
 import { composeTelegram, telegramCall } from './compose-telegram.js';
 import type { Config } from './config.js';
+import { loadTemplates } from './events/index.js';
 import { loadAreaFlows } from './flow-actions.js';
 import { formatProblems, type FlowCatalog } from './flows/catalog.js';
 import { loadDirectory, type Directory } from './helpline/directory.js';
@@ -96,6 +97,13 @@ function loadValidDirectory(logger: Logger, locales: Resource): Directory {
   return directory;
 }
 
+/** No event starts from a programme template with a mistake in it. */
+function checkTemplates(logger: Logger, locales: Resource): void {
+  const { catalog, problems } = loadTemplates(undefined, locales);
+  if (problems.length > 0) throw new StartupError(formatProblems(problems, 'the event programme templates').join('\n'));
+  logger.info({ templates: [...catalog.templates.keys()] }, 'event programme templates loaded');
+}
+
 /**
  * The scheduled work, with or without Telegram: the handoff's tick (shifts, paging,
  * escalation, and the outbox when Telegram is on), retention every night, and the
@@ -121,6 +129,7 @@ export async function startUra(config: Config, logger: Logger, options: StartOpt
   const locales = readLocales();
   const flows = loadValidFlows(logger, options.flowsDir, locales);
   const directory = loadValidDirectory(logger, locales);
+  checkTemplates(logger, locales);
   const database = await openMigratedDatabase(config, logger);
   const identity = createIdentityProtector(config.secrets);
   const i18n = createI18n(locales);

@@ -16,6 +16,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   oncall: async () => (await import('./oncall.js')).oncallCommand,
   operators: async () => (await import('./operators.js')).operatorsCommand,
   stats: async () => (await import('./stats.js')).statsCommand,
+  events: async () => (await import('./events.js')).eventsCommand,
 };
 
 const program = new Command('ura').description('Ura: anonymous help-seeking and coordination events for anti-trafficking work').showHelpAfterError().exitOverride();

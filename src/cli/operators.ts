@@ -1,11 +1,11 @@
 import { Command } from 'commander';
-import type { Config } from '../config.js';
 import { createInvitations, invitationInputSchema, MAX_VALID_HOURS } from '../staff/invitations.js';
 import { operatorInputSchema, OPERATOR_ROLES, type Operator } from '../staff/operators.js';
 import { systemClock } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
 import { createInvitationRepository } from '../storage/invitation-repository.js';
 import { createOperatorRepository } from '../storage/operator-repository.js';
+import { botUsername } from './bot-username.js';
 import { withDatabase } from './database.js';
 import { EXIT, ExitError } from './environment.js';
 
@@ -79,23 +79,6 @@ operatorsCommand
       console.log(`Removed operator ${id}.`);
     }),
   );
-
-const GET_ME_TIMEOUT_MS = 5000;
-
-/** The bot's username from Telegram's getMe, or why it is not known. Never mentions the bot token. */
-async function botUsername(telegram: Config['telegram']): Promise<{ username: string } | { reason: string }> {
-  if (!telegram.token) return { reason: 'TELEGRAM_BOT_TOKEN is not set, so the link to the bot is not known.' };
-  try {
-    const response = await fetch(`${telegram.apiRoot}/bot${telegram.token}/getMe`, { signal: AbortSignal.timeout(GET_ME_TIMEOUT_MS) });
-    const body = (await response.json().catch(() => undefined)) as { result?: { username?: unknown } } | undefined;
-    const username = body?.result?.username;
-    if (response.ok && typeof username === 'string' && /^[A-Za-z0-9_]{3,32}$/.test(username)) return { username };
-    return { reason: `Telegram (${telegram.apiRoot}) answered getMe with HTTP ${response.status}, so the link to the bot is not known.` };
-  } catch (error) {
-    const timedOut = error instanceof Error && error.name === 'TimeoutError';
-    return { reason: `Telegram (${telegram.apiRoot}) ${timedOut ? `did not answer within ${GET_ME_TIMEOUT_MS / 1000} s` : 'could not be reached'}, so the link to the bot is not known.` };
-  }
-}
 
 const when = (at: Date, timeZone: string) => `${new Intl.DateTimeFormat('en-GB', { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(at)} (${timeZone})`;
 

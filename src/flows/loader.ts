@@ -12,6 +12,8 @@ import { flowSchema, indicatorSetSchema, type Flow, type IndicatorSet } from './
 
 export const FLOWS_DIR = join(packageRoot, 'flows');
 const INDICATOR_FILE = /^indicators\.ya?ml$/;
+/** Folders under flows/ that hold other data than flows: the events area's programme templates (src/events/templates.ts loads them). */
+const NOT_FLOWS = new Set(['events']);
 
 /** Prepares a valid flow for the engine (the loader calls it after every check passed). */
 export function compileFlow(flow: Flow, set: IndicatorSet | undefined): CompiledFlow {
@@ -36,7 +38,7 @@ export function loadFlows(dir: string = FLOWS_DIR, resources: Resource = readLoc
   const sets = new Map<string, IndicatorSet>();
   const flows: { file: string; flow: Flow }[] = [];
 
-  for (const file of filesUnder(dir, /\.(ya?ml|json)$/)) {
+  for (const file of filesUnder(dir, /\.(ya?ml|json)$/).filter((path) => !NOT_FLOWS.has(relative(dir, path).split(sep)[0] ?? ''))) {
     const report = (path: string, message: string) => problems.push({ file: displayPath(file), path, message });
     const name = file.split(sep).at(-1) ?? '';
     if (INDICATOR_FILE.test(name)) {

@@ -7,6 +7,7 @@ import { COUNTRIES, type Country } from './countries.js';
 import { DAY_MS } from './retention.js';
 import { displayPath, filesUnder, readYamlFile, zodPath } from '../shared/files.js';
 import { packageRoot } from '../shared/paths.js';
+import { isRegion, REGIONS, type Region } from '../shared/regions.js';
 
 // The services directory: who a help-seeker or an operator can turn to. Facts
 // (numbers, links, hours, who is served, where each fact comes from) live in
@@ -19,9 +20,6 @@ export const DIRECTORY_NAMESPACE = 'directory';
 /** Every entry's texts must exist in each language the bot speaks. */
 export const DIRECTORY_LANGUAGES: readonly Language[] = LANGUAGES;
 
-/** The 12 counties (qarqe) of Albania, as plain lower-case codes. */
-export const REGIONS = ['berat', 'diber', 'durres', 'elbasan', 'fier', 'gjirokaster', 'korce', 'kukes', 'lezhe', 'shkoder', 'tirane', 'vlore'] as const;
-export type Region = (typeof REGIONS)[number];
 const AREAS = ['national', ...REGIONS] as const;
 type Area = (typeof AREAS)[number];
 
@@ -53,10 +51,8 @@ export const ELIGIBILITY = ['children', 'women', 'men', 'foreigners'] as const;
 const TEXT_FIELDS = ['name', 'about', 'hours'] as const;
 
 const AREA_SET: ReadonlySet<string> = new Set(AREAS);
-const REGION_SET: ReadonlySet<string> = new Set(REGIONS);
 const TEXT_FIELD_SET: ReadonlySet<string> = new Set(TEXT_FIELDS);
 const isArea = (value: string): value is Area => AREA_SET.has(value);
-export const isRegion = (value: string | null): value is Region => value !== null && REGION_SET.has(value);
 const oneOf = (values: readonly string[]) => values.join(', ');
 
 const entrySchema = z

@@ -6,8 +6,12 @@ import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, 
  * stored; chat addresses needed to reply are sealed with AES-256-GCM under DATA_KEY.
  */
 export interface IdentityProtector {
-  /** `kind` gives the hash its purpose: the same id hashed for another purpose does not match. */
-  hashId(kind: 'user' | 'chat' | `survey-respondent:${string}`, id: number | bigint | string): string;
+  /**
+   * `kind` gives the hash its purpose: the same id hashed for another purpose does not match.
+   * `participant` keys an event participant's Telegram id, so that a participant and a
+   * help-seeker contact (`user`) cannot be linked from the database.
+   */
+  hashId(kind: 'user' | 'chat' | 'participant' | `survey-respondent:${string}`, id: number | bigint | string): string;
   seal(plain: string): string;
   open(sealed: string): string;
 }

@@ -1,5 +1,5 @@
 import type { Contact } from '../../helpline/contacts.js';
-import { isRegion } from '../../helpline/directory.js';
+import { isRegion } from '../../shared/regions.js';
 import type { HelpFlow } from '../../helpline/helpline.js';
 import { isLanguage } from '../../i18n/index.js';
 import type { HelplineAction, MenuItem } from './helpline-buttons.js';

@@ -1,7 +1,8 @@
 import type { InlineKeyboardButton } from 'grammy/types';
 import type { HelpCase } from '../../helpline/cases.js';
 import type { Contact } from '../../helpline/contacts.js';
-import { COUNTRY_CHOICES, isRegion, REGIONS, servicesFor, type Directory, type Region } from '../../helpline/directory.js';
+import { COUNTRY_CHOICES, servicesFor, type Directory } from '../../helpline/directory.js';
+import { isRegion, REGIONS, type Region } from '../../shared/regions.js';
 import { numbersText, withNumbers } from '../../helpline/numbers-text.js';
 import type { Reach } from '../../helpline/reach.js';
 import { LANGUAGES, type I18n } from '../../i18n/index.js';

@@ -1,0 +1,54 @@
+// The events area: coordination events (conferences, committee meetings, trainings),
+// their programmes from templates, invitation lists and sign-in sheets, participants
+// and their days present, and the participant profile. The CLI, the organisers' web
+// side and the bot call what is exported here and nothing deeper; storage implements
+// EventStore (src/storage/event-*.ts). Participants are not help-seekers: their rows
+// live here only, their Telegram ids keyed with the participant purpose.
+
+export { createEvents, type Creation, type Events, type EventsDeps } from './events.js';
+export {
+  ATTENDANCE_SOURCES,
+  EVENT_STATUSES,
+  GROUP_ATTRIBUTES,
+  INVITE_REGIONS,
+  ORG_TYPES,
+  PARTICIPANT_SOURCES,
+  SESSION_KINDS,
+  inviteeKey,
+  personKeyOf,
+  type Attendance,
+  type AttendanceSource,
+  type EventRecord,
+  type EventSession,
+  type EventStatus,
+  type GroupAttribute,
+  type Invitee,
+  type InviteRegion,
+  type Organisation,
+  type OrgType,
+  type Participant,
+  type ParticipantSource,
+  type SessionKind,
+  type Texts,
+} from './model.js';
+export type { EventCatalogStore, EventPeopleStore, EventStore, InviteChanges, SheetChanges } from './store.js';
+export { DEFAULT_EVENT_LANGUAGES, MAX_EVENT_DAYS, type EventInput, type InputProblem } from './event-input.js';
+export { EVENT_ERROR_CODES, EventError, type EventErrorCode } from './errors.js';
+export { describeProblem, type RowProblem } from './columns.js';
+export { INVITE_COLUMNS } from './invite-list.js';
+export { SHEET_COLUMNS } from './sign-in-sheet.js';
+export type { InviteImport } from './invite-import.js';
+export type { AttendanceImport, SheetPerson } from './attendance-import.js';
+export { formatOf, MAX_ROWS, TABLE_FORMATS, type TableFile, type TableFormat } from './table-file.js';
+export { participantProfile, percent, PROFILE_DIMENSIONS, type Profile, type ProfileCounts, type ProfileDimension, type ProfilePerson, type ProfileRow } from './profile.js';
+export { profileTable } from './profile-table.js';
+export type { RosterEntry } from './roster.js';
+export type { ChatIdentity, Participants, Registration, WalkIn } from './participants.js';
+export { isBotUsername, JOIN_CODE_ALPHABET, JOIN_START_PREFIX, joinLink, newJoinCode, parseJoinCode } from './join-code.js';
+export { joinQr, QR_FORMATS, qrFormatOf, type QrFormat } from './join-qr.js';
+export { EVENTS_NAMESPACE, loadTemplates, TEMPLATES_DIR, textAt, type ProgrammeTemplate, type TemplateCatalog } from './templates.js';
+export { cleanName, nameKey } from './normalise.js';
+
+/** Shown for an event in a language: its name there, else in its main language. */
+export const eventName = (event: { names: Readonly<Record<string, string>>; languages: readonly string[] }, language: string): string =>
+  event.names[language] ?? event.names[event.languages[0] ?? ''] ?? Object.values(event.names)[0] ?? '';

@@ -1,0 +1,136 @@
+import { REGIONS } from '../shared/regions.js';
+
+/** The kinds of organisation an invitation list sorts people by (the 2006 report's five, and other). */
+export const ORG_TYPES = ['central_gov', 'local_gov', 'ngo', 'international', 'staff', 'other'] as const;
+export type OrgType = (typeof ORG_TYPES)[number];
+
+/** Where an invitee comes from: one of the 12 counties, the national level, or abroad. */
+export const INVITE_REGIONS = [...REGIONS, 'national', 'international'] as const;
+export type InviteRegion = (typeof INVITE_REGIONS)[number];
+
+export const SESSION_KINDS = ['plenary', 'world_cafe', 'group_work', 'open_space', 'poll', 'evaluation'] as const;
+export type SessionKind = (typeof SESSION_KINDS)[number];
+
+/** What forms the groups of a group-work session. */
+export const GROUP_ATTRIBUTES = ['region', 'org_type'] as const;
+export type GroupAttribute = (typeof GROUP_ATTRIBUTES)[number];
+
+/** An open event takes registrations in the chat; a closed one answers old buttons and links with a clear "closed". */
+export const EVENT_STATUSES = ['open', 'closed'] as const;
+export type EventStatus = (typeof EVENT_STATUSES)[number];
+
+/** How a day's presence was recorded: the entrance code typed in the chat, an organiser, the paper sign-in sheet. */
+export const ATTENDANCE_SOURCES = ['chat_code', 'organiser', 'sheet'] as const;
+export type AttendanceSource = (typeof ATTENDANCE_SOURCES)[number];
+
+/** How a participant came in: registered in the chat, added by an organiser, added from a sign-in sheet. */
+export const PARTICIPANT_SOURCES = ['chat', 'organiser', 'sheet'] as const;
+export type ParticipantSource = (typeof PARTICIPANT_SOURCES)[number];
+
+/** A text in each of several languages, by language code: `{ sq: '...', en: '...' }`. */
+export type Texts = Readonly<Record<string, string>>;
+
+export interface EventRecord {
+  id: string;
+  /** Six characters of JOIN_CODE_ALPHABET; the deep link is `ev_<joinCode>`. */
+  joinCode: string;
+  names: Texts;
+  /** The first day, YYYY-MM-DD, in the event's time zone. */
+  startsOn: string;
+  days: number;
+  venue: string | null;
+  /** IANA time zone of the venue. */
+  timezone: string;
+  /** The languages the event runs in; the first is its main language and always has a name. */
+  languages: string[];
+  status: EventStatus;
+  templateId: string | null;
+  createdAt: Date;
+}
+
+interface SessionBase {
+  id: string;
+  eventId: string;
+  /** Order within the programme, from 0. */
+  position: number;
+  /** 1 = the event's first day. */
+  day: number;
+  /** HH.MM, as Albanian programmes write times (08.30). */
+  start: string;
+  end: string | null;
+  title: Texts;
+}
+
+/** One item of a programme; World Café and group work carry what runs them. */
+export type EventSession =
+  | (SessionBase & { kind: 'plenary' | 'open_space' | 'poll' | 'evaluation' })
+  | (SessionBase & { kind: 'world_cafe'; rounds: number; roundMinutes: number /** One question per round. */; questions: Texts[] })
+  | (SessionBase & { kind: 'group_work'; groupBy: GroupAttribute });
+
+/** An organisation on an event's lists, recognised by `nameKey` (see normalise.ts). Its type is the organisation's, for all its people. */
+export interface Organisation {
+  id: string;
+  eventId: string;
+  name: string;
+  nameKey: string;
+  orgType: OrgType;
+}
+
+export interface Invitee {
+  id: string;
+  eventId: string;
+  name: string;
+  nameKey: string;
+  organisationId: string;
+  region: InviteRegion;
+  contact: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/**
+ * Someone taking part: registered in the chat (from the list: `inviteeId`; or as a
+ * walk-in with their own name, organisation and region), or added by an organiser or
+ * from a sign-in sheet (then no Telegram key). Not a help-seeker: `telegramKey` is a
+ * keyed hash with the participant purpose, `chatCipher` the sealed chat address. When
+ * the participant deletes their data, the name, key and chat address go and the row
+ * stays, marked deleted, with the organisation and region the profile counts.
+ */
+export interface Participant {
+  id: string;
+  eventId: string;
+  inviteeId: string | null;
+  name: string | null;
+  organisationId: string | null;
+  region: InviteRegion | null;
+  telegramKey: string | null;
+  chatCipher: string | null;
+  language: string;
+  source: ParticipantSource;
+  registeredAt: Date;
+  leftAt: Date | null;
+  deletedAt: Date | null;
+}
+
+/** A person was there on a day: one row per person and day, the first record kept. */
+export interface Attendance {
+  id: string;
+  eventId: string;
+  /** `i:<invitee id>` or `p:<participant id>` (see personKeyOf). */
+  personKey: string;
+  inviteeId: string | null;
+  participantId: string | null;
+  day: number;
+  source: AttendanceSource;
+  at: Date;
+}
+
+/** The attendance key of an invitee, whether or not they registered in the chat. */
+export const inviteeKey = (inviteeId: string): string => `i:${inviteeId}`;
+
+/**
+ * The attendance key of a participant: one person, however they are known. By their
+ * invitation when they have one (so that the sheet and the chat record the same person
+ * once a day), otherwise as the participant they registered as.
+ */
+export const personKeyOf = (participant: Pick<Participant, 'id' | 'inviteeId'>): string => (participant.inviteeId !== null ? inviteeKey(participant.inviteeId) : `p:${participant.id}`);

@@ -1,0 +1,103 @@
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { errorMessage } from '../shared/errors.js';
+
+/**
+ * Reading the lists organisers bring (an invitation list, a typed-up sign-in sheet) as
+ * rows of text, from CSV or from an Excel workbook (its first sheet), with exceljs for
+ * both. Its CSV reader (fast-csv) follows RFC 4180: quoted fields with commas, doubled
+ * quotes and line breaks, and a UTF-8 byte-order mark (which Excel writes) is dropped.
+ * Every value is read as the text written: exceljs would otherwise turn "007" into 7
+ * and "2006-11-16" into a date. A CSV whose header holds semicolons and no comma (Excel
+ * writes those where the decimal mark is a comma, as in Albania and Italy) is read with
+ * semicolons.
+ */
+
+export const TABLE_FORMATS = ['csv', 'xlsx'] as const;
+export type TableFormat = (typeof TABLE_FORMATS)[number];
+
+export interface TableFile {
+  format: TableFormat;
+  bytes: Uint8Array;
+}
+
+/** A row as a spreadsheet numbers it (the header is row 1), its cells trimmed. */
+export interface TableRow {
+  row: number;
+  cells: string[];
+}
+
+export interface Table {
+  header: string[];
+  /** Rows after the header that have any text. */
+  rows: TableRow[];
+}
+
+/** More rows than any event's list: a file this long is a mistake (or an attack), read no further. */
+export const MAX_ROWS = 10_000;
+
+/** The format a file's name says, if it is one Ura reads. */
+export function formatOf(fileName: string): TableFormat | undefined {
+  const extension = fileName.toLowerCase().split('.').at(-1);
+  return TABLE_FORMATS.find((format) => format === extension);
+}
+
+const keepText = (value: unknown): unknown => value;
+
+async function readCsv(bytes: Uint8Array, delimiter: string): Promise<ExcelJS.Worksheet> {
+  const workbook = new ExcelJS.Workbook();
+  return workbook.csv.read(Readable.from([Buffer.from(bytes)]), { map: keepText, parserOptions: { delimiter } });
+}
+
+async function readXlsx(bytes: Uint8Array): Promise<ExcelJS.Worksheet | undefined> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.read(Readable.from([Buffer.from(bytes)]));
+  return workbook.worksheets[0];
+}
+
+/** A cell as the organiser sees it; a date as YYYY-MM-DD rather than JavaScript's long form. */
+const cellText = (cell: ExcelJS.Cell): string => (cell.value instanceof Date ? cell.value.toISOString().slice(0, 10) : cell.text.trim());
+
+function rowsOf(sheet: ExcelJS.Worksheet): TableRow[] {
+  const rows: TableRow[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, number) => {
+    const cells: string[] = [];
+    for (let column = 1; column <= row.cellCount; column++) cells.push(cellText(row.getCell(column)));
+    rows.push({ row: number, cells });
+  });
+  return rows;
+}
+
+const isUtf8 = (bytes: Uint8Array): boolean => {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const isBlank = (row: TableRow): boolean => row.cells.every((cell) => cell === '');
+
+/** The file's rows, or why it cannot be read (never a half-read table). */
+export async function readTable(file: TableFile): Promise<{ table: Table } | { problem: string }> {
+  let rows: TableRow[];
+  try {
+    if (file.format === 'xlsx') {
+      const sheet = await readXlsx(file.bytes);
+      if (!sheet) return { problem: 'the workbook has no sheet' };
+      rows = rowsOf(sheet);
+    } else {
+      if (!isUtf8(file.bytes)) return { problem: 'the CSV file is not UTF-8 text: save it as "CSV UTF-8"' };
+      rows = rowsOf(await readCsv(file.bytes, ','));
+      const first = rows[0]?.cells;
+      if (first?.length === 1 && first[0]?.includes(';')) rows = rowsOf(await readCsv(file.bytes, ';'));
+    }
+  } catch (error) {
+    return { problem: `not a readable ${file.format.toUpperCase()} file (${errorMessage(error).split('\n')[0]})` };
+  }
+  const [header, ...rest] = rows.filter((row) => !isBlank(row));
+  if (!header) return { problem: 'the file is empty: the first row must name the columns' };
+  if (rest.length > MAX_ROWS) return { problem: `the file has ${rest.length} rows; at most ${MAX_ROWS} are read` };
+  return { table: { header: header.cells, rows: rest } };
+}
