@@ -37,6 +37,7 @@ export function layout(options: { language: string; title: string; body: Html; s
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>${options.title} · Ura</title>
+<link rel="icon" href="/organiser/assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/organiser/assets/organiser.css">
 ${options.script ? html`<script src="/organiser/assets/organiser.js" defer></script>` : ''}
 </head>
