@@ -113,6 +113,21 @@ describe('signing in by a one-time link', () => {
     expect(signInPage).toContain('href="/organiser/events/conf-2026"');
   });
 
+  it('refuses a sign-in posted by another site, and leaves the link unused', async () => {
+    const { h } = await setUp();
+    const link = await h.signIn.issue('6001');
+    if (link === 'not_organiser') throw new Error('not issued');
+    const form = { 'content-type': 'application/x-www-form-urlencoded' };
+    const forged = await h.fetch('/organiser/signin', { method: 'POST', headers: { ...form, origin: 'https://evil.example' }, body: `t=${link.token}` });
+    expect(forged.status).toBe(403);
+    expect(sessionCookie(forged)).toBe('');
+    const crossSite = await h.fetch('/organiser/signin', { method: 'POST', headers: { ...form, 'sec-fetch-site': 'cross-site', origin: 'null' }, body: `t=${link.token}` });
+    expect(crossSite.status).toBe(403);
+    expect(await h.signIn.inspect(link.token)).toBe('valid');
+    const own = await h.fetch('/organiser/signin', { method: 'POST', headers: { ...form, origin: h.base }, body: `t=${link.token}` });
+    expect(own.status).toBe(303);
+  });
+
   it('never sends the visitor on to another site after signing in', async () => {
     const { h } = await setUp();
     for (const next of ['https://evil.example/organiser', '//evil.example', '/organiser/../api/events', '/healthz']) {

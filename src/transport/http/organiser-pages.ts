@@ -27,6 +27,19 @@ export interface OrganiserPagesDeps {
 const SIGN_IN_REFUSALS: readonly SignInRefusal[] = ['unknown', 'expired', 'used', 'not_organiser'];
 
 /**
+ * Whether a form was sent from Ura's own page, as the browser tells: Sec-Fetch-Site
+ * (current browsers), else the Origin header. Origin is "null" under Ura's
+ * no-referrer policy in some browsers, which says nothing either way.
+ */
+function fromThisSite(req: Request): boolean {
+  const site = req.get('Sec-Fetch-Site');
+  if (site !== undefined) return site === 'same-origin' || site === 'none';
+  const origin = req.get('Origin');
+  if (origin === undefined || origin === 'null') return true;
+  return URL.canParse(origin) && new URL(origin).host === req.get('Host');
+}
+
+/**
  * The organisers' pages, mounted at /organiser. Public: the sign-in pages (and the
  * assets, mounted before). Everything else passes `requireOrganiser` first, and an
  * event's pages `requireEvent` as well: a route added below them is guarded by
@@ -76,6 +89,9 @@ export function organiserPages(deps: OrganiserPagesDeps): Router {
 
   router.post('/signin', forms, async (req, res) => {
     res.set('Cache-Control', 'no-store');
+    // Pressed on Ura's own page, never posted by another site (which could sign a visitor in as someone else).
+    if (!fromThisSite(req))
+      return send(res, 403, messagePage(tr(browserLanguage(req)), browserLanguage(req), tr(browserLanguage(req))('forbidden.title'), [tr(browserLanguage(req))('forbidden.csrf')]));
     const body: unknown = req.body;
     const token = typeof body === 'object' && body !== null && 't' in body && typeof body.t === 'string' ? body.t : '';
     const outcome = await signIn.signIn(token);
