@@ -30,6 +30,7 @@ COPY prisma/migrations ./prisma/migrations
 COPY locales ./locales
 COPY flows ./flows
 COPY directory ./directory
+COPY public ./public
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]

@@ -16,6 +16,7 @@ import type { I18n } from './i18n/index.js';
 import type { Clock } from './shared/clock.js';
 import type { IdentityProtector } from './shared/crypto.js';
 import type { Logger } from './shared/logger.js';
+import { caseTakers } from './staff/operators.js';
 import type { UraPrisma } from './storage/database.js';
 import { createHandoffRepository } from './storage/handoff-repository.js';
 import { createDutyRepository } from './storage/operator-repository.js';
@@ -83,7 +84,8 @@ export function composeHandoff(deps: {
   const { prisma, catalog, directory, identity, i18n, contacts, clock, logger, timezone, targets } = deps;
   const store = createHandoffRepository(prisma);
   const { outbox, outboxStore } = deps.delivery ?? composeDelivery({ prisma, identity, call: deps.call, clock, logger, ...(deps.outboxLimits ? { limits: deps.outboxLimits } : {}) });
-  const dutyStore = createDutyRepository(prisma);
+  // Organisers take no cases: the handoff never sees them.
+  const dutyStore = caseTakers(createDutyRepository(prisma));
   const shifts = createShiftRepository(prisma);
   // The handoff decides which buttons its messages carry; Telegram's codecs write them.
   const views = createViews({ i18n, catalog, directory, writeButton: writeHandoffButton });

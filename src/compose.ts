@@ -16,12 +16,14 @@ import type { Clock } from './shared/clock.js';
 import type { IdentityProtector } from './shared/crypto.js';
 import type { Logger } from './shared/logger.js';
 import { createInvitations } from './staff/invitations.js';
+import { createOrganiserSignIn } from './staff/organiser-sign-in.js';
 import { createContactRepository } from './storage/contact-repository.js';
 import { createEventStore } from './storage/event-repository.js';
 import type { Database, UraPrisma } from './storage/database.js';
 import { createCaseRepository, createConversationRepository, createEraser, createMessageLogRepository } from './storage/helpline-repositories.js';
 import { createInvitationRepository } from './storage/invitation-repository.js';
 import { createOperatorRepository } from './storage/operator-repository.js';
+import { createOrganiserSessionRepository } from './storage/organiser-session-repository.js';
 import { createRetentionRepository } from './storage/retention-repository.js';
 import { createSessionRepository } from './storage/session-repository.js';
 import { createSurveyRepository, createSurveyRetentionRepository } from './storage/survey-repository.js';
@@ -57,6 +59,8 @@ export interface AreaDeps {
   outboxLimits?: Partial<RateLimits>;
   timezone: string;
   targets: ClaimTargets;
+  /** Where browsers reach Ura (PUBLIC_URL or the address it listens on), for the organisers' sign-in links. */
+  webUrl?: () => string;
 }
 
 /**
@@ -98,6 +102,8 @@ export function composeAreas(deps: AreaDeps) {
     messages,
     operators,
     invitations: createInvitations({ store: createInvitationRepository(prisma), operators, clock }),
+    organiserSignIn: createOrganiserSignIn({ store: createOrganiserSessionRepository(prisma), staff: operators, clock }),
+    webUrl: deps.webUrl ?? (() => 'http://127.0.0.1:3000'),
     surveys,
     // Templates with a problem are left out here; start-up refuses them (main.ts).
     events: createEvents({
@@ -132,6 +138,7 @@ export function telegramState(prisma: UraPrisma, clock: Clock) {
 export function areaBotDeps(areas: Areas, rateLimits: { messages: RateLimiter; buttons: RateLimiter }): AreaBotDeps {
   const { parts, logger, i18n } = areas;
   return {
+    organisers: { staff: areas.operators, signIn: areas.organiserSignIn, webUrl: areas.webUrl, i18n, logger },
     console: { handoff: parts.handoff, duty: parts.duty, dutyStore: parts.dutyStore, views: parts.views, logger },
     invitations: { invitations: areas.invitations, operators: areas.operators, i18n, logger },
     helpline: {

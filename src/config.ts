@@ -40,6 +40,8 @@ export interface Config {
   dataDir: string;
   telegram: TelegramConfig;
   http: { host: string; port: number };
+  /** PUBLIC_URL without a trailing slash: where Telegram and browsers reach Ura (the webhook, the organisers' sign-in links). */
+  publicUrl: string | undefined;
   secrets: { dataKey: Buffer; idPepper: string };
   adminToken: string | undefined;
   timezone: string;
@@ -62,7 +64,7 @@ const EXPECTED: Record<string, string> = {
   TELEGRAM_BOT_TOKEN: 'the token from @BotFather, like 123456:ABC-DEF...',
   TELEGRAM_API_ROOT: 'an http(s) URL such as https://api.telegram.org',
   BOT_MODE: 'polling or webhook',
-  PUBLIC_URL: 'the https URL where Telegram reaches this server',
+  PUBLIC_URL: 'the https URL where Telegram and browsers reach this server',
   WEBHOOK_SECRET: '16 to 256 characters of A-Z, a-z, 0-9, _ and -',
   PORT: 'a whole number from 0 to 65535',
   HOST: 'an interface address such as 127.0.0.1 or 0.0.0.0',
@@ -202,6 +204,7 @@ export function loadConfig(rawEnv: Record<string, string | undefined>, cwd: stri
       dataDir: value.DATA_DIR,
       telegram,
       http: { host: value.HOST, port: value.PORT },
+      publicUrl: value.PUBLIC_URL?.replace(/\/+$/, ''),
       // Both are present: the refinement above reports them otherwise.
       secrets: { dataKey: decodeKey(value.DATA_KEY ?? '') ?? Buffer.alloc(0), idPepper: value.ID_PEPPER ?? '' },
       adminToken: value.ADMIN_TOKEN,
@@ -232,6 +235,7 @@ export function describeConfig(config: Config): Record<string, unknown> {
       webhookSecret: webhook ? 'set' : 'not used (polling)',
     },
     http: config.http,
+    publicUrl: config.publicUrl ?? "not set (the organisers' sign-in links use HOST and PORT)",
     secrets: { dataKey: 'set', idPepper: 'set' },
     adminToken: set(config.adminToken),
     timezone: config.timezone,

@@ -22,6 +22,8 @@ import { checkDatabase } from './storage/database-health.js';
 import { redactDatabaseUrl } from './storage/database-url.js';
 import { createInboxRepository, type UpdateInbox } from './storage/inbox-repository.js';
 import { createApp } from './transport/http/app.js';
+import { noEvents } from './transport/http/organiser-events.js';
+import { isHttps, organiserWeb } from './transport/http/organiser-web.js';
 import { scheduleJob } from './transport/cron/jobs.js';
 import { disabledBot, type BotService } from './transport/telegram/bot-service.js';
 
@@ -136,6 +138,9 @@ export async function startUra(config: Config, logger: Logger, options: StartOpt
   const inbox = createInboxRepository(database.prisma, identity, clock);
   // Every area runs whether or not Telegram does; without a token, messages wait in the outbox.
   const telegram = config.telegram.token === undefined ? undefined : config.telegram;
+  // The organisers' sign-in links: PUBLIC_URL, else the address Ura listens on (known once it listens).
+  let listening = `http://${config.http.host}:${config.http.port}`;
+  const webUrl = () => config.publicUrl ?? listening;
   const areas = composeAreas({
     prisma: database.prisma,
     scrub: database.scrub,
@@ -151,6 +156,7 @@ export async function startUra(config: Config, logger: Logger, options: StartOpt
     call: telegram && telegramCall(telegram),
     timezone: config.timezone,
     targets: config.claimTargets,
+    webUrl,
   });
   let bot: BotService = disabledBot;
   let webhookRoute: RequestHandler | undefined;
@@ -172,6 +178,9 @@ export async function startUra(config: Config, logger: Logger, options: StartOpt
       adminToken: config.adminToken,
     },
     ...(webhookRoute ? { telegramWebhook: webhookRoute } : {}),
+    // The events area plugs its use-cases in here (noEvents until then).
+    organiserWeb: organiserWeb({ signIn: areas.organiserSignIn, events: noEvents, i18n, clock, timeZone: config.timezone, publicUrl: config.publicUrl, adminToken: config.adminToken, logger }),
+    https: isHttps(config.publicUrl),
   });
   const server = createServer(app);
   try {
@@ -183,6 +192,7 @@ export async function startUra(config: Config, logger: Logger, options: StartOpt
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.http.port;
   const url = `http://${config.http.host.includes(':') ? `[${config.http.host}]` : config.http.host}:${port}`;
+  listening = url;
   logger.info({ url, provider: database.provider, telegram: telegram ? telegram.mode : 'off' }, 'Ura is running');
   bot.start();
   const ticks = scheduleTicks(areas, inbox, config, clock, logger);

@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { formatShift, isOnCall, parseShifts, shiftsByOperator, type Shift } from '../helpline/handoff/rota.js';
-import type { Operator, OperatorStore } from '../staff/operators.js';
+import { caseTakers, takesCases, type Operator, type OperatorStore } from '../staff/operators.js';
 import { systemClock } from '../shared/clock.js';
 import { createDutyRepository, createOperatorRepository } from '../storage/operator-repository.js';
 import { createShiftRepository } from '../storage/shift-repository.js';
@@ -33,6 +33,7 @@ function specsOf(words: string[]): string[] {
 async function findOperator(operators: OperatorStore, ref: string): Promise<Operator> {
   const operator = await operators.find(ref);
   if (!operator) throw new ExitError(EXIT.failure, [`No operator has the id ${ref}.`]);
+  if (!takesCases(operator)) throw new ExitError(EXIT.failure, [`${ref} is an ${operator.role}, who takes no cases and so has no shifts.`]);
   return operator;
 }
 
@@ -73,7 +74,7 @@ oncallCommand
   .action((options: { json?: boolean }) =>
     withDatabase(async (db, config) => {
       const now = systemClock.now();
-      const operators = await createDutyRepository(db.prisma).onDuty();
+      const operators = await caseTakers(createDutyRepository(db.prisma)).onDuty();
       const byOperator = shiftsByOperator(await createShiftRepository(db.prisma).all());
       const rota = operators.map((operator) => {
         const own = (byOperator.get(operator.id) ?? []).map(({ weekday, start, end }) => ({ weekday, start, end }));

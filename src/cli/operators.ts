@@ -24,7 +24,7 @@ const problemLines = (issues: { path: PropertyKey[]; message: string }[]) => iss
 const show = (operator: Operator) =>
   `${operator.id}  telegram ${operator.telegramId}  ${operator.role}  "${displayName(operator)}"  languages ${operator.languages.join(',')}  skills ${operator.skills.join(',') || '-'}`;
 
-export const operatorsCommand = new Command('operators').description('the staff who take cases');
+export const operatorsCommand = new Command('operators').description('the staff: operators, supervisors and admins take cases; organisers run events');
 
 operatorsCommand
   .command('add')
@@ -45,7 +45,7 @@ operatorsCommand
     if (!input.success) {
       throw new ExitError(EXIT.badConfig, [
         ...problemLines(input.error.issues),
-        'usage: ura operators add --telegram-id <id> --languages sq,en [--name <pseudonym>] [--role operator|supervisor|admin] [--skills child,female]',
+        `usage: ura operators add --telegram-id <id> --languages sq,en [--name <pseudonym>] [--role ${OPERATOR_ROLES.join('|')}] [--skills child,female]`,
       ]);
     }
     return withDatabase(async (db) => {

@@ -1,9 +1,17 @@
 import { z } from 'zod';
 
-export const OPERATOR_ROLES = ['operator', 'supervisor', 'admin'] as const;
+/**
+ * Staff roles. Operators, supervisors and admins take help-seekers' cases; an
+ * organiser runs coordination events (the organiser pages) and takes no cases.
+ */
+export const OPERATOR_ROLES = ['operator', 'supervisor', 'admin', 'organiser'] as const;
 export type OperatorRole = (typeof OPERATOR_ROLES)[number];
 
-/** A staff member who takes cases. Help-seekers see only the pseudonym (or "Team member"). */
+/** The roles that take help-seekers' cases: paged, offered the queue, given a console. */
+export const CASE_ROLES: readonly OperatorRole[] = ['operator', 'supervisor', 'admin'];
+export const takesCases = (staff: Pick<Operator, 'role'>): boolean => CASE_ROLES.includes(staff.role);
+
+/** A staff member: one who takes cases, or an organiser. Help-seekers see only the pseudonym (or "Team member"). */
 export interface Operator {
   id: string;
   telegramId: string;
@@ -52,4 +60,19 @@ export interface DutyStore {
   /** Records the shift announcement; false when another tick announced it first. */
   announceShift(operatorId: string, onShift: boolean): Promise<boolean>;
   setActiveCase(operatorId: string, caseId: string | null): Promise<void>;
+}
+
+/**
+ * The duty store as the handoff sees it: only staff who take cases. An organiser is
+ * never on the roster, so never paged, offered the queue, shown as a colleague to
+ * transfer to, told about shifts, or served by the case console.
+ */
+export function caseTakers(store: DutyStore): DutyStore {
+  const only = (staff: OnDuty | undefined) => (staff && takesCases(staff) ? staff : undefined);
+  return {
+    ...store,
+    onDuty: async () => (await store.onDuty()).filter(takesCases),
+    dutyOf: async (telegramId) => only(await store.dutyOf(telegramId)),
+    byId: async (operatorId) => only(await store.byId(operatorId)),
+  };
 }

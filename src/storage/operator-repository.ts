@@ -44,6 +44,7 @@ export function createOperatorRepository(prisma: UraPrisma): OperatorStore {
     // A removed operator loses their cases at once: each goes back to the queue, to be
     // paged again by the running service's next tick, and their shifts go with them. A
     // case whose person left has nobody to answer: it is closed as contact lost instead.
+    // (An organiser holds no cases: removing one only signs them out.)
     remove: (idOrTelegramId, at) =>
       prisma.$transaction(async (tx) => {
         const operator = await tx.operator.findFirst({ where: byRef(idOrTelegramId) });
@@ -60,6 +61,9 @@ export function createOperatorRepository(prisma: UraPrisma): OperatorStore {
           ],
         });
         await tx.shift.deleteMany({ where: { operatorId: operator.id } });
+        // An organiser's browsers are signed out, and links not yet opened stop working.
+        await tx.organiserSession.deleteMany({ where: { staffId: operator.id } });
+        await tx.organiserSignIn.deleteMany({ where: { staffId: operator.id } });
         await tx.operator.delete({ where: { id: operator.id } });
         return true;
       }),

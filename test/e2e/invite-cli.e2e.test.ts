@@ -84,6 +84,15 @@ describe('ura operators invite', () => {
     expect(await inspectIn(dir, token)).toMatchObject({ role: 'supervisor', pseudonym: 'Arta', languages: ['sq', 'en'], skills: ['child'] });
   });
 
+  it('invites an event organiser, who takes no cases', async () => {
+    const dir = freshDir();
+    const result = await ura(dir, ['invite', '--role', 'organiser', '--languages', 'sq,en', '--name', 'Mira']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^Invitation for organiser "Mira"/m);
+    const token = /^ {2}\/start inv_([A-Za-z0-9_-]+)$/m.exec(result.stdout)?.[1] ?? '';
+    expect(await inspectIn(dir, token)).toMatchObject({ role: 'organiser', pseudonym: 'Mira', languages: ['sq', 'en'] });
+  });
+
   it('prints a t.me deep link when Telegram tells it the bot username', async () => {
     const dir = freshDir();
     const result = await ura(dir, ['invite', '--role', 'operator', '--languages', 'it'], { TELEGRAM_BOT_TOKEN: BOT_TOKEN, TELEGRAM_API_ROOT: apiRoot });
@@ -112,7 +121,7 @@ describe('ura operators invite', () => {
     expect(result.stderr).toMatch(/--role must be one of operator, supervisor, admin/);
     expect(result.stderr).toMatch(/--languages must be two-letter codes/);
     expect(result.stderr).toMatch(/--hours must be a whole number of hours from 1 to 720/);
-    expect(result.stderr).toMatch(/^usage: ura operators invite --role operator\|supervisor\|admin --languages sq,en/m);
+    expect(result.stderr).toMatch(/^usage: ura operators invite --role operator\|supervisor\|admin\|organiser --languages sq,en/m);
     expect(result.stdout).not.toMatch(/inv_/);
     expect(existsSync(join(dir, 'data', 'ura.db'))).toBe(false);
 

@@ -79,6 +79,12 @@ describe('ura oncall', () => {
     expect(text.stdout).toMatch(/^Arta {2}operator {2}telegram 7390514826 {2}(ON CALL|not on call) now$/m);
   });
 
+  it('gives an organiser no shifts and leaves them off the rota: organisers take no cases', () => {
+    expect(ura('operators', 'add', '--telegram-id', '777', '--languages', 'sq', '--role', 'organiser')).toMatchObject({ status: 0 });
+    expect(ura('oncall', 'set', '777', 'mon-sun 00:00-24:00')).toMatchObject({ status: 1, stderr: expect.stringMatching(/777 is an organiser, who takes no cases/) });
+    expect(rota().operators.map((operator) => operator.telegramId)).toEqual(['7390514826', '555']);
+  });
+
   it('clears a week with --none, by operator id too', () => {
     const id = rota().operators[1]?.id ?? '';
     const result = ura('oncall', 'set', id, '--none');

@@ -180,7 +180,7 @@ describe('health routes', () => {
 describe('security headers', () => {
   const expectSecurityHeaders = (response: Response) => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
     expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(response.headers.get('strict-transport-security')).toContain('max-age=');
     expect(response.headers.get('referrer-policy')).toBe('no-referrer');

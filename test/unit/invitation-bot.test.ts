@@ -70,6 +70,20 @@ describe('registering by invitation in Telegram', () => {
     expect(logLines.join('')).not.toContain(token);
   });
 
+  it('invites an organiser to run events, not to take cases, and welcomes them with /web', async () => {
+    const { bot, api, operators, invitations, keyboard } = setUp();
+    const { token } = await invitations.invite({ role: 'organiser', pseudonym: null, languages: ['en'], skills: [], validHours: 24 });
+    await bot.handleUpdate(command('start', `inv_${token}`, INVITED));
+    const offer = api.texts().at(-1) ?? '';
+    expect(offer).toBe(en('invite:offer.text_organiser', { role: en('invite:roles.organiser'), languages: 'English', name: en('invite:team_member') }));
+    const [confirm] = keyboard();
+    await bot.handleUpdate(callbackQuery(confirm && 'callback_data' in confirm ? (confirm.callback_data ?? '') : '', INVITED));
+    expect(await operators.byTelegramId('7001')).toMatchObject({ role: 'organiser' });
+    const welcome = api.texts().at(-1) ?? '';
+    expect(welcome).toContain('/web');
+    expect(welcome).not.toContain('/oncall');
+  });
+
   it('registers nothing when the person cancels, and the invitation still works afterwards', async () => {
     const { bot, api, operators, invitations, passedThrough } = setUp();
     const { token } = await invitations.invite(SUPERVISOR);

@@ -3,20 +3,22 @@ import { consoleComposer, type ConsoleDeps } from './console.js';
 import type { UraContext } from './context.js';
 import { helplineComposer, type HelplineBotDeps } from './helpline-composer.js';
 import { invitationComposer, type InvitationBotDeps } from './invitations.js';
+import { organiserComposer, type OrganiserBotDeps } from './organiser-console.js';
 
 /** Each area's composer deps, as the composition root assembles them. */
 export interface AreaBotDeps {
+  organisers: OrganiserBotDeps;
   console: ConsoleDeps;
   invitations: InvitationBotDeps;
   helpline: HelplineBotDeps;
 }
 
 /**
- * The areas' composers in the order an update meets them. Staff first: an operator's
- * messages are never taken for a help-seeker's, and an invitation is answered before
+ * The areas' composers in the order an update meets them. Staff first (organisers,
+ * then the case console): a staff member's messages are never taken for a help-seeker's, and an invitation is answered before
  * the person could be recorded as a contact. The helpline last: it serves the private
  * chats no other area answered.
  */
 export function areaComposers(deps: AreaBotDeps): Composer<UraContext>[] {
-  return [consoleComposer(deps.console), invitationComposer(deps.invitations), helplineComposer(deps.helpline)];
+  return [organiserComposer(deps.organisers), consoleComposer(deps.console), invitationComposer(deps.invitations), helplineComposer(deps.helpline)];
 }

@@ -51,7 +51,8 @@ export function invitationComposer(deps: InvitationBotDeps): Composer<UraContext
     if (typeof invitation === 'string') return refuse(ctx, invitation);
     if (await operators.byTelegramId(String(ctx.from.id))) return refuse(ctx, 'already_operator');
     const tr = t(ctx);
-    await ctx.reply(tr('offer.text', describe(ctx, invitation)), {
+    // An organiser takes no cases: their invitation and welcome speak of events, not of help-seekers.
+    await ctx.reply(tr(invitation.role === 'organiser' ? 'offer.text_organiser' : 'offer.text', describe(ctx, invitation)), {
       reply_markup: new InlineKeyboard().text(tr('offer.confirm'), invitationButton.confirm(token)).text(tr('offer.cancel'), invitationButton.cancel),
     });
   });
@@ -66,7 +67,7 @@ export function invitationComposer(deps: InvitationBotDeps): Composer<UraContext
     const operator = await invitations.redeem(answer.token, String(ctx.from.id));
     if (typeof operator === 'string') return refuse(ctx, operator);
     logger.info({ operator: operator.id, role: operator.role }, 'operator registered by invitation');
-    await ctx.reply(t(ctx)('welcome', describe(ctx, operator)));
+    await ctx.reply(t(ctx)(operator.role === 'organiser' ? 'welcome_organiser' : 'welcome', describe(ctx, operator)));
   });
 
   return composer;

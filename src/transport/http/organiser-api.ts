@@ -1,0 +1,90 @@
+import { Router, type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
+import { errorMessage } from '../../shared/errors.js';
+import { sameSecret } from '../../shared/crypto.js';
+import type { Logger } from '../../shared/logger.js';
+import { rawUpload, skipInvalidOf, UPLOAD_LIMIT_MB, uploadedFile } from './invite-upload.js';
+import type { EventDetail, OrganiserEvents, ProfileBy } from './organiser-events.js';
+
+export interface OrganiserApiDeps {
+  events: OrganiserEvents;
+  /** ADMIN_TOKEN; without it the API is off (403 to everyone). */
+  adminToken: string | undefined;
+  logger: Logger;
+}
+
+const fail = (res: Response, status: number, code: string, message: string, extra: Record<string, unknown> = {}) => void res.status(status).json({ code, message, ...extra });
+
+/** What a script sees of an event: everything but the organisers' staff ids. */
+const shown = ({ organiserIds, ...event }: EventDetail) => event;
+
+/**
+ * The same operations as the organiser pages, as JSON under /api, for scripts with
+ * `Authorization: Bearer <ADMIN_TOKEN>` (compared in constant time). Cookies are no
+ * credential here: a page of another site cannot use an organiser's session on the
+ * API. Errors are `{ code, message }`.
+ */
+export function organiserApi(deps: OrganiserApiDeps): Router {
+  const { events, adminToken, logger } = deps;
+  const eventsOf = new WeakMap<Request, EventDetail>();
+
+  const requireToken: RequestHandler = (req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    if (adminToken === undefined) return fail(res, 403, 'api_disabled', 'the API is off: set ADMIN_TOKEN to use it');
+    const given = /^Bearer (\S+)$/.exec(req.get('Authorization') ?? '')?.[1];
+    if (given === undefined) return fail(res, 401, 'unauthorized', 'send Authorization: Bearer <ADMIN_TOKEN>');
+    if (!sameSecret(given, adminToken)) return fail(res, 401, 'unauthorized', 'wrong admin token');
+    next();
+  };
+
+  const requireEvent: RequestHandler = async (req, res, next) => {
+    const id = req.params.id;
+    const event = typeof id === 'string' ? await events.get(id) : undefined;
+    if (!event) return fail(res, 404, 'not_found', 'no such event');
+    eventsOf.set(req, event);
+    next();
+  };
+  const eventOf = (req: Request): EventDetail => {
+    const event = eventsOf.get(req);
+    if (!event) throw new Error('event route used without its guard');
+    return event;
+  };
+
+  const router = Router();
+  router.use(requireToken);
+  router.get('/events', async (_req, res) => void res.json({ events: await events.list(undefined) }));
+
+  const event = Router({ mergeParams: true });
+  event.use(requireEvent);
+  event.get('/', (req, res) => void res.json(shown(eventOf(req))));
+  event.get('/registrations', async (req, res) => void res.json({ registrations: await events.registrations(eventOf(req).id) }));
+  event.get('/profile', async (req, res) => {
+    const by = req.query.by ?? 'org_type';
+    if (by !== 'org_type' && by !== 'region') return fail(res, 400, 'bad_request', 'by must be org_type or region');
+    const wanted: ProfileBy = by;
+    res.json(await events.profile(eventOf(req).id, wanted));
+  });
+  event.get('/entrance-code', async (req, res) => {
+    const code = await events.entranceCode(eventOf(req).id);
+    if (!code) return fail(res, 404, 'not_found', 'the event has no entrance code now');
+    res.json(code);
+  });
+  event.post('/invites', rawUpload, async (req, res) => {
+    const file = uploadedFile(req);
+    if (!file) return fail(res, 400, 'empty_file', 'send the CSV or XLSX file as the request body');
+    const result = await events.importInvites(eventOf(req).id, file, { skipInvalid: skipInvalidOf(req) });
+    if ('problems' in result) return fail(res, 400, 'invalid_rows', `nothing was imported: ${result.problems.length} problem(s) in the file`, { problems: result.problems });
+    logger.info({ event: eventOf(req).id, imported: result.imported }, 'invite list imported through the API');
+    res.json(result);
+  });
+  router.use('/events/:id', event);
+
+  const failed: ErrorRequestHandler = (error: unknown, req, res, _next) => {
+    const status = typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number' ? error.status : 500;
+    if (status === 413) return fail(res, 413, 'too_large', `the file is larger than ${UPLOAD_LIMIT_MB} MB`);
+    if (status >= 400 && status < 500) return fail(res, status, 'bad_request', 'the request body could not be read');
+    logger.error({ path: req.path, err: errorMessage(error) }, 'API request failed');
+    fail(res, 500, 'internal', 'internal error');
+  };
+  router.use(failed);
+  return router;
+}

@@ -1,0 +1,112 @@
+/**
+ * What the organiser pages and the JSON API need from the events area: the port the
+ * web side is written against. The events area's use-cases implement it (plugged in
+ * by the composition root); tests use an in-memory fake. Names and organisations of
+ * participants come through here and go only to an event's own organisers (or the
+ * holder of ADMIN_TOKEN).
+ */
+
+/** An event as the list of events shows it. */
+export interface EventSummary {
+  id: string;
+  /** The event's name in each of its languages, by language code (`sq`, `en`...). */
+  names: Readonly<Record<string, string>>;
+  /** The first day, YYYY-MM-DD, in the event's time zone. */
+  startsOn: string;
+  days: number;
+  venue: string | null;
+  /** The code participants join with (also in the deep link). */
+  joinCode: string;
+}
+
+/** One event, with who may manage it and how participants join. */
+export interface EventDetail extends EventSummary {
+  /** Staff ids (Operator.id) of the event's organisers: only they see its pages. */
+  organiserIds: readonly string[];
+  /** The Telegram deep link that joins the event (`https://t.me/<bot>?start=...`), drawn as the QR code; none while the bot's name is unknown. */
+  joinLink: string | null;
+}
+
+/** One participant of an event, from the invitation list or a walk-in. */
+export interface Registration {
+  id: string;
+  name: string;
+  organisation: string;
+  orgType: string;
+  region: string;
+  /** Invited: on the imported list; false for a walk-in. */
+  invited: boolean;
+  /** When they registered in the chat; null for an invitation not (yet) taken up. */
+  registeredAt: Date | null;
+  checkedInAt: Date | null;
+}
+
+/** The counts of one group of the participant profile (the 2006 report's table). */
+export interface ProfileCounts {
+  invitedPersons: number;
+  invitedOrgs: number;
+  participants: number;
+  participatingOrgs: number;
+  /** Participants as a share of invited persons, in percent, one decimal; null when nobody was invited. */
+  pctOfInvited: number | null;
+  /** This group's share of all participants, in percent, one decimal; null when nobody participates. */
+  pctOfParticipants: number | null;
+}
+
+export type ProfileBy = 'org_type' | 'region';
+export type ProfileRow = ProfileCounts & ({ orgType: string } | { region: string });
+
+export interface Profile {
+  rows: ProfileRow[];
+  total: ProfileCounts;
+}
+
+/** Where an invite list is wrong: nothing of it was imported. Rows count from 1 at the header, as a spreadsheet shows them. */
+export interface ImportProblem {
+  row: number;
+  column: string;
+  value: string;
+  /** What the column expects, in words (shown as it comes). */
+  expected: string;
+}
+
+export type InviteImport = { imported: number; skipped: number } | { problems: ImportProblem[] };
+
+/** An invite list as uploaded: the file's bytes and its name (its extension tells CSV from XLSX). */
+export interface InviteFile {
+  bytes: Uint8Array;
+  name: string;
+}
+
+/** The code shown at the entrance for check-in; it rotates. */
+export interface EntranceCode {
+  code: string;
+  validUntil: Date;
+}
+
+export interface OrganiserEvents {
+  /** The events of one organiser (by staff id), or every event when none is given (the API's admin). */
+  list(organiserId: string | undefined): Promise<EventSummary[]>;
+  get(eventId: string): Promise<EventDetail | undefined>;
+  registrations(eventId: string): Promise<Registration[]>;
+  profile(eventId: string, by: ProfileBy): Promise<Profile>;
+  /** Validates every row; on any bad row imports nothing and lists the problems, unless `skipInvalid`. */
+  importInvites(eventId: string, file: InviteFile, options: { skipInvalid: boolean }): Promise<InviteImport>;
+  entranceCode(eventId: string): Promise<EntranceCode | undefined>;
+}
+
+/** The event's name in a language, else in any of its languages, else its join code. */
+export const eventName = (event: Pick<EventSummary, 'names' | 'joinCode'>, language: string): string => event.names[language] ?? Object.values(event.names)[0] ?? event.joinCode;
+
+/** The group a profile row counts: its organisation type or its region. */
+export const profileGroup = (row: ProfileRow): string => ('orgType' in row ? row.orgType : row.region);
+
+/** Until the events area is plugged in: no events, and nothing to import into. */
+export const noEvents: OrganiserEvents = {
+  list: async () => [],
+  get: async () => undefined,
+  registrations: async () => [],
+  profile: async () => ({ rows: [], total: { invitedPersons: 0, invitedOrgs: 0, participants: 0, participatingOrgs: 0, pctOfInvited: null, pctOfParticipants: null } }),
+  importInvites: async () => ({ problems: [] }),
+  entranceCode: async () => undefined,
+};

@@ -1,0 +1,120 @@
+import type { EventDetail, ImportProblem, OrganiserEvents, Profile, ProfileBy, ProfileCounts, ProfileRow, Registration } from '../../src/transport/http/organiser-events.js';
+
+/**
+ * An in-memory stand-in for the events area behind the organiser pages' port, until
+ * the real use-cases are plugged in: events, their invitations and registrations,
+ * a CSV invite import that validates every row (and imports nothing on a bad one),
+ * and the participant profile computed from them. Only what the web tests need.
+ */
+
+const ORG_TYPES = ['central_gov', 'local_gov', 'ngo', 'international', 'staff', 'other'];
+const REGIONS = ['berat', 'diber', 'durres', 'elbasan', 'fier', 'gjirokaster', 'korce', 'kukes', 'lezhe', 'shkoder', 'tirane', 'vlore', 'national', 'international'];
+const COLUMNS = ['name', 'organisation', 'org_type', 'region'] as const;
+
+const round1 = (value: number) => Math.round(value * 10) / 10;
+const orgKey = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();
+
+function counts(people: Registration[], total: number): ProfileCounts {
+  const participants = people.filter((person) => person.checkedInAt !== null);
+  const invited = people.filter((person) => person.invited);
+  return {
+    invitedPersons: invited.length,
+    invitedOrgs: new Set(invited.map((person) => orgKey(person.organisation))).size,
+    participants: participants.length,
+    participatingOrgs: new Set(participants.map((person) => orgKey(person.organisation))).size,
+    pctOfInvited: invited.length === 0 ? null : round1((100 * participants.filter((person) => person.invited).length) / invited.length),
+    pctOfParticipants: total === 0 ? null : round1((100 * participants.length) / total),
+  };
+}
+
+export interface FakeOrganiserEvents extends OrganiserEvents {
+  add(event: Omit<EventDetail, 'names' | 'startsOn' | 'days' | 'venue' | 'joinCode' | 'joinLink'> & Partial<EventDetail>): EventDetail;
+  /** A participant registers (and checks in, when `checkedInAt` is given). */
+  register(eventId: string, person: Omit<Registration, 'id'>): Registration;
+  imports: { eventId: string; name: string; bytes: number }[];
+}
+
+export function fakeOrganiserEvents(): FakeOrganiserEvents {
+  const events = new Map<string, EventDetail>();
+  const people = new Map<string, Registration[]>();
+  const imports: FakeOrganiserEvents['imports'] = [];
+  let nextId = 1;
+  const of = (eventId: string) => people.get(eventId) ?? [];
+
+  function validate(text: string): { rows: Registration[]; problems: ImportProblem[] } {
+    const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+    const header = (lines[0] ?? '').split(',').map((cell) => cell.trim());
+    const problems: ImportProblem[] = [];
+    for (const column of COLUMNS) if (!header.includes(column)) problems.push({ row: 1, column, value: '', expected: 'a column with this name' });
+    const rows: Registration[] = [];
+    lines.slice(1).forEach((line, index) => {
+      if (line.trim() === '') return;
+      const cells = line.split(',').map((cell) => cell.trim());
+      const value = (column: string) => cells[header.indexOf(column)] ?? '';
+      const row = index + 2;
+      const before = problems.length;
+      if (value('name') === '') problems.push({ row, column: 'name', value: '', expected: 'a name' });
+      if (value('organisation') === '') problems.push({ row, column: 'organisation', value: '', expected: 'an organisation' });
+      if (!ORG_TYPES.includes(value('org_type'))) problems.push({ row, column: 'org_type', value: value('org_type'), expected: `one of ${ORG_TYPES.join(', ')}` });
+      if (!REGIONS.includes(value('region'))) problems.push({ row, column: 'region', value: value('region'), expected: 'one of the 12 counties, national or international' });
+      if (problems.length === before) {
+        rows.push({
+          id: `r${nextId++}`,
+          name: value('name'),
+          organisation: value('organisation'),
+          orgType: value('org_type'),
+          region: value('region'),
+          invited: true,
+          registeredAt: null,
+          checkedInAt: null,
+        });
+      }
+    });
+    return { rows, problems };
+  }
+
+  function profile(eventId: string, by: ProfileBy): Profile {
+    const all = of(eventId);
+    const total = all.filter((person) => person.checkedInAt !== null).length;
+    const groups = by === 'org_type' ? ORG_TYPES : REGIONS;
+    const rows: ProfileRow[] = groups
+      .map((group) => ({ group, members: all.filter((person) => (by === 'org_type' ? person.orgType : person.region) === group) }))
+      .filter(({ members }) => members.length > 0)
+      .map(({ group, members }) => (by === 'org_type' ? { orgType: group, ...counts(members, total) } : { region: group, ...counts(members, total) }));
+    return { rows, total: counts(all, total) };
+  }
+
+  return {
+    imports,
+    add(event) {
+      const detail: EventDetail = {
+        names: { sq: 'Konferenca', en: 'Conference' },
+        startsOn: '2026-11-20',
+        days: 2,
+        venue: 'Tiranë',
+        joinCode: 'CONF26',
+        joinLink: 'https://t.me/ura_test_bot?start=ev_CONF26',
+        ...event,
+      };
+      events.set(detail.id, detail);
+      return detail;
+    },
+    register(eventId, person) {
+      const registration = { id: `r${nextId++}`, ...person };
+      people.set(eventId, [...of(eventId), registration]);
+      return registration;
+    },
+    list: async (organiserId) => [...events.values()].filter((event) => organiserId === undefined || event.organiserIds.includes(organiserId)).map(({ organiserIds, joinLink, ...summary }) => summary),
+    get: async (eventId) => events.get(eventId),
+    registrations: async (eventId) => of(eventId),
+    profile: async (eventId, by) => profile(eventId, by),
+    async importInvites(eventId, file, options) {
+      imports.push({ eventId, name: file.name, bytes: file.bytes.length });
+      const { rows, problems } = validate(Buffer.from(file.bytes).toString('utf8'));
+      if (problems.length > 0 && !options.skipInvalid) return { problems };
+      people.set(eventId, [...of(eventId), ...rows]);
+      return { imported: rows.length, skipped: new Set(problems.map((problem) => problem.row)).size };
+    },
+    entranceCode: async (eventId) => (events.has(eventId) ? { code: '4821', validUntil: new Date('2026-11-20T09:15:00Z') } : undefined),
+  };
+}
