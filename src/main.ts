@@ -5,6 +5,7 @@ import type { RequestHandler } from 'express';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Resource } from 'i18next';
 import { composeAreas, type Areas } from './compose.js';
+import { organiserEvents } from './compose-organiser-events.js';
 import { composeTelegram, telegramCall } from './compose-telegram.js';
 import type { Config } from './config.js';
 import { loadTemplates } from './events/index.js';
@@ -22,7 +23,6 @@ import { checkDatabase } from './storage/database-health.js';
 import { redactDatabaseUrl } from './storage/database-url.js';
 import { createInboxRepository, type UpdateInbox } from './storage/inbox-repository.js';
 import { createApp } from './transport/http/app.js';
-import { noEvents } from './transport/http/organiser-events.js';
 import { isHttps, organiserWeb } from './transport/http/organiser-web.js';
 import { scheduleJob } from './transport/cron/jobs.js';
 import { disabledBot, type BotService } from './transport/telegram/bot-service.js';
@@ -178,8 +178,16 @@ export async function startUra(config: Config, logger: Logger, options: StartOpt
       adminToken: config.adminToken,
     },
     ...(webhookRoute ? { telegramWebhook: webhookRoute } : {}),
-    // The events area plugs its use-cases in here (noEvents until then).
-    organiserWeb: organiserWeb({ signIn: areas.organiserSignIn, events: noEvents, i18n, clock, timeZone: config.timezone, publicUrl: config.publicUrl, adminToken: config.adminToken, logger }),
+    organiserWeb: organiserWeb({
+      signIn: areas.organiserSignIn,
+      events: organiserEvents({ events: areas.events, botUsername: () => bot.username() }),
+      i18n,
+      clock,
+      timeZone: config.timezone,
+      publicUrl: config.publicUrl,
+      adminToken: config.adminToken,
+      logger,
+    }),
     https: isHttps(config.publicUrl),
   });
   const server = createServer(app);

@@ -17,6 +17,8 @@ export interface BotStatus {
 
 export interface BotService {
   status(): BotStatus;
+  /** The bot's username once it is known (getMe answered); undefined before and while Telegram is off. */
+  username(): string | undefined;
   /** Connects in the background; status() tells how far it got. */
   start(): void;
   /** Whether webhook updates can be processed now. */
@@ -45,6 +47,7 @@ const KEEP_RETRY_MS = { first: 500, max: 5000 };
 
 export const disabledBot: BotService = {
   status: () => ({ state: 'disabled', mode: null }),
+  username: () => undefined,
   start: () => undefined,
   accepting: () => false,
   dispatch: async () => 'again',
@@ -225,6 +228,7 @@ export function createBotService({ bot, mode, i18n, logger, webhook, inbox }: Op
 
   return {
     status: () => ({ state, mode, ...(detail ? { detail } : {}) }),
+    username: () => (bot.isInited() ? bot.botInfo.username : undefined),
     start() {
       state = 'starting';
       void connect();
