@@ -22,7 +22,7 @@ import { createEventStore } from './storage/event-repository.js';
 import type { Database, UraPrisma } from './storage/database.js';
 import { createCaseRepository, createConversationRepository, createEraser, createMessageLogRepository } from './storage/helpline-repositories.js';
 import { createInvitationRepository } from './storage/invitation-repository.js';
-import { createOperatorRepository } from './storage/operator-repository.js';
+import { createDutyRepository, createOperatorRepository } from './storage/operator-repository.js';
 import { createOrganiserSessionRepository } from './storage/organiser-session-repository.js';
 import { createRetentionRepository } from './storage/retention-repository.js';
 import { createSessionRepository } from './storage/session-repository.js';
@@ -30,6 +30,7 @@ import { createSurveyRepository, createSurveyRetentionRepository } from './stora
 import { createSurveyRetention, createSurveys, respondentKeys } from './surveys/index.js';
 import type { AreaBotDeps } from './transport/telegram/area-composers.js';
 import { parseSession } from './transport/telegram/context.js';
+import { staffLookup } from './transport/telegram/staff-lookup.js';
 import { createRateLimiter, type RateLimiter } from './transport/telegram/rate-limiter.js';
 
 /**
@@ -101,6 +102,8 @@ export function composeAreas(deps: AreaDeps) {
     contacts,
     messages,
     operators,
+    /** Every staff member with their duty state, organisers included (the handoff's own view leaves them out). */
+    staffOnDuty: createDutyRepository(prisma),
     invitations: createInvitations({ store: createInvitationRepository(prisma), operators, clock }),
     organiserSignIn: createOrganiserSignIn({ store: createOrganiserSessionRepository(prisma), staff: operators, clock }),
     webUrl: deps.webUrl ?? (() => 'http://127.0.0.1:3000'),
@@ -137,9 +140,11 @@ export function telegramState(prisma: UraPrisma, clock: Clock) {
 /** Each area's composer deps, taken from the areas: what the Telegram transport may call. */
 export function areaBotDeps(areas: Areas, rateLimits: { messages: RateLimiter; buttons: RateLimiter }): AreaBotDeps {
   const { parts, logger, i18n } = areas;
+  // Every staff member, whatever the role: the organisers' and the case console's composers share one read per update.
+  const staffOf = staffLookup(areas.staffOnDuty.dutyOf);
   return {
-    organisers: { staff: areas.operators, signIn: areas.organiserSignIn, webUrl: areas.webUrl, i18n, logger },
-    console: { handoff: parts.handoff, duty: parts.duty, dutyStore: parts.dutyStore, views: parts.views, logger },
+    organisers: { staffOf, signIn: areas.organiserSignIn, webUrl: areas.webUrl, i18n, logger },
+    console: { staffOf, handoff: parts.handoff, duty: parts.duty, dutyStore: parts.dutyStore, views: parts.views, logger },
     invitations: { invitations: areas.invitations, operators: areas.operators, i18n, logger },
     helpline: {
       helpline: areas.helpline,

@@ -7,13 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createI18n } from '../../src/i18n/index.js';
 import { createLogger } from '../../src/shared/logger.js';
 import { createOrganiserSignIn } from '../../src/staff/organiser-sign-in.js';
-import { createOperatorRepository } from '../../src/storage/operator-repository.js';
+import { createDutyRepository, createOperatorRepository } from '../../src/storage/operator-repository.js';
 import { createOrganiserSessionRepository } from '../../src/storage/organiser-session-repository.js';
 import { createApp } from '../../src/transport/http/app.js';
 import { organiserWeb } from '../../src/transport/http/organiser-web.js';
 import type { UraContext } from '../../src/transport/telegram/context.js';
 import { organiserComposer } from '../../src/transport/telegram/organiser-console.js';
 import { disabledBot } from '../../src/transport/telegram/bot-service.js';
+import { staffLookup } from '../../src/transport/telegram/staff-lookup.js';
 import { recordBotApi, TEST_BOT_INFO } from '../support/bot-api.js';
 import { sqliteDatabase, type TestDatabase } from '../support/database.js';
 import { fakeOrganiserEvents, type FakeOrganiserEvents } from '../support/organiser-events.js';
@@ -82,7 +83,7 @@ describe.skipIf(skip)('the organiser pages in Chromium', () => {
       ctx.lang = 'en';
       await next();
     });
-    bot.use(organiserComposer({ staff: operators, signIn, webUrl: () => base, i18n, logger }));
+    bot.use(organiserComposer({ staffOf: staffLookup(createDutyRepository(test.db.prisma).dutyOf), signIn, webUrl: () => base, i18n, logger }));
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   });
 

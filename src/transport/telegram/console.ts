@@ -2,7 +2,7 @@ import { Composer } from 'grammy';
 import type { InlineKeyboardButton } from 'grammy/types';
 import type { Duty } from '../../helpline/handoff/duty.js';
 import { CLOSE_OUTCOMES, REFERRALS, type Handoff } from '../../helpline/handoff/handoff.js';
-import type { OnDuty } from '../../staff/operators.js';
+import { takesCases, type OnDuty } from '../../staff/operators.js';
 import { consoleLanguage, type Views } from '../../helpline/handoff/views.js';
 import { CASE_CODE, type HelpCase } from '../../helpline/cases.js';
 import type { DutyStore } from '../../staff/operators.js';
@@ -11,8 +11,11 @@ import type { Logger } from '../../shared/logger.js';
 import { consoleButton, decodeConsoleButton, isConsoleData } from './console-buttons.js';
 import type { UraContext } from './context.js';
 import { incomingOf } from './incoming.js';
+import type { StaffOf } from './staff-lookup.js';
 
 export interface ConsoleDeps {
+  /** The staff member behind an update (shared with the organisers' console: one read per update). */
+  staffOf: StaffOf;
   handoff: Handoff;
   duty: Duty;
   dutyStore: DutyStore;
@@ -44,7 +47,8 @@ export function consoleComposer(deps: ConsoleDeps): Composer<UraContext> {
   composer.use(async (ctx, next) => {
     if (ctx.chat?.type !== 'private' || ctx.from === undefined) return next();
     // Looked up on every update, so an operator removed mid-case loses access at once.
-    const operator = await dutyStore.dutyOf(String(ctx.from.id));
+    const member = await deps.staffOf(ctx, ctx.from.id);
+    const operator = member && takesCases(member) ? member : undefined;
     if (operator) {
       operators.set(ctx, operator);
       // Served here only: nothing an operator does reaches the help-seekers' pipeline.

@@ -1,13 +1,15 @@
 import { Composer } from 'grammy';
 import type { I18n } from '../../i18n/index.js';
 import { isOrganiser, SIGN_IN_MINUTES, staffLanguage, type OrganiserSignIn } from '../../staff/organiser-sign-in.js';
-import type { Operator, OperatorStore } from '../../staff/operators.js';
+import type { Operator } from '../../staff/operators.js';
 import { errorMessage } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import type { UraContext } from './context.js';
+import type { StaffOf } from './staff-lookup.js';
 
 export interface OrganiserBotDeps {
-  staff: Pick<OperatorStore, 'byTelegramId'>;
+  /** The staff member behind an update (shared with the case console: one read per update). */
+  staffOf: StaffOf;
   signIn: Pick<OrganiserSignIn, 'issue'>;
   /** Where browsers reach Ura: PUBLIC_URL, or the address Ura listens on. Read when a link is made. */
   webUrl: () => string;
@@ -26,7 +28,7 @@ export const ORGANISER_COMMANDS = ['web', 'help'] as const;
  * serve organisers too (the events area's) go before it.
  */
 export function organiserComposer(deps: OrganiserBotDeps): Composer<UraContext> {
-  const { staff, signIn, i18n, logger } = deps;
+  const { staffOf, signIn, i18n, logger } = deps;
   const composer = new Composer<UraContext>();
   const members = new WeakMap<object, Operator>();
   const memberOf = (ctx: object): Operator => {
@@ -40,7 +42,7 @@ export function organiserComposer(deps: OrganiserBotDeps): Composer<UraContext> 
   composer.use(async (ctx, next) => {
     if (ctx.chat?.type !== 'private' || ctx.from === undefined) return next();
     // Looked up on every update: a removed organiser, or one given another role, is not served here any more.
-    const member = await staff.byTelegramId(String(ctx.from.id));
+    const member = await staffOf(ctx, ctx.from.id);
     if (!member || !isOrganiser(member)) return next();
     members.set(ctx, member);
     return organiser.middleware()(ctx, async () => undefined);
