@@ -1,5 +1,5 @@
-import { EventError, formatOf, joinLink, type Events, type RosterEntry } from './events/index.js';
-import type { EntranceCode, EventDetail, EventSummary, InviteImport, OrganiserEvents, Registration } from './transport/http/organiser-events.js';
+import { EventError, formatOf, joinLink, type Events, type RosterEntry, type RowProblem } from './events/index.js';
+import type { EntranceCode, EventDetail, EventSummary, ImportProblem, InviteImport, OrganiserEvents, Registration } from './transport/http/organiser-events.js';
 
 const summaryOf = (event: { id: string; names: Readonly<Record<string, string>>; startsOn: string; days: number; venue: string | null; joinCode: string }): EventSummary => ({
   id: event.id,
@@ -10,19 +10,30 @@ const summaryOf = (event: { id: string; names: Readonly<Record<string, string>>;
   joinCode: event.joinCode,
 });
 
-/** The first day a person was recorded present, as a time: the event's days are dates, so the start of that day. */
-function checkedInAt(entry: RosterEntry, startsOn: string): Date | null {
-  const first = entry.days[0];
-  if (first === undefined) return null;
-  const day = new Date(`${startsOn}T00:00:00Z`);
-  day.setUTCDate(day.getUTCDate() + first - 1);
-  return day;
-}
+/**
+ * A file the events area could not read at all, as a problem of the upload: the page
+ * and the API list what was expected, so the reason is said as part of that.
+ */
+const unreadable = (fileName: string, expected: string): ImportProblem => ({ row: 1, column: 'file', value: fileName, expected });
+
+/**
+ * Invitees by organisation, then name (one import stores its rows in no set order),
+ * then walk-ins in the order they registered, as the roster gives them.
+ */
+const byOrganisationThenName = new Intl.Collator('sq', { sensitivity: 'base', numeric: true });
+const listOrder = (a: RosterEntry, b: RosterEntry): number => {
+  if (a.inviteeId === null || b.inviteeId === null) return Number(a.inviteeId === null) - Number(b.inviteeId === null);
+  return byOrganisationThenName.compare(a.organisation, b.organisation) || byOrganisationThenName.compare(a.name ?? '', b.name ?? '');
+};
+
+/** Rows left out by skipInvalid: a row with two bad cells is one row skipped. */
+const rowsOf = (problems: readonly RowProblem[]): number => new Set(problems.map((problem) => problem.row)).size;
 
 /**
  * The events area as the organiser pages and the JSON API see it (their port): the
  * events' own use-cases, with the join link drawn from the bot's username once it is
- * known. `entranceCode` is the area's, when it has one.
+ * known. `entranceCode` is the area's, when it has one. Like the `ura events` command,
+ * an event is found by its id or its join code; what is shown carries its id.
  */
 export function organiserEvents(deps: { events: Events; botUsername: () => string | undefined; entranceCode?: (eventId: string) => Promise<EntranceCode | undefined> }): OrganiserEvents {
   const { events } = deps;
@@ -46,29 +57,34 @@ export function organiserEvents(deps: { events: Events; botUsername: () => strin
       return { ...summaryOf(event), organiserIds: await events.organisers(event.id), joinLink: bot ? joinLink(bot, event.joinCode) : null };
     },
     async registrations(eventId): Promise<Registration[]> {
-      const event = await events.get(eventId);
-      const roster = await events.roster(event.id);
-      return roster
-        .filter((entry) => entry.name !== null)
-        .map((entry) => ({
-          id: entry.participantId ?? entry.inviteeId ?? entry.personKey,
-          name: entry.name ?? '',
-          organisation: entry.organisation,
-          orgType: entry.orgType,
-          region: entry.region,
-          invited: entry.inviteeId !== null,
-          registeredAt: entry.registeredAt,
-          checkedInAt: checkedInAt(entry, event.startsOn),
-        }));
+      const roster = (await events.roster(eventId)).sort(listOrder);
+      // A walk-in who deleted their data has no name left to show; they stay only in the profile's counts.
+      return roster.flatMap((entry) =>
+        entry.name === null
+          ? []
+          : [
+              {
+                // The person's key: the same before and after an invitee registers.
+                id: entry.personKey,
+                name: entry.name,
+                organisation: entry.organisation,
+                orgType: entry.orgType,
+                region: entry.region,
+                invited: entry.inviteeId !== null,
+                registeredAt: entry.registeredAt,
+                checkedInAt: entry.firstPresentAt,
+              },
+            ],
+      );
     },
     profile: (eventId, by) => events.profile(eventId, by),
     async importInvites(eventId, file, options): Promise<InviteImport> {
       const format = formatOf(file.name);
-      if (!format) return { problems: [{ row: 1, column: 'file', value: file.name, expected: 'a .csv or .xlsx file' }] };
+      if (!format) return { problems: [unreadable(file.name, 'a .csv or .xlsx file')] };
       const result = await events.importInvites(eventId, { format, bytes: file.bytes }, { skipInvalid: options.skipInvalid });
-      if (result.kind === 'unreadable') return { problems: [{ row: 1, column: 'file', value: file.name, expected: result.problem }] };
+      if (result.kind === 'unreadable') return { problems: [unreadable(file.name, `a ${format.toUpperCase()} file that can be read; this one cannot: ${result.problem}`)] };
       if (result.kind === 'invalid') return { problems: result.problems };
-      return { imported: result.added + result.updated + result.unchanged, skipped: result.skipped.length };
+      return { imported: result.rows, skipped: rowsOf(result.skipped) };
     },
     entranceCode: async (eventId) => deps.entranceCode?.(eventId),
   };

@@ -26,17 +26,23 @@ export interface RosterEntry {
   leftAt: Date | null;
   /** The days they were recorded present, in order. */
   days: number[];
+  /** When Ura first recorded them present (the entrance code, an organiser, a sheet's import), if it did. */
+  firstPresentAt: Date | null;
 }
 
 /** Invitees first (in list order), then walk-ins (in the order they registered). Pure. */
 export function buildRoster(lists: EventLists): RosterEntry[] {
   const organisations = new Map(lists.organisations.map((organisation) => [organisation.id, organisation]));
   const days = new Map<string, number[]>();
-  for (const row of lists.attendance)
+  const firstAt = new Map<string, Date>();
+  for (const row of lists.attendance) {
     days.set(
       row.personKey,
       [...(days.get(row.personKey) ?? []), row.day].sort((a, b) => a - b),
     );
+    const earlier = firstAt.get(row.personKey);
+    if (!earlier || row.at < earlier) firstAt.set(row.personKey, row.at);
+  }
   const registrations = new Map(lists.participants.flatMap((participant) => (participant.inviteeId !== null && participant.deletedAt === null ? [[participant.inviteeId, participant]] : [])));
   const entries: RosterEntry[] = [];
   for (const invitee of lists.invitees) {
@@ -56,6 +62,7 @@ export function buildRoster(lists: EventLists): RosterEntry[] {
       registeredAt: registration?.registeredAt ?? null,
       leftAt: registration?.leftAt ?? null,
       days: days.get(personKey) ?? [],
+      firstPresentAt: firstAt.get(personKey) ?? null,
     });
   }
   for (const participant of lists.participants) {
@@ -75,6 +82,7 @@ export function buildRoster(lists: EventLists): RosterEntry[] {
       registeredAt: deleted ? null : participant.registeredAt,
       leftAt: participant.leftAt,
       days: days.get(personKey) ?? [],
+      firstPresentAt: firstAt.get(personKey) ?? null,
     });
   }
   return entries;

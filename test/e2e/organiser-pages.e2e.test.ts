@@ -4,12 +4,15 @@ import type { AddressInfo } from 'node:net';
 import { Bot } from 'grammy';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { organiserEvents } from '../../src/compose-organiser-events.js';
+import type { EventRecord, Events } from '../../src/events/index.js';
 import { createI18n } from '../../src/i18n/index.js';
 import { createLogger } from '../../src/shared/logger.js';
 import { createOrganiserSignIn } from '../../src/staff/organiser-sign-in.js';
 import { createDutyRepository, createOperatorRepository } from '../../src/storage/operator-repository.js';
 import { createOrganiserSessionRepository } from '../../src/storage/organiser-session-repository.js';
 import { createApp } from '../../src/transport/http/app.js';
+import type { OrganiserEvents } from '../../src/transport/http/organiser-events.js';
 import { organiserWeb } from '../../src/transport/http/organiser-web.js';
 import type { UraContext } from '../../src/transport/telegram/context.js';
 import { organiserComposer } from '../../src/transport/telegram/organiser-console.js';
@@ -17,7 +20,7 @@ import { disabledBot } from '../../src/transport/telegram/bot-service.js';
 import { staffLookup } from '../../src/transport/telegram/staff-lookup.js';
 import { recordBotApi, TEST_BOT_INFO } from '../support/bot-api.js';
 import { sqliteDatabase, type TestDatabase } from '../support/database.js';
-import { fakeOrganiserEvents, type FakeOrganiserEvents } from '../support/organiser-events.js';
+import { eventsOn } from '../support/events.js';
 import { command } from '../support/updates.js';
 
 /** Debian's Chromium; never a downloaded browser. .ci/run installs it when it is missing. */
@@ -26,12 +29,15 @@ const SKIP_REASON = `${CHROMIUM} is missing: the browser tests are skipped (.ci/
 const skip = !existsSync(CHROMIUM);
 if (skip) console.warn(SKIP_REASON);
 
-/**
- * The events behind the pages. Until the events area is plugged in, the in-memory
- * stand-in; at merge, the real use-cases over the test database go here.
- */
-function eventsUnderTest(_db: TestDatabase): FakeOrganiserEvents {
-  return fakeOrganiserEvents();
+/** The events area over the test database, behind the pages as main.ts puts it; the entrance code a fixed stand-in (the area's own is the chat's). */
+function eventsUnderTest(db: TestDatabase, clock: { now(): Date }): { events: Events; web: OrganiserEvents } {
+  const events = eventsOn(db.db.prisma, clock);
+  const web = organiserEvents({
+    events,
+    botUsername: () => TEST_BOT_INFO.username,
+    entranceCode: async () => ({ code: '4821', validUntil: new Date(clock.now().getTime() + 10 * 60_000) }),
+  });
+  return { events, web };
 }
 
 const ORGANISER = 6100;
@@ -47,7 +53,9 @@ describe.skipIf(skip)('the organiser pages in Chromium', () => {
   let server: Server;
   let browser: Browser;
   let base = '';
-  let events: FakeOrganiserEvents;
+  let events: Events;
+  let web: OrganiserEvents;
+  let conference: EventRecord;
   let bot: Bot<UraContext>;
   let api: ReturnType<typeof recordBotApi>;
 
@@ -59,8 +67,16 @@ describe.skipIf(skip)('the organiser pages in Chromium', () => {
     const operators = createOperatorRepository(test.db.prisma);
     await operators.add({ id: 'staff-mira', telegramId: String(ORGANISER), pseudonym: 'Mira', role: 'organiser', languages: ['en'], skills: [], createdAt: clock.now() });
     const signIn = createOrganiserSignIn({ store: createOrganiserSessionRepository(test.db.prisma), staff: operators, clock });
-    events = eventsUnderTest(test);
-    events.add({ id: 'conf-2026', organiserIds: ['staff-mira'], names: { sq: 'Konferenca kombëtare 2026', en: 'National conference 2026' } });
+    ({ events, web } = eventsUnderTest(test, clock));
+    const created = await events.create({
+      names: { sq: 'Konferenca kombëtare 2026', en: 'National conference 2026' },
+      startsOn: clock.now().toISOString().slice(0, 10),
+      templateId: 'annual-conference',
+      venue: 'Tiranë',
+    });
+    if (created.kind !== 'created') throw new Error(JSON.stringify(created.problems));
+    conference = created.event;
+    await events.addOrganiser(conference.id, 'staff-mira');
     const app = createApp({
       logger,
       health: {
@@ -71,7 +87,7 @@ describe.skipIf(skip)('the organiser pages in Chromium', () => {
         version: '0.0.0',
         adminToken: undefined,
       },
-      organiserWeb: organiserWeb({ signIn, events, i18n, clock, timeZone: 'Europe/Tirane', publicUrl: undefined, adminToken: undefined, logger }),
+      organiserWeb: organiserWeb({ signIn, events: web, i18n, clock, timeZone: 'Europe/Tirane', publicUrl: undefined, adminToken: undefined, logger }),
     });
     server = await new Promise<Server>((resolve) => {
       const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
@@ -120,7 +136,7 @@ describe.skipIf(skip)('the organiser pages in Chromium', () => {
     expect(cookie).toMatchObject({ name: 'ura_organiser', httpOnly: true, sameSite: 'Strict', path: '/organiser' });
 
     await page.getByRole('link', { name: 'National conference 2026' }).click();
-    await page.waitForURL(`${base}/organiser/events/conf-2026`);
+    await page.waitForURL(`${base}/organiser/events/${conference.id}`);
     await expect.poll(() => page.locator('.qr img').evaluate((image) => (image as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
     await expect.poll(() => page.locator('[data-entrance-code]').textContent()).toBe('4821');
 
@@ -131,9 +147,10 @@ describe.skipIf(skip)('the organiser pages in Chromium', () => {
     await upload(BAD_LIST);
     const problem = page.locator('#upload-result table.problems tbody tr');
     await expect.poll(() => problem.count()).toBe(1);
-    expect(await problem.locator('td').allTextContents()).toEqual(['3', 'org_type', 'charity', expect.stringContaining('central_gov')]);
+    expect(await problem.locator('td').allTextContents()).toEqual(['3', 'org_type', 'charity', 'one of central_gov, local_gov, ngo, international, staff, other']);
     expect(await page.locator('#upload-result').textContent()).toContain('Nothing was imported');
-    expect(await events.registrations('conf-2026')).toEqual([]);
+    expect(await web.registrations(conference.id)).toEqual([]);
+    expect(await events.roster(conference.id)).toEqual([]);
     expect(await page.locator('table[data-profile="org_type"] tbody tr').count()).toBe(0);
 
     await upload(BAD_LIST.replace('charity', 'ngo'));
@@ -143,10 +160,21 @@ describe.skipIf(skip)('the organiser pages in Chromium', () => {
     expect(await typeRows.nth(0).locator('th, td').allTextContents()).toEqual(['Central government', '1', '1', '0', '0', '0.0', '–']);
     expect(await page.locator('table[data-profile="org_type"] tfoot td').first().textContent()).toBe('3');
 
-    // A participant registers and checks in at the venue: the page shows it by itself.
-    events.register('conf-2026', { name: 'Drita Hoxha', organisation: 'Qendra Vatra', orgType: 'ngo', region: 'vlore', invited: false, registeredAt: new Date(), checkedInAt: new Date() });
+    // A participant registers in the chat as a walk-in and checks in at the venue: the page shows it by itself.
+    const drita = await events.participants.registerWalkIn(
+      conference,
+      { name: 'Drita Hoxha', organisation: 'Qendra Vatra', orgType: 'ngo', region: 'vlore' },
+      { telegramId: 6200, chatId: 6200, language: 'sq' },
+    );
+    if (drita.kind !== 'registered') throw new Error(drita.kind);
+    expect(await events.participants.checkIn(conference, drita.participant.id, 1, 'chat_code')).toBe(true);
     await expect.poll(() => page.locator('table.registrations').textContent(), { timeout: 15_000 }).toContain('Drita Hoxha');
     expect(await page.locator('#live').textContent()).toContain('1 registered, 1 checked in');
+    // Her row: a walk-in, registered and checked in at the times the chat recorded (the page's clock, in Tirana).
+    const dritaRow = page.locator('table.registrations tbody tr', { hasText: 'Drita Hoxha' });
+    const cells = await dritaRow.locator('td').allTextContents();
+    expect(cells.slice(0, 4)).toEqual(['Drita Hoxha walk-in', 'Qendra Vatra', 'Non-governmental organisation', 'Vlorë']);
+    expect(cells.slice(4)).toEqual([expect.stringMatching(/^\d\d:\d\d$/), expect.stringMatching(/^\d\d:\d\d$/)]);
 
     expect(complaints).toEqual([]);
     await context.close();
@@ -155,8 +183,8 @@ describe.skipIf(skip)('the organiser pages in Chromium', () => {
   it('sends a browser without a session to the way in, and shows nothing of the event', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${base}/organiser/events/conf-2026`);
-    expect(page.url()).toBe(`${base}/organiser/signin?next=${encodeURIComponent('/organiser/events/conf-2026')}`);
+    await page.goto(`${base}/organiser/events/${conference.id}`);
+    expect(page.url()).toBe(`${base}/organiser/signin?next=${encodeURIComponent(`/organiser/events/${conference.id}`)}`);
     const text = await page.locator('body').textContent();
     expect(text).toContain('/web');
     expect(text).not.toContain('National conference 2026');

@@ -1,8 +1,8 @@
 import type { EventDetail, ImportProblem, OrganiserEvents, Profile, ProfileBy, ProfileCounts, ProfileRow, Registration } from '../../src/transport/http/organiser-events.js';
 
 /**
- * An in-memory stand-in for the events area behind the organiser pages' port, until
- * the real use-cases are plugged in: events, their invitations and registrations,
+ * An in-memory stand-in for the events area behind the organiser pages' port, for the
+ * pages' unit tests (the integration and browser tests run on the events area): events, their invitations and registrations,
  * a CSV invite import that validates every row (and imports nothing on a bad one),
  * and the participant profile computed from them. Only what the web tests need.
  */

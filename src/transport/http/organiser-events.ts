@@ -1,7 +1,7 @@
 /**
  * What the organiser pages and the JSON API need from the events area: the port the
- * web side is written against. The events area's use-cases implement it (plugged in
- * by the composition root); tests use an in-memory fake. Names and organisations of
+ * web side is written against. The events area's use-cases implement it (the adapter
+ * in src/compose-organiser-events.ts); the pages' unit tests use an in-memory fake. Names and organisations of
  * participants come through here and go only to an event's own organisers (or the
  * holder of ADMIN_TOKEN).
  */
@@ -29,6 +29,7 @@ export interface EventDetail extends EventSummary {
 
 /** One participant of an event, from the invitation list or a walk-in. */
 export interface Registration {
+  /** The person's, the same before and after an invitee registers. */
   id: string;
   name: string;
   organisation: string;
@@ -38,6 +39,7 @@ export interface Registration {
   invited: boolean;
   /** When they registered in the chat; null for an invitation not (yet) taken up. */
   registeredAt: Date | null;
+  /** When Ura first recorded them present (the entrance code, an organiser, a sign-in sheet's import); null if never. */
   checkedInAt: Date | null;
 }
 
@@ -100,13 +102,3 @@ export const eventName = (event: Pick<EventSummary, 'names' | 'joinCode'>, langu
 
 /** The group a profile row counts: its organisation type or its region. */
 export const profileGroup = (row: ProfileRow): string => ('orgType' in row ? row.orgType : row.region);
-
-/** Until the events area is plugged in: no events, and nothing to import into. */
-export const noEvents: OrganiserEvents = {
-  list: async () => [],
-  get: async () => undefined,
-  registrations: async () => [],
-  profile: async () => ({ rows: [], total: { invitedPersons: 0, invitedOrgs: 0, participants: 0, participatingOrgs: 0, pctOfInvited: null, pctOfParticipants: null } }),
-  importInvites: async () => ({ problems: [] }),
-  entranceCode: async () => undefined,
-};
