@@ -1,34 +1,15 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
-import type { Config } from '../config.js';
-import {
-  createEvents,
-  EVENTS_NAMESPACE,
-  type Events,
-  formatOf,
-  isBotUsername,
-  joinLink,
-  joinQr,
-  loadTemplates,
-  PROFILE_DIMENSIONS,
-  type ProfileDimension,
-  profileTable,
-  qrFormatOf,
-  type TableFile,
-  textAt,
-} from '../events/index.js';
+import { formatOf, isBotUsername, joinLink, joinQr, loadTemplates, PROFILE_DIMENSIONS, type ProfileDimension, profileTable, qrFormatOf, type TableFile } from '../events/index.js';
 import { formatProblems } from '../flows/catalog.js';
-import { readLocales } from '../i18n/index.js';
 import { renderReportText, renderTableCsv } from '../reports/index.js';
-import { systemClock } from '../shared/clock.js';
-import { createIdentityProtector } from '../shared/crypto.js';
-import type { Database } from '../storage/database.js';
-import { createEventStore } from '../storage/event-repository.js';
 import { botUsername } from './bot-username.js';
 import { withDatabase } from './database.js';
 import { EXIT, ExitError } from './environment.js';
+import { eventsOn, onEvent } from './events-context.js';
 import { attendanceLines, eventLabel, eventLine, inviteLines, refusalLines } from './events-output.js';
+import { organisersCommand } from './events-organisers.js';
 
 /** Larger than any list of people an event has; a bigger file is a mistake. */
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -62,29 +43,6 @@ const wholeNumber = (value: string | undefined, flag: string, usage: string): nu
 };
 
 /** The events area on a command's database, with the shipped templates and texts. */
-function eventsOn(db: Database, config: Config): Events {
-  const locales = readLocales();
-  const { catalog, problems } = loadTemplates(undefined, locales);
-  if (problems.length > 0) throw new ExitError(EXIT.failure, formatProblems(problems, 'the event programme templates'));
-  return createEvents({
-    store: createEventStore(db.prisma),
-    templates: catalog,
-    text: (language, key) => textAt(locales[language]?.[EVENTS_NAMESPACE], key),
-    identity: createIdentityProtector(config.secrets),
-    clock: systemClock,
-    timezone: config.timezone,
-  });
-}
-
-/** Runs with the events area and the event `ref` names (id or join code); an unknown one fails with exit code 1. */
-const onEvent = <T>(ref: string, work: (events: Events, event: Awaited<ReturnType<Events['get']>>, config: Config) => Promise<T>) =>
-  withDatabase(async (db, config) => {
-    const events = eventsOn(db, config);
-    const event = await events.find(ref);
-    if (!event) throw new ExitError(EXIT.failure, [`No event has the id or join code "${ref}". \`ura events list\` shows them.`]);
-    return work(events, event, config);
-  });
-
 /** A list file as the area reads it; a missing, unknown or oversized file is a usage problem (exit code 2). */
 function readListFile(path: string, usage: string): TableFile {
   const format = formatOf(path);
@@ -255,3 +213,5 @@ eventsCommand
       console.log(`Wrote ${out}: the QR code of ${link} (${eventLabel(event)}).`);
     });
   });
+
+eventsCommand.addCommand(organisersCommand);

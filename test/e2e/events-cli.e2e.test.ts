@@ -18,9 +18,10 @@ interface Run {
 }
 
 const dir = scratchDir();
-const ura = (...args: string[]): Promise<Run> =>
+const ura = (...args: string[]): Promise<Run> => uraCommand('events', ...args);
+const uraCommand = (...args: string[]): Promise<Run> =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(packageRoot, 'bin/ura.js'), 'events', ...args], {
+    const child = spawn(process.execPath, [join(packageRoot, 'bin/ura.js'), ...args], {
       cwd: dir,
       env: { ...process.env, DATABASE_URL: '', TELEGRAM_BOT_TOKEN: '', TELEGRAM_API_ROOT: '', APP_TIMEZONE: 'Europe/Tirane', LOG_LEVEL: 'silent' },
     });
@@ -157,6 +158,30 @@ describe('ura events', () => {
       const unknownEvent = await ura('profile', 'ZZZZZZ');
       expect(unknownEvent.status).toBe(1);
       expect(unknownEvent.stderr).toMatch(/^No event has the id or join code "ZZZZZZ"/m);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'names the organisers of an event: an organiser is added once, an operator who takes cases is refused, and the list shows who organises',
+    async () => {
+      expect((await uraCommand('operators', 'add', '--telegram-id', '7001', '--languages', 'sq,en', '--name', 'Mira', '--role', 'organiser')).status).toBe(0);
+      expect((await uraCommand('operators', 'add', '--telegram-id', '7002', '--languages', 'sq', '--name', 'Arta')).status).toBe(0);
+
+      const added = await ura('organisers', 'add', joinCode, '7001');
+      expect(added.stderr).toBe('');
+      expect(added.stdout).toContain('Mira now organises');
+      expect((await ura('organisers', 'add', joinCode, '7001')).stdout).toContain('Mira already organises');
+
+      const operator = await ura('organisers', 'add', joinCode, '7002');
+      expect(operator.status).toBe(1);
+      expect(operator.stderr).toMatch(/Arta is a staff member with the operator role: only an organiser or an admin can organise an event/);
+
+      const listed = await ura('organisers', 'list', joinCode, '--json');
+      expect(JSON.parse(listed.stdout)).toEqual([expect.objectContaining({ pseudonym: 'Mira', role: 'organiser' })]);
+
+      expect((await ura('organisers', 'remove', joinCode, '7001')).stdout).toContain('Mira no longer organises');
+      expect((await ura('organisers', 'list', joinCode)).stdout).toContain('Nobody organises');
     },
     TIMEOUT,
   );
