@@ -1,7 +1,7 @@
 import { composeHandoff } from './compose-handoff.js';
 import type { BotCall } from './delivery/outbox.js';
 import type { RateLimits } from './delivery/throttle.js';
-import { createEvents, EVENTS_NAMESPACE, loadTemplates, textAt } from './events/index.js';
+import { createEvents, createOrganiserDesk, EVENTS_NAMESPACE, loadTemplates, textAt } from './events/index.js';
 import type { FlowCatalog } from './flows/catalog.js';
 import { createContacts } from './helpline/contacts.js';
 import type { Directory } from './helpline/directory.js';
@@ -132,6 +132,7 @@ export function telegramState(prisma: UraPrisma, clock: Clock) {
 export function areaBotDeps(areas: Areas, rateLimits: { messages: RateLimiter; buttons: RateLimiter }): AreaBotDeps {
   const { parts, logger, i18n } = areas;
   return {
+    events: { chat: areas.events.chat, desk: createOrganiserDesk({ events: areas.events, staff: areas.operators, clock: areas.clock, languages: i18n.languages }), i18n, logger },
     console: { handoff: parts.handoff, duty: parts.duty, dutyStore: parts.dutyStore, views: parts.views, logger },
     invitations: { invitations: areas.invitations, operators: areas.operators, i18n, logger },
     helpline: {

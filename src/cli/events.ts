@@ -28,6 +28,7 @@ import { createEventStore } from '../storage/event-repository.js';
 import { botUsername } from './bot-username.js';
 import { withDatabase } from './database.js';
 import { EXIT, ExitError } from './environment.js';
+import { organisersCommand } from './events-organisers.js';
 import { attendanceLines, eventLabel, eventLine, inviteLines, refusalLines } from './events-output.js';
 
 /** Larger than any list of people an event has; a bigger file is a mistake. */
@@ -77,12 +78,12 @@ function eventsOn(db: Database, config: Config): Events {
 }
 
 /** Runs with the events area and the event `ref` names (id or join code); an unknown one fails with exit code 1. */
-const onEvent = <T>(ref: string, work: (events: Events, event: Awaited<ReturnType<Events['get']>>, config: Config) => Promise<T>) =>
+const onEvent = <T>(ref: string, work: (events: Events, event: Awaited<ReturnType<Events['get']>>, config: Config, db: Database) => Promise<T>) =>
   withDatabase(async (db, config) => {
     const events = eventsOn(db, config);
     const event = await events.find(ref);
     if (!event) throw new ExitError(EXIT.failure, [`No event has the id or join code "${ref}". \`ura events list\` shows them.`]);
-    return work(events, event, config);
+    return work(events, event, config, db);
   });
 
 /** A list file as the area reads it; a missing, unknown or oversized file is a usage problem (exit code 2). */
@@ -99,7 +100,9 @@ function readListFile(path: string, usage: string): TableFile {
   return { format, bytes: readFileSync(path) };
 }
 
-export const eventsCommand = new Command('events').description('coordination events: programme, invitation lists, sign-in sheets, the participant profile, join QR codes');
+export const eventsCommand = new Command('events').description('coordination events: programme, invitation lists, sign-in sheets, the participant profile, join QR codes, organisers');
+
+eventsCommand.addCommand(organisersCommand((ref, work) => onEvent(ref, (events, event, _config, db) => work(events, event, db))));
 
 eventsCommand
   .command('create')

@@ -1,22 +1,27 @@
 import type { Composer } from 'grammy';
 import { consoleComposer, type ConsoleDeps } from './console.js';
 import type { UraContext } from './context.js';
+import { eventsComposer, type EventsBotDeps } from './events-composer.js';
 import { helplineComposer, type HelplineBotDeps } from './helpline-composer.js';
 import { invitationComposer, type InvitationBotDeps } from './invitations.js';
 
 /** Each area's composer deps, as the composition root assembles them. */
 export interface AreaBotDeps {
+  events: EventsBotDeps;
   console: ConsoleDeps;
   invitations: InvitationBotDeps;
   helpline: HelplineBotDeps;
 }
 
 /**
- * The areas' composers in the order an update meets them. Staff first: an operator's
- * messages are never taken for a help-seeker's, and an invitation is answered before
- * the person could be recorded as a contact. The helpline last: it serves the private
- * chats no other area answered.
+ * The areas' composers in the order an update meets them. Events first: they answer
+ * only their own updates (an event's link, /me, /event, their buttons, text while a
+ * registration waits for it), and staff composers answer every update of a staff
+ * member, so an organiser's /event would not reach them later. Then staff: an
+ * operator's messages are never taken for a help-seeker's, and an invitation is
+ * answered before the person could be recorded as a contact. The helpline last: it
+ * serves the private chats no other area answered.
  */
 export function areaComposers(deps: AreaBotDeps): Composer<UraContext>[] {
-  return [consoleComposer(deps.console), invitationComposer(deps.invitations), helplineComposer(deps.helpline)];
+  return [eventsComposer(deps.events), consoleComposer(deps.console), invitationComposer(deps.invitations), helplineComposer(deps.helpline)];
 }
