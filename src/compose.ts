@@ -1,7 +1,7 @@
 import { composeHandoff } from './compose-handoff.js';
 import type { BotCall } from './delivery/outbox.js';
 import type { RateLimits } from './delivery/throttle.js';
-import { createEvents, EVENTS_NAMESPACE, loadTemplates, textAt } from './events/index.js';
+import { createEvents, createOrganiserDesk, EVENTS_NAMESPACE, loadTemplates, textAt } from './events/index.js';
 import type { FlowCatalog } from './flows/catalog.js';
 import { createContacts } from './helpline/contacts.js';
 import type { Directory } from './helpline/directory.js';
@@ -143,6 +143,7 @@ export function areaBotDeps(areas: Areas, rateLimits: { messages: RateLimiter; b
   // Every staff member, whatever the role: the organisers' and the case console's composers share one read per update.
   const staffOf = staffLookup(areas.staffOnDuty.dutyOf);
   return {
+    events: { chat: areas.events.chat, desk: createOrganiserDesk({ events: areas.events, staff: areas.operators, clock: areas.clock, languages: i18n.languages }), i18n, logger },
     organisers: { staffOf, signIn: areas.organiserSignIn, webUrl: areas.webUrl, i18n, logger },
     console: { staffOf, handoff: parts.handoff, duty: parts.duty, dutyStore: parts.dutyStore, views: parts.views, logger },
     invitations: { invitations: areas.invitations, operators: areas.operators, i18n, logger },

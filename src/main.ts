@@ -180,7 +180,15 @@ export async function startUra(config: Config, logger: Logger, options: StartOpt
     ...(webhookRoute ? { telegramWebhook: webhookRoute } : {}),
     organiserWeb: organiserWeb({
       signIn: areas.organiserSignIn,
-      events: organiserEvents({ events: areas.events, botUsername: () => bot.username() }),
+      events: organiserEvents({
+        events: areas.events,
+        botUsername: () => bot.username(),
+        // The code at the entrance: the one shown now (accepted for one more window after it changes).
+        entranceCode: async (eventId) => {
+          const { code, changesAt } = await areas.events.entranceCode(eventId);
+          return { code, validUntil: changesAt };
+        },
+      }),
       i18n,
       clock,
       timeZone: config.timezone,

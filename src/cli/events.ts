@@ -57,7 +57,7 @@ function readListFile(path: string, usage: string): TableFile {
   return { format, bytes: readFileSync(path) };
 }
 
-export const eventsCommand = new Command('events').description('coordination events: programme, invitation lists, sign-in sheets, the participant profile, join QR codes');
+export const eventsCommand = new Command('events').description('coordination events: programme, invitation lists, sign-in sheets, the participant profile, join QR codes, organisers');
 
 eventsCommand
   .command('create')

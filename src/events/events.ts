@@ -1,7 +1,10 @@
 import type { Clock } from '../shared/clock.js';
 import type { IdentityProtector } from '../shared/crypto.js';
 import { newId } from '../shared/ids.js';
+import { LANGUAGES } from '../i18n/index.js';
 import { type AttendanceImport, importAttendance } from './attendance-import.js';
+import { type EntranceCode, entranceCodeAt, type EntranceSigner } from './entrance-code.js';
+import { createEventChat, type EventChat } from './event-chat.js';
 import { DEFAULT_EVENT_LANGUAGES, eventInputSchema, type EventInput, type InputProblem } from './event-input.js';
 import { EventError } from './errors.js';
 import { type InviteImport, importInvites } from './invite-import.js';
@@ -45,6 +48,14 @@ export interface Events {
   isOrganiser(eventId: string, operatorId: string): Promise<boolean>;
   organisedBy(operatorId: string): Promise<EventRecord[]>;
   participants: Participants;
+  /** Registration, self-service and check-in in a participant's chat. */
+  chat: EventChat;
+  /**
+   * The entrance code to show at the venue now (the organisers' page, /event): four
+   * digits that change every ten minutes; typed into the chat, they check the
+   * participant in for the event's current day.
+   */
+  entranceCode(eventId: string): Promise<EntranceCode>;
 }
 
 export interface EventsDeps {
@@ -77,6 +88,9 @@ export function createEvents(deps: EventsDeps): Events {
     const code = parseJoinCode(ref);
     return (code === undefined ? undefined : await store.eventByJoinCode(code)) ?? store.event(ref.trim());
   }
+  const participants = createParticipants({ store, identity: deps.identity, now });
+  // The entrance code's key: the server's pepper, under a purpose of its own.
+  const sign: EntranceSigner = (message) => deps.identity.hashId('entrance', message);
   const lists = async (eventId: string): Promise<EventLists> => {
     const [organisations, invitees, participants, attendance] = await Promise.all([store.organisations(eventId), store.invitees(eventId), store.participants(eventId), store.attendance(eventId)]);
     return { organisations, invitees, participants, attendance };
@@ -149,6 +163,8 @@ export function createEvents(deps: EventsDeps): Events {
     removeOrganiser: (eventId, operatorId) => store.removeOrganiser(eventId, operatorId),
     isOrganiser: async (eventId, operatorId) => (await store.organisers(eventId)).includes(operatorId),
     organisedBy: (operatorId) => store.organisedBy(operatorId),
-    participants: createParticipants({ store, identity: deps.identity, now }),
+    participants,
+    chat: createEventChat({ store, participants, identity: deps.identity, clock, languages: LANGUAGES, sign }),
+    entranceCode: async (eventId) => entranceCodeAt(sign, (await get(eventId)).id, now()),
   };
 }

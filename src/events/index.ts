@@ -31,7 +31,7 @@ export {
   type SessionKind,
   type Texts,
 } from './model.js';
-export type { EventCatalogStore, EventPeopleStore, EventStore, InviteChanges, SheetChanges } from './store.js';
+export type { EventCatalogStore, EventChatRecord, EventChatStore, EventPeopleStore, EventStore, InviteChanges, SheetChanges } from './store.js';
 export { DEFAULT_EVENT_LANGUAGES, MAX_EVENT_DAYS, type EventInput, type InputProblem } from './event-input.js';
 export { EVENT_ERROR_CODES, EventError, type EventErrorCode } from './errors.js';
 export { describeProblem, type RowProblem } from './columns.js';
@@ -43,7 +43,44 @@ export { formatOf, MAX_ROWS, TABLE_FORMATS, type TableFile, type TableFormat } f
 export { participantProfile, percent, PROFILE_DIMENSIONS, type Profile, type ProfileCounts, type ProfileDimension, type ProfilePerson, type ProfileRow } from './profile.js';
 export { profileTable } from './profile-table.js';
 export type { RosterEntry } from './roster.js';
-export type { ChatIdentity, Participants, Registration, WalkIn } from './participants.js';
+export type { ChatIdentity, Correction, Participants, Registration, WalkIn, WalkInChange } from './participants.js';
+export {
+  acceptsEntranceCode,
+  ENTRANCE_CODE_DIGITS,
+  ENTRANCE_CODE_TRIES,
+  ENTRANCE_WINDOW_MINUTES,
+  entranceCodeAt,
+  entranceCodeIn,
+  entranceWindowOf,
+  readEntranceCode,
+  type EntranceCode,
+  type EntranceSigner,
+} from './entrance-code.js';
+export { eventDayAt } from './event-day.js';
+export { ASKING_MINUTES, CORRECTIONS, createEventChat, type CorrectionField, type EventChat } from './event-chat.js';
+export type { CardNote, ChatAnswer, ChatRefusal, ChatWho, ParticipantCard, QuestionHint } from './chat-answer.js';
+export {
+  advance,
+  byRef,
+  firstStep,
+  isAsking,
+  LETTERS_ABOVE,
+  letterOf,
+  NAME_LENGTH,
+  ORGANISATION_LENGTH,
+  ORGANISATIONS_PER_PAGE,
+  PEOPLE_PER_PAGE,
+  registrationStepSchema,
+  shortRef,
+  type Purpose,
+  type RegistrationHint,
+  type RegistrationInput,
+  type RegistrationLists,
+  type RegistrationStep,
+  type Transition,
+} from './registration.js';
+export { questionOf, type Paged, type Question } from './registration-view.js';
+export { createOrganiserDesk, DESK_PAGE, type DeskAnswer, type DeskView, type OrganiserDesk, type OrganiserDeskDeps } from './organiser-desk.js';
 export { isBotUsername, JOIN_CODE_ALPHABET, JOIN_START_PREFIX, joinLink, newJoinCode, parseJoinCode } from './join-code.js';
 export { joinQr, QR_FORMATS, qrFormatOf, type QrFormat } from './join-qr.js';
 export { EVENTS_NAMESPACE, loadTemplates, TEMPLATES_DIR, textAt, type ProgrammeTemplate, type TemplateCatalog } from './templates.js';

@@ -112,6 +112,23 @@ export interface Participant {
   deletedAt: Date | null;
 }
 
+/** Who registers in the chat without being on the invitation list. */
+export interface WalkIn {
+  name: string;
+  organisation: string;
+  /** Used only for an organisation not yet on the event's lists: a known one keeps its type. */
+  orgType: OrgType;
+  region: InviteRegion;
+}
+
+/** A walk-in's correction: one field, or another organisation (with its type when it is new). */
+export interface WalkInChange {
+  name?: string;
+  organisation?: string;
+  orgType?: OrgType;
+  region?: InviteRegion;
+}
+
 /** A person was there on a day: one row per person and day, the first record kept. */
 export interface Attendance {
   id: string;

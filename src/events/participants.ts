@@ -1,7 +1,7 @@
 import type { IdentityProtector } from '../shared/crypto.js';
 import { newId } from '../shared/ids.js';
 import { EventError } from './errors.js';
-import type { AttendanceSource, EventRecord, InviteRegion, Organisation, OrgType, Participant } from './model.js';
+import type { AttendanceSource, EventRecord, Organisation, Participant, WalkIn, WalkInChange } from './model.js';
 import { personKeyOf } from './model.js';
 import { cleanName, nameKey } from './normalise.js';
 import type { EventPeopleStore } from './store.js';
@@ -20,13 +20,7 @@ export interface ChatIdentity {
   language: string;
 }
 
-export interface WalkIn {
-  name: string;
-  organisation: string;
-  /** Used only for an organisation not yet on the event's lists: a known one keeps its type. */
-  orgType: OrgType;
-  region: InviteRegion;
-}
+export type { WalkIn, WalkInChange } from './model.js';
 
 export type Registration =
   | { kind: 'registered'; participant: Participant }
@@ -34,6 +28,16 @@ export type Registration =
   | { kind: 'already_registered'; participant: Participant }
   /** Another account registered as this invitee. */
   | { kind: 'invitee_taken' }
+  | { kind: 'closed' };
+
+export type Correction =
+  | { kind: 'corrected'; participant: Participant }
+  /** Another account registered as the invitee chosen. */
+  | { kind: 'invitee_taken' }
+  /** The type of an organisation others belong to is the organisers' to set (their list), not one participant's. */
+  | { kind: 'type_shared' }
+  /** A walk-in's correction asked of an invitee, or the other way round. */
+  | { kind: 'not_applicable' }
   | { kind: 'closed' };
 
 export interface Participants {
@@ -51,6 +55,12 @@ export interface Participants {
    * change; the invitation list (the organisers' own record) is not touched.
    */
   erase(participantId: string): Promise<void>;
+  /** A participant who left takes part again: the same registration, the same days present. */
+  rejoin(participantId: string): Promise<void>;
+  /** A walk-in corrects their name, organisation, its type or their region. */
+  correct(event: EventRecord, participantId: string, change: WalkInChange): Promise<Correction>;
+  /** An invitee who chose the wrong line of the list chooses again; their days present go with them. */
+  rechoose(event: EventRecord, participantId: string, inviteeId: string): Promise<Correction>;
 }
 
 export function createParticipants(deps: { store: EventPeopleStore; identity: IdentityProtector; now: () => Date }): Participants {
@@ -85,6 +95,15 @@ export function createParticipants(deps: { store: EventPeopleStore; identity: Id
     return raced ? { kind: 'already_registered', participant: raced } : { kind: 'invitee_taken' };
   }
 
+  /** Whether anyone but this participant is of the organisation: invited, or registered and not deleted. */
+  async function sharedOrganisation(eventId: string, organisationId: string, participantId: string): Promise<boolean> {
+    const [invitees, participants] = await Promise.all([store.invitees(eventId), store.participants(eventId)]);
+    return (
+      invitees.some((invitee) => invitee.organisationId === organisationId) ||
+      participants.some((other) => other.id !== participantId && other.deletedAt === null && other.organisationId === organisationId)
+    );
+  }
+
   return {
     async of(eventId, telegramId) {
       const participant = await store.participantByTelegramKey(eventId, keyOf(telegramId));
@@ -114,6 +133,46 @@ export function createParticipants(deps: { store: EventPeopleStore; identity: Id
     async leave(participantId) {
       const participant = await existing(participantId);
       if (participant.leftAt === null) await store.saveParticipant({ ...participant, leftAt: now() });
+    },
+    async rejoin(participantId) {
+      const participant = await existing(participantId);
+      if (participant.leftAt !== null) await store.saveParticipant({ ...participant, leftAt: null });
+    },
+    async correct(event, participantId, change) {
+      if (event.status !== 'open') return { kind: 'closed' };
+      const participant = await existing(participantId);
+      if (participant.inviteeId !== null || participant.organisationId === null) return { kind: 'not_applicable' };
+      const organisations = await store.organisations(event.id);
+      const current = organisations.find((organisation) => organisation.id === participant.organisationId);
+      if (change.organisation !== undefined) {
+        const named = change.organisation;
+        const attempt = async (): Promise<Correction | undefined> => {
+          const key = nameKey(named);
+          const known = (await store.organisations(event.id)).find((organisation) => organisation.nameKey === key);
+          const organisation = known ?? { id: newId(), eventId: event.id, name: cleanName(named), nameKey: key, orgType: change.orgType ?? current?.orgType ?? 'other' };
+          const moved = { ...participant, organisationId: organisation.id };
+          return (await store.reassignParticipant(moved, known ? undefined : organisation)) ? { kind: 'corrected', participant: moved } : undefined;
+        };
+        // Another walk-in named the same new organisation at the same moment: it is on the lists now.
+        return (await attempt()) ?? (await attempt()) ?? { kind: 'not_applicable' };
+      }
+      if (change.orgType !== undefined && current) {
+        if (await sharedOrganisation(event.id, current.id, participant.id)) return { kind: 'type_shared' };
+        await store.setOrganisationType(current.id, change.orgType);
+      }
+      const corrected = { ...participant, ...(change.name !== undefined ? { name: cleanName(change.name) } : {}), ...(change.region !== undefined ? { region: change.region } : {}) };
+      await store.saveParticipant(corrected);
+      return { kind: 'corrected', participant: corrected };
+    },
+    async rechoose(event, participantId, inviteeId) {
+      if (event.status !== 'open') return { kind: 'closed' };
+      const participant = await existing(participantId);
+      if (participant.inviteeId === null) return { kind: 'not_applicable' };
+      const invitee = (await store.invitees(event.id)).find((candidate) => candidate.id === inviteeId);
+      if (!invitee) throw new EventError('invitee_not_found', `no invitee ${inviteeId} in event ${event.id}`);
+      if (invitee.id === participant.inviteeId) return { kind: 'corrected', participant };
+      const moved = { ...participant, inviteeId: invitee.id, organisationId: invitee.organisationId, region: invitee.region };
+      return (await store.reassignParticipant(moved)) ? { kind: 'corrected', participant: moved } : { kind: 'invitee_taken' };
     },
     async erase(participantId) {
       const participant = await existing(participantId);

@@ -1,4 +1,5 @@
-import type { Attendance, EventRecord, EventSession, EventStatus, Invitee, Organisation, Participant } from './model.js';
+import type { Attendance, EventRecord, EventSession, EventStatus, Invitee, Organisation, OrgType, Participant } from './model.js';
+import type { RegistrationStep } from './registration.js';
 
 /** Events, their programmes and organisers (src/storage/event-repository.ts). */
 export interface EventCatalogStore {
@@ -49,6 +50,14 @@ export interface EventPeopleStore {
   /** Stores a participant (with a walk-in's new organisation); false when that Telegram key or invitee is registered already. */
   createParticipant(participant: Participant, newOrganisation?: Organisation): Promise<boolean>;
   saveParticipant(participant: Participant): Promise<void>;
+  /**
+   * Saves a participant whose invitation or organisation changed (with a new organisation
+   * if they named one), in one transaction with their days present, which move to their
+   * new attendance key (`personKeyOf`); a day the new key has already is kept once. False
+   * when another participant registered as that invitee.
+   */
+  reassignParticipant(participant: Participant, newOrganisation?: Organisation): Promise<boolean>;
+  setOrganisationType(organisationId: string, orgType: OrgType): Promise<void>;
   attendance(eventId: string): Promise<Attendance[]>;
   /** False when that person's presence on that day is recorded already (the first record stays). */
   addAttendance(attendance: Attendance): Promise<boolean>;
@@ -56,4 +65,27 @@ export interface EventPeopleStore {
   saveSheet(changes: SheetChanges): Promise<void>;
 }
 
-export type EventStore = EventCatalogStore & EventPeopleStore;
+/**
+ * A chat's place in the events area: the event it joined last, its language there and
+ * the registration step it is on. Keyed by the participant hash of the Telegram id (as
+ * Participant.telegramKey), never by the helpline's chat session, so nothing links it to
+ * a help-seeker.
+ */
+export interface EventChatRecord {
+  key: string;
+  eventId: string;
+  language: string;
+  step: RegistrationStep;
+  /** Wrong entrance codes typed in one window (see ENTRANCE_CODE_TRIES). */
+  tries: { window: number; count: number } | null;
+  updatedAt: Date;
+}
+
+/** Chats' places in the events area (src/storage/event-chat-repository.ts); one read by primary key. */
+export interface EventChatStore {
+  chat(key: string): Promise<EventChatRecord | undefined>;
+  saveChat(record: EventChatRecord): Promise<void>;
+  deleteChat(key: string): Promise<void>;
+}
+
+export type EventStore = EventCatalogStore & EventPeopleStore & EventChatStore;

@@ -9,9 +9,10 @@ export interface IdentityProtector {
   /**
    * `kind` gives the hash its purpose: the same id hashed for another purpose does not match.
    * `participant` keys an event participant's Telegram id, so that a participant and a
-   * help-seeker contact (`user`) cannot be linked from the database.
+   * help-seeker contact (`user`) cannot be linked from the database. `entrance` makes an
+   * event's rotating entrance code from the event and the time (no identity in it).
    */
-  hashId(kind: 'user' | 'chat' | 'participant' | `survey-respondent:${string}`, id: number | bigint | string): string;
+  hashId(kind: 'user' | 'chat' | 'participant' | 'entrance' | `survey-respondent:${string}`, id: number | bigint | string): string;
   seal(plain: string): string;
   open(sealed: string): string;
 }

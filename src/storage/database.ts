@@ -13,6 +13,7 @@ import { createMigrator, type Migrator } from './migrator.js';
 import { openPostgresRunner } from './postgres-runner.js';
 import type { SqlRunner } from './sql-runner.js';
 import { openSqliteRunner, SQLITE_BUSY_TIMEOUT_MS } from './sqlite-runner.js';
+import { isolatingTransactions } from './sqlite-transactions.js';
 
 /**
  * The Prisma client type repositories are written against: the SQLite client's,
@@ -43,14 +44,17 @@ export interface Database {
   close(): Promise<void>;
 }
 
+type SqliteAdapterFactory = NonNullable<NonNullable<ConstructorParameters<typeof SqliteClient>[0]>['adapter']>;
+
 /**
  * The better-sqlite3 adapter, with every connection it opens overwriting what is
- * deleted with zeros: without it a deleted message stays readable in free space.
+ * deleted with zeros (without it a deleted message stays readable in free space), and
+ * keeping other queries out of an open transaction (see isolatingTransactions).
  */
-function secureDeleting(factory: PrismaBetterSQLite3): Pick<PrismaBetterSQLite3, 'provider' | 'adapterName' | 'connect' | 'connectToShadowDb'> {
+function secureDeleting(factory: PrismaBetterSQLite3): SqliteAdapterFactory & { connectToShadowDb: SqliteAdapterFactory['connect'] } {
   const zeroing = async (adapter: Awaited<ReturnType<PrismaBetterSQLite3['connect']>>) => {
     await adapter.executeScript('PRAGMA secure_delete = ON');
-    return adapter;
+    return isolatingTransactions(adapter);
   };
   return {
     provider: factory.provider,

@@ -9,6 +9,7 @@ import {
   type Organisation,
   PARTICIPANT_SOURCES,
   type Participant,
+  personKeyOf,
 } from '../events/index.js';
 import type { UraPrisma, UraTx } from './database.js';
 import { isUniqueViolation } from './prisma-errors.js';
@@ -68,6 +69,27 @@ export function createEventPeopleRepository(prisma: UraPrisma): EventPeopleStore
       const { id, eventId, ...fields } = participant;
       await prisma.eventParticipant.update({ where: { id }, data: fields });
     },
+    async reassignParticipant(participant, newOrganisation) {
+      const { id, eventId, ...fields } = participant;
+      const personKey = personKeyOf(participant);
+      try {
+        await prisma.$transaction(async (tx) => {
+          if (newOrganisation) await tx.eventOrganisation.create({ data: newOrganisation });
+          await tx.eventParticipant.update({ where: { id }, data: fields });
+          for (const row of await tx.eventAttendance.findMany({ where: { eventId, participantId: id, NOT: { personKey } } })) {
+            const kept = await tx.eventAttendance.findUnique({ where: { eventId_personKey_day: { eventId, personKey, day: row.day } } });
+            // The new key was recorded present that day already (a sheet): one record of the day stays.
+            if (kept) await tx.eventAttendance.delete({ where: { id: row.id } });
+            else await tx.eventAttendance.update({ where: { id: row.id }, data: { personKey, inviteeId: participant.inviteeId } });
+          }
+        });
+        return true;
+      } catch (error) {
+        if (isUniqueViolation(error)) return false;
+        throw error;
+      }
+    },
+    setOrganisationType: async (organisationId, orgType) => void (await prisma.eventOrganisation.update({ where: { id: organisationId }, data: { orgType } })),
     attendance: async (eventId) => (await prisma.eventAttendance.findMany({ where: { eventId }, orderBy: [{ at: 'asc' }, { id: 'asc' }] })).map(toAttendance),
     async addAttendance(attendance) {
       try {

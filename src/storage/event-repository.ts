@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EVENT_STATUSES, type EventCatalogStore, type EventRecord, type EventSession, type EventStore, GROUP_ATTRIBUTES, SESSION_KINDS } from '../events/index.js';
 import type { UraPrisma } from './database.js';
+import { createEventChatRepository } from './event-chat-repository.js';
 import { createEventPeopleRepository } from './event-people-repository.js';
 import { isUniqueViolation } from './prisma-errors.js';
 import { storedOneOf } from './stored-values.js';
@@ -95,4 +96,4 @@ export function createEventCatalogRepository(prisma: UraPrisma): EventCatalogSto
 }
 
 /** The events area's whole store. */
-export const createEventStore = (prisma: UraPrisma): EventStore => ({ ...createEventCatalogRepository(prisma), ...createEventPeopleRepository(prisma) });
+export const createEventStore = (prisma: UraPrisma): EventStore => ({ ...createEventCatalogRepository(prisma), ...createEventPeopleRepository(prisma), ...createEventChatRepository(prisma) });

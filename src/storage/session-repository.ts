@@ -34,6 +34,10 @@ export function createSessionRepository<T>(prisma: UraPrisma, clock: Clock, pars
       const previous = lastRead.get(key);
       lastRead.delete(key);
       if (previous === json) return;
+      // An empty session never stored stays unstored: reading nothing gives the same empty
+      // session. So a chat the helpline never served (an event's participant, a stranger
+      // pressing an old button) leaves no row here.
+      if (previous === undefined && json === '{}') return;
       const updatedAt = clock.now();
       await prisma.chatSession.upsert({ where: { key }, create: { key, value: json, updatedAt }, update: { value: json, updatedAt } });
     },

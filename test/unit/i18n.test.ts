@@ -50,6 +50,7 @@ const textsOf = (language: string, file: string): [string, string][] => {
 const OWN_FILES = [
   'bot.json',
   'common.json',
+  'events.json',
   'flows.json',
   'handoff.json',
   'helpline.json',

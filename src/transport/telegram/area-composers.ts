@@ -1,12 +1,14 @@
 import type { Composer } from 'grammy';
 import { consoleComposer, type ConsoleDeps } from './console.js';
 import type { UraContext } from './context.js';
+import { eventsComposer, type EventsBotDeps } from './events-composer.js';
 import { helplineComposer, type HelplineBotDeps } from './helpline-composer.js';
 import { invitationComposer, type InvitationBotDeps } from './invitations.js';
 import { organiserComposer, type OrganiserBotDeps } from './organiser-console.js';
 
 /** Each area's composer deps, as the composition root assembles them. */
 export interface AreaBotDeps {
+  events: EventsBotDeps;
   organisers: OrganiserBotDeps;
   console: ConsoleDeps;
   invitations: InvitationBotDeps;
@@ -14,11 +16,14 @@ export interface AreaBotDeps {
 }
 
 /**
- * The areas' composers in the order an update meets them. Staff first (organisers,
- * then the case console): a staff member's messages are never taken for a help-seeker's, and an invitation is answered before
- * the person could be recorded as a contact. The helpline last: it serves the private
- * chats no other area answered.
+ * The areas' composers in the order an update meets them. Events first: they answer
+ * only their own updates (an event's link, /me, /event, their buttons, text while a
+ * registration waits for it), and staff composers answer every update of a staff
+ * member, so an organiser's /event would not reach them later. Then staff (organisers,
+ * then the case console): a staff member's messages are never taken for a help-seeker's,
+ * and an invitation is answered before the person could be recorded as a contact. The
+ * helpline last: it serves the private chats no other area answered.
  */
 export function areaComposers(deps: AreaBotDeps): Composer<UraContext>[] {
-  return [organiserComposer(deps.organisers), consoleComposer(deps.console), invitationComposer(deps.invitations), helplineComposer(deps.helpline)];
+  return [eventsComposer(deps.events), organiserComposer(deps.organisers), consoleComposer(deps.console), invitationComposer(deps.invitations), helplineComposer(deps.helpline)];
 }

@@ -12,4 +12,6 @@ export const CALLBACK_PREFIX = {
   console: 'o',
   /** Staff invitations. */
   invitations: 'i',
+  /** Coordination events: registration, self-service and check-in, the organiser's /event. */
+  events: 'e',
 } as const;

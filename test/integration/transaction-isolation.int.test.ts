@@ -1,0 +1,51 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { PROVIDERS_UNDER_TEST, suiteDatabase } from '../support/database.js';
+
+// What one update writes outside a transaction is never taken into another update's
+// transaction: on SQLite (one connection for all) a write made while a transaction was
+// open used to run inside it and be undone when that transaction rolled back.
+
+describe.each(PROVIDERS_UNDER_TEST)('transactions beside other queries on $name', ({ open, skip }) => {
+  const database = suiteDatabase({ open, skip });
+  const row = (key: string) => ({ key, eventId: 'ev', language: 'sq', state: '{}', updatedAt: new Date('2026-06-01T09:00:00Z') });
+
+  beforeEach(async () => {
+    if (!skip) await database.db.prisma.eventChat.deleteMany();
+  });
+
+  it.skipIf(skip)('keeps a write made while another transaction is open when that transaction rolls back, and shows it nothing uncommitted', async () => {
+    const { prisma } = database.db;
+    let entered = () => {};
+    const inside = new Promise<void>((resolve) => (entered = resolve));
+    let finish = () => {};
+    const held = new Promise<void>((resolve) => (finish = resolve));
+    const failing = prisma.$transaction(async (tx) => {
+      await tx.eventChat.create({ data: row('rolled-back') });
+      entered();
+      await held;
+      throw new Error('a unique violation, say');
+    });
+    await inside;
+    // An upsert is one statement, run without a transaction of its own (a create is wrapped in one, and so waited).
+    // Prisma's queries run when awaited: `then` sends them now, while the transaction is open.
+    const written = prisma.eventChat.upsert({ where: { key: 'kept' }, create: row('kept'), update: { language: 'en' } }).then((chat) => chat);
+    const read = prisma.eventChat.findMany().then((chats) => chats);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    finish();
+    await expect(failing).rejects.toThrow('a unique violation, say');
+    await written;
+    expect((await read).map((chat) => chat.key)).not.toContain('rolled-back');
+    expect((await prisma.eventChat.findMany()).map((chat) => chat.key)).toEqual(['kept']);
+  });
+
+  it.skipIf(skip)('lets transactions and queries that come one after another run as before', async () => {
+    const { prisma } = database.db;
+    await Promise.all([
+      prisma.$transaction(async (tx) => void (await tx.eventChat.create({ data: row('a') }))),
+      prisma.eventChat.create({ data: row('b') }),
+      prisma.$transaction(async (tx) => void (await tx.eventChat.create({ data: row('c') }))),
+      prisma.eventChat.count(),
+    ]);
+    expect((await prisma.eventChat.findMany({ orderBy: { key: 'asc' } })).map((chat) => chat.key)).toEqual(['a', 'b', 'c']);
+  });
+});
