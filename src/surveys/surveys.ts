@@ -126,7 +126,10 @@ export function createSurveys(deps: { catalog: FlowCatalog; store: SurveyStore; 
     },
     on,
     standing(flowId, kind) {
-      const find = () => standingRun(flowId, kind, false);
+      // Made on the first look-up, not only on the first start: a run not yet made would otherwise be
+      // looked up in the database on every turn of every conversation that asks (the helpline asks
+      // on each one), and an empty run costs one row.
+      const find = () => standingRun(flowId, kind, true);
       return {
         async start(subject, language) {
           const run = await standingRun(flowId, kind, true);
