@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process';
+import { runUra, type UraRun } from '../support/ura-process.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { packageRoot } from '../../src/shared/paths.js';
 import { conference2006, inviteRows, SHEET_HEADER, sheetRows, writeCsv, writeXlsx } from '../support/conference-2006.js';
 import { scratchDir } from '../support/events.js';
 
@@ -11,27 +10,12 @@ import { scratchDir } from '../support/events.js';
 // timeouts are generous and nothing here measures time.
 const TIMEOUT = 120_000;
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
+type Run = UraRun;
 
 const dir = scratchDir();
 const ura = (...args: string[]): Promise<Run> => uraCommand('events', ...args);
 const uraCommand = (...args: string[]): Promise<Run> =>
-  new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(packageRoot, 'bin/ura.js'), ...args], {
-      cwd: dir,
-      env: { ...process.env, DATABASE_URL: '', TELEGRAM_BOT_TOKEN: '', TELEGRAM_API_ROOT: '', APP_TIMEZONE: 'Europe/Tirane', LOG_LEVEL: 'silent' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += String(chunk)));
-    child.stderr.on('data', (chunk) => (stderr += String(chunk)));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
+  runUra(args, { cwd: dir, env: { ...process.env, DATABASE_URL: '', TELEGRAM_BOT_TOKEN: '', TELEGRAM_API_ROOT: '', APP_TIMEZONE: 'Europe/Tirane', LOG_LEVEL: 'silent' } });
 
 let joinCode = '';
 

@@ -1,11 +1,10 @@
+import { runUra, type UraRun } from '../support/ura-process.js';
 import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { entranceCodeAt } from '../../src/events/index.js';
 import { createIdentityProtector } from '../../src/shared/crypto.js';
-import { packageRoot } from '../../src/shared/paths.js';
 import { wallClock } from '../../src/shared/zone.js';
 import { conference2006, inviteRows, writeCsv } from '../support/conference-2006.js';
 import { printOutputOnFailure, type EmulatedUser, type Harness, type Reply, startHarness } from '../support/emulator.js';
@@ -23,26 +22,10 @@ const eventName = (language: 'sq' | 'en') => (language === 'sq' ? 'Konferenca Ko
 const en = (key: string, vars?: Record<string, string | number>) => localeText('en', 'events', key, vars);
 const sq = (key: string, vars?: Record<string, string | number>) => localeText('sq', 'events', key, vars);
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
+type Run = UraRun;
 
 /** `ura ...` in Ura's own directory, on the database the running Ura uses. */
-const ura = (dir: string, args: string[]): Promise<Run> =>
-  new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(packageRoot, 'bin/ura.js'), ...args], {
-      cwd: dir,
-      env: { PATH: process.env.PATH ?? '', HOME: dir, APP_TIMEZONE: 'Europe/Tirane', LOG_LEVEL: 'silent' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += String(chunk)));
-    child.stderr.on('data', (chunk) => (stderr += String(chunk)));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
+const ura = (dir: string, args: string[]): Promise<Run> => runUra(args, { cwd: dir, env: { PATH: process.env.PATH ?? '', HOME: dir, APP_TIMEZONE: 'Europe/Tirane', LOG_LEVEL: 'silent' } });
 const uraEvents = (dir: string, args: string[]) => ura(dir, ['events', ...args]);
 
 /** Today in Tirana, YYYY-MM-DD. */
