@@ -45,7 +45,7 @@ export function fakeOrganiserEvents(): FakeOrganiserEvents {
     const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
     const header = (lines[0] ?? '').split(',').map((cell) => cell.trim());
     const problems: ImportProblem[] = [];
-    for (const column of COLUMNS) if (!header.includes(column)) problems.push({ row: 1, column, value: '', expected: 'a column with this name' });
+    for (const column of COLUMNS) if (!header.includes(column)) problems.push({ row: 1, column, value: '', expected: { code: 'column_named', values: { column, columns: COLUMNS.join(', ') } } });
     const rows: Registration[] = [];
     lines.slice(1).forEach((line, index) => {
       if (line.trim() === '') return;
@@ -53,10 +53,10 @@ export function fakeOrganiserEvents(): FakeOrganiserEvents {
       const value = (column: string) => cells[header.indexOf(column)] ?? '';
       const row = index + 2;
       const before = problems.length;
-      if (value('name') === '') problems.push({ row, column: 'name', value: '', expected: 'a name' });
-      if (value('organisation') === '') problems.push({ row, column: 'organisation', value: '', expected: 'an organisation' });
-      if (!ORG_TYPES.includes(value('org_type'))) problems.push({ row, column: 'org_type', value: value('org_type'), expected: `one of ${ORG_TYPES.join(', ')}` });
-      if (!REGIONS.includes(value('region'))) problems.push({ row, column: 'region', value: value('region'), expected: 'one of the 12 counties, national or international' });
+      if (value('name') === '') problems.push({ row, column: 'name', value: '', expected: { code: 'name' } });
+      if (value('organisation') === '') problems.push({ row, column: 'organisation', value: '', expected: { code: 'organisation' } });
+      if (!ORG_TYPES.includes(value('org_type'))) problems.push({ row, column: 'org_type', value: value('org_type'), expected: { code: 'org_type', values: { types: ORG_TYPES.join(', ') } } });
+      if (!REGIONS.includes(value('region'))) problems.push({ row, column: 'region', value: value('region'), expected: { code: 'region', values: { counties: REGIONS.slice(0, 12).join(', ') } } });
       if (problems.length === before) {
         rows.push({
           id: `r${nextId++}`,

@@ -1,3 +1,4 @@
+import type { Expectation } from '../../events/index.js';
 /**
  * What the organiser pages and the JSON API need from the events area: the port the
  * web side is written against. The events area's use-cases implement it (the adapter
@@ -68,8 +69,8 @@ export interface ImportProblem {
   row: number;
   column: string;
   value: string;
-  /** What the column expects, in words (shown as it comes). */
-  expected: string;
+  /** What the column expects, as a code and values: said in the reader's language (`events:expected.<code>`). */
+  expected: Expectation;
 }
 
 export type InviteImport = { imported: number; skipped: number } | { problems: ImportProblem[] };
