@@ -1,7 +1,7 @@
 import { composeHandoff } from './compose-handoff.js';
 import type { BotCall } from './delivery/outbox.js';
 import type { RateLimits } from './delivery/throttle.js';
-import { createEvents, createOrganiserDesk, EVENTS_NAMESPACE, loadTemplates, textAt } from './events/index.js';
+import { createEventChatRetention, createEvents, createOrganiserDesk, EVENTS_NAMESPACE, loadTemplates, textAt } from './events/index.js';
 import type { FlowCatalog } from './flows/catalog.js';
 import { createContacts } from './helpline/contacts.js';
 import type { Directory } from './helpline/directory.js';
@@ -18,6 +18,7 @@ import type { Logger } from './shared/logger.js';
 import { createInvitations } from './staff/invitations.js';
 import { createOrganiserSignIn } from './staff/organiser-sign-in.js';
 import { createContactRepository } from './storage/contact-repository.js';
+import { createEventChatRetentionRepository } from './storage/event-chat-repository.js';
 import { createEventStore } from './storage/event-repository.js';
 import type { Database, UraPrisma } from './storage/database.js';
 import { createCaseRepository, createConversationRepository, createEraser, createMessageLogRepository } from './storage/helpline-repositories.js';
@@ -91,6 +92,7 @@ export function composeAreas(deps: AreaDeps) {
   const operators = createOperatorRepository(prisma);
   const respondentKey = respondentKeys(identity);
   const surveys = createSurveys({ catalog, store: createSurveyRepository(prisma), respondentKey, clock });
+  const eventStore = createEventStore(prisma);
   const helpline = createHelpline({ catalog, conversations: createConversationRepository(prisma), cases: createCaseRepository(prisma), surveys, clock });
   const erase = createEraser({ prisma, scrub: deps.scrub }, clock, respondentKey).erase;
   return {
@@ -110,7 +112,7 @@ export function composeAreas(deps: AreaDeps) {
     surveys,
     // Templates with a problem are left out here; start-up refuses them (main.ts).
     events: createEvents({
-      store: createEventStore(prisma),
+      store: eventStore,
       templates: loadTemplates(undefined, deps.locales).catalog,
       text: (language, key) => textAt(deps.locales[language]?.[EVENTS_NAMESPACE], key),
       identity,
@@ -118,6 +120,7 @@ export function composeAreas(deps: AreaDeps) {
       timezone: deps.timezone,
     }),
     retention: createRetention({ store: createRetentionRepository({ prisma, scrub: deps.scrub }), clock, days: retentionDays }),
+    eventChatRetention: createEventChatRetention({ events: eventStore, store: createEventChatRetentionRepository({ prisma, scrub: deps.scrub }), clock, days: retentionDays }),
     surveyRetention: createSurveyRetention({ store: createSurveyRetentionRepository({ prisma, scrub: deps.scrub }), clock, days: deps.surveyRetentionDays, inProgressDays: retentionDays }),
     identity,
     i18n,
