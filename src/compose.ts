@@ -146,7 +146,15 @@ export function areaBotDeps(areas: Areas, rateLimits: { messages: RateLimiter; b
   // Every staff member, whatever the role: the organisers' and the case console's composers share one read per update.
   const staffOf = staffLookup(areas.staffOnDuty.dutyOf);
   return {
-    events: { chat: areas.events.chat, desk: createOrganiserDesk({ events: areas.events, staff: areas.operators, clock: areas.clock, languages: i18n.languages }), i18n, logger },
+    events: {
+      chat: areas.events.chat,
+      desk: createOrganiserDesk({ events: areas.events, staff: areas.operators, clock: areas.clock, languages: i18n.languages }),
+      i18n,
+      logger,
+      rateLimits,
+      identity: areas.identity,
+      clock: areas.clock,
+    },
     organisers: { staffOf, signIn: areas.organiserSignIn, webUrl: areas.webUrl, i18n, logger },
     console: { staffOf, handoff: parts.handoff, duty: parts.duty, dutyStore: parts.dutyStore, views: parts.views, logger },
     invitations: { invitations: areas.invitations, operators: areas.operators, i18n, logger },

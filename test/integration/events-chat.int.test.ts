@@ -307,6 +307,26 @@ describe.each(PROVIDERS_UNDER_TEST)('events in the chat on $name', ({ open, skip
     expect(await retention.run()).toEqual({ chats: 0 });
   });
 
+  it.skipIf(skip)('asks a flood of presses and commands to slow down once, then drops it until the minute has passed; the helpline never hears of it', async () => {
+    const arta = participant(h, 9115, 'en');
+    await arta.start(`ev_${event.joinCode}`);
+    const before = h.texts(9115).length;
+    for (let i = 0; i < 19; i++) await arta.command('me');
+    for (let i = 0; i < 3; i++) await arta.command('me');
+    const said = h.texts(9115).slice(before);
+    expect(said.filter((text) => text === h.t('en', 'chat.slow_down'))).toHaveLength(1);
+    expect(said).toHaveLength(20);
+    for (let i = 0; i < 100; i++) await arta.press('e:m|ZZZZZZ');
+    // Ninety presses a minute are answered (here: the button is stale); the ninety-first is asked to slow down.
+    expect(h.toasts()).toHaveLength(90);
+    expect(h.texts(9115).slice(before + 20)).toEqual([h.t('en', 'chat.slow_down')]);
+    h.clock.advance(61_000);
+    await arta.command('me');
+    expect(h.texts(9115)).toHaveLength(before + 22);
+    expect(h.texts(9115).at(-1)).not.toBe(h.t('en', 'chat.slow_down'));
+    expect(await helplineRows()).toEqual(NONE);
+  });
+
   it.skipIf(skip)('refuses old buttons of a closed event, buttons of a step the chat has left, and forged ones, changing nothing', async () => {
     const arta = participant(h, 9111, 'en');
     await arta.start(`ev_${event.joinCode}`);
