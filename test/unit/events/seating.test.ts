@@ -14,7 +14,13 @@ const rooms = fc
   .record({ tableSize: fc.integer({ min: 2, max: 6 }), tables: fc.integer({ min: 1, max: 12 }), fill: fc.double({ min: 0, max: 1, noNaN: true }), seed: fc.integer({ min: 0, max: 2 ** 31 }) })
   .chain(({ tableSize, tables, fill, seed }) => {
     const people = Math.max(tables, (tables - 1) * tableSize + 1 + Math.floor(fill * (tableSize - 1)));
-    return fc.record({ tableSize: fc.constant(tableSize), people: fc.constant(people), seed: fc.constant(seed), rounds: fc.integer({ min: 1, max: Math.min(tables, 5) }), hosts: fc.integer({ min: 0, max: tables }) });
+    return fc.record({
+      tableSize: fc.constant(tableSize),
+      people: fc.constant(people),
+      seed: fc.constant(seed),
+      rounds: fc.integer({ min: 1, max: Math.min(tables, 5) }),
+      hosts: fc.integer({ min: 0, max: tables }),
+    });
   });
 
 function tablesById(plan: SeatingPlan): Map<string, number[]> {
