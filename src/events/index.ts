@@ -92,7 +92,9 @@ export const eventName = (event: { names: Readonly<Record<string, string>>; lang
 export {
   DEFAULT_SEED,
   planSeating,
+  readSeatingList,
   replanSeating,
+  SEATING_COLUMNS,
   SEATING_REFUSALS,
   SeatingError,
   seatingMetrics,
@@ -100,6 +102,7 @@ export {
   tablesFor,
   type SeatingChange,
   type SeatingInput,
+  type SeatingList,
   type SeatingMetrics,
   type SeatingOptions,
   type SeatingPair,

@@ -4,3 +4,4 @@ export { DEFAULT_SEED, planSeating } from './planner.js';
 export { replanSeating } from './replan.js';
 export { seatingMetrics } from './metrics.js';
 export { SEATING_REFUSALS, SeatingError, seatingRefusals, tablesFor, type SeatingRefusal, type SeatingRefusalCode } from './refusals.js';
+export { readSeatingList, SEATING_COLUMNS, type SeatingList } from './seating-list.js';

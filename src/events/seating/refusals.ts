@@ -49,11 +49,13 @@ export function seatingRefusals(input: SeatingInput): SeatingRefusal[] {
   for (const [a, b] of input.forbiddenPairs ?? []) {
     for (const id of [a, b]) if (!seen.has(id)) refuse('unknown_pair_member', `a pair that must not sit together names ${JSON.stringify(id)}, who is not among the people`);
   }
-  if (refusals.length > 0 || people.length === 0) return refusals;
-  const tables = input.tables ?? tablesFor(people.length, tableSize);
+  if (people.length === 0) return refusals;
+  const sized = isWhole(tableSize) && tableSize >= 2;
+  const tables = input.tables ?? (sized ? tablesFor(people.length, tableSize) : undefined);
+  if (tables === undefined) return refusals;
   if (!isWhole(tables) || tables < 1) return [...refusals, { code: 'tables_below_one', message: `there must be at least one table; tables is ${tables}` }];
   if (people.length < tables) refuse('fewer_people_than_tables', `${people.length} people cannot fill ${tables} tables: every table needs at least its host`);
-  if (people.length > tables * tableSize) refuse('more_people_than_seats', `${people.length} people do not fit at ${tables} tables of ${tableSize}`);
+  if (sized && people.length > tables * tableSize) refuse('more_people_than_seats', `${people.length} people do not fit at ${tables} tables of ${tableSize}`);
   const hosts = people.filter((person) => person.host).length;
   if (hosts > tables) refuse('more_hosts_than_tables', `${hosts} hosts for ${tables} tables: each table has one host, who stays there every round`);
   if (rounds > tables && people.length > tables) refuse('more_rounds_than_tables', `${rounds} rounds at ${tables} tables: a traveller would have to come back to a table (at most ${tables} rounds)`);
