@@ -3,12 +3,12 @@ import { below, type Random } from './random.js';
 
 /**
  * The local search of the planner, on a board whose rounds from `first` on are seated.
- * `repair` is a min-conflicts tabu search (as in "Scheduling social golfers
- * locally"): take a traveller in conflict (back at a table, next to a
- * forbidden partner, or meeting someone again), make the best swap with a traveller at
- * another table of that round, and forbid undoing it for a few steps so that the search
- * leaves local minima; the best board seen is kept. `polish` then takes only swaps that
- * lower the cost (the spread of organisation types and regions, once conflicts are gone).
+ * `repair` is a min-conflicts tabu search (as in "Scheduling social golfers locally"):
+ * take a traveller in conflict (back at a table, next to a forbidden partner, or meeting
+ * someone again), make the best swap with a traveller at another table of that round,
+ * and forbid undoing it for a few steps so that the search leaves local minima; the best
+ * board seen is kept. `polish` then takes only swaps that lower the cost (the spread of
+ * organisation types and regions, once conflicts are gone).
  * Every budget is a number of steps, never a time, so that a seed gives one plan.
  */
 
