@@ -60,7 +60,7 @@ function roomCase(room: Room, method: 'planner' | 'random'): BenchCase {
       let seed = 0;
       return {
         async run(plans) {
-          let last = { repeatedPairs: 0, maxMeetings: 0, uniqueContacts: { min: 0, mean: 0 }, returns: 0 };
+          let last = { repeatedPairs: 0, maxMeetings: 0, uniqueContacts: { min: 0, mean: 0 }, returns: 0, orgTypeSpread: { min: 0, mean: 0 } };
           seed += 1;
           const began = performance.now();
           for (let i = 0; i < plans; i++) {
@@ -69,7 +69,15 @@ function roomCase(room: Room, method: 'planner' | 'random'): BenchCase {
           const ms = (performance.now() - began) / plans;
           if (method === 'planner' && room.people === 132 && (last.repeatedPairs > 0 || last.returns > 0))
             throw new CheckFailed(`the 2006 room has ${last.repeatedPairs} repeated pairs and ${last.returns} returns`);
-          return { ms, repeatedPairs: last.repeatedPairs, maxMeetings: last.maxMeetings, meanContacts: last.uniqueContacts.mean, minContacts: last.uniqueContacts.min, returns: last.returns };
+          return {
+            ms,
+            repeatedPairs: last.repeatedPairs,
+            maxMeetings: last.maxMeetings,
+            meanContacts: last.uniqueContacts.mean,
+            minContacts: last.uniqueContacts.min,
+            returns: last.returns,
+            orgTypes: last.orgTypeSpread.mean,
+          };
         },
         async teardown() {},
       };
@@ -88,6 +96,7 @@ registerBenchmark({
     { key: 'meanContacts', label: 'different people met, mean per person', unit: 'people', better: 'higher', digits: 2 },
     { key: 'minContacts', label: 'different people met, fewest of anyone', unit: 'people', better: 'higher', digits: 0 },
     { key: 'returns', label: 'travellers back at a table', unit: 'times', better: 'lower', digits: 0 },
+    { key: 'orgTypes', label: 'organisation types at a table, mean', unit: 'types', better: 'higher', digits: 2 },
   ],
   async plan() {
     return {
