@@ -91,3 +91,27 @@ export { cleanName, nameKey } from './normalise.js';
 /** Shown for an event in a language: its name there, else in its main language. */
 export const eventName = (event: { names: Readonly<Record<string, string>>; languages: readonly string[] }, language: string): string =>
   event.names[language] ?? event.names[event.languages[0] ?? ''] ?? Object.values(event.names)[0] ?? '';
+export {
+  DEFAULT_SEED,
+  planSeating,
+  readSeatingList,
+  replanSeating,
+  SEATING_COLUMNS,
+  SEATING_REFUSALS,
+  SeatingError,
+  seatingMetrics,
+  seatingRefusals,
+  tablesFor,
+  type SeatingChange,
+  type SeatingInput,
+  type SeatingList,
+  type SeatingMetrics,
+  type SeatingOptions,
+  type SeatingPair,
+  type SeatingPerson,
+  type SeatingPlan,
+  type SeatingRefusal,
+  type SeatingRefusalCode,
+  type SeatingRound,
+  type SeatingTable,
+} from './seating/index.js';
