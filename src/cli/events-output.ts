@@ -16,7 +16,8 @@ const say: Translate = (key, values) => {
   return english(key, values);
 };
 export const expectedText = (expectation: Expectation): string => sayExpected(expectation, say);
-const problemLines = (problems: readonly RowProblem[]) => problems.map((problem) => `  ${describeProblem(problem, say)}`);
+export const problemText = (problem: RowProblem): string => describeProblem(problem, say);
+const problemLines = (problems: readonly RowProblem[]) => problems.map((problem) => `  ${problemText(problem)}`);
 const ignoredLine = (columns: readonly string[]) => (columns.length ? [`Ignored columns: ${columns.join(', ')}.`] : []);
 
 /** Lines for stderr when nothing was imported, naming every problem. */
