@@ -45,13 +45,17 @@ export function createOutboxRepository(prisma: UraPrisma): OutboxStore {
       }
     },
     async due(now, limit) {
-      // The oldest pending message of each chat; a chat whose first one is not due waits whole.
-      const heads = await prisma.outboxMessage.groupBy({ by: ['chatKey'], where: { status: 'pending' }, _min: { id: true } });
-      const ids = heads.flatMap((head) => (head._min.id ? [head._min.id] : []));
-      if (ids.length === 0) return [];
-      const rows = await prisma.outboxMessage.findMany({ where: { id: { in: ids } }, orderBy: { id: 'asc' } });
+      // The oldest pending message of each chat (a chat whose first one is not due waits
+      // whole), and the chat's earliest turn: a card behind an announcement in the same
+      // chat brings the chat forward, and goes right after it.
+      const heads = await prisma.outboxMessage.groupBy({ by: ['chatKey'], where: { status: 'pending' }, _min: { id: true, turnAt: true } });
+      const turns = new Map(heads.flatMap((head) => (head._min.id && head._min.turnAt ? [[head._min.id, head._min.turnAt.getTime()] as const] : [])));
+      if (turns.size === 0) return [];
+      const rows = await prisma.outboxMessage.findMany({ where: { id: { in: [...turns.keys()] } } });
+      const turnOf = (row: Row) => turns.get(row.id) ?? row.turnAt.getTime();
       return rows
         .filter((row) => isDue(row, now))
+        .sort((a, b) => turnOf(a) - turnOf(b) || (a.id < b.id ? -1 : 1))
         .slice(0, limit)
         .map(toRow);
     },
