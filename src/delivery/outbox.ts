@@ -151,15 +151,16 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       await store.postpone(row.id, new Date(readyAt));
       return 'waiting';
     }
+    const payload: Record<string, unknown> = { ...JSON.parse(row.payload), chat_id: chatId };
+    if (row.fromCipher) payload.from_chat_id = Number(identity.open(row.fromCipher));
     const turn = await throttle.turn();
     if (!turn.go) {
       await store.postpone(row.id, later(turn.waitMs));
       return 'waiting';
     }
     throttle.chatTake(row.chatKey, chatId, clock.now().getTime());
-    const payload: Record<string, unknown> = { ...JSON.parse(row.payload), chat_id: chatId };
-    if (row.fromCipher) payload.from_chat_id = Number(identity.open(row.fromCipher));
-    const result = await call(row.method, payload);
+    // The call holds its place under the global limit until its answer comes, whatever the answer.
+    const result = await call(row.method, payload).finally(turn.answered);
     if (result.ok) {
       await store.sent(row.id, result.messageId, clock.now());
       if (row.recipientId !== null && result.messageId !== null) await rules.onSent?.(row, result.messageId, clock.now());
