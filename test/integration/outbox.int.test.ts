@@ -275,6 +275,17 @@ describe.each(PROVIDERS_UNDER_TEST)('the outbox on $name', ({ open, skip }) => {
     expect(sent.map((entry) => entry.text)).toEqual(['card within the minute', 'round 1', 'card after the minute']);
   });
 
+  it.skipIf(skip)('finds a chat whose message is due behind more than a page of chats whose turn is earlier but whose message must wait', async () => {
+    const { clock, outbox, sent, message } = setUp();
+    outbox.register({ purposes: { broadcast: 'bulk' } });
+    await outbox.enqueue(Array.from({ length: 150 }, (_, chat) => message(chat + 1, `card ${chat + 1}`)));
+    // Telegram asked each of them to wait (a 429 stored as a later notBefore).
+    await test.db.prisma.outboxMessage.updateMany({ data: { notBefore: new Date(clock.now().getTime() + 60_000) } });
+    await outbox.enqueue([message(999, 'round 1', { purpose: 'broadcast' })]);
+    expect(await outbox.drain()).toBe(1);
+    expect(sent.map((entry) => entry.text)).toEqual(['round 1']);
+  });
+
   it.skipIf(skip)('keeps the turn a message was given when written: a process that drains it serves it by that turn', async () => {
     const clock = fakeClock('2026-06-01T09:00:00Z');
     const writer = setUp([], {}, [], { clock });
