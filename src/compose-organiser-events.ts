@@ -87,5 +87,7 @@ export function organiserEvents(deps: { events: Events; botUsername: () => strin
       return { imported: result.rows, skipped: rowsOf(result.skipped) };
     },
     entranceCode: async (eventId) => deps.entranceCode?.(eventId),
+    projector: (eventId) => events.projector(eventId),
+    setNamesShown: (eventId, namesShown) => events.setNamesShown(eventId, namesShown),
   };
 }

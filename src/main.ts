@@ -8,7 +8,7 @@ import { composeAreas, type Areas } from './compose.js';
 import { organiserEvents } from './compose-organiser-events.js';
 import { composeTelegram, telegramCall } from './compose-telegram.js';
 import type { Config } from './config.js';
-import { loadTemplates } from './events/index.js';
+import { createBoard, loadTemplates, noBoardControls } from './events/index.js';
 import { loadAreaFlows } from './flow-actions.js';
 import { formatProblems, type FlowCatalog } from './flows/catalog.js';
 import { loadDirectory, type Directory } from './helpline/directory.js';
@@ -24,6 +24,7 @@ import { redactDatabaseUrl } from './storage/database-url.js';
 import { createInboxRepository, type UpdateInbox } from './storage/inbox-repository.js';
 import { createApp } from './transport/http/app.js';
 import { isHttps, organiserWeb } from './transport/http/organiser-web.js';
+import { projectorWeb } from './transport/http/projector-web.js';
 import { scheduleJob } from './transport/cron/jobs.js';
 import { disabledBot, type BotService } from './transport/telegram/bot-service.js';
 
@@ -170,6 +171,16 @@ export async function startUra(config: Config, logger: Logger, options: StartOpt
     logger.info('Telegram is off: what is meant for Telegram waits in the outbox. To enable the bot, set TELEGRAM_BOT_TOKEN to the token @BotFather gave you and restart.');
   }
 
+  // The projector's board: the event's own part now; the World Café's rounds and the polls plug in as parts (cafe, polls), and their use-cases behind the controls.
+  const projector = projectorWeb({
+    events: areas.events,
+    board: createBoard({ event: (eventId) => areas.events.find(eventId) }),
+    controls: noBoardControls,
+    signIn: areas.organiserSignIn,
+    i18n,
+    clock,
+    logger,
+  });
   const app = createApp({
     logger,
     health: {
@@ -200,6 +211,7 @@ export async function startUra(config: Config, logger: Logger, options: StartOpt
       adminToken: config.adminToken,
       logger,
     }),
+    projectorWeb: projector.routes,
     https: isHttps(config.publicUrl),
   });
   const server = createServer(app);
@@ -223,6 +235,8 @@ export async function startUra(config: Config, logger: Logger, options: StartOpt
     await bot.stop(options.shutdownGraceMs ?? 10_000);
     // Deliveries under way finish (bounded); whatever is left goes out after the restart.
     await Promise.race([areas.parts.outbox.idle(), new Promise((done) => setTimeout(done, options.shutdownGraceMs ?? 10_000).unref())]);
+    // The projector's streams never end by themselves: they are closed, and the screens reconnect (to another process, or after the restart).
+    projector.close();
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeIdleConnections();

@@ -9,6 +9,7 @@ import { DEFAULT_EVENT_LANGUAGES, eventInputSchema, type EventInput, type InputP
 import { EventError } from './errors.js';
 import { type InviteImport, importInvites } from './invite-import.js';
 import { newJoinCode, parseJoinCode } from './join-code.js';
+import { newPublicCode, parsePublicCode } from './public-code.js';
 import type { EventRecord, EventSession, EventStatus } from './model.js';
 import { createParticipants, type Participants } from './participants.js';
 import { participantProfile, type Profile, type ProfileDimension } from './profile.js';
@@ -56,6 +57,18 @@ export interface Events {
    * participant in for the event's current day.
    */
   entranceCode(eventId: string): Promise<EntranceCode>;
+  /** The event a projector code opens (`/e/<code>`); undefined for a code that opens none. */
+  byPublicCode(code: string): Promise<EventRecord | undefined>;
+  /** The projector page's code and setting; an event made before there were codes is given its code now. */
+  projector(eventId: string): Promise<Projector>;
+  /** First names at tables (true) or table numbers only (false) on the projector page. */
+  setNamesShown(eventId: string, namesShown: boolean): Promise<void>;
+}
+
+/** How an event's projector page is reached and what it shows of people. */
+export interface Projector {
+  publicCode: string;
+  namesShown: boolean;
 }
 
 export interface EventsDeps {
@@ -120,6 +133,8 @@ export function createEvents(deps: EventsDeps): Events {
         status: 'open',
         templateId: template?.id ?? null,
         createdAt: now(),
+        publicCode: newPublicCode(),
+        namesShown: true,
       };
       const sessions = template ? programmeFrom(template, event.id, languages, text) : [];
       if (await store.createEvent(event, sessions)) return { kind: 'created', event, sessions };
@@ -166,5 +181,21 @@ export function createEvents(deps: EventsDeps): Events {
     participants,
     chat: createEventChat({ store, participants, identity: deps.identity, clock, languages: LANGUAGES, sign }),
     entranceCode: async (eventId) => entranceCodeAt(sign, (await get(eventId)).id, now()),
+    async byPublicCode(code) {
+      const parsed = parsePublicCode(code);
+      return parsed === undefined ? undefined : store.eventByPublicCode(parsed);
+    },
+    async projector(eventId) {
+      const event = await get(eventId);
+      if (event.publicCode !== null) return { publicCode: event.publicCode, namesShown: event.namesShown };
+      // Two pages asking at once: one code is kept (a conditional update), and both read it back.
+      await store.setPublicCode(event.id, newPublicCode());
+      const stored = await get(event.id);
+      if (stored.publicCode === null) throw new Error(`event ${event.id} has no projector code after one was given`);
+      return { publicCode: stored.publicCode, namesShown: stored.namesShown };
+    },
+    async setNamesShown(eventId, namesShown) {
+      if (!(await store.setNamesShown((await get(eventId)).id, namesShown))) throw new EventError('event_not_found', `no event ${eventId}`);
+    },
   };
 }

@@ -1,11 +1,11 @@
 // The events area: coordination events (conferences, committee meetings, trainings),
 // their programmes from templates, invitation lists and sign-in sheets, participants
-// and their days present, and the participant profile. The CLI, the organisers' web
+// and their days present, the participant profile, and the projector's board. The CLI, the organisers' web
 // side and the bot call what is exported here and nothing deeper; storage implements
 // EventStore (src/storage/event-*.ts). Participants are not help-seekers: their rows
 // live here only, their Telegram ids keyed with the participant purpose.
 
-export { createEvents, type Creation, type Events, type EventsDeps } from './events.js';
+export { createEvents, type Creation, type Events, type EventsDeps, type Projector } from './events.js';
 export {
   ATTENDANCE_SOURCES,
   EVENT_STATUSES,
@@ -87,6 +87,30 @@ export { isBotUsername, JOIN_CODE_ALPHABET, JOIN_START_PREFIX, joinLink, newJoin
 export { joinQr, QR_FORMATS, qrFormatOf, type QrFormat } from './join-qr.js';
 export { EVENTS_NAMESPACE, loadTemplates, TEMPLATES_DIR, textAt, type ProgrammeTemplate, type TemplateCatalog } from './templates.js';
 export { cleanName, nameKey } from './normalise.js';
+export { newPublicCode, parsePublicCode } from './public-code.js';
+export {
+  BOARD_ACTIONS,
+  CONTROL_REFUSALS,
+  createBoard,
+  firstName,
+  noBoardControls,
+  type BoardAction,
+  type BoardActionKind,
+  type BoardControls,
+  type BoardParts,
+  type BoardPoll,
+  type BoardRound,
+  type BoardSnapshot,
+  type BoardSource,
+  type BoardTable,
+  type BoardTheme,
+  type CafeBoard,
+  type CafeTable,
+  type ControlOutcome,
+  type ControlRefusal,
+  type PollKind,
+  type RoundStatus,
+} from './board.js';
 
 /** Shown for an event in a language: its name there, else in its main language. */
 export const eventName = (event: { names: Readonly<Record<string, string>>; languages: readonly string[] }, language: string): string =>

@@ -46,6 +46,10 @@ export interface EventRecord {
   status: EventStatus;
   templateId: string | null;
   createdAt: Date;
+  /** The projector page's code (`/e/<publicCode>`, see public-code.ts); null for an event made before there was one, until it is first asked for. */
+  publicCode: string | null;
+  /** The projector shows first names at tables (true) or table numbers only (false). */
+  namesShown: boolean;
 }
 
 interface SessionBase {

@@ -7,6 +7,11 @@ export interface EventCatalogStore {
   createEvent(event: EventRecord, sessions: readonly EventSession[]): Promise<boolean>;
   event(id: string): Promise<EventRecord | undefined>;
   eventByJoinCode(joinCode: string): Promise<EventRecord | undefined>;
+  eventByPublicCode(publicCode: string): Promise<EventRecord | undefined>;
+  /** Gives an event without one its projector code; false when it has one already (or there is no such event, or the code is taken). */
+  setPublicCode(eventId: string, publicCode: string): Promise<boolean>;
+  /** False when there is no such event. */
+  setNamesShown(eventId: string, namesShown: boolean): Promise<boolean>;
   /** Every event, the latest first day first. */
   events(): Promise<EventRecord[]>;
   /** False when there is no such event. */

@@ -74,6 +74,19 @@ export function createEventCatalogRepository(prisma: UraPrisma): EventCatalogSto
       const row = await prisma.event.findUnique({ where: { joinCode } });
       return row ? toEvent(row) : undefined;
     },
+    async eventByPublicCode(publicCode) {
+      const row = await prisma.event.findUnique({ where: { publicCode } });
+      return row ? toEvent(row) : undefined;
+    },
+    async setPublicCode(eventId, publicCode) {
+      try {
+        return (await prisma.event.updateMany({ where: { id: eventId, publicCode: null }, data: { publicCode } })).count === 1;
+      } catch (error) {
+        if (isUniqueViolation(error)) return false;
+        throw error;
+      }
+    },
+    setNamesShown: async (eventId, namesShown) => (await prisma.event.updateMany({ where: { id: eventId }, data: { namesShown } })).count === 1,
     events: async () => (await prisma.event.findMany({ orderBy: LATEST_FIRST })).map(toEvent),
     setStatus: async (eventId, status) => (await prisma.event.updateMany({ where: { id: eventId }, data: { status } })).count === 1,
     sessions: async (eventId) => (await prisma.eventSession.findMany({ where: { eventId }, orderBy: { position: 'asc' } })).map(toSession),

@@ -1,5 +1,5 @@
 import { INVITE_REGIONS, ORG_TYPES, participantProfile, type InviteRegion, type OrgType, type ProfilePerson } from '../../src/events/index.js';
-import type { EventDetail, ImportProblem, OrganiserEvents, Profile, ProfileBy, Registration } from '../../src/transport/http/organiser-events.js';
+import type { EventDetail, ImportProblem, OrganiserEvents, Profile, ProfileBy, ProjectorSetting, Registration } from '../../src/transport/http/organiser-events.js';
 
 /**
  * An in-memory stand-in for the events area behind the organiser pages' port, for the
@@ -19,12 +19,20 @@ export interface FakeOrganiserEvents extends OrganiserEvents {
   /** A participant registers (and checks in, when `checkedInAt` is given). */
   register(eventId: string, person: Omit<Registration, 'id'>): Registration;
   imports: { eventId: string; name: string; bytes: number }[];
+  /** Each event's projector setting, by event id. */
+  projectors: Map<string, ProjectorSetting>;
 }
 
 export function fakeOrganiserEvents(): FakeOrganiserEvents {
   const events = new Map<string, EventDetail>();
   const people = new Map<string, Registration[]>();
   const imports: FakeOrganiserEvents['imports'] = [];
+  const projectors = new Map<string, ProjectorSetting>();
+  const projectorOf = (eventId: string): ProjectorSetting => {
+    const setting = projectors.get(eventId) ?? { publicCode: `pc-${eventId}-0123456789abcdef`.slice(0, 22), namesShown: true };
+    projectors.set(eventId, setting);
+    return setting;
+  };
   let nextId = 1;
   const of = (eventId: string) => people.get(eventId) ?? [];
 
@@ -71,6 +79,7 @@ export function fakeOrganiserEvents(): FakeOrganiserEvents {
 
   return {
     imports,
+    projectors,
     add(event) {
       const detail: EventDetail = {
         names: { sq: 'Konferenca', en: 'Conference' },
@@ -101,5 +110,7 @@ export function fakeOrganiserEvents(): FakeOrganiserEvents {
       return { imported: rows.length, skipped: new Set(problems.map((problem) => problem.row)).size };
     },
     entranceCode: async (eventId) => (events.has(eventId) ? { code: '4821', validUntil: new Date('2026-11-20T09:15:00Z') } : undefined),
+    projector: async (eventId) => projectorOf(eventId),
+    setNamesShown: async (eventId, namesShown) => void projectors.set(eventId, { ...projectorOf(eventId), namesShown }),
   };
 }

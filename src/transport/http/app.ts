@@ -11,6 +11,8 @@ export interface AppDeps {
   telegramWebhook?: RequestHandler;
   /** The organisers' pages and JSON API (they parse their own bodies). */
   organiserWeb?: RequestHandler;
+  /** The projector pages, /e/<public code> (they parse their own bodies). */
+  projectorWeb?: RequestHandler;
   /** Whether browsers reach Ura over https (PUBLIC_URL): insecure requests are then upgraded. */
   https?: boolean;
 }
@@ -37,6 +39,7 @@ export function createApp(deps: AppDeps): express.Express {
   // Before the JSON parser: the webhook checks its secret before it reads a body.
   if (deps.telegramWebhook) app.use(deps.telegramWebhook);
   if (deps.organiserWeb) app.use(deps.organiserWeb);
+  if (deps.projectorWeb) app.use(deps.projectorWeb);
   app.use(express.json({ limit: '1mb' }));
   app.use(healthRoutes(deps.health));
   app.use((_req, res) => void res.status(404).json({ code: 'not_found', message: 'no such page' }));

@@ -1,7 +1,18 @@
 import { sayExpected } from '../../events/index.js';
 import type { Language, Translate } from '../../i18n/index.js';
 import { html, layout, type Html } from './html.js';
-import { eventName, profileGroup, type EntranceCode, type EventDetail, type ImportProblem, type InviteImport, type Profile, type ProfileCounts, type Registration } from './organiser-events.js';
+import {
+  eventName,
+  profileGroup,
+  type EntranceCode,
+  type EventDetail,
+  type ImportProblem,
+  type InviteImport,
+  type Profile,
+  type ProfileCounts,
+  type ProjectorSetting,
+  type Registration,
+} from './organiser-events.js';
 import type { Organiser } from './organiser-session.js';
 import { header } from './organiser-views.js';
 import { UPLOAD_LIMIT_MB } from './invite-upload.js';
@@ -83,7 +94,24 @@ export function uploadResult(t: Translate, result: InviteImport | 'empty' | 'too
 <table class="problems"><thead><tr><th>${t('upload.row')}</th><th>${t('upload.column')}</th><th>${t('upload.value')}</th><th>${t('upload.expected')}</th></tr></thead><tbody>${result.problems.map(row)}</tbody></table>`;
 }
 
-export function eventPage(t: Translate, who: Organiser, event: EventDetail, live: EventLive, timeZone: string): string {
+/** The projector page's address, its control view, and whether it shows first names at tables (a form with the session's CSRF token). */
+function projectorSection(t: Translate, who: Organiser, path: string, projector: ProjectorSetting): Html {
+  const page = `/e/${projector.publicCode}`;
+  const choice = (value: boolean, label: string) =>
+    html`<label class="check"><input type="radio" name="namesShown" value="${String(value)}"${projector.namesShown === value ? html` checked` : ''}> ${label}</label>`;
+  return html`<section class="projector">
+<h2>${t('projector.title')}</h2>
+<p>${t('projector.help')}</p>
+<p><a href="${page}" target="_blank" rel="noopener" data-projector>${t('projector.open')}</a> · <a href="${page}/control" data-projector-control>${t('projector.control')}</a></p>
+<form method="post" action="${path}/projector">
+<input type="hidden" name="_csrf" value="${who.csrfToken}">
+<fieldset><legend>${t('projector.names')}</legend>${choice(true, t('projector.names_first'))}${choice(false, t('projector.names_numbers'))}</fieldset>
+<button type="submit">${t('projector.save')}</button>
+</form>
+</section>`;
+}
+
+export function eventPage(t: Translate, who: Organiser, event: EventDetail, live: EventLive, timeZone: string, projector: ProjectorSetting): string {
   const { language } = who;
   const path = `/organiser/events/${encodeURIComponent(event.id)}`;
   const body = html`${header(t, who, path)}
@@ -106,6 +134,7 @@ ${event.joinLink ? html`<img src="${path}/qr.svg" alt="${t('event.qr_alt')}" wid
 </form>
 <div id="upload-result" role="status" aria-live="polite"></div>
 </section>
+${projectorSection(t, who, path, projector)}
 </div>
 <div id="live" aria-live="polite">${liveFragment(t, language, timeZone, live)}</div>
 <p class="note">${t('event.live_note')}</p>

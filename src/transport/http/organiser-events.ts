@@ -71,6 +71,12 @@ export interface EntranceCode {
   validUntil: Date;
 }
 
+/** How the event's projector page is reached (`/e/<publicCode>`) and whether it shows first names at tables or table numbers only. */
+export interface ProjectorSetting {
+  publicCode: string;
+  namesShown: boolean;
+}
+
 export interface OrganiserEvents {
   /** The events of one organiser (by staff id), or every event when none is given (the API's admin). */
   list(organiserId: string | undefined): Promise<EventSummary[]>;
@@ -80,6 +86,8 @@ export interface OrganiserEvents {
   /** Validates every row; on any bad row imports nothing and lists the problems, unless `skipInvalid`. */
   importInvites(eventId: string, file: InviteFile, options: { skipInvalid: boolean }): Promise<InviteImport>;
   entranceCode(eventId: string): Promise<EntranceCode | undefined>;
+  projector(eventId: string): Promise<ProjectorSetting>;
+  setNamesShown(eventId: string, namesShown: boolean): Promise<void>;
 }
 
 /** The event's name in a language, else in any of its languages, else its join code. */

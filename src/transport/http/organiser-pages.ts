@@ -1,5 +1,6 @@
 import express, { Router, type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
 import QRCode from 'qrcode';
+import { z } from 'zod';
 import { isLanguage, LANGUAGES, type I18n, type Language } from '../../i18n/index.js';
 import { SIGN_IN_MINUTES, type OrganiserSignIn, type SignInRefusal } from '../../staff/organiser-sign-in.js';
 import type { Clock } from '../../shared/clock.js';
@@ -25,6 +26,9 @@ export interface OrganiserPagesDeps {
 }
 
 const SIGN_IN_REFUSALS: readonly SignInRefusal[] = ['unknown', 'expired', 'used', 'not_organiser'];
+
+/** The projector setting's form: first names at tables (true) or table numbers only (false). */
+const namesShownSchema = z.object({ namesShown: z.enum(['true', 'false']) });
 
 /**
  * Whether a form was sent from Ura's own page, as the browser tells: Sec-Fetch-Site
@@ -183,7 +187,18 @@ export function organiserPages(deps: OrganiserPagesDeps): Router {
   event.get('/', async (req, res) => {
     const who = whoOf(req);
     const detail = eventOf(req);
-    send(res, 200, eventPage(tr(who.language), who, detail, await live(detail), timeZone));
+    send(res, 200, eventPage(tr(who.language), who, detail, await live(detail), timeZone, await events.projector(detail.id)));
+  });
+
+  // What the projector shows at tables: first names, or table numbers only.
+  event.post('/projector', forms, checkCsrf, async (req, res) => {
+    const { language } = whoOf(req);
+    const detail = eventOf(req);
+    const choice = namesShownSchema.safeParse(req.body);
+    if (!choice.success) return send(res, 400, messagePage(tr(language), language, tr(language)('projector.title'), [tr(language)('projector.invalid')], whoOf(req)));
+    await events.setNamesShown(detail.id, choice.data.namesShown === 'true');
+    logger.info({ event: detail.id, namesShown: choice.data.namesShown }, 'projector setting changed');
+    res.redirect(303, `/organiser/events/${encodeURIComponent(detail.id)}`);
   });
 
   event.get('/live', async (req, res) => {

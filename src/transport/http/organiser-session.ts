@@ -5,9 +5,17 @@ import type { Language } from '../../i18n/index.js';
 import type { Operator } from '../../staff/operators.js';
 import { sameSecret } from '../../shared/crypto.js';
 
-/** The session cookie: only ever sent to the organiser pages (its path), never readable by scripts. */
+/** The session cookie: only ever sent to the organiser pages and the projector's pages (its paths), never readable by scripts. */
 export const SESSION_COOKIE = 'ura_organiser';
 export const ORGANISER_PATH = '/organiser';
+/** The projector's control view (/e/<code>/control) is an organiser's page too. */
+export const PROJECTOR_PATH = '/e';
+/**
+ * A cookie has one path, so the session is set as two cookies of the same name and
+ * value, one per path: /organiser never receives the /e one and the other way round,
+ * and the rest of Ura (the webhook, /healthz) receives neither.
+ */
+const SESSION_PATHS = [ORGANISER_PATH, PROJECTOR_PATH] as const;
 
 /** Who a guarded organiser route serves: set by the guard, read by the handlers. */
 export interface Organiser {
@@ -30,11 +38,11 @@ export const sessionIdOf = (req: Request): string | undefined => parseCookie(req
  */
 export function setSessionCookie(res: Response, sessionId: string, expiresAt: Date, secure: boolean, now: Date): void {
   const maxAge = Math.max(0, Math.floor((expiresAt.getTime() - now.getTime()) / 1000));
-  res.append('Set-Cookie', stringifySetCookie(SESSION_COOKIE, sessionId, { httpOnly: true, sameSite: 'strict', secure, path: ORGANISER_PATH, maxAge }));
+  for (const path of SESSION_PATHS) res.append('Set-Cookie', stringifySetCookie(SESSION_COOKIE, sessionId, { httpOnly: true, sameSite: 'strict', secure, path, maxAge }));
 }
 
 export function clearSessionCookie(res: Response, secure: boolean): void {
-  res.append('Set-Cookie', stringifySetCookie(SESSION_COOKIE, '', { httpOnly: true, sameSite: 'strict', secure, path: ORGANISER_PATH, maxAge: 0 }));
+  for (const path of SESSION_PATHS) res.append('Set-Cookie', stringifySetCookie(SESSION_COOKIE, '', { httpOnly: true, sameSite: 'strict', secure, path, maxAge: 0 }));
 }
 
 /**
@@ -52,5 +60,6 @@ export function carriesCsrfToken(req: Request, expected: string): boolean {
   return given !== undefined && sameSecret(given, expected);
 }
 
-/** A path under the organiser pages to come back to after signing in; anything else is dropped (no open redirect). */
-export const localPath = (value: unknown): string | undefined => (typeof value === 'string' && /^\/organiser(\/[A-Za-z0-9_-]+)*\/?$/.test(value) ? value : undefined);
+/** A path under the organiser pages, or a projector's control view, to come back to after signing in; anything else is dropped (no open redirect). */
+export const localPath = (value: unknown): string | undefined =>
+  typeof value === 'string' && (/^\/organiser(\/[A-Za-z0-9_-]+)*\/?$/.test(value) || /^\/e\/[A-Za-z0-9_-]+\/control$/.test(value)) ? value : undefined;
