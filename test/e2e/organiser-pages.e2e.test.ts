@@ -132,8 +132,11 @@ describe.skipIf(skip)('the organiser pages in Chromium', () => {
     await page.goto(link ?? '');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(`${base}/organiser`);
-    const [cookie] = await context.cookies();
-    expect(cookie).toMatchObject({ name: 'ura_organiser', httpOnly: true, sameSite: 'Strict', path: '/organiser' });
+    // The session goes to the organiser pages and the projector's control views, and nowhere else.
+    const cookies = await context.cookies();
+    expect(cookies.map((cookie) => cookie.path).sort()).toEqual(['/e', '/organiser']);
+    for (const cookie of cookies) expect(cookie).toMatchObject({ name: 'ura_organiser', httpOnly: true, sameSite: 'Strict' });
+    expect(new Set(cookies.map((cookie) => cookie.value)).size).toBe(1);
 
     await page.getByRole('link', { name: 'National conference 2026' }).click();
     await page.waitForURL(`${base}/organiser/events/${conference.id}`);

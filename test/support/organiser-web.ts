@@ -7,6 +7,7 @@ import { createLogger } from '../../src/shared/logger.js';
 import { createApp } from '../../src/transport/http/app.js';
 import type { OrganiserEvents } from '../../src/transport/http/organiser-events.js';
 import { isHttps, organiserWeb } from '../../src/transport/http/organiser-web.js';
+import { projectorWeb, type ProjectorWebDeps } from '../../src/transport/http/projector-web.js';
 import { disabledBot } from '../../src/transport/telegram/bot-service.js';
 import { fakeClock, type FakeClock } from './clock.js';
 import { fakeOrganiserEvents } from './organiser-events.js';
@@ -59,6 +60,8 @@ export interface WebHarnessOptions {
   adminToken?: string | null;
   publicUrl?: string;
   clock?: FakeClock;
+  /** The projector pages too, over these events, board and controls (signed in as on the organiser pages). */
+  projector?: Pick<ProjectorWebDeps, 'events' | 'board' | 'controls' | 'feed'>;
 }
 
 /** Ura's web side (health, organiser pages and API) on a random port, with in-memory staff, sessions and events. */
@@ -71,10 +74,12 @@ export async function organiserWebHarness(options: WebHarnessOptions = {}) {
   const logger = createLogger('silent');
   const i18n = createI18n();
   const adminToken = options.adminToken === null ? undefined : (options.adminToken ?? ADMIN_TOKEN);
+  const projector = options.projector ? projectorWeb({ ...options.projector, signIn, i18n, clock, logger }) : undefined;
   const app = createApp({
     logger,
     health: { database: async () => ({ provider: 'sqlite', reachable: true, pendingMigrations: [] }), bot: () => disabledBot.status(), clock, startedAt: clock.now(), version: '0.0.0', adminToken },
     organiserWeb: organiserWeb({ signIn, events, i18n, clock, timeZone: 'Europe/Tirane', publicUrl: options.publicUrl, adminToken, logger }),
+    ...(projector ? { projectorWeb: projector.routes } : {}),
     https: isHttps(options.publicUrl),
   });
   const server: Server = await new Promise((resolve) => {
@@ -108,7 +113,12 @@ export async function organiserWebHarness(options: WebHarnessOptions = {}) {
     i18n,
     sessionOf,
     fetch: (path: string, init: RequestInit = {}) => fetch(`${base}${path}`, { redirect: 'manual', ...init }),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        projector?.close();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 

@@ -43,6 +43,10 @@ describe('signing in by a one-time link', () => {
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
     expect(cookie).toMatch(/Path=\/organiser/);
+    // The same session for the projector's control views (/e/<code>/control), and for no other path.
+    const sent = press.headers.getSetCookie().filter((line) => line.startsWith('ura_organiser='));
+    expect(sent.map((line) => /Path=([^;]+)/.exec(line)?.[1])).toEqual(['/organiser', '/e']);
+    expect(new Set(sent.map(cookieValue)).size).toBe(1);
     expect(cookie).toMatch(new RegExp(`Max-Age=${SESSION_HOURS * 3600}`));
     expect(cookie).not.toMatch(/Secure/);
     // Only hashes are stored: neither the link's token nor the session id.
@@ -160,7 +164,9 @@ describe('signing out and the language', () => {
     expect((await h.fetch('/organiser', { headers: { cookie } })).status).toBe(200);
     const out = await h.fetch('/organiser/signout', { method: 'POST', headers: form, body: `_csrf=${encodeURIComponent(csrfIn(page))}` });
     expect(out.status).toBe(303);
-    expect(sessionCookie(out)).toMatch(/Max-Age=0/);
+    const cleared = out.headers.getSetCookie().filter((line) => line.startsWith('ura_organiser='));
+    expect(cleared.map((line) => /Path=([^;]+)/.exec(line)?.[1])).toEqual(['/organiser', '/e']);
+    for (const line of cleared) expect(line).toMatch(/Max-Age=0/);
     expect(h.store.sessions).toHaveLength(0);
     expect((await h.fetch('/organiser', { headers: { cookie } })).status).toBe(303);
   });
