@@ -129,6 +129,7 @@ export function organiserAccessSuite(build: () => Promise<EventsUnderTest>): voi
           'GET /organiser/events/:id/live',
           'GET /organiser/events/:id/qr.svg',
           'POST /organiser/events/:id/invites',
+          'POST /organiser/events/:id/projector',
         ]),
       );
       expect(api.map(key)).toEqual(
