@@ -96,6 +96,8 @@ eventsCommand
       console.log(`Created ${eventLabel(event)}`);
       console.log(`  id         ${event.id}`);
       console.log(`  join code  ${event.joinCode}`);
+      // The room's screen: PUBLIC_URL (or Ura's own address) followed by this path.
+      console.log(`  projector  /e/${event.publicCode}`);
       console.log(`  dates      ${event.startsOn}, ${event.days} day(s), ${event.timezone}${event.venue ? `, at ${event.venue}` : ''}`);
       console.log(`  programme  ${sessions.length ? `${sessions.length} session(s) from ${event.templateId}` : 'none yet'}`);
     });

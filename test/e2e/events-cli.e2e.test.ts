@@ -55,7 +55,10 @@ describe('ura events', () => {
         timezone: 'Europe/Tirane',
         status: 'open',
         templateId: 'annual-conference',
+        namesShown: true,
       });
+      // The projector's code: 128 random bits, never the join code.
+      expect(event.publicCode).toMatch(/^[A-Za-z0-9_-]{22}$/);
       expect(event.sessions).toHaveLength(10);
       joinCode = event.joinCode;
       expect(joinCode).toMatch(/^[2-9A-HJKMNP-Z]{6}$/);

@@ -142,5 +142,11 @@ describe('the board streams of one process', () => {
     expect(one.ended).toBe(true);
     expect(feed.watched()).toEqual([]);
     expect(timer.pending()).toEqual([]);
+    // A screen that connects while Ura stops is ended at once rather than keeping the server open.
+    const late = screen();
+    feed.subscribe('ev-2026', late);
+    expect(late.ended).toBe(true);
+    expect(feed.watched()).toEqual([]);
+    expect(timer.pending()).toEqual([]);
   });
 });

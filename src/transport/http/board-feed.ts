@@ -50,7 +50,7 @@ export interface BoardFeed {
   subscribe(eventId: string, listener: BoardListener): () => void;
   /** The events this process reads the board of now. */
   watched(): string[];
-  /** Ends every stream and stops reading. */
+  /** Ends every stream and stops reading; a stream opened afterwards ends at once. */
   close(): void;
 }
 
@@ -67,6 +67,7 @@ export function createBoardFeed(deps: BoardFeedDeps): BoardFeed {
   const pollMs = deps.pollMs ?? BOARD_POLL_MS;
   const heartbeatMs = deps.heartbeatMs ?? BOARD_HEARTBEAT_MS;
   const channels = new Map<string, Channel>();
+  let closed = false;
 
   const messageOf = (snapshot: BoardSnapshot) => JSON.stringify({ board: snapshot, now: clock.now().toISOString() });
   const each = (channel: Channel, send: (listener: BoardListener) => void) => {
@@ -104,6 +105,11 @@ export function createBoardFeed(deps: BoardFeedDeps): BoardFeed {
 
   return {
     subscribe(eventId, listener) {
+      // Ura is stopping: a stream that opens now ends at once, so that the server can close.
+      if (closed) {
+        listener.end();
+        return () => undefined;
+      }
       let channel = channels.get(eventId);
       if (!channel) {
         channel = { eventId, listeners: new Set(), sentAt: clock.now().getTime() };
@@ -123,6 +129,7 @@ export function createBoardFeed(deps: BoardFeedDeps): BoardFeed {
     },
     watched: () => [...channels.keys()],
     close() {
+      closed = true;
       for (const channel of channels.values()) {
         channel.cancel?.();
         each(channel, (listener) => listener.end());
