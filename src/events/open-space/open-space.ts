@@ -134,7 +134,17 @@ export function createOpenSpace(kit: ParticipationKit): OpenSpace {
       if (written === '') return kit.refused('topic_empty', member.language, member.event);
       if (written.length > TITLE_LENGTH) return kit.refused('topic_too_long', member.language, member.event, String(TITLE_LENGTH));
       const slot = Math.max(1, ...(await store.topics(member.event.id)).map((topic) => topic.slot));
-      const topic: Topic = { id: newId(), eventId: member.event.id, slot, title: written, source: 'participant', capacity: null, actionIds: [], proposedBy: member.participant.id, createdAt: clock.now() };
+      const topic: Topic = {
+        id: newId(),
+        eventId: member.event.id,
+        slot,
+        title: written,
+        source: 'participant',
+        capacity: null,
+        actionIds: [],
+        proposedBy: member.participant.id,
+        createdAt: clock.now(),
+      };
       await store.createTopic(topic);
       return listFor(member, 'proposed', topic);
     },

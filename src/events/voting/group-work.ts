@@ -41,11 +41,11 @@ export function createGroupVoting(kit: ParticipationKit): GroupVoting {
   const { deps } = kit;
   const { store, clock } = deps;
   const current = async (eventId: string) => (await store.groupWorks(eventId))[0];
-  const valueOf = (work: GroupWork, entry: RosterEntry) => (work.groupBy === 'region' ? entry.region : entry.orgType);
+  const attributeOf = (work: GroupWork, entry: RosterEntry) => (work.groupBy === 'region' ? entry.region : entry.orgType);
 
   /** What a participant of a group sees: its actions with their own dots on each. */
   async function groupView(member: Member, work: GroupWork, entry: RosterEntry, note?: 'recorded' | 'dot_placed' | 'dot_removed'): Promise<ParticipationAnswer> {
-    const groupKey = groupKeyOf(work.merges, valueOf(work, entry));
+    const groupKey = groupKeyOf(work.merges, attributeOf(work, entry));
     const [actions, dots] = await Promise.all([store.actions(work.id), store.dots(work.id)]);
     const mine = dots.filter((dot) => dot.participantId === member.participant.id);
     return {
@@ -64,7 +64,7 @@ export function createGroupVoting(kit: ParticipationKit): GroupVoting {
   async function announce(event: EventRecord, work: GroupWork, stage: 'collect' | 'vote') {
     const actions = stage === 'vote' ? await store.actions(work.id) : [];
     return (await kit.checkedIn(event)).flatMap(({ participant, entry }) => {
-      const groupKey = groupKeyOf(work.merges, valueOf(work, entry));
+      const groupKey = groupKeyOf(work.merges, attributeOf(work, entry));
       const answer: ParticipationAnswer = {
         kind: 'group',
         event,
@@ -175,7 +175,7 @@ export function createGroupVoting(kit: ParticipationKit): GroupVoting {
       const action: GroupAction = {
         id: newId(),
         groupWorkId: work.id,
-        groupKey: groupKeyOf(work.merges, valueOf(work, entry)),
+        groupKey: groupKeyOf(work.merges, attributeOf(work, entry)),
         text: written,
         participantId: member.participant.id,
         createdAt: clock.now(),
@@ -194,7 +194,7 @@ export function createGroupVoting(kit: ParticipationKit): GroupVoting {
       if (work.status !== 'voting') return kit.refused('not_voting', language, event);
       const entry = await kit.present(member);
       if (isAnswer(entry)) return entry;
-      if (action.groupKey !== groupKeyOf(work.merges, valueOf(work, entry))) return kit.refused('other_group', language, event);
+      if (action.groupKey !== groupKeyOf(work.merges, attributeOf(work, entry))) return kit.refused('other_group', language, event);
       for (let attempt = 0; attempt < 3; attempt++) {
         const mine = (await store.dots(work.id)).filter((dot) => dot.participantId === participant.id);
         if (change === '-') {

@@ -6,6 +6,7 @@ import type { UraContext } from './context.js';
 import { decodeEventsButton, type EventsPress, isEventsData } from './events-buttons.js';
 import { deskView } from './events-desk-views.js';
 import { chatView, type View } from './events-views.js';
+import { votingComposer, type VotingBotDeps } from './events-vote-composer.js';
 
 /** What the events area's composer needs: the chat's use-cases, the organiser's desk, texts. */
 export interface EventsBotDeps {
@@ -13,6 +14,8 @@ export interface EventsBotDeps {
   desk: OrganiserDesk;
   i18n: I18n;
   logger: Logger;
+  /** Group work, Open Space and polls (their own commands and `e:v…` buttons). */
+  voting?: VotingBotDeps;
 }
 
 type Private = UraContext & { from: NonNullable<UraContext['from']>; chat: NonNullable<UraContext['chat']> };
@@ -33,6 +36,7 @@ export function eventsComposer(deps: EventsBotDeps): Composer<UraContext> {
   const { chat, desk, i18n } = deps;
   const composer = new Composer<UraContext>();
   const chats = composer.chatType('private');
+  if (deps.voting) composer.use(votingComposer(deps.voting));
 
   const who = (ctx: Private): ChatWho => ({ telegramId: ctx.from.id, chatId: ctx.chat.id, language: ctx.lang });
   const translate = (ctx: UraContext, language: string) => i18n.forLanguage(isLanguage(language) ? language : ctx.lang, 'events');
