@@ -155,7 +155,7 @@ export function createOpenSpace(kit: ParticipationKit): OpenSpace {
       const entry = await kit.present(member);
       if (isAnswer(entry)) return entry;
       const { event, language, participant } = member;
-      const mine = (await store.signUps(event.id)).filter((signUp) => signUp.participantId === participant.id).sort((a, b) => b.at.getTime() - a.at.getTime())[0];
+      const mine = (await store.signUps(event.id)).filter((signUp) => signUp.participantId === participant.id).sort((a, b) => b.at.getTime() - a.at.getTime() || b.slot - a.slot)[0];
       const topic = mine ? (await store.topics(event.id)).find((candidate) => candidate.id === mine.topicId) : undefined;
       if (!topic) return kit.refused('not_member', language, event, '');
       const before = (await store.reports(event.id)).find((report) => report.topicId === topic.id);

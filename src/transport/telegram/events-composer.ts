@@ -35,8 +35,8 @@ type Private = UraContext & { from: NonNullable<UraContext['from']>; chat: NonNu
 export function eventsComposer(deps: EventsBotDeps): Composer<UraContext> {
   const { chat, desk, i18n } = deps;
   const composer = new Composer<UraContext>();
-  const chats = composer.chatType('private');
   if (deps.voting) composer.use(votingComposer(deps.voting));
+  const chats = composer.chatType('private');
 
   const who = (ctx: Private): ChatWho => ({ telegramId: ctx.from.id, chatId: ctx.chat.id, language: ctx.lang });
   const translate = (ctx: UraContext, language: string) => i18n.forLanguage(isLanguage(language) ? language : ctx.lang, 'events');
