@@ -234,4 +234,23 @@ describe.each(PROVIDERS_UNDER_TEST)('group work, Open Space and polls on $name',
     expect(h.api.calls.filter((call) => call.payload.chat_id === 9302 && String(call.payload.text).includes('Information sharing'))).toEqual([]);
     expect(r.buttons(9301).map((b) => b.text)).toEqual(['1', '2', '3', '4', '5']);
   });
+
+  it.skipIf(skip)("keeps the dot budget and a topic's capacity when presses race", async () => {
+    const work = await h.participation.groups.start(event);
+    if (work.kind !== 'started') throw new Error('not started');
+    const action = await h.participation.groups.addAction(work.work, 'fier', 'Mini-cooperatives in mountain areas');
+    if (typeof action === 'string') throw new Error(action);
+    await h.participation.groups.openVote(event, work.work);
+    const plus = `e:vd|${event.joinCode}|${shortRef(action.id)}|+`;
+    // Eight presses at once of a five-dot budget: five dots, whatever order they land in.
+    await Promise.all(Array.from({ length: 8 }, () => arta.press(plus)));
+    expect(await h.db.prisma.eventDot.count({ where: { groupWorkId: work.work.id } })).toBe(5);
+
+    const seat = await h.participation.openSpace.addTopic(event, { title: 'Legal framework', slot: 1, capacity: 1 });
+    if ('problem' in seat) throw new Error(seat.problem);
+    const join = `e:vt|${event.joinCode}|${shortRef(seat.id)}|j`;
+    await Promise.all([arta, besa, dritan].map((who) => who.press(join)));
+    expect(await h.db.prisma.eventSignUp.count({ where: { topicId: seat.id } })).toBe(1);
+    expect(h.toasts().filter((toast) => toast === r.v('refused.topic_full', { detail: 'Legal framework' }))).toHaveLength(2);
+  });
 });
