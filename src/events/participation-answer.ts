@@ -36,7 +36,9 @@ export type ParticipationRefusal =
   | 'topic_too_long'
   /** Writing a report for a topic the participant did not join. */
   | 'not_member'
-  | 'report_format';
+  | 'report_format'
+  /** A facilitator's /newpoll that does not read as a poll. */
+  | 'poll_format';
 
 /** A dot the participant placed or took back, or a vote recorded. */
 export type ParticipationNote = 'recorded' | 'changed' | 'same' | 'dot_placed' | 'dot_removed' | 'signed_up' | 'left_topic' | 'proposed' | 'report_saved';
@@ -64,7 +66,16 @@ export type ParticipationAnswer =
   /** The group's actions (and what to do next) for a participant. */
   | { kind: 'group'; event: EventRecord; language: string; work: GroupWork; values: string[]; actions: (GroupAction & { mine: number })[]; used: number; note?: ParticipationNote }
   /** The facilitator's group work: status and results. */
-  | { kind: 'group_desk'; event: EventRecord; language: string; work: GroupWork | undefined; results: GroupResult[]; changed?: { to: GroupWork['status']; sent: number } }
+  | {
+      kind: 'group_desk';
+      event: EventRecord;
+      language: string;
+      work: GroupWork | undefined;
+      results: GroupResult[];
+      changed?: { to: GroupWork['status']; sent: number };
+      /** Open Space topics just made from the chosen actions. */
+      topicsMade?: number;
+    }
   | { kind: 'topics'; event: EventRecord; language: string; topics: TopicLine[]; note?: ParticipationNote; topic?: Topic }
   | { kind: 'topic_desk'; event: EventRecord; language: string; topics: (TopicLine & { report: TopicReport | undefined })[] }
   /** The three guiding questions, for a member of a topic to answer. */

@@ -108,6 +108,16 @@ describe.each(PROVIDERS_UNDER_TEST)('group work, Open Space and polls on $name',
     await organiser.press(`e:vf|${event.joinCode}|${ref}|c`);
     expect(r.toast()).toBe(r.v('refused.poll_closed'));
     expect((await h.participation.pollBoard(event.id)).polls[0]).toMatchObject({ voters: 2, status: 'closed' });
+
+    // A poll made in the bot: by an organiser only, and only when it reads as one.
+    h.clock.advance(60_000);
+    await commandOf(h, organiser, 'newpoll', 'single Which session helped most? | World Café | Open Space');
+    expect(r.shown(9300)).toContain(`2. Which session helped most? (${r.v('desk.polls.status.draft')})`);
+    await commandOf(h, organiser, 'newpoll', 'maybe Is this a poll?');
+    expect(r.shown(9300)).toBe(r.v('refused.poll_format'));
+    await commandOf(h, arta, 'newpoll', 'yes_no Can I make polls?');
+    expect(r.shown(9301)).toBe(r.v('refused.not_organiser'));
+    expect(await h.db.prisma.eventPoll.count({ where: { eventId: event.id } })).toBe(2);
   });
 
   it.skipIf(skip)('regroups by county; each group writes actions kept as written, and each participant places five dots on their own group’s actions', async () => {
@@ -172,6 +182,16 @@ describe.each(PROVIDERS_UNDER_TEST)('group work, Open Space and polls on $name',
       { group: 'vlore', voters: 1, actions: [{ text: 'Media ethics: no names of victims', dots: 1, chosen: true }] },
     ]);
     expect(r.shown(9300)).toContain(r.v('desk.groups.action', { mark: '★', dots: 3, text: 'Train the police  in every county' }));
+    await press(organiser, r.v('desk.buttons.group_topics'));
+    expect(r.shown(9300)).toContain(r.v('desk.groups.topics_made', { count: 3 }));
+    await press(organiser, r.v('desk.buttons.group_topics'));
+    expect(r.shown(9300)).toContain(r.v('desk.groups.topics_made', { count: 0 }));
+    expect((await h.participation.openSpace.topics(event.id)).map((topic) => [topic.title, topic.source, topic.slot])).toEqual(
+      expect.arrayContaining([
+        ['Train the police  in every county', 'actions', 1],
+        ['Media ethics: no names of victims', 'actions', 1],
+      ]),
+    );
     // A participant sees their own dots, never the group's counts.
     expect(r.shown(9301)).not.toMatch(/★/);
   });

@@ -17,6 +17,7 @@ const WRITTEN: [string, VotePress][] = [
   [voteButton.group(CODE, 'vote'), { kind: 'group_action', code: CODE, action: 'vote' }],
   [voteButton.group(CODE, 'close'), { kind: 'group_action', code: CODE, action: 'close' }],
   [voteButton.group(CODE, 'show'), { kind: 'group_action', code: CODE, action: 'show' }],
+  [voteButton.group(CODE, 'topics'), { kind: 'group_action', code: CODE, action: 'topics' }],
   [voteButton.dot(CODE, REF, '+'), { kind: 'dot', code: CODE, ref: REF, change: '+' }],
   [voteButton.dot(CODE, REF, '-'), { kind: 'dot', code: CODE, ref: REF, change: '-' }],
   [voteButton.topic(CODE, REF, 'join'), { kind: 'topic', code: CODE, ref: REF, action: 'join' }],

@@ -4,7 +4,7 @@ import type { EventRecord } from '../model.js';
 import type { ParticipationAnswer } from '../participation-answer.js';
 import { isAnswer, PARTICIPATION_PURPOSES, type Facilitator, type ParticipationKit } from '../participation-kit.js';
 import { byRef, shortRef } from '../registration.js';
-import { isChoice, optionsOf, type Poll, type PollInput, pollInputSchema, type PollResult, tally } from './poll.js';
+import { isChoice, optionsOf, POLL_KINDS, type Poll, type PollInput, pollInputSchema, type PollResult, tally } from './poll.js';
 
 export type PollCreation = { kind: 'created'; poll: Poll } | { kind: 'invalid'; problems: { field: string; message: string }[] };
 export type PollChange = { kind: 'opened'; poll: Poll; sent: number } | { kind: 'closed'; poll: Poll } | { kind: 'unchanged'; poll: Poll };
@@ -28,6 +28,11 @@ export interface Polls {
   shown(who: ChatWho): Promise<ParticipationAnswer>;
   /** A facilitator's button: open, close or show a poll. */
   act(who: ChatWho, joinCode: string, pollRef: string, action: 'open' | 'close' | 'show'): Promise<ParticipationAnswer>;
+  /**
+   * `/newpoll <kind> <question>` from a facilitator (`single`: `<question> | <option> | <option>`):
+   * a draft in the facilitator's language, shown with their polls to open it.
+   */
+  fromChat(who: ChatWho, text: string): Promise<ParticipationAnswer>;
   /** A participant's vote button. */
   vote(who: ChatWho, joinCode: string, pollRef: string, choice: number): Promise<ParticipationAnswer>;
 }
@@ -70,24 +75,26 @@ export function createPolls(kit: ParticipationKit): Polls {
     return { kind: 'closed', poll: { ...poll, status: 'closed', closedAt: clock.now() } };
   }
 
+  async function create(event: EventRecord, input: PollInput): Promise<PollCreation> {
+    const parsed = pollInputSchema.safeParse(input);
+    if (!parsed.success) return { kind: 'invalid', problems: parsed.error.issues.map((issue) => ({ field: issue.path.map(String).join('.'), message: issue.message })) };
+    const poll: Poll = {
+      id: newId(),
+      eventId: event.id,
+      kind: parsed.data.kind,
+      question: parsed.data.question,
+      options: optionsOf(parsed.data, event.languages, (language, key) => deps.label(language, `options.${key}`) ?? deps.label('en', `options.${key}`) ?? key),
+      status: 'draft',
+      createdAt: clock.now(),
+      openedAt: null,
+      closedAt: null,
+    };
+    await store.createPoll(poll);
+    return { kind: 'created', poll };
+  }
+
   return {
-    async create(event, input) {
-      const parsed = pollInputSchema.safeParse(input);
-      if (!parsed.success) return { kind: 'invalid', problems: parsed.error.issues.map((issue) => ({ field: issue.path.map(String).join('.'), message: issue.message })) };
-      const poll: Poll = {
-        id: newId(),
-        eventId: event.id,
-        kind: parsed.data.kind,
-        question: parsed.data.question,
-        options: optionsOf(parsed.data, event.languages, (language, key) => deps.label(language, `options.${key}`) ?? deps.label('en', `options.${key}`) ?? key),
-        status: 'draft',
-        createdAt: clock.now(),
-        openedAt: null,
-        closedAt: null,
-      };
-      await store.createPoll(poll);
-      return { kind: 'created', poll };
-    },
+    create,
     list: (eventId) => store.polls(eventId),
     async find(eventId, ref) {
       const wanted = ref.trim().toLowerCase();
@@ -109,6 +116,23 @@ export function createPolls(kit: ParticipationKit): Polls {
       const votes = await store.votes(open.map((poll) => poll.id));
       const mine = (poll: Poll) => votes.find((vote) => vote.pollId === poll.id && vote.participantId === member.participant.id)?.choice;
       return { kind: 'open_polls', event: member.event, language: member.language, polls: open.map((poll) => ({ poll, mine: mine(poll) })) };
+    },
+
+    async fromChat(who, text) {
+      const at = await kit.facilitatorOf(who);
+      if (!at) return kit.refused('not_organiser', who.language);
+      const [kindWord = '', ...words] = text.trim().split(/\s+/);
+      const kind = POLL_KINDS.find((candidate) => candidate === kindWord.toLowerCase().replace('-', '_'));
+      const [question = '', ...options] = words
+        .join(' ')
+        .split('|')
+        .map((part) => part.trim());
+      const inLanguage = (value: string) => ({ [at.language]: value });
+      const input: PollInput | undefined =
+        kind === 'single' ? { kind, question: inLanguage(question), options: options.map(inLanguage) } : kind && options.length === 0 ? { kind, question: inLanguage(question) } : undefined;
+      const made = input ? await create(at.event, input) : undefined;
+      if (made?.kind !== 'created') return kit.refused('poll_format', at.language, at.event);
+      return desk(at);
     },
 
     async act(who, joinCode, pollRef, action) {

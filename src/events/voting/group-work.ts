@@ -3,6 +3,7 @@ import type { ChatWho } from '../chat-answer.js';
 import type { EventRecord, GroupAttribute } from '../model.js';
 import type { ParticipationAnswer } from '../participation-answer.js';
 import { type Facilitator, isAnswer, type Member, PARTICIPATION_PURPOSES, type ParticipationKit } from '../participation-kit.js';
+import { TITLE_LENGTH } from '../open-space/topics.js';
 import { byRef } from '../registration.js';
 import type { RosterEntry } from '../roster.js';
 import { ACTION_LENGTH, DEFAULT_DOTS, freeDot, type GroupAction, groupKeyOf, groupResults, type GroupResult, type GroupWork, MAX_DOTS, mergeGroups, valuesOf } from './dots.js';
@@ -30,7 +31,8 @@ export interface GroupVoting {
   results(work: GroupWork): Promise<GroupResult[]>;
   /** `/groups`: a facilitator's results and controls; a participant's group and their dots. */
   shown(who: ChatWho): Promise<ParticipationAnswer>;
-  act(who: ChatWho, joinCode: string, action: 'start' | 'vote' | 'close' | 'show'): Promise<ParticipationAnswer>;
+  /** A facilitator's button: start, open the vote, close it, show the results, or make Open Space topics of the chosen actions (once closed). */
+  act(who: ChatWho, joinCode: string, action: 'start' | 'vote' | 'close' | 'show' | 'topics'): Promise<ParticipationAnswer>;
   /** `/action <text>`: a participant writes an action for their group. */
   propose(who: ChatWho, text: string): Promise<ParticipationAnswer>;
   /** A dot placed (`+`) on an action of the participant's group, or taken back (`-`). */
@@ -102,10 +104,10 @@ export function createGroupVoting(kit: ParticipationKit): GroupVoting {
     return { kind: 'moved', work: moved, sent: outgoing.length };
   }
 
-  async function desk(at: Facilitator, changed?: { to: GroupWork['status']; sent: number }): Promise<ParticipationAnswer> {
+  async function desk(at: Facilitator, changed?: { to: GroupWork['status']; sent: number }, topicsMade?: number): Promise<ParticipationAnswer> {
     const work = await current(at.event.id);
     const results = work ? groupResults(work, await store.actions(work.id), await store.dots(work.id)) : [];
-    return { kind: 'group_desk', event: at.event, language: at.language, work, results, ...(changed ? { changed } : {}) };
+    return { kind: 'group_desk', event: at.event, language: at.language, work, results, ...(changed ? { changed } : {}), ...(topicsMade !== undefined ? { topicsMade } : {}) };
   }
 
   /** The checked-in participant and the event's current group work, or the refusal. */
@@ -114,6 +116,29 @@ export function createGroupVoting(kit: ParticipationKit): GroupVoting {
     if (isAnswer(entry)) return entry;
     const work = await current(member.event.id);
     return work ? { entry, work } : kit.refused('no_group_work', member.language, member.event);
+  }
+
+  /**
+   * One Open Space topic (slot 1) per chosen action not in a topic yet, named by its
+   * text: the facilitators merge or move them from the command line.
+   */
+  async function topicsOfChosen(event: EventRecord, work: GroupWork): Promise<number> {
+    const taken = new Set((await store.topics(event.id)).flatMap((topic) => topic.actionIds));
+    const chosen = groupResults(work, await store.actions(work.id), await store.dots(work.id)).flatMap((group) => group.actions.filter((action) => action.chosen && !taken.has(action.id)));
+    for (const action of chosen) {
+      await store.createTopic({
+        id: newId(),
+        eventId: event.id,
+        slot: 1,
+        title: action.text.slice(0, TITLE_LENGTH),
+        source: 'actions',
+        capacity: null,
+        actionIds: [action.id],
+        proposedBy: null,
+        createdAt: clock.now(),
+      });
+    }
+    return chosen.length;
   }
 
   async function eventOf(work: GroupWork): Promise<EventRecord | undefined> {
@@ -152,6 +177,11 @@ export function createGroupVoting(kit: ParticipationKit): GroupVoting {
       const at = await kit.facilitatorOf(who, joinCode);
       if (!at) return kit.refused('not_organiser', who.language);
       if (action === 'show') return desk(at);
+      if (action === 'topics') {
+        const work = await current(at.event.id);
+        if (work?.status !== 'closed') return kit.refused('stale', at.language, at.event);
+        return desk(at, undefined, await topicsOfChosen(at.event, work));
+      }
       if (action === 'start') {
         const started = await start(at.event);
         return started.kind === 'started' ? desk(at, { to: 'collecting', sent: started.sent }) : kit.refused('stale', at.language, at.event);

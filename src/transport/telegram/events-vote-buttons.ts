@@ -8,15 +8,16 @@ import { CALLBACK_PREFIX } from './callback-prefix.js';
  * tags are one letter, so none is mistaken for another). Each names its event by join
  * code and a record by a short reference (12 hex digits of its id):
  * `vp|K7M3PQ|<poll>|2` a vote for the poll's third option; `vf|K7M3PQ|<poll>|o` (`|c`,
- * `|s`) a facilitator opens, closes or shows the polls; `vg|K7M3PQ|s` (`|v`, `|c`, `|r`)
- * a facilitator starts group work, opens its dot vote, closes it, shows its results;
+ * `|s`) a facilitator opens, closes or shows the polls; `vg|K7M3PQ|s` (`|v`, `|c`, `|r`, `|t`)
+ * a facilitator starts group work, opens its dot vote, closes it, shows its results, makes
+ * Open Space topics of the chosen actions;
  * `vd|K7M3PQ|<action>|+` (or `|-`) a dot placed or taken back; `vt|K7M3PQ|<topic>|j` (or
  * `|l`) a topic joined or left. Anything else under these tags reads as undefined.
  */
 export type VotePress =
   | { kind: 'vote'; code: string; ref: string; choice: number }
   | { kind: 'poll_action'; code: string; ref: string; action: 'open' | 'close' | 'show' }
-  | { kind: 'group_action'; code: string; action: 'start' | 'vote' | 'close' | 'show' }
+  | { kind: 'group_action'; code: string; action: 'start' | 'vote' | 'close' | 'show' | 'topics' }
   | { kind: 'dot'; code: string; ref: string; change: '+' | '-' }
   | { kind: 'topic'; code: string; ref: string; action: 'join' | 'leave' };
 
@@ -36,6 +37,7 @@ const GROUP_ACTIONS = [
   ['v', 'vote'],
   ['c', 'close'],
   ['r', 'show'],
+  ['t', 'topics'],
 ] as const;
 
 type Pairs<L extends string> = readonly (readonly [string, L])[];
@@ -45,7 +47,7 @@ const long = <L extends string>(pairs: Pairs<L>, tag: string | undefined): L | u
 export const voteButton = {
   vote: (code: string, ref: string, choice: number) => mine('vp', code, ref, choice),
   poll: (code: string, ref: string, action: 'open' | 'close' | 'show') => mine('vf', code, ref, short(POLL_ACTIONS, action)),
-  group: (code: string, action: 'start' | 'vote' | 'close' | 'show') => mine('vg', code, short(GROUP_ACTIONS, action)),
+  group: (code: string, action: 'start' | 'vote' | 'close' | 'show' | 'topics') => mine('vg', code, short(GROUP_ACTIONS, action)),
   dot: (code: string, ref: string, change: '+' | '-') => mine('vd', code, ref, change),
   topic: (code: string, ref: string, action: 'join' | 'leave') => mine('vt', code, ref, action === 'join' ? 'j' : 'l'),
 };

@@ -17,7 +17,7 @@ type Private = UraContext & { from: NonNullable<UraContext['from']>; chat: NonNu
  * Group work, Open Space and polls in the chat. Participants: `/polls` (the open polls),
  * `/groups` (their group and dots), `/action <text>`, `/topics`, `/propose <title>`,
  * `/report`, and the buttons. The event's organisers: `/polls`, `/groups` and `/topics`
- * show results and controls. It answers only these; the events composer uses it first.
+ * show results and controls; `/newpoll` makes a poll. It answers only these; the events composer uses it first.
  */
 export function votingComposer(deps: VotingBotDeps): Composer<UraContext> {
   const { participation, i18n } = deps;
@@ -33,6 +33,7 @@ export function votingComposer(deps: VotingBotDeps): Composer<UraContext> {
   };
 
   chats.command('polls', async (ctx) => reply(ctx, await polls.shown(who(ctx))));
+  chats.command('newpoll', async (ctx) => reply(ctx, await polls.fromChat(who(ctx), ctx.match)));
   chats.command('groups', async (ctx) => reply(ctx, await groups.shown(who(ctx))));
   chats.command('action', async (ctx) => reply(ctx, await groups.propose(who(ctx), ctx.match)));
   chats.command('topics', async (ctx) => reply(ctx, await openSpace.shown(who(ctx))));

@@ -121,10 +121,17 @@ export function participationViews(t: Translate, answer: ParticipationAnswer): V
     }
     case 'group_desk': {
       const { work, changed } = answer;
-      const head = changed ? [t(`desk.groups.changed.${changed.to}`, { sent: changed.sent }), ''] : [];
+      const head = [
+        ...(changed ? [t(`desk.groups.changed.${changed.to}`, { sent: changed.sent }), ''] : []),
+        ...(answer.topicsMade !== undefined ? [t('desk.groups.topics_made', { count: answer.topicsMade }), ''] : []),
+      ];
       const status = work ? [t(`desk.groups.status.${work.status}`, { dots: work.dots, by: t(`desk.groups.by.${work.groupBy}`) })] : [t('desk.groups.none')];
       const next = !work || work.status === 'closed' ? 'start' : work.status === 'collecting' ? 'vote' : 'close';
-      const keyboard = [[button(t(`desk.buttons.group_${next}`), voteButton.group(code, next))], ...(work ? [[button(t('desk.buttons.refresh'), voteButton.group(code, 'show'))]] : [])];
+      const keyboard = [
+        [button(t(`desk.buttons.group_${next}`), voteButton.group(code, next))],
+        ...(work?.status === 'closed' ? [[button(t('desk.buttons.group_topics'), voteButton.group(code, 'topics'))]] : []),
+        ...(work ? [[button(t('desk.buttons.refresh'), voteButton.group(code, 'show'))]] : []),
+      ];
       const results = work ? groupDeskLines(t, language, work.groupBy, answer.results) : [];
       return [{ text: capped([...head, t('desk.groups.title', { event: name }), ...status, ...results]), keyboard }];
     }
