@@ -1,7 +1,7 @@
 import { composeHandoff } from './compose-handoff.js';
 import type { BotCall } from './delivery/outbox.js';
 import type { RateLimits } from './delivery/throttle.js';
-import { createEvents, createOrganiserDesk, createParticipation, EVENTS_NAMESPACE, loadTemplates, textAt } from './events/index.js';
+import { createEventChatRetention, createEvents, createOrganiserDesk, createParticipation, EVENTS_NAMESPACE, loadTemplates, textAt } from './events/index.js';
 import type { FlowCatalog } from './flows/catalog.js';
 import { createContacts } from './helpline/contacts.js';
 import type { Directory } from './helpline/directory.js';
@@ -18,6 +18,7 @@ import type { Logger } from './shared/logger.js';
 import { createInvitations } from './staff/invitations.js';
 import { createOrganiserSignIn } from './staff/organiser-sign-in.js';
 import { createContactRepository } from './storage/contact-repository.js';
+import { createEventChatRetentionRepository } from './storage/event-chat-repository.js';
 import { createEventStore } from './storage/event-repository.js';
 import { createParticipationStore } from './storage/event-participation-repository.js';
 import type { Database, UraPrisma } from './storage/database.js';
@@ -137,6 +138,7 @@ export function composeAreas(deps: AreaDeps) {
     events,
     participation,
     retention: createRetention({ store: createRetentionRepository({ prisma, scrub: deps.scrub }), clock, days: retentionDays }),
+    eventChatRetention: createEventChatRetention({ events: eventStore, store: createEventChatRetentionRepository({ prisma, scrub: deps.scrub }), clock, days: retentionDays }),
     surveyRetention: createSurveyRetention({ store: createSurveyRetentionRepository({ prisma, scrub: deps.scrub }), clock, days: deps.surveyRetentionDays, inProgressDays: retentionDays }),
     identity,
     i18n,
@@ -168,6 +170,9 @@ export function areaBotDeps(areas: Areas, rateLimits: { messages: RateLimiter; b
       i18n,
       logger,
       voting: { participation: areas.participation, i18n },
+      rateLimits,
+      identity: areas.identity,
+      clock: areas.clock,
     },
     organisers: { staffOf, signIn: areas.organiserSignIn, webUrl: areas.webUrl, i18n, logger },
     console: { staffOf, handoff: parts.handoff, duty: parts.duty, dutyStore: parts.dutyStore, views: parts.views, logger },

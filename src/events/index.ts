@@ -35,6 +35,7 @@ export type { EventCatalogStore, EventChatRecord, EventChatStore, EventPeopleSto
 export { DEFAULT_EVENT_LANGUAGES, MAX_EVENT_DAYS, type EventInput, type InputProblem } from './event-input.js';
 export { EVENT_ERROR_CODES, EventError, type EventErrorCode } from './errors.js';
 export { describeProblem, type RowProblem } from './columns.js';
+export { EXPECTED_CODES, type Expectation, type ExpectedCode, expecting, sayExpected } from './expectation.js';
 export { INVITE_COLUMNS } from './invite-list.js';
 export { SHEET_COLUMNS } from './sign-in-sheet.js';
 export type { InviteImport } from './invite-import.js';
@@ -57,6 +58,7 @@ export {
   type EntranceSigner,
 } from './entrance-code.js';
 export { eventDayAt } from './event-day.js';
+export { createEventChatRetention, endedAt, type EventChatRetentionStore } from './chat-retention.js';
 export { ASKING_MINUTES, CORRECTIONS, createEventChat, type CorrectionField, type EventChat } from './event-chat.js';
 export type { CardNote, ChatAnswer, ChatRefusal, ChatWho, ParticipantCard, QuestionHint } from './chat-answer.js';
 export {
@@ -89,6 +91,30 @@ export { cleanName, nameKey } from './normalise.js';
 /** Shown for an event in a language: its name there, else in its main language. */
 export const eventName = (event: { names: Readonly<Record<string, string>>; languages: readonly string[] }, language: string): string =>
   event.names[language] ?? event.names[event.languages[0] ?? ''] ?? Object.values(event.names)[0] ?? '';
+export {
+  DEFAULT_SEED,
+  planSeating,
+  readSeatingList,
+  replanSeating,
+  SEATING_COLUMNS,
+  SEATING_REFUSALS,
+  SeatingError,
+  seatingMetrics,
+  seatingRefusals,
+  tablesFor,
+  type SeatingChange,
+  type SeatingInput,
+  type SeatingList,
+  type SeatingMetrics,
+  type SeatingOptions,
+  type SeatingPair,
+  type SeatingPerson,
+  type SeatingPlan,
+  type SeatingRefusal,
+  type SeatingRefusalCode,
+  type SeatingRound,
+  type SeatingTable,
+} from './seating/index.js';
 
 // Group work with dot-voting, Open Space and live polls (issue 13).
 export { createParticipation, type Participation, type PollBoard } from './participation.js';

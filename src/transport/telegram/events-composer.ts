@@ -5,11 +5,12 @@ import type { Logger } from '../../shared/logger.js';
 import type { UraContext } from './context.js';
 import { decodeEventsButton, type EventsPress, isEventsData } from './events-buttons.js';
 import { deskView } from './events-desk-views.js';
+import { type EventsGateDeps, eventsRateLimit } from './events-gate.js';
 import { chatView, type View } from './events-views.js';
 import { votingComposer, type VotingBotDeps } from './events-vote-composer.js';
 
 /** What the events area's composer needs: the chat's use-cases, the organiser's desk, texts. */
-export interface EventsBotDeps {
+export interface EventsBotDeps extends EventsGateDeps {
   chat: EventChat;
   desk: OrganiserDesk;
   i18n: I18n;
@@ -35,6 +36,7 @@ type Private = UraContext & { from: NonNullable<UraContext['from']>; chat: NonNu
 export function eventsComposer(deps: EventsBotDeps): Composer<UraContext> {
   const { chat, desk, i18n } = deps;
   const composer = new Composer<UraContext>();
+  composer.use(eventsRateLimit(deps));
   if (deps.voting) composer.use(votingComposer(deps.voting));
   const chats = composer.chatType('private');
 
