@@ -49,7 +49,8 @@ export function createParticipation(deps: ParticipationDeps): Participation {
     },
     overall: async (eventId) => overallResults(await groupResults(eventId)),
     deliveryRules: {
-      purposes: Object.values(PARTICIPATION_PURPOSES),
+      // A poll's question and a group's actions are wanted within seconds, after any helpline case card (urgent).
+      purposes: { [PARTICIPATION_PURPOSES.poll]: 'normal', [PARTICIPATION_PURPOSES.groupWork]: 'normal' },
       async mayReach(row) {
         const participant = row.recipientId === null ? undefined : await deps.people.participant(row.recipientId);
         if (!participant || participant.leftAt !== null || participant.deletedAt !== null) return false;
