@@ -1,7 +1,7 @@
 import { composeHandoff } from './compose-handoff.js';
 import type { BotCall } from './delivery/outbox.js';
 import type { RateLimits } from './delivery/throttle.js';
-import { createEventChatRetention, createEvents, createOrganiserDesk, EVENTS_NAMESPACE, loadTemplates, textAt } from './events/index.js';
+import { createEventChatRetention, createEvents, createOrganiserDesk, createParticipation, EVENTS_NAMESPACE, loadTemplates, textAt } from './events/index.js';
 import type { FlowCatalog } from './flows/catalog.js';
 import { createContacts } from './helpline/contacts.js';
 import type { Directory } from './helpline/directory.js';
@@ -20,6 +20,7 @@ import { createOrganiserSignIn } from './staff/organiser-sign-in.js';
 import { createContactRepository } from './storage/contact-repository.js';
 import { createEventChatRetentionRepository } from './storage/event-chat-repository.js';
 import { createEventStore } from './storage/event-repository.js';
+import { createParticipationStore } from './storage/event-participation-repository.js';
 import type { Database, UraPrisma } from './storage/database.js';
 import { createCaseRepository, createConversationRepository, createEraser, createMessageLogRepository } from './storage/helpline-repositories.js';
 import { createInvitationRepository } from './storage/invitation-repository.js';
@@ -32,6 +33,7 @@ import { createSurveyRetention, createSurveys, respondentKeys } from './surveys/
 import type { AreaBotDeps } from './transport/telegram/area-composers.js';
 import { parseSession } from './transport/telegram/context.js';
 import { staffLookup } from './transport/telegram/staff-lookup.js';
+import { participationWriter, VOTING_NAMESPACE } from './transport/telegram/events-vote-views.js';
 import { createRateLimiter, type RateLimiter } from './transport/telegram/rate-limiter.js';
 
 /**
@@ -92,9 +94,31 @@ export function composeAreas(deps: AreaDeps) {
   const operators = createOperatorRepository(prisma);
   const respondentKey = respondentKeys(identity);
   const surveys = createSurveys({ catalog, store: createSurveyRepository(prisma), respondentKey, clock });
-  const eventStore = createEventStore(prisma);
   const helpline = createHelpline({ catalog, conversations: createConversationRepository(prisma), cases: createCaseRepository(prisma), surveys, clock });
   const erase = createEraser({ prisma, scrub: deps.scrub }, clock, respondentKey).erase;
+  const eventStore = createEventStore(prisma);
+  const events = createEvents({
+    store: eventStore,
+    templates: loadTemplates(undefined, deps.locales).catalog,
+    text: (language, key) => textAt(deps.locales[language]?.[EVENTS_NAMESPACE], key),
+    identity,
+    clock,
+    timezone: deps.timezone,
+  });
+  // Group work, Open Space and polls: their messages go through the one outbox, under their own purposes.
+  const participation = createParticipation({
+    events,
+    people: eventStore,
+    store: createParticipationStore(prisma),
+    staff: operators,
+    identity,
+    outbox: parts.outbox,
+    write: participationWriter(i18n),
+    label: (language, key) => textAt(deps.locales[language]?.[VOTING_NAMESPACE], key),
+    clock,
+    languages: i18n.languages,
+  });
+  parts.outbox.register(participation.deliveryRules);
   return {
     parts,
     duty: parts.duty,
@@ -111,14 +135,8 @@ export function composeAreas(deps: AreaDeps) {
     webUrl: deps.webUrl ?? (() => 'http://127.0.0.1:3000'),
     surveys,
     // Templates with a problem are left out here; start-up refuses them (main.ts).
-    events: createEvents({
-      store: eventStore,
-      templates: loadTemplates(undefined, deps.locales).catalog,
-      text: (language, key) => textAt(deps.locales[language]?.[EVENTS_NAMESPACE], key),
-      identity,
-      clock,
-      timezone: deps.timezone,
-    }),
+    events,
+    participation,
     retention: createRetention({ store: createRetentionRepository({ prisma, scrub: deps.scrub }), clock, days: retentionDays }),
     eventChatRetention: createEventChatRetention({ events: eventStore, store: createEventChatRetentionRepository({ prisma, scrub: deps.scrub }), clock, days: retentionDays }),
     surveyRetention: createSurveyRetention({ store: createSurveyRetentionRepository({ prisma, scrub: deps.scrub }), clock, days: deps.surveyRetentionDays, inProgressDays: retentionDays }),
@@ -151,6 +169,7 @@ export function areaBotDeps(areas: Areas, rateLimits: { messages: RateLimiter; b
       desk: createOrganiserDesk({ events: areas.events, staff: areas.operators, clock: areas.clock, languages: i18n.languages }),
       i18n,
       logger,
+      voting: { participation: areas.participation, i18n },
       rateLimits,
       identity: areas.identity,
       clock: areas.clock,

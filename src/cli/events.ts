@@ -10,6 +10,7 @@ import { EXIT, ExitError } from './environment.js';
 import { eventsOn, onEvent } from './events-context.js';
 import { attendanceLines, eventLabel, eventLine, expectedText, inviteLines, refusalLines } from './events-output.js';
 import { organisersCommand } from './events-organisers.js';
+import { groupsCommand, pollCommand, topicsCommand, votesCommand } from './events-participation.js';
 
 /** Larger than any list of people an event has; a bigger file is a mistake. */
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -217,3 +218,4 @@ eventsCommand
   });
 
 eventsCommand.addCommand(organisersCommand);
+for (const command of [pollCommand, votesCommand, groupsCommand, topicsCommand]) eventsCommand.addCommand(command);

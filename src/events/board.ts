@@ -1,5 +1,6 @@
 import { EventError } from './errors.js';
 import type { EventRecord, Texts } from './model.js';
+import type { PollKind } from './polls/poll.js';
 
 /**
  * The projector's read model: what `/e/<public code>` shows of an event, assembled
@@ -50,8 +51,6 @@ export interface BoardTheme {
   notes: number;
   tables: number;
 }
-
-export type PollKind = 'rating' | 'yes_no' | 'single';
 
 export interface BoardPoll {
   id: string;

@@ -108,7 +108,6 @@ export {
   type CafeTable,
   type ControlOutcome,
   type ControlRefusal,
-  type PollKind,
   type RoundStatus,
 } from './board.js';
 
@@ -139,3 +138,40 @@ export {
   type SeatingRound,
   type SeatingTable,
 } from './seating/index.js';
+
+// Group work with dot-voting, Open Space and live polls (issue 13).
+export { createParticipation, type Participation, type PollBoard } from './participation.js';
+export { PARTICIPATION_PURPOSES, type ParticipationDeps, type Written } from './participation-kit.js';
+export type { ParticipationAnswer, ParticipationNote, ParticipationRefusal, TopicLine } from './participation-answer.js';
+export type { GroupWorkStore, OpenSpaceStore, ParticipationStore, PollStore } from './participation-store.js';
+export {
+  isChoice,
+  MAX_OPTIONS,
+  POLL_KINDS,
+  POLL_STATUSES,
+  RATING_SCALE,
+  ratingMean,
+  shareOf,
+  type Poll,
+  type PollInput,
+  type PollKind,
+  type PollResult,
+  type PollStatus,
+  type PollVote,
+} from './polls/poll.js';
+export type { PollChange, PollCreation, Polls } from './polls/polls.js';
+export {
+  CHOSEN_ACTIONS,
+  DEFAULT_DOTS,
+  GROUP_WORK_STATUSES,
+  MAX_DOTS,
+  type ActionResult,
+  type Dot,
+  type GroupAction,
+  type GroupResult,
+  type GroupWork,
+  type GroupWorkStatus,
+} from './voting/dots.js';
+export type { GroupVoting, GroupWorkMove, GroupWorkStart } from './voting/group-work.js';
+export { MAX_SLOTS, TOPIC_SOURCES, type SignUp, type Topic, type TopicReport, type TopicSource } from './open-space/topics.js';
+export type { OpenSpace, TopicInput } from './open-space/open-space.js';

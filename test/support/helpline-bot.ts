@@ -62,6 +62,8 @@ export async function helplineBot(options: HelplineBotOptions = {}) {
     bot,
     api,
     parts: deps.parts,
+    /** Group work, Open Space and polls, as the bot runs them. */
+    participation: deps.areas.participation,
     db: test.db,
     identity,
     i18n,

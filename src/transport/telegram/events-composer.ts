@@ -7,6 +7,7 @@ import { decodeEventsButton, type EventsPress, isEventsData } from './events-but
 import { deskView } from './events-desk-views.js';
 import { type EventsGateDeps, eventsRateLimit } from './events-gate.js';
 import { chatView, type View } from './events-views.js';
+import { votingComposer, type VotingBotDeps } from './events-vote-composer.js';
 
 /** What the events area's composer needs: the chat's use-cases, the organiser's desk, texts. */
 export interface EventsBotDeps extends EventsGateDeps {
@@ -14,6 +15,8 @@ export interface EventsBotDeps extends EventsGateDeps {
   desk: OrganiserDesk;
   i18n: I18n;
   logger: Logger;
+  /** Group work, Open Space and polls (their own commands and `e:v…` buttons). */
+  voting?: VotingBotDeps;
 }
 
 type Private = UraContext & { from: NonNullable<UraContext['from']>; chat: NonNullable<UraContext['chat']> };
@@ -34,6 +37,7 @@ export function eventsComposer(deps: EventsBotDeps): Composer<UraContext> {
   const { chat, desk, i18n } = deps;
   const composer = new Composer<UraContext>();
   composer.use(eventsRateLimit(deps));
+  if (deps.voting) composer.use(votingComposer(deps.voting));
   const chats = composer.chatType('private');
 
   const who = (ctx: Private): ChatWho => ({ telegramId: ctx.from.id, chatId: ctx.chat.id, language: ctx.lang });

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+const parsed = (text: string | null): unknown => {
+  if (text === null) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+};
+
+const textsSchema = z.record(z.string(), z.string());
+
+/** JSON columns of the events area read back: what cannot be read is empty, never half-used. */
+export const storedJson = {
+  texts: (text: string | null) => textsSchema.safeParse(parsed(text)).data ?? {},
+  textsList: (text: string | null) => z.array(textsSchema).safeParse(parsed(text)).data ?? [],
+  strings: (text: string | null) => z.array(z.string()).safeParse(parsed(text)).data ?? [],
+  stringLists: (text: string | null) => z.array(z.array(z.string())).safeParse(parsed(text)).data ?? [],
+};
