@@ -66,7 +66,7 @@ const card = (run: number, purpose: string): Outgoing => ({
 function outboxFor(prisma: UraPrisma, apiRoot: string): DeliveryParts {
   const parts = composeDelivery({ prisma, identity, call: createBotCall({ token: TOKEN, apiRoot }).call, clock: systemClock, logger: createLogger('silent') });
   parts.outbox.register(handoffDeliveryRules({ store: createHandoffRepository(prisma), messages: createMessageLogRepository(prisma), blocked: async () => undefined }));
-  parts.outbox.register({ purposes: { [ANNOUNCEMENT]: 'bulk' } });
+  parts.outbox.register({ area: 'events', purposes: { [ANNOUNCEMENT]: 'bulk' } });
   return parts;
 }
 

@@ -26,6 +26,8 @@ const MAX_ATTEMPTS = 12;
 const CHATS_AT_ONCE = 50;
 /** How many of one chat's messages are read at once. */
 const CHAT_BATCH = 20;
+/** The area whose chats are keyed by the chat's own hash (see chatKey). */
+export const HELPLINE_AREA = 'helpline';
 const backoffMs = (attempts: number) => Math.min(2 ** (attempts + 1) * 1000, 5 * 60_000);
 
 /**
@@ -35,6 +37,13 @@ const backoffMs = (attempts: number) => Math.min(2 ** (attempts + 1) * 1000, 5 *
 export interface DeliveryRules {
   /** The purposes of the area's messages (`Outgoing.purpose`), each with its priority; each belongs to one area. */
   purposes: Readonly<Record<string, Priority>>;
+  /**
+   * The area, whose chats are keyed apart from every other area's: the rows to one
+   * Telegram chat from the helpline and from the events area carry keys that cannot be
+   * matched, so that the outbox never links a participant to a help-seeker. Order and
+   * the one-message-a-second pace hold per chat within an area.
+   */
+  area: string;
   /** Whether a message to its recipient may still go out (not once they left); asked just before each is sent. */
   mayReach?(row: OutboxRow): Promise<boolean>;
   /** Telegram refused a message for good because its chat blocked the bot. */
@@ -46,8 +55,8 @@ export interface DeliveryRules {
 export interface Outbox {
   /** An area's rules for its purposes; a purpose no area registered cannot be sent. */
   register(rules: DeliveryRules): void;
-  /** The key the outbox stores a chat under: an area finds the messages to a chat by it. */
-  chatKey(chatId: number): string;
+  /** The key the outbox stores a chat under for the area of `purpose`: that area finds its messages to the chat by it. */
+  chatKey(chatId: number, purpose: string): string;
   /** Seals the chat ids and gives each message its place in its chat's order. */
   prepare(messages: Outgoing[]): OutboxRow[];
   enqueue(messages: Outgoing[]): Promise<void>;
@@ -89,7 +98,15 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   const chatsAtOnce = Math.min(CHATS_AT_ONCE, limits.global?.count ?? CHATS_AT_ONCE);
   const throttle = createThrottle(limits, deps.pace ?? realPace);
   const areas = new Map<string, DeliveryRules>();
-  const chatKey = (chatId: number) => identity.hashId('chat', chatId);
+  /**
+   * The helpline's rows have always been keyed by the chat's own hash (the quick exit
+   * and /delete find them by it); every other area's by a hash of its own.
+   */
+  const chatKey = (chatId: number, purpose: string) => {
+    const area = areas.get(purpose)?.area;
+    if (area === undefined) throw new Error(`no area registered the outbox purpose "${purpose}"`);
+    return identity.hashId(area === HELPLINE_AREA ? 'chat' : `outbox:${area}`, chatId);
+  };
 
   function register(rules: DeliveryRules) {
     for (const purpose of Object.keys(rules.purposes)) {
@@ -105,7 +122,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       if (!priority) throw new Error(`no area registered the outbox purpose "${message.purpose}"`);
       return {
         id: sequentialId(now),
-        chatKey: chatKey(message.chatId),
+        chatKey: chatKey(message.chatId, message.purpose),
         chatCipher: identity.seal(String(message.chatId)),
         method: message.method,
         payload: JSON.stringify(message.payload),

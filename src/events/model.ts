@@ -8,6 +8,9 @@ export type OrgType = (typeof ORG_TYPES)[number];
 export const INVITE_REGIONS = [...REGIONS, 'national', 'international'] as const;
 export type InviteRegion = (typeof INVITE_REGIONS)[number];
 
+/** The events area's name on the outbox: its chats are keyed apart from the helpline's. */
+export const EVENTS_AREA = 'events';
+
 export const SESSION_KINDS = ['plenary', 'world_cafe', 'group_work', 'open_space', 'poll', 'evaluation'] as const;
 export type SessionKind = (typeof SESSION_KINDS)[number];
 

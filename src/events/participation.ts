@@ -1,4 +1,5 @@
 import type { DeliveryRules } from '../delivery/outbox.js';
+import { EVENTS_AREA } from './model.js';
 import { createOpenSpace, type OpenSpace } from './open-space/open-space.js';
 import { PARTICIPATION_PURPOSES, type ParticipationDeps, participationKit } from './participation-kit.js';
 import type { PollResult } from './polls/poll.js';
@@ -49,6 +50,7 @@ export function createParticipation(deps: ParticipationDeps): Participation {
     },
     overall: async (eventId) => overallResults(await groupResults(eventId)),
     deliveryRules: {
+      area: EVENTS_AREA,
       // A poll's question and a group's actions are wanted within seconds, after any helpline case card (urgent).
       purposes: { [PARTICIPATION_PURPOSES.poll]: 'normal', [PARTICIPATION_PURPOSES.groupWork]: 'normal' },
       async mayReach(row) {

@@ -12,7 +12,7 @@ export interface IdentityProtector {
    * help-seeker contact (`user`) cannot be linked from the database. `entrance` makes an
    * event's rotating entrance code from the event and the time (no identity in it).
    */
-  hashId(kind: 'user' | 'chat' | 'participant' | 'entrance' | `survey-respondent:${string}`, id: number | bigint | string): string;
+  hashId(kind: 'user' | 'chat' | 'participant' | 'entrance' | `survey-respondent:${string}` | `outbox:${string}`, id: number | bigint | string): string;
   seal(plain: string): string;
   open(sealed: string): string;
 }

@@ -42,7 +42,7 @@ export function createDeliveries(deps: DeliveryDeps) {
   /** Every card of a case: current ones and those of earlier rounds. */
   const cardsOf = (helpCase: Pick<HelpCase, 'id'>) => deps.outboxStore.about(helpCase.id, CARD_PURPOSES);
   /** The key of an operator's chat, as the outbox stores it: a card is the operator's whose chat it went to. */
-  const chatOf = (operator: Pick<OnDuty, 'telegramId'>) => outbox.chatKey(Number(operator.telegramId));
+  const chatOf = (operator: Pick<OnDuty, 'telegramId'>) => outbox.chatKey(Number(operator.telegramId), PURPOSES.card);
 
   /**
    * The one way to a case's person: their chat, or none when nothing may reach them:

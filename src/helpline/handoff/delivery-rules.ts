@@ -1,5 +1,5 @@
 import type { Priority } from '../../delivery/model.js';
-import type { DeliveryRules } from '../../delivery/outbox.js';
+import { type DeliveryRules, HELPLINE_AREA } from '../../delivery/outbox.js';
 import type { MessageLog } from '../message-log.js';
 import { PURPOSES, type HandoffStore } from './model.js';
 
@@ -29,6 +29,7 @@ export function handoffDeliveryRules(deps: {
   blocked(caseId: string): Promise<void>;
 }): DeliveryRules {
   return {
+    area: HELPLINE_AREA,
     purposes: HANDOFF_PRIORITIES,
     mayReach: async (row) => !row.topic || (await deps.store.byId(row.topic))?.leftAt === null,
     onBlocked: async (row) => {

@@ -79,7 +79,7 @@ export function createPaging(deps: PagingDeps) {
     // A card per operator and round: a case put back in the queue is paged afresh.
     // A card is the operator's whose chat it went to.
     const earlier = await deps.outboxStore.about(helpCase.id, CARD_PURPOSES);
-    const chats = new Map(chosen.map((operator) => [operator.id, deps.outbox.chatKey(Number(operator.telegramId))]));
+    const chats = new Map(chosen.map((operator) => [operator.id, deps.outbox.chatKey(Number(operator.telegramId), PURPOSES.card)]));
     const current = new Set(earlier.filter((card) => card.purpose === PURPOSES.card).map((card) => card.chatKey));
     const round = (operator: OnDuty) => earlier.filter((card) => card.chatKey === chats.get(operator.id)).length;
     const fresh = chosen.filter((operator) => !current.has(chats.get(operator.id) ?? ''));
