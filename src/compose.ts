@@ -1,7 +1,7 @@
 import { composeHandoff } from './compose-handoff.js';
 import type { BotCall } from './delivery/outbox.js';
 import type { RateLimits } from './delivery/throttle.js';
-import { createEvents, createOrganiserDesk, EVENTS_NAMESPACE, loadTemplates, textAt } from './events/index.js';
+import { cafeBoard, cafeDeliveryRules, createCafe, createCafeDesk, createEvents, createOrganiserDesk, createThemes, EVENTS_NAMESPACE, loadTemplates, rotationPlanner, textAt } from './events/index.js';
 import type { FlowCatalog } from './flows/catalog.js';
 import { createContacts } from './helpline/contacts.js';
 import type { Directory } from './helpline/directory.js';
@@ -10,7 +10,7 @@ import { createHelpSeeking } from './helpline/help-seeking.js';
 import { createHelpline } from './helpline/helpline.js';
 import { createRetention } from './helpline/retention.js';
 import { createUrgentWords } from './helpline/urgent-words.js';
-import type { I18n } from './i18n/index.js';
+import { type I18n, isLanguage } from './i18n/index.js';
 import type { Resource } from 'i18next';
 import type { Clock } from './shared/clock.js';
 import type { IdentityProtector } from './shared/crypto.js';
@@ -18,6 +18,7 @@ import type { Logger } from './shared/logger.js';
 import { createInvitations } from './staff/invitations.js';
 import { createOrganiserSignIn } from './staff/organiser-sign-in.js';
 import { createContactRepository } from './storage/contact-repository.js';
+import { createEventCafeRepository } from './storage/event-cafe-repository.js';
 import { createEventStore } from './storage/event-repository.js';
 import type { Database, UraPrisma } from './storage/database.js';
 import { createCaseRepository, createConversationRepository, createEraser, createMessageLogRepository } from './storage/helpline-repositories.js';
@@ -93,6 +94,19 @@ export function composeAreas(deps: AreaDeps) {
   const surveys = createSurveys({ catalog, store: createSurveyRepository(prisma), respondentKey, clock });
   const helpline = createHelpline({ catalog, conversations: createConversationRepository(prisma), cases: createCaseRepository(prisma), surveys, clock });
   const erase = createEraser({ prisma, scrub: deps.scrub }, clock, respondentKey).erase;
+  const eventStore = createEventStore(prisma);
+  const cafeStore = createEventCafeRepository(prisma);
+  parts.outbox.register(cafeDeliveryRules(eventStore));
+  const cafe = createCafe({
+    store: cafeStore,
+    events: eventStore,
+    outbox: parts.outbox,
+    planner: rotationPlanner,
+    identity,
+    clock,
+    say: (language, key, vars) => i18n.t(isLanguage(language) ? language : 'sq', `events.cafe:${key}`, vars),
+    languages: i18n.languages,
+  });
   return {
     parts,
     duty: parts.duty,
@@ -110,13 +124,17 @@ export function composeAreas(deps: AreaDeps) {
     surveys,
     // Templates with a problem are left out here; start-up refuses them (main.ts).
     events: createEvents({
-      store: createEventStore(prisma),
+      store: eventStore,
       templates: loadTemplates(undefined, deps.locales).catalog,
       text: (language, key) => textAt(deps.locales[language]?.[EVENTS_NAMESPACE], key),
       identity,
       clock,
       timezone: deps.timezone,
     }),
+    /** The World Café: rounds, their tick, a host's key points; the codebook; the projector's read. */
+    cafe,
+    themes: createThemes({ store: cafeStore, clock }),
+    cafeBoard: (eventId: string) => cafeBoard({ store: cafeStore, events: eventStore, clock }, eventId),
     retention: createRetention({ store: createRetentionRepository({ prisma, scrub: deps.scrub }), clock, days: retentionDays }),
     surveyRetention: createSurveyRetention({ store: createSurveyRetentionRepository({ prisma, scrub: deps.scrub }), clock, days: deps.surveyRetentionDays, inProgressDays: retentionDays }),
     identity,
@@ -143,7 +161,13 @@ export function areaBotDeps(areas: Areas, rateLimits: { messages: RateLimiter; b
   // Every staff member, whatever the role: the organisers' and the case console's composers share one read per update.
   const staffOf = staffLookup(areas.staffOnDuty.dutyOf);
   return {
-    events: { chat: areas.events.chat, desk: createOrganiserDesk({ events: areas.events, staff: areas.operators, clock: areas.clock, languages: i18n.languages }), i18n, logger },
+    events: {
+      chat: areas.events.chat,
+      desk: createOrganiserDesk({ events: areas.events, staff: areas.operators, clock: areas.clock, languages: i18n.languages }),
+      cafe: { cafe: areas.cafe, desk: createCafeDesk({ cafe: areas.cafe, events: areas.events, staff: areas.operators, clock: areas.clock, languages: i18n.languages }) },
+      i18n,
+      logger,
+    },
     organisers: { staffOf, signIn: areas.organiserSignIn, webUrl: areas.webUrl, i18n, logger },
     console: { staffOf, handoff: parts.handoff, duty: parts.duty, dutyStore: parts.dutyStore, views: parts.views, logger },
     invitations: { invitations: areas.invitations, operators: areas.operators, i18n, logger },

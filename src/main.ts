@@ -108,7 +108,8 @@ function checkTemplates(logger: Logger, locales: Resource): void {
 
 /**
  * The scheduled work, with or without Telegram: the handoff's tick (shifts, paging,
- * escalation, and the outbox when Telegram is on), retention every night, and the
+ * escalation, and the outbox when Telegram is on), the events' tick (World Café
+ * warnings, round ends, tables whose host left), retention every night, and the
  * forgetting of handled updates. The handoff's tick also runs at once, so that what
  * was waiting before a restart goes out now; conditional updates in the database keep
  * two processes from doing a step twice.
@@ -120,6 +121,8 @@ function scheduleTicks(areas: Areas, inbox: UpdateInbox, config: Config, clock: 
     // A handled update's record only has to outlive Telegram's redeliveries of it.
     scheduleJob('updates', async () => void (await inbox.forgetHandled(new Date(clock.now().getTime() - HANDLED_UPDATES_KEPT_MS))), options),
     scheduleJob('handoff', areas.duty.tick, { ...options, runAtStart: true }),
+    // Round ends and warnings due while Ura was down go out at once.
+    scheduleJob('events', async () => void (await areas.cafe.tick()), { ...options, runAtStart: true }),
   ];
   return { stop: async () => void (await Promise.all(jobs.map((job) => job.stop()))) };
 }

@@ -103,6 +103,7 @@ export {
   WARNING_MS,
   dueAction,
   remainingMs,
+  rotationPlanner,
   stepRound,
   suggestThemes,
   themeCounts,

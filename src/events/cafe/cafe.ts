@@ -200,8 +200,9 @@ export function createCafe(deps: CafeDeps) {
     },
 
     /** What a participant sends: a host's key points while their table's harvest is open; `explicit` when they used /notes. */
-    async note(telegramKey: string, content: { text?: string; photoFileId?: string }, explicit: boolean, fallbackLanguage: string): Promise<NoteResult> {
-      const ask = await store.ask(telegramKey);
+    async note(telegramId: number | string, content: { text?: string; photoFileId?: string }, explicit: boolean, fallbackLanguage: string): Promise<NoteResult> {
+      // One read by primary key: every private message passes here before the helpline's.
+      const ask = await store.ask(deps.identity.hashId('participant', telegramId));
       const open = ask && ask.until.getTime() > clock.now().getTime() ? ask : undefined;
       const participant = open ? await events.participant(open.participantId) : undefined;
       if (!open || !participant || participant.deletedAt !== null) {
