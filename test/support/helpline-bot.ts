@@ -62,6 +62,8 @@ export async function helplineBot(options: HelplineBotOptions = {}) {
     bot,
     api,
     parts: deps.parts,
+    /** Every area as composeAreas wired it (the World Café, its tick, the codebook...). */
+    areas: deps.areas,
     db: test.db,
     identity,
     i18n,

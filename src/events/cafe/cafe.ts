@@ -40,8 +40,8 @@ export interface PlanOptions {
   hosts?: string[];
 }
 
-/** A default seed fixed per session: the same session is planned the same way unless a seed is given. */
-const seedOf = (sessionId: string) => Number.parseInt(sessionId.replace(/-/g, '').slice(0, 8), 16) || 1;
+/** A default seed fixed per session (28 bits: a column of 32-bit integers holds it on both databases). */
+const seedOf = (sessionId: string) => Number.parseInt(sessionId.replace(/-/g, '').slice(0, 7), 16) || 1;
 
 /**
  * A World Café session run live: seating of the checked-in participants per round,
