@@ -1,7 +1,7 @@
 import { composeHandoff } from './compose-handoff.js';
 import type { BotCall } from './delivery/outbox.js';
 import type { RateLimits } from './delivery/throttle.js';
-import { cafeBoard, cafeDeliveryRules, createCafe, createCafeDesk, createEvents, createOrganiserDesk, createThemes, EVENTS_NAMESPACE, loadTemplates, rotationPlanner, textAt } from './events/index.js';
+import { cafeBoard, cafeDeliveryRules, createCafe, createCafeDesk, createEvents, createOrganiserDesk, createThemes, EVENTS_NAMESPACE, loadTemplates, textAt } from './events/index.js';
 import type { FlowCatalog } from './flows/catalog.js';
 import { createContacts } from './helpline/contacts.js';
 import type { Directory } from './helpline/directory.js';
@@ -101,7 +101,6 @@ export function composeAreas(deps: AreaDeps) {
     store: cafeStore,
     events: eventStore,
     outbox: parts.outbox,
-    planner: rotationPlanner,
     identity,
     clock,
     say: (language, key, vars) => i18n.t(isLanguage(language) ? language : 'sq', `events.cafe:${key}`, vars),

@@ -17,6 +17,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   operators: async () => (await import('./operators.js')).operatorsCommand,
   stats: async () => (await import('./stats.js')).statsCommand,
   events: async () => (await import('./events.js')).eventsCommand,
+  seating: async () => (await import('./seating.js')).seatingCommand,
 };
 
 const program = new Command('ura').description('Ura: anonymous help-seeking and coordination events for anti-trafficking work').showHelpAfterError().exitOverride();

@@ -9,20 +9,20 @@ import { type CafeSession, roundMessages, type Say } from './cafe-messages.js';
 import { peopleOf } from './cafe-people.js';
 import { type CafeAsk, type CafeRound, type CafeSeat, type CafeStore, DEFAULT_TABLE_SIZE, HARVEST_MINUTES } from './model.js';
 import { dueAction, type RoundAction, stepRound } from './round-clock.js';
-import { chooseHosts, planOf, type SeatingPlanner, seatsOf, tableCount } from './seating-port.js';
+import { planSeating, replanSeating, SeatingError, tablesFor } from '../seating/index.js';
+import { planOf, seatsOf } from './stored-plan.js';
 
 export interface CafeDeps {
   store: CafeStore;
   events: EventStore;
   outbox: Pick<Outbox, 'prepare' | 'kick'>;
-  planner: SeatingPlanner;
   identity: IdentityProtector;
   clock: Clock;
   say: Say;
   languages: readonly string[];
 }
 
-export type PlanRefusal = 'not_world_cafe' | 'too_few' | 'all_played' | 'raced';
+export type PlanRefusal = 'not_world_cafe' | 'too_few' | 'all_played' | 'raced' | 'impossible';
 export type PlanResult = { kind: 'planned'; fromRound: number; tables: number; people: number } | { kind: 'refused'; reason: PlanRefusal };
 
 /** Why a facilitator's control was not applied. */
@@ -50,7 +50,7 @@ const seedOf = (sessionId: string) => Number.parseInt(sessionId.replace(/-/g, ''
  * of the change that causes them, and each table's key points from its host.
  */
 export function createCafe(deps: CafeDeps) {
-  const { store, events, outbox, planner, clock } = deps;
+  const { store, events, outbox, clock } = deps;
 
   async function sessionOf(eventId: string, sessionId: string): Promise<{ event: EventRecord; session: CafeSession } | undefined> {
     const event = await events.event(eventId);
@@ -76,15 +76,24 @@ export function createCafe(deps: CafeDeps) {
     const playedRounds = played(rounds);
     if (playedRounds >= session.rounds) return { kind: 'refused', reason: 'all_played' };
     const here = [...people.values()].filter((person) => person.present);
-    const present = here.map((person) => person.participant.id);
-    if (present.length < 2) return { kind: 'refused', reason: 'too_few' };
-    const tables = tableCount(present.length, run.tableSize);
-    // Hosts stay: the hosts of the round last played keep their tables when they are still here.
+    if (here.length < 2) return { kind: 'refused', reason: 'too_few' };
+    const tables = tablesFor(here.length, run.tableSize);
+    // Marked hosts beyond one a table travel; the planner gives every other table a host.
+    // A table's host in the round last played stays its host (one who took over mid-round included).
     const lastHosts = seats.filter((seat) => seat.round === playedRounds && seat.host).map((seat) => seat.participantId);
-    const hosts = chooseHosts(present, [...lastHosts, ...run.hosts], tables, run.seed);
-    const seating = here.map((person) => ({ id: person.participant.id, orgType: person.orgType, region: person.region, host: hosts.has(person.participant.id) }));
-    const options_ = { tableSize: run.tableSize, rounds: session.rounds, seed: run.seed };
-    const result = playedRounds === 0 ? planner.plan(seating, options_) : planner.replan(planOf(seats.filter((seat) => seat.round <= playedRounds)), seating, playedRounds, options_);
+    const marked = new Set([...new Set([...lastHosts, ...run.hosts])].filter((id) => here.some((person) => person.participant.id === id)).slice(0, tables));
+    const seating = here.map((person) => ({ id: person.participant.id, name: person.name ?? '', orgType: person.orgType, region: person.region, host: marked.has(person.participant.id) }));
+    const options_ = { tableSize: run.tableSize, seed: run.seed };
+    let result: ReturnType<typeof planSeating>;
+    try {
+      result =
+        playedRounds === 0
+          ? planSeating({ people: seating, rounds: session.rounds, ...options_ })
+          : replanSeating(planOf(seats, new Map([...people.values()].map((person) => [person.participant.id, person.orgType]))), { people: seating, playedRounds }, options_);
+    } catch (error) {
+      if (error instanceof SeatingError) return { kind: 'refused', reason: 'impossible' };
+      throw error;
+    }
     const known = new Set(rounds.map((round) => round.number));
     const newRounds: CafeRound[] = [];
     for (let number = 1; number <= session.rounds; number++) {
@@ -106,7 +115,8 @@ export function createCafe(deps: CafeDeps) {
     }
     await store.saveRun(run);
     const saved = await store.savePlan(session.id, newRounds, seatsOf(result, { sessionId: session.id, eventId: event.id }, playedRounds + 1), playedRounds + 1);
-    return saved ? { kind: 'planned', fromRound: playedRounds + 1, tables, people: present.length } : { kind: 'refused', reason: 'raced' };
+    const seated = result.rounds.find((round) => round.round === playedRounds + 1)?.tables.length ?? tables;
+    return saved ? { kind: 'planned', fromRound: playedRounds + 1, tables: seated, people: here.length } : { kind: 'refused', reason: 'raced' };
   }
 
   /** Applies a step to a round with the messages it causes; false when the round moved on meanwhile. */

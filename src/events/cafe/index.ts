@@ -24,6 +24,4 @@ export {
   type RoundStatus,
 } from './model.js';
 export { dueAction, remainingMs, stepRound, type RoundAction } from './round-clock.js';
-export { rotationPlanner } from './rotation-planner.js';
-export { chooseHosts, type SeatingPerson, type SeatingPlan, type SeatingPlanner } from './seating-port.js';
 export { createThemes, themeInputSchema, type ThemeInput, type Themes } from './themes.js';
