@@ -10,6 +10,7 @@ import { EXIT, ExitError } from './environment.js';
 import { eventsOn, onEvent } from './events-context.js';
 import { attendanceLines, eventLabel, eventLine, inviteLines, refusalLines } from './events-output.js';
 import { organisersCommand } from './events-organisers.js';
+import { themesCommand } from './events-themes.js';
 
 /** Larger than any list of people an event has; a bigger file is a mistake. */
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -215,3 +216,4 @@ eventsCommand
   });
 
 eventsCommand.addCommand(organisersCommand);
+eventsCommand.addCommand(themesCommand);

@@ -77,7 +77,8 @@ export function createCafe(deps: CafeDeps) {
     if (playedRounds >= session.rounds) return { kind: 'refused', reason: 'all_played' };
     const here = [...people.values()].filter((person) => person.present);
     if (here.length < 2) return { kind: 'refused', reason: 'too_few' };
-    const tables = tablesFor(here.length, run.tableSize);
+    // A traveller needs a new table every round: a small room gets smaller tables, as many as there are rounds, when it has people enough for them.
+    const tables = Math.max(tablesFor(here.length, run.tableSize), Math.min(session.rounds, Math.floor(here.length / 2)));
     // Marked hosts beyond one a table travel; the planner gives every other table a host.
     // A table's host in the round last played stays its host (one who took over mid-round included).
     const lastHosts = seats.filter((seat) => seat.round === playedRounds && seat.host).map((seat) => seat.participantId);
@@ -88,7 +89,7 @@ export function createCafe(deps: CafeDeps) {
     try {
       result =
         playedRounds === 0
-          ? planSeating({ people: seating, rounds: session.rounds, ...options_ })
+          ? planSeating({ people: seating, rounds: session.rounds, tables, ...options_ })
           : replanSeating(planOf(seats, new Map([...people.values()].map((person) => [person.participant.id, person.orgType]))), { people: seating, playedRounds }, options_);
     } catch (error) {
       if (error instanceof SeatingError) return { kind: 'refused', reason: 'impossible' };

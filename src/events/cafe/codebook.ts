@@ -35,10 +35,11 @@ export interface ThemeCount {
 
 /** How often each theme was coded, linked back to its notes; the most mentioned first. */
 export function themeCounts(themes: readonly CafeTheme[], notes: readonly CafeNote[], codings: readonly CafeCoding[]): ThemeCount[] {
-  const byId = new Map(notes.map((note) => [note.id, note]));
   return themes
     .map((theme) => {
-      const coded = codings.filter((coding) => coding.themeId === theme.id).flatMap((coding) => byId.get(coding.noteId) ?? []);
+      const ids = new Set(codings.filter((coding) => coding.themeId === theme.id).map((coding) => coding.noteId));
+      // In the notes' order (as they were sent), not the order they were coded in.
+      const coded = notes.filter((note) => ids.has(note.id));
       const tables = new Set(coded.map((note) => `${note.sessionId}:${note.round}:${note.table}`));
       return { theme, noteIds: coded.map((note) => note.id), notes: coded.length, tables: tables.size };
     })
