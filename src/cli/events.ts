@@ -11,6 +11,7 @@ import { eventsOn, onEvent } from './events-context.js';
 import { attendanceLines, eventLabel, eventLine, inviteLines, refusalLines } from './events-output.js';
 import { organisersCommand } from './events-organisers.js';
 import { themesCommand } from './events-themes.js';
+import { cafeCommand } from './events-cafe.js';
 
 /** Larger than any list of people an event has; a bigger file is a mistake. */
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -217,3 +218,4 @@ eventsCommand
 
 eventsCommand.addCommand(organisersCommand);
 eventsCommand.addCommand(themesCommand);
+eventsCommand.addCommand(cafeCommand);

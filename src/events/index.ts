@@ -95,6 +95,7 @@ export {
   cafeDeliveryRules,
   createCafe,
   createCafeDesk,
+  createCafePlanning,
   createThemes,
   DEFAULT_TABLE_SIZE,
   HARVEST_MINUTES,

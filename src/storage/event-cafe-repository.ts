@@ -76,6 +76,7 @@ export function createEventCafeRepository(prisma: UraPrisma): CafeStore {
       });
     },
     ask: async (key) => (await prisma.cafeAsk.findUnique({ where: { key } })) ?? undefined,
+    forgetAsks: async (now) => void (await prisma.cafeAsk.deleteMany({ where: { until: { lte: now } } })),
     addNote: async (note) => void (await prisma.cafeNote.create({ data: note })),
     notes: (eventId) => prisma.cafeNote.findMany({ where: { eventId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
     themes: async (eventId) => (await prisma.cafeTheme.findMany({ where: { eventId }, orderBy: { code: 'asc' } })).map(toTheme),

@@ -137,6 +137,9 @@ describe.each(PROVIDERS_UNDER_TEST)('World Café rounds on $name', ({ open, skip
     // After the harvest window, what the host writes is not taken as notes.
     h.clock.advance(HARVEST_MINUTES * MINUTE);
     expect(await h.areas.cafe.note(host.telegramId, { text: 'late' }, false, 'en')).toEqual({ kind: 'none' });
+    // The tick then forgets the asks: no participant's key stays in them.
+    await h.areas.cafe.tick();
+    expect(await h.db.prisma.cafeAsk.count()).toBe(0);
     expect(await h.areas.cafe.control(event.id, session.id, 2, { kind: 'start' })).toMatchObject({ kind: 'done' });
     const texts = (await outboxTo(h, host.telegramId)).map((row) => row.text);
     expect(texts.at(-1)).toBe(cafeText(h, language, 'round.previous', { table: hostSeat.table, round: 1, points: '• Shelters need steady funding' }));

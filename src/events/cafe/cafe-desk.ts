@@ -4,7 +4,8 @@ import { eventDayAt } from '../event-day.js';
 import type { Events } from '../events.js';
 import type { EventRecord } from '../model.js';
 import { byRef } from '../registration.js';
-import type { Cafe, ControlAction, ControlRefusal, PlanRefusal } from './cafe.js';
+import type { Cafe, ControlAction, ControlRefusal } from './cafe.js';
+import type { PlanRefusal } from './cafe-plan.js';
 import type { CafeSession } from './cafe-messages.js';
 import type { CafeRound } from './model.js';
 

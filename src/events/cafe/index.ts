@@ -2,7 +2,8 @@
 // announcements through the outbox, each table's key points and the codebook. Exported
 // through src/events/index.ts only.
 export { cafeBoard, type CafeBoard } from './board.js';
-export { createCafe, type Cafe, type CafeDeps, type ControlAction, type ControlRefusal, type NoteResult, type PlanOptions, type PlanRefusal, type PlanResult } from './cafe.js';
+export { createCafe, type Cafe, type CafeDeps, type ControlAction, type ControlRefusal, type NoteResult } from './cafe.js';
+export { createCafePlanning, type PlanOptions, type PlanRefusal, type PlanResult } from './cafe-plan.js';
 export { createCafeDesk, type CafeDesk, type CafeDeskAnswer, type CafePress, type CafeSessionState } from './cafe-desk.js';
 export { CAFE_PURPOSES, type CafeSession, type Say } from './cafe-messages.js';
 export { suggestThemes, themeCounts, type ThemeCount } from './codebook.js';

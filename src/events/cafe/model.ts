@@ -124,6 +124,8 @@ export interface CafeStore {
   /** False when the round moved on meanwhile (another press, another process): nothing is stored. */
   changeRound(change: RoundChange): Promise<boolean>;
   ask(key: string): Promise<CafeAsk | undefined>;
+  /** Deletes the asks whose harvest is over: a participant's key is kept no longer than it is needed. */
+  forgetAsks(now: Date): Promise<void>;
   addNote(note: CafeNote): Promise<void>;
   notes(eventId: string): Promise<CafeNote[]>;
   themes(eventId: string): Promise<CafeTheme[]>;
