@@ -21,7 +21,7 @@ export interface CafeDeps {
 }
 
 /** Why a facilitator's control was not applied. */
-export type ControlRefusal = 'not_world_cafe' | 'no_plan' | 'ended' | 'not_started' | 'started' | 'not_running' | 'not_paused' | 'other_running' | 'not_next' | 'raced' | 'too_few';
+export type ControlRefusal = 'not_world_cafe' | 'no_plan' | 'ended' | 'not_started' | 'started' | 'not_running' | 'not_paused' | 'other_running' | 'not_next' | 'raced' | 'too_few' | 'impossible';
 export type ControlResult = { kind: 'done'; round: CafeRound } | { kind: 'refused'; reason: ControlRefusal };
 export type ControlAction = Exclude<RoundAction, { kind: 'start' } | { kind: 'warn' }> | { kind: 'start' };
 
@@ -107,7 +107,7 @@ export function createCafe(deps: CafeDeps) {
       if (rounds.some((other) => other.number < number && other.status !== 'ended')) return { kind: 'refused', reason: 'not_next' };
       // Who came late or left since the plan was made: the round about to start and those after it are seated again.
       const planned = await plan(event, session);
-      if (planned.kind === 'refused') return { kind: 'refused', reason: planned.reason === 'too_few' ? 'too_few' : 'raced' };
+      if (planned.kind === 'refused') return { kind: 'refused', reason: planned.reason === 'too_few' || planned.reason === 'impossible' ? planned.reason : 'raced' };
       return apply(event, session, round, { kind: 'start', minutes: session.roundMinutes });
     },
 
