@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { DEFAULT_SEED, describeProblem, formatOf, planSeating, readSeatingList, SEATING_COLUMNS, SeatingError, type SeatingPair, type SeatingPlan, type TableFile } from '../events/index.js';
 import { toCsv } from '../reports/index.js';
 import { EXIT, ExitError } from './environment.js';
@@ -57,7 +57,11 @@ export const seatingCommand = new Command('seating')
   .option('--rounds <r>', 'how many rounds (required)')
   .option('--seed <s>', `the same seed gives the same plan (default ${DEFAULT_SEED})`)
   .option('--tables <n>', 'how many tables the room has (default: as few as seat everyone)')
-  .option('--apart <id,id>', 'two people who must not sit at one table; may be given several times', (value: string, pairs: SeatingPair[]) => [...pairs, pairOf(value)], [])
+  .addOption(
+    new Option('--apart <id,id>', 'two people who must not sit at one table; may be given several times')
+      .argParser((value: string, pairs: SeatingPair[]) => [...pairs, pairOf(value)])
+      .default([], 'none'),
+  )
   .option('--format <format>', 'json (the plan and its metrics) or csv (one row per person and round; the metrics on stderr)', 'json')
   .action(async (options: { participants?: string; tableSize?: string; rounds?: string; seed?: string; tables?: string; apart: SeatingPair[]; format: string }) => {
     const missing = [!options.participants && '--participants is required', !options.tableSize && '--table-size is required', !options.rounds && '--rounds is required'].filter(

@@ -30,11 +30,16 @@ export interface Problem {
 /**
  * What the search minimises, in this order of priority: a traveller back at a table or
  * a forbidden pair together (never, where avoidable), then pairs meeting again, then
- * people of one organisation type or one region at a table. Each is a count of pairs,
- * C(m, 2) for m meetings, so a pair's second repeat costs twice its first: the squared
- * penalty that spreads repeats thinly rather than letting one pair meet every round.
- * The weights keep the priorities apart: one more repeat outweighs any gain in spread a
- * single swap can bring.
+ * people of one organisation type or one region at a table. Each is a count of pairs:
+ * a pair that meets m times costs C(m, 2) = m(m − 1)/2, the squared penalty on repeats
+ * (a third meeting costs twice the second, a fourth three times), which spreads repeats
+ * over pairs rather than letting one pair sit together every round. It is not steeper,
+ * such as (m − 1)², because in small rooms some repeats are forced and concentrating
+ * them is then better: 30 people at 5 tables of 6 for 5 rounds must repeat (each
+ * table's 5 travellers have only 4 other tables to go to), and 5 pairs meeting in every
+ * round leave everyone else meeting new people, where (m − 1)² chose 44 pairs meeting
+ * two or three times and fewer different people met. The weights keep the priorities
+ * apart: one more repeat outweighs any gain in spread a single swap can bring.
  */
 export const weightsFor = (tableSize: number) => {
   const region = 1;

@@ -25,11 +25,11 @@ import { seat } from './seat.js';
  *    one of its paths, and whole paths are then exchanged between travellers to spread
  *    organisation types and regions (search.ts, relabel). Otherwise, and for the rounds
  *    after played ones, a greedy start: round by round, each traveller to the table
- *    where they add the least cost, after the "freedom" heuristic of Triska and Musliu
- *    (An effective greedy heuristic for the Social Golfer Problem).
+ *    where they add the least cost (a greedy start makes the local search much better,
+ *    as "An effective greedy heuristic for the Social Golfer Problem" shows).
  * 3. Local search (search.ts): a min-conflicts tabu search on swaps of two travellers in
- *    one round (Dotú and Van Hentenryck, Scheduling social golfers locally), with a
- *    squared penalty on repeat meetings (board.ts), then plain descent on the spread.
+ *    one round (as in "Scheduling social golfers locally"), with a squared penalty on
+ *    repeat meetings (board.ts), then plain descent on the spread.
  *
  * Everything random comes from the seed, and every budget is a count of steps, so one
  * seed gives one plan. The plan carries its metrics (metrics.ts).

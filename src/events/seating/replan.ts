@@ -12,8 +12,8 @@ import { seat } from './seat.js';
  * counting the meetings and table visits of the played rounds. Each table keeps its host
  * while they are there; a table whose host left gets a new one (hosts.ts: a traveller
  * who was at that table in the round just played, so that the conversation goes on).
- * The room keeps its tables while there are people for them, and gains tables when more
- * people come than they seat. A person marked as a host when every table has one travels.
+ * The room keeps its tables while each still has a host and a traveller, and gains tables
+ * when more people come than they seat. A person marked as a host when every table has one travels.
  */
 export function replanSeating(previous: SeatingPlan, change: SeatingChange, options: SeatingOptions): SeatingPlan {
   const { people, playedRounds } = change;
@@ -25,7 +25,8 @@ export function replanSeating(previous: SeatingPlan, change: SeatingChange, opti
   const present = new Set(people.map((person) => person.id));
   const forbiddenPairs = options.forbiddenPairs ?? [];
   const roomTables = previous.rounds[0]?.tables.length ?? 0;
-  const tables = Math.max(tablesFor(people.length, options.tableSize), Math.min(roomTables, people.length));
+  // The room's tables while each can still seat a host and a traveller; more when the people outgrow them.
+  const tables = Math.max(tablesFor(people.length, options.tableSize), Math.min(roomTables, Math.floor(people.length / 2)));
   const refusals: SeatingRefusal[] = seatingRefusals({
     people,
     tableSize: options.tableSize,

@@ -3,19 +3,46 @@ import { below, type Random } from './random.js';
 
 /**
  * The local search of the planner, on a board whose rounds from `first` on are seated.
- * `repair` is a min-conflicts tabu search (as in Dotú and Van Hentenryck, "Scheduling
- * social golfers locally"): take a traveller in conflict (back at a table, next to a
- * forbidden partner, or meeting someone again), make the best swap with a traveller at
- * another table of that round, and forbid undoing it for a few steps so that the search
- * leaves local minima; the best board seen is kept. `polish` then takes only swaps that
- * lower the cost (the spread of organisation types and regions, once conflicts are gone).
+ * `repair` is a min-conflicts tabu search (as in "Scheduling social golfers locally"):
+ * take a traveller in conflict (back at a table, next to a forbidden partner, or meeting
+ * someone again), make the best swap with a traveller at another table of that round,
+ * and forbid undoing it for a few steps so that the search leaves local minima; the best
+ * board seen is kept. `polish` then takes only swaps that lower the cost (the spread of
+ * organisation types and regions, once conflicts are gone).
  * Every budget is a number of steps, never a time, so that a seed gives one plan.
  */
 
 const REPAIR_STEPS = 5_000;
+/**
+ * About how many seat visits the repair may make: a step looks at every seat of the rounds
+ * to plan, so big rooms with many rounds and repeats that cannot be avoided (1,000 people
+ * at tables of 20 for 20 rounds) take fewer steps, a second or two rather than half a minute.
+ */
+const REPAIR_WORK = 100_000_000;
 const POLISH_STEPS = 200_000;
 
 const present = (board: Board, round: number, travellers: readonly number[]) => travellers.filter((person) => board.tableOf(round, person) >= 0);
+
+/**
+ * A swap of `a` and `b` in `round`, and with it, where there is one, the same swap in the
+ * round where each sits at the other's table: together they leave every traveller's
+ * table visits as they were, which a single swap cannot when travellers visit most of
+ * the tables (as many rounds as tables). Answers the better of the two and its rounds.
+ */
+function moveOf(board: Board, round: number, a: number, b: number): { delta: number; rounds: number[] } {
+  const { first, rounds } = board.problem;
+  const simple = board.swapDelta(round, a, b);
+  const ta = board.tableOf(round, a);
+  const tb = board.tableOf(round, b);
+  for (let other = first; other < rounds; other++) {
+    if (other === round || board.tableOf(other, a) !== tb || board.tableOf(other, b) !== ta) continue;
+    board.swap(round, a, b);
+    const both = simple + board.swapDelta(other, a, b);
+    board.swap(round, a, b);
+    return both < simple ? { delta: both, rounds: [round, other] } : { delta: simple, rounds: [round] };
+  }
+  return { delta: simple, rounds: [round] };
+}
 
 /** 2: back at a table or beside a forbidden partner; 1: meeting someone again; 0: neither. */
 function conflictOf(board: Board, round: number, person: number): number {
@@ -53,7 +80,9 @@ export function repair(start: Board, travellers: readonly number[], random: Rand
   const key = (round: number, person: number, table: number) => (round * people + person) * tables + table;
   let best = board.cost;
   let bestAt = snapshot(board);
-  for (let step = 0; step < REPAIR_STEPS && board.conflicts > 0; step++) {
+  const seats = seated.reduce((sum, list) => sum + list.length, 0) * Math.max(1, people / board.problem.open);
+  const steps = Math.min(REPAIR_STEPS, Math.ceil(REPAIR_WORK / seats));
+  for (let step = 0; step < steps && board.conflicts > 0; step++) {
     // The hard conflicts first: a repeat may be unavoidable, a traveller back at a table rarely is.
     const conflicted: [number, number][] = [];
     let level = 1;
@@ -68,25 +97,26 @@ export function repair(start: Board, travellers: readonly number[], random: Rand
     const [round, a] = conflicted[below(random, conflicted.length)]!;
     const ta = board.tableOf(round, a);
     let choice = -1;
-    let choiceDelta = Number.POSITIVE_INFINITY;
+    let choiceMove = { delta: Number.POSITIVE_INFINITY, rounds: [round] };
     let ties = 0;
     for (const b of seated[round]!) {
       const tb = board.tableOf(round, b);
       if (tb === ta) continue;
-      const delta = board.swapDelta(round, a, b);
+      const move = moveOf(board, round, a, b);
       const isTabu = (tabu.get(key(round, a, tb)) ?? -1) > step || (tabu.get(key(round, b, ta)) ?? -1) > step;
-      if (isTabu && board.cost + delta >= best) continue;
-      if (delta < choiceDelta) {
+      if (isTabu && board.cost + move.delta >= best) continue;
+      if (move.delta < choiceMove.delta) {
         choice = b;
-        choiceDelta = delta;
+        choiceMove = move;
         ties = 1;
-      } else if (delta === choiceDelta && below(random, ++ties) === 0) {
+      } else if (move.delta === choiceMove.delta && below(random, ++ties) === 0) {
         choice = b;
+        choiceMove = move;
       }
     }
     if (choice < 0) continue;
     const tb = board.tableOf(round, choice);
-    board.swap(round, a, choice);
+    for (const at of choiceMove.rounds) board.swap(at, a, choice);
     const tenure = 8 + below(random, 8);
     tabu.set(key(round, a, ta), step + tenure);
     tabu.set(key(round, choice, tb), step + tenure);
@@ -112,7 +142,8 @@ export function polish(board: Board, travellers: readonly number[], random: Rand
     const a = list[below(random, list.length)]!;
     const b = list[below(random, list.length)]!;
     if (board.tableOf(round, a) === board.tableOf(round, b)) continue;
-    if (board.swapDelta(round, a, b) < 0) board.swap(round, a, b);
+    const move = moveOf(board, round, a, b);
+    if (move.delta < 0) for (const at of move.rounds) board.swap(at, a, b);
   }
 }
 

@@ -132,12 +132,14 @@ describe('replanning seating', () => {
         fc.integer({ min: 0, max: 2 ** 31 }),
         (playedRounds, leaving, arriving, seed) => {
           const now = [...people.filter((_, i) => !leaving.includes(i)), ...peopleOf(arriving, 0, 'late')];
-          const replanned = replanSeating(plan, { people: now, playedRounds }, { tableSize: 4, seed });
+          const forbiddenPairs = [['p20', 'p21'] as const, ['late0', 'p30'] as const].filter((pair) => pair.every((id) => now.some((person) => person.id === id)));
+          const replanned = replanSeating(plan, { people: now, playedRounds }, { tableSize: 4, seed, forbiddenPairs });
           expect(replanned.rounds.slice(0, playedRounds)).toEqual(plan.rounds.slice(0, playedRounds));
           expect(replanned.rounds).toHaveLength(4);
           for (const round of replanned.rounds.slice(playedRounds)) {
             expect(round.tables.flatMap((table) => table.members).sort()).toEqual(now.map((person) => person.id).sort());
             for (const table of round.tables) expect(table.members.length).toBeLessThanOrEqual(4);
+            for (const table of round.tables) for (const pair of forbiddenPairs) expect(pair.every((id) => table.members.includes(id))).toBe(false);
           }
           expect(replanned.metrics.returns).toBe(0);
         },
@@ -155,6 +157,17 @@ describe('replanning seating', () => {
     expect(plan.rounds[0]!.tables[2]!.members).toContain(newHost);
     for (const round of replanned.rounds.slice(1)) expect(round.tables[2]!.host).toBe(newHost);
     for (const round of replanned.rounds.slice(1)) expect(round.tables.map((table) => table.host).filter((host, i) => i !== 2)).toEqual(hostsOf(plan, 0).filter((_, i) => i !== 2));
+  });
+
+  it('keeps the tables that can still seat a host and a traveller when most people leave', () => {
+    const stay = people.filter((person) => ['p0', 'p1', 'p2', 'p20', 'p21', 'p22', 'p23', 'p24', 'p25'].includes(person.id));
+    const replanned = replanSeating(plan, { people: stay, playedRounds: 2 }, { tableSize: 4, seed: 5 });
+    expect(replanned.rounds.slice(0, 2)).toEqual(plan.rounds.slice(0, 2));
+    for (const round of replanned.rounds.slice(2)) {
+      expect(round.tables).toHaveLength(4);
+      expect(round.tables.slice(0, 3).map((table) => table.host)).toEqual(['p0', 'p1', 'p2']);
+      for (const table of round.tables) expect(table.members.length).toBeGreaterThanOrEqual(2);
+    }
   });
 
   it('adds a table when more people come than the tables seat', () => {
