@@ -65,8 +65,8 @@ export function createCafe(deps: CafeDeps) {
   }
 
   /**
-   * A table whose host left mid-round gets a new one (the member who sat there longest
-   * in the plan's order), told at once; the rounds not played are planned again with them.
+   * A table whose host left mid-round gets a new one (a participant still at that table),
+   * told at once; the rounds not played are planned again, the new host keeping the table.
    */
   async function repairHosts(round: CafeRound): Promise<boolean> {
     const found = await sessionOf(round.eventId, round.sessionId);
