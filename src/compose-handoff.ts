@@ -24,17 +24,6 @@ import { createOutboxRepository } from './storage/outbox-repository.js';
 import { createShiftRepository } from './storage/shift-repository.js';
 import { writeHandoffButton } from './transport/telegram/handoff-buttons.js';
 
-/** Never reached: an outbox without Telegram holds its messages (below). Were it reached, the message would be tried again later. */
-const telegramOff: BotCall = async () => ({ ok: false, code: 0, description: 'Telegram is off' });
-
-/**
- * The outbox while Telegram is off (no bot token). Messages are queued as ever, and
- * nothing tries to send them: a failed try would spend one of a message's attempts,
- * and after the last it is given up. So they stay pending, untouched, and go out at
- * the first tick after Ura starts with a token.
- */
-const holding = (outbox: Outbox): Outbox => ({ ...outbox, drain: async () => 0, kick: () => undefined, idle: async () => undefined });
-
 /** The one outbox of a process, shared by every area that writes to Telegram (so that one global limit covers them all). */
 export interface DeliveryParts {
   outbox: Outbox;
@@ -52,10 +41,9 @@ export function composeDelivery(deps: {
   limits?: Partial<RateLimits>;
   pace?: Pace;
 }): DeliveryParts {
-  const { prisma, call, ...outboxDeps } = deps;
+  const { prisma, ...outboxDeps } = deps;
   const outboxStore = createOutboxRepository(prisma);
-  const sending = createOutbox({ ...outboxDeps, call: call ?? telegramOff, store: outboxStore });
-  return { outbox: call ? sending : holding(sending), outboxStore };
+  return { outbox: createOutbox({ ...outboxDeps, store: outboxStore }), outboxStore };
 }
 
 /**

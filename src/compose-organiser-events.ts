@@ -1,4 +1,4 @@
-import { EventError, formatOf, joinLink, type Events, type RosterEntry, type RowProblem } from './events/index.js';
+import { EventError, type Expectation, expecting, formatOf, joinLink, type Events, type RosterEntry, type RowProblem } from './events/index.js';
 import type { EntranceCode, EventDetail, EventSummary, ImportProblem, InviteImport, OrganiserEvents, Registration } from './transport/http/organiser-events.js';
 
 const summaryOf = (event: { id: string; names: Readonly<Record<string, string>>; startsOn: string; days: number; venue: string | null; joinCode: string }): EventSummary => ({
@@ -14,7 +14,7 @@ const summaryOf = (event: { id: string; names: Readonly<Record<string, string>>;
  * A file the events area could not read at all, as a problem of the upload: the page
  * and the API list what was expected, so the reason is said as part of that.
  */
-const unreadable = (fileName: string, expected: string): ImportProblem => ({ row: 1, column: 'file', value: fileName, expected });
+const unreadable = (fileName: string, expected: Expectation): ImportProblem => ({ row: 1, column: 'file', value: fileName, expected });
 
 /**
  * Invitees by organisation, then name (one import stores its rows in no set order),
@@ -80,9 +80,9 @@ export function organiserEvents(deps: { events: Events; botUsername: () => strin
     profile: (eventId, by) => events.profile(eventId, by),
     async importInvites(eventId, file, options): Promise<InviteImport> {
       const format = formatOf(file.name);
-      if (!format) return { problems: [unreadable(file.name, 'a .csv or .xlsx file')] };
+      if (!format) return { problems: [unreadable(file.name, expecting('file_kind'))] };
       const result = await events.importInvites(eventId, { format, bytes: file.bytes }, { skipInvalid: options.skipInvalid });
-      if (result.kind === 'unreadable') return { problems: [unreadable(file.name, `a ${format.toUpperCase()} file that can be read; this one cannot: ${result.problem}`)] };
+      if (result.kind === 'unreadable') return { problems: [unreadable(file.name, expecting('file_readable', { format: format.toUpperCase(), reason: result.problem }))] };
       if (result.kind === 'invalid') return { problems: result.problems };
       return { imported: result.rows, skipped: rowsOf(result.skipped) };
     },

@@ -1,7 +1,19 @@
 import { composeHandoff } from './compose-handoff.js';
 import type { BotCall } from './delivery/outbox.js';
 import type { RateLimits } from './delivery/throttle.js';
-import { cafeBoard, cafeDeliveryRules, createCafe, createCafeDesk, createEvents, createOrganiserDesk, createThemes, EVENTS_NAMESPACE, loadTemplates, textAt } from './events/index.js';
+import {
+  cafeBoard,
+  cafeDeliveryRules,
+  createCafe,
+  createCafeDesk,
+  createEventChatRetention,
+  createEvents,
+  createOrganiserDesk,
+  createThemes,
+  EVENTS_NAMESPACE,
+  loadTemplates,
+  textAt,
+} from './events/index.js';
 import type { FlowCatalog } from './flows/catalog.js';
 import { createContacts } from './helpline/contacts.js';
 import type { Directory } from './helpline/directory.js';
@@ -19,6 +31,7 @@ import { createInvitations } from './staff/invitations.js';
 import { createOrganiserSignIn } from './staff/organiser-sign-in.js';
 import { createContactRepository } from './storage/contact-repository.js';
 import { createEventCafeRepository } from './storage/event-cafe-repository.js';
+import { createEventChatRetentionRepository } from './storage/event-chat-repository.js';
 import { createEventStore } from './storage/event-repository.js';
 import type { Database, UraPrisma } from './storage/database.js';
 import { createCaseRepository, createConversationRepository, createEraser, createMessageLogRepository } from './storage/helpline-repositories.js';
@@ -92,9 +105,9 @@ export function composeAreas(deps: AreaDeps) {
   const operators = createOperatorRepository(prisma);
   const respondentKey = respondentKeys(identity);
   const surveys = createSurveys({ catalog, store: createSurveyRepository(prisma), respondentKey, clock });
+  const eventStore = createEventStore(prisma);
   const helpline = createHelpline({ catalog, conversations: createConversationRepository(prisma), cases: createCaseRepository(prisma), surveys, clock });
   const erase = createEraser({ prisma, scrub: deps.scrub }, clock, respondentKey).erase;
-  const eventStore = createEventStore(prisma);
   const cafeStore = createEventCafeRepository(prisma);
   parts.outbox.register(cafeDeliveryRules(eventStore));
   const cafe = createCafe({
@@ -135,6 +148,7 @@ export function composeAreas(deps: AreaDeps) {
     themes: createThemes({ store: cafeStore, clock }),
     cafeBoard: (eventId: string) => cafeBoard({ store: cafeStore, events: eventStore, clock }, eventId),
     retention: createRetention({ store: createRetentionRepository({ prisma, scrub: deps.scrub }), clock, days: retentionDays }),
+    eventChatRetention: createEventChatRetention({ events: eventStore, store: createEventChatRetentionRepository({ prisma, scrub: deps.scrub }), clock, days: retentionDays }),
     surveyRetention: createSurveyRetention({ store: createSurveyRetentionRepository({ prisma, scrub: deps.scrub }), clock, days: deps.surveyRetentionDays, inProgressDays: retentionDays }),
     identity,
     i18n,
@@ -166,6 +180,9 @@ export function areaBotDeps(areas: Areas, rateLimits: { messages: RateLimiter; b
       cafe: { cafe: areas.cafe, desk: createCafeDesk({ cafe: areas.cafe, events: areas.events, staff: areas.operators, clock: areas.clock, languages: i18n.languages }) },
       i18n,
       logger,
+      rateLimits,
+      identity: areas.identity,
+      clock: areas.clock,
     },
     organisers: { staffOf, signIn: areas.organiserSignIn, webUrl: areas.webUrl, i18n, logger },
     console: { staffOf, handoff: parts.handoff, duty: parts.duty, dutyStore: parts.dutyStore, views: parts.views, logger },

@@ -117,7 +117,11 @@ function checkTemplates(logger: Logger, locales: Resource): void {
 function scheduleTicks(areas: Areas, inbox: UpdateInbox, config: Config, clock: Clock, logger: Logger): { stop(): Promise<void> } {
   const options = { timezone: config.timezone, logger };
   const jobs = [
-    scheduleJob('retention', async () => logger.info({ retention: await areas.retention.run(), surveys: await areas.surveyRetention.run() }, 'retention run'), options),
+    scheduleJob(
+      'retention',
+      async () => logger.info({ retention: await areas.retention.run(), surveys: await areas.surveyRetention.run(), events: await areas.eventChatRetention.run() }, 'retention run'),
+      options,
+    ),
     // A handled update's record only has to outlive Telegram's redeliveries of it.
     scheduleJob('updates', async () => void (await inbox.forgetHandled(new Date(clock.now().getTime() - HANDLED_UPDATES_KEPT_MS))), options),
     scheduleJob('handoff', areas.duty.tick, { ...options, runAtStart: true }),

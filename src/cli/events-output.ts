@@ -1,4 +1,5 @@
-import { type AttendanceImport, describeProblem, type EventRecord, eventName, type InviteImport, type RowProblem } from '../events/index.js';
+import { type AttendanceImport, describeProblem, type EventRecord, eventName, type Expectation, type InviteImport, type RowProblem, sayExpected } from '../events/index.js';
+import { createI18n, type Translate } from '../i18n/index.js';
 
 // How `ura events` prints its results in a terminal: English, as every `ura` command.
 
@@ -8,7 +9,15 @@ export const eventLabel = (event: EventRecord): string => `${eventName(event, 'e
 export const eventLine = (event: EventRecord): string =>
   `${event.id}  ${event.joinCode}  ${event.startsOn}  ${event.days} day(s)  ${event.status}  ${eventName(event, 'en')}${event.venue ? `  at ${event.venue}` : ''}`;
 
-const problemLines = (problems: readonly RowProblem[]) => problems.map((problem) => `  ${describeProblem(problem)}`);
+let english: Translate | undefined;
+/** What was expected, in the English of the events' texts (read once, when a problem is first said). */
+const say: Translate = (key, values) => {
+  english ??= createI18n().forLanguage('en', 'events');
+  return english(key, values);
+};
+export const expectedText = (expectation: Expectation): string => sayExpected(expectation, say);
+export const problemText = (problem: RowProblem): string => describeProblem(problem, say);
+const problemLines = (problems: readonly RowProblem[]) => problems.map((problem) => `  ${problemText(problem)}`);
 const ignoredLine = (columns: readonly string[]) => (columns.length ? [`Ignored columns: ${columns.join(', ')}.`] : []);
 
 /** Lines for stderr when nothing was imported, naming every problem. */

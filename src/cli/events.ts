@@ -8,7 +8,7 @@ import { botUsername } from './bot-username.js';
 import { withDatabase } from './database.js';
 import { EXIT, ExitError } from './environment.js';
 import { eventsOn, onEvent } from './events-context.js';
-import { attendanceLines, eventLabel, eventLine, inviteLines, refusalLines } from './events-output.js';
+import { attendanceLines, eventLabel, eventLine, expectedText, inviteLines, refusalLines } from './events-output.js';
 import { organisersCommand } from './events-organisers.js';
 import { themesCommand } from './events-themes.js';
 import { cafeCommand } from './events-cafe.js';
@@ -140,7 +140,7 @@ eventsCommand
     return onEvent(ref, async (events, event) => {
       const result = await events.importInvites(event.id, file, { skipInvalid: options.skipInvalid === true });
       if (options.json) console.log(JSON.stringify(result, null, 2));
-      if (result.kind === 'unreadable') throw new ExitError(EXIT.badConfig, [`Nothing imported: ${options.file} is ${result.problem}.`]);
+      if (result.kind === 'unreadable') throw new ExitError(EXIT.badConfig, [`Nothing imported: ${options.file}: ${expectedText(result.problem)}.`]);
       if (result.kind === 'invalid')
         throw new ExitError(EXIT.badConfig, options.json ? [] : [...refusalLines(result, options.file ?? path), 'Fix the rows and import again, or import the valid rows with --skip-invalid.']);
       if (!options.json) console.log(inviteLines(result, event).join('\n'));
@@ -165,7 +165,7 @@ eventsCommand
       if (day < 1 || day > event.days) throw new ExitError(EXIT.badConfig, [`--day must be between 1 and ${event.days}, the days of ${eventLabel(event)}`, USAGE.attendance]);
       const result = await events.importAttendance(event.id, file, { day, addUnmatched: options.addUnmatched === true });
       if (options.json) console.log(JSON.stringify(result, null, 2));
-      if (result.kind === 'unreadable') throw new ExitError(EXIT.badConfig, [`Nothing imported: ${options.file} is ${result.problem}.`]);
+      if (result.kind === 'unreadable') throw new ExitError(EXIT.badConfig, [`Nothing imported: ${options.file}: ${expectedText(result.problem)}.`]);
       if (result.kind === 'invalid') throw new ExitError(EXIT.badConfig, options.json ? [] : [...refusalLines(result, options.file ?? ''), 'Fix the rows and import again.']);
       if (!options.json) console.log(attendanceLines(result, event).join('\n'));
     });

@@ -1,8 +1,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { DEFAULT_SEED, describeProblem, formatOf, planSeating, readSeatingList, SEATING_COLUMNS, SeatingError, type SeatingPair, type SeatingPlan, type TableFile } from '../events/index.js';
+import { DEFAULT_SEED, formatOf, planSeating, readSeatingList, SEATING_COLUMNS, SeatingError, type SeatingPair, type SeatingPlan, type TableFile } from '../events/index.js';
 import { toCsv } from '../reports/index.js';
 import { EXIT, ExitError } from './environment.js';
+import { expectedText, problemText } from './events-output.js';
 
 // `ura seating`: a World Café seating plan from a list of people, without a database.
 // English, as every `ura` command.
@@ -76,8 +77,8 @@ export const seatingCommand = new Command('seating')
     const tables = wholeNumber(options.tables, '--tables');
     const path = options.participants ?? '';
     const list = await readSeatingList(readList(path));
-    if (list.kind === 'unreadable') throw new ExitError(EXIT.badConfig, [`No plan: ${path} is ${list.problem}.`]);
-    if (list.kind === 'invalid') throw new ExitError(EXIT.badConfig, [`No plan: ${list.problems.length} problem(s) in ${path}:`, ...list.problems.map((problem) => `  ${describeProblem(problem)}`)]);
+    if (list.kind === 'unreadable') throw new ExitError(EXIT.badConfig, [`No plan: ${path}: ${expectedText(list.problem)}.`]);
+    if (list.kind === 'invalid') throw new ExitError(EXIT.badConfig, [`No plan: ${list.problems.length} problem(s) in ${path}:`, ...list.problems.map((problem) => `  ${problemText(problem)}`)]);
     let plan: SeatingPlan;
     try {
       plan = planSeating({ people: list.people, tableSize, rounds, ...(seed !== undefined ? { seed } : {}), ...(tables !== undefined ? { tables } : {}), forbiddenPairs: options.apart });

@@ -1,6 +1,26 @@
 export const OUTBOX_METHODS = ['sendMessage', 'copyMessage', 'editMessageText'] as const;
 export type OutboxMethod = (typeof OUTBOX_METHODS)[number];
 
+/**
+ * How soon the messages of a purpose must go, as the area that registers it says: `urgent`
+ * (a case card, what an operator and a help-seeker write to each other), `normal`, or
+ * `bulk` (an announcement to everyone in the room).
+ */
+export const PRIORITIES = ['urgent', 'normal', 'bulk'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+/**
+ * How long a message of each priority gives way to more urgent ones written after it.
+ * A message's turn is when it was written plus this allowance, and the outbox serves the
+ * chats by their earliest turn (each chat's own messages still in the order written):
+ * so a case card written behind a thousand announcements goes out among the first, and
+ * an announcement that has waited a minute goes before anything written after that
+ * minute, however urgent; no priority starves another (a deadline per message, rather
+ * than strict priority classes, which would let a steady urgent stream hold bulk back
+ * for ever).
+ */
+export const GIVES_WAY_MS: Readonly<Record<Priority, number>> = { urgent: 0, normal: 10_000, bulk: 60_000 };
+
 /** A message to deliver, as an area decides it; the outbox seals the chat ids before storing it. */
 export interface Outgoing {
   chatId: number;
@@ -37,6 +57,8 @@ export interface OutboxRow {
   status: 'pending' | 'held' | 'sent' | 'failed';
   attempts: number;
   notBefore: Date;
+  /** Its turn among all chats' messages: when it was written plus how long its priority gives way (GIVES_WAY_MS). */
+  turnAt: Date;
   leaseUntil: Date | null;
   purpose: string;
   topic: string | null;
@@ -48,7 +70,10 @@ export interface OutboxRow {
 export interface OutboxStore {
   /** Stores rows; a row whose dedupe key is already stored is skipped. */
   enqueue(rows: OutboxRow[]): Promise<void>;
-  /** Per chat, its oldest pending row, when it is due and nobody holds it. */
+  /**
+   * Per chat, its oldest pending row, when it is due and nobody holds it; the chats whose
+   * earliest turn (of any of their pending rows) comes first, first.
+   */
   due(now: Date, limit: number): Promise<OutboxRow[]>;
   /** The chat's oldest pending rows, in order, up to the first that is not due or is held. */
   next(chatKey: string, now: Date, limit: number): Promise<OutboxRow[]>;

@@ -3,7 +3,7 @@ import type { IdentityProtector } from '../shared/crypto.js';
 import { errorMessage } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import { sequentialId } from '../shared/sequence.js';
-import type { Outgoing, OutboxRow, OutboxStore } from './model.js';
+import { GIVES_WAY_MS, type Outgoing, type OutboxRow, type OutboxStore, type Priority } from './model.js';
 import { createThrottle, realPace, TELEGRAM_LIMITS, type Pace, type RateLimits } from './throttle.js';
 
 /** What Telegram answered, reduced to what the outbox decides on. */
@@ -33,8 +33,8 @@ const backoffMs = (attempts: number) => Math.min(2 ** (attempts + 1) * 1000, 5 *
  * checks and notes that go with them. The outbox knows no area; each registers its own.
  */
 export interface DeliveryRules {
-  /** The purposes of the area's messages (`Outgoing.purpose`); each belongs to one area. */
-  purposes: readonly string[];
+  /** The purposes of the area's messages (`Outgoing.purpose`), each with its priority; each belongs to one area. */
+  purposes: Readonly<Record<string, Priority>>;
   /** Whether a message to its recipient may still go out (not once they left); asked just before each is sent. */
   mayReach?(row: OutboxRow): Promise<boolean>;
   /** Telegram refused a message for good because its chat blocked the bot. */
@@ -51,7 +51,10 @@ export interface Outbox {
   /** Seals the chat ids and gives each message its place in its chat's order. */
   prepare(messages: Outgoing[]): OutboxRow[];
   enqueue(messages: Outgoing[]): Promise<void>;
-  /** Sends what is due (one message per chat at a time, in order) until nothing is; returns how many were sent. */
+  /**
+   * Sends what is due (one message per chat at a time, in order; the chats whose turn comes
+   * first, first) until nothing is; returns how many were sent. Without a way to Telegram, none.
+   */
   drain(): Promise<number>;
   /** Starts a drain now unless one is running, in which case it runs once more after it. */
   kick(): void;
@@ -61,7 +64,13 @@ export interface Outbox {
 
 export interface OutboxDeps {
   store: OutboxStore;
-  call: BotCall;
+  /**
+   * How the outbox reaches Telegram. None while Telegram is off (no bot token): messages
+   * are stored as ever and nothing tries to send them (a failed try would spend one of a
+   * message's attempts, and after the last it is given up), so they stay pending,
+   * untouched, until a process with a way to Telegram sends them.
+   */
+  call?: BotCall;
   identity: IdentityProtector;
   clock: Clock;
   logger: Logger;
@@ -83,7 +92,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   const chatKey = (chatId: number) => identity.hashId('chat', chatId);
 
   function register(rules: DeliveryRules) {
-    for (const purpose of rules.purposes) {
+    for (const purpose of Object.keys(rules.purposes)) {
       if (areas.has(purpose)) throw new Error(`the outbox purpose "${purpose}" is registered twice`);
       areas.set(purpose, rules);
     }
@@ -92,7 +101,8 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   function prepare(messages: Outgoing[]): OutboxRow[] {
     const now = clock.now();
     return messages.map((message) => {
-      if (!areas.has(message.purpose)) throw new Error(`no area registered the outbox purpose "${message.purpose}"`);
+      const priority = areas.get(message.purpose)?.purposes[message.purpose];
+      if (!priority) throw new Error(`no area registered the outbox purpose "${message.purpose}"`);
       return {
         id: sequentialId(now),
         chatKey: chatKey(message.chatId),
@@ -104,6 +114,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
         status: 'pending',
         attempts: 0,
         notBefore: now,
+        turnAt: new Date(now.getTime() + GIVES_WAY_MS[priority]),
         leaseUntil: null,
         purpose: message.purpose,
         topic: message.topic ?? null,
@@ -117,7 +128,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   const later = (ms: number) => new Date(clock.now().getTime() + ms);
 
   /** `sent`, `dropped` (given up: the chat's next message may go) or `waiting` (retry later, or another sender has it). */
-  async function deliver(row: OutboxRow): Promise<'sent' | 'dropped' | 'waiting'> {
+  async function deliver(row: OutboxRow, call: BotCall): Promise<'sent' | 'dropped' | 'waiting'> {
     const now = clock.now();
     if (!(await store.lease(row.id, now, new Date(now.getTime() + LEASE_MS)))) return 'waiting';
     const rules = areas.get(row.purpose);
@@ -140,15 +151,16 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       await store.postpone(row.id, new Date(readyAt));
       return 'waiting';
     }
+    const payload: Record<string, unknown> = { ...JSON.parse(row.payload), chat_id: chatId };
+    if (row.fromCipher) payload.from_chat_id = Number(identity.open(row.fromCipher));
     const turn = await throttle.turn();
     if (!turn.go) {
       await store.postpone(row.id, later(turn.waitMs));
       return 'waiting';
     }
     throttle.chatTake(row.chatKey, chatId, clock.now().getTime());
-    const payload: Record<string, unknown> = { ...JSON.parse(row.payload), chat_id: chatId };
-    if (row.fromCipher) payload.from_chat_id = Number(identity.open(row.fromCipher));
-    const result = await deps.call(row.method, payload);
+    // The call holds its place under the global limit until its answer comes, whatever the answer.
+    const result = await call(row.method, payload).finally(turn.answered);
     if (result.ok) {
       await store.sent(row.id, result.messageId, clock.now());
       if (row.recipientId !== null && result.messageId !== null) await rules.onSent?.(row, result.messageId, clock.now());
@@ -173,13 +185,13 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   }
 
   /** Sends one chat's messages in order until one has to wait; returns how many were sent and whether any was settled. */
-  async function drainChat(first: OutboxRow): Promise<{ sent: number; settled: boolean }> {
+  async function drainChat(first: OutboxRow, call: BotCall): Promise<{ sent: number; settled: boolean }> {
     let sent = 0;
     let settled = false;
     // The chat's messages are read a batch at a time, and sent one by one in order.
     for (let batch = [first]; batch.length > 0; batch = await store.next(first.chatKey, clock.now(), CHAT_BATCH)) {
       for (const row of batch) {
-        const result = await deliver(row).catch((error) => (logger.error({ err: errorMessage(error) }, 'outbox delivery failed'), 'waiting' as const));
+        const result = await deliver(row, call).catch((error) => (logger.error({ err: errorMessage(error) }, 'outbox delivery failed'), 'waiting' as const));
         if (result === 'waiting') return { sent, settled };
         settled = true;
         if (result === 'sent') sent += 1;
@@ -189,13 +201,16 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   }
 
   async function drain(): Promise<number> {
+    const { call } = deps;
+    // No way to Telegram: what is queued waits, untouched.
+    if (!call) return 0;
     let sent = 0;
     // After a flood every chat waits; the next drain after the pause (a tick, a new message) goes on.
     while (!throttle.paused()) {
       // Different chats concurrently, each chat strictly in order.
       const heads = await store.due(clock.now(), chatsAtOnce);
       if (heads.length === 0) return sent;
-      const results = await Promise.all(heads.map(drainChat));
+      const results = await Promise.all(heads.map((head) => drainChat(head, call)));
       sent += results.reduce((total, result) => total + result.sent, 0);
       if (!results.some((result) => result.settled)) return sent;
     }

@@ -1,5 +1,6 @@
 import { newId } from '../shared/ids.js';
 import type { RowProblem } from './columns.js';
+import { type Expectation, expecting } from './expectation.js';
 import { type Attendance, type EventRecord, inviteeKey, type Organisation, type Participant, personKeyOf } from './model.js';
 import { nameKey } from './normalise.js';
 import { readSignInSheet, type SheetRow, walkInProblems } from './sign-in-sheet.js';
@@ -23,7 +24,7 @@ export interface SheetPerson {
 }
 
 export type AttendanceImport =
-  | { kind: 'unreadable'; problem: string }
+  | { kind: 'unreadable'; problem: Expectation }
   | { kind: 'invalid'; problems: RowProblem[]; ignoredColumns: string[] }
   | {
       kind: 'imported';
@@ -119,7 +120,7 @@ function addWalkIns(event: EventRecord, rows: readonly SheetRow[], orgsByKey: Re
     // An organisation on the lists has its type: the row need not repeat it, and must not contradict it.
     const rowProblems = walkInProblems(row).filter((problem) => !(known && problem.column === 'org_type' && row.written.org_type === ''));
     if (known && row.orgType !== null && known.orgType !== row.orgType) {
-      rowProblems.push({ row: row.row, column: 'org_type', value: row.written.org_type, expected: `${known.orgType}, the type of ${known.name} already on the lists (or nothing)` });
+      rowProblems.push({ row: row.row, column: 'org_type', value: row.written.org_type, expected: expecting('listed_org_type', { type: known.orgType, organisation: known.name }) });
     }
     const orgType = known?.orgType ?? row.orgType;
     if (rowProblems.length > 0 || orgType === null || row.region === null) {

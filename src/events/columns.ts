@@ -1,3 +1,4 @@
+import { type Expectation, expecting, sayExpected } from './expectation.js';
 import type { TableRow } from './table-file.js';
 
 /** Why a row (or the header, row 1) cannot be taken: where, what it says, and what was expected there. */
@@ -5,7 +6,7 @@ export interface RowProblem {
   row: number;
   column: string;
   value: string;
-  expected: string;
+  expected: Expectation;
 }
 
 export interface Columns<C extends string> {
@@ -35,11 +36,11 @@ export function readHeader<C extends string>(header: readonly string[], known: r
       if (name !== '') ignored.push(raw.trim());
       return;
     }
-    if (at.has(column)) problems.push({ row: 1, column, value: raw.trim(), expected: `each column once (also in column ${columnLetter(at.get(column) ?? 0)})` });
+    if (at.has(column)) problems.push({ row: 1, column, value: raw.trim(), expected: expecting('column_once', { column: columnLetter(at.get(column) ?? 0) }) });
     else at.set(column, index);
   });
   for (const column of required) {
-    if (!at.has(column)) problems.push({ row: 1, column, value: '', expected: `a column named ${column} (the first row names the columns: ${known.join(', ')})` });
+    if (!at.has(column)) problems.push({ row: 1, column, value: '', expected: expecting('column_named', { column, columns: known.join(', ') }) });
   }
   return { at, problems, ignored };
 }
@@ -58,4 +59,5 @@ export function unnamedCells(rows: readonly TableRow[], header: readonly string[
 }
 
 /** A problem as one line for a terminal: `row 7, org_type "NGO?": expected one of ...`. */
-export const describeProblem = (problem: RowProblem): string => `row ${problem.row}, ${problem.column} ${JSON.stringify(problem.value)}: expected ${problem.expected}`;
+export const describeProblem = (problem: RowProblem, say: (key: string, values: Record<string, string | number>) => string): string =>
+  `row ${problem.row}, ${problem.column} ${JSON.stringify(problem.value)}: expected ${sayExpected(problem.expected, say)}`;

@@ -35,6 +35,7 @@ export type { EventCatalogStore, EventChatRecord, EventChatStore, EventPeopleSto
 export { DEFAULT_EVENT_LANGUAGES, MAX_EVENT_DAYS, type EventInput, type InputProblem } from './event-input.js';
 export { EVENT_ERROR_CODES, EventError, type EventErrorCode } from './errors.js';
 export { describeProblem, type RowProblem } from './columns.js';
+export { EXPECTED_CODES, type Expectation, type ExpectedCode, expecting, sayExpected } from './expectation.js';
 export { INVITE_COLUMNS } from './invite-list.js';
 export { SHEET_COLUMNS } from './sign-in-sheet.js';
 export type { InviteImport } from './invite-import.js';
@@ -57,6 +58,7 @@ export {
   type EntranceSigner,
 } from './entrance-code.js';
 export { eventDayAt } from './event-day.js';
+export { createEventChatRetention, endedAt, type EventChatRetentionStore } from './chat-retention.js';
 export { ASKING_MINUTES, CORRECTIONS, createEventChat, type CorrectionField, type EventChat } from './event-chat.js';
 export type { CardNote, ChatAnswer, ChatRefusal, ChatWho, ParticipantCard, QuestionHint } from './chat-answer.js';
 export {

@@ -1,5 +1,6 @@
 import { newId } from '../shared/ids.js';
 import type { RowProblem } from './columns.js';
+import type { Expectation } from './expectation.js';
 import { type InviteRow, readInviteList } from './invite-list.js';
 import type { Invitee, Organisation } from './model.js';
 import type { EventPeopleStore, InviteChanges } from './store.js';
@@ -18,7 +19,7 @@ import { readTable, type TableFile } from './table-file.js';
  * list sent in parts (one per region) is imported part by part.
  */
 export type InviteImport =
-  | { kind: 'unreadable'; problem: string }
+  | { kind: 'unreadable'; problem: Expectation }
   | { kind: 'invalid'; problems: RowProblem[]; ignoredColumns: string[] }
   | {
       kind: 'imported';

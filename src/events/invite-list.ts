@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { cellOf, readHeader, type RowProblem, unnamedCells } from './columns.js';
-import { contact, organisationName, orgType, personName, region } from './list-fields.js';
+import { expecting } from './expectation.js';
+import { contact, fieldExpectation, organisationName, orgType, personName, region } from './list-fields.js';
 import type { InviteRegion, OrgType } from './model.js';
 import { nameKey } from './normalise.js';
 import type { Table } from './table-file.js';
@@ -52,7 +53,7 @@ export function readInviteList(table: Table): InviteList {
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const column = String(issue.path[0]);
-        problems.push({ row: row.row, column, value: cells[column] ?? '', expected: issue.message });
+        problems.push({ row: row.row, column, value: cells[column] ?? '', expected: fieldExpectation(issue.message) });
       }
       continue;
     }
@@ -61,12 +62,12 @@ export function readInviteList(table: Table): InviteList {
     const person = `${valid.organisationKey}\n${valid.nameKey}`;
     const earlier = people.get(person);
     if (earlier !== undefined) {
-      problems.push({ row: row.row, column: 'name', value: cells.name ?? '', expected: `a person not on the list yet (row ${earlier} has the same name and organisation)` });
+      problems.push({ row: row.row, column: 'name', value: cells.name ?? '', expected: expecting('new_person', { row: earlier }) });
       continue;
     }
     const known = organisations.get(valid.organisationKey);
     if (known && known.orgType !== valid.orgType) {
-      problems.push({ row: row.row, column: 'org_type', value: cells.org_type ?? '', expected: `${known.orgType}, as this organisation is in row ${known.row}` });
+      problems.push({ row: row.row, column: 'org_type', value: cells.org_type ?? '', expected: expecting('same_org_type', { type: known.orgType, row: known.row }) });
       continue;
     }
     people.set(person, row.row);

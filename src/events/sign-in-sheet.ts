@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { cellOf, readHeader, type RowProblem, unnamedCells } from './columns.js';
-import { organisationName, orgType, personName, region } from './list-fields.js';
+import { expecting } from './expectation.js';
+import { fieldExpectation, organisationName, orgType, personName, region } from './list-fields.js';
 import type { InviteRegion, OrgType } from './model.js';
 import { nameKey } from './normalise.js';
 import type { Table } from './table-file.js';
@@ -50,7 +51,7 @@ export function readSignInSheet(table: Table, options: { withWalkIns: boolean })
     const cells = Object.fromEntries(SHEET_COLUMNS.map((column) => [column, cellOf(row, columns, column)]));
     const parsed = rowSchema.safeParse(cells);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) problems.push({ row: row.row, column: String(issue.path[0]), value: cells[String(issue.path[0])] ?? '', expected: issue.message });
+      for (const issue of parsed.error.issues) problems.push({ row: row.row, column: String(issue.path[0]), value: cells[String(issue.path[0])] ?? '', expected: fieldExpectation(issue.message) });
       continue;
     }
     const written = { org_type: cells.org_type ?? '', region: cells.region ?? '' };
@@ -77,8 +78,7 @@ export function walkInProblems(row: SheetRow): RowProblem[] {
     ['region', region],
   ] as const) {
     const result = schema.safeParse(row.written[column]);
-    if (!result.success)
-      problems.push({ row: row.row, column, value: row.written[column], expected: `${result.error.issues[0]?.message ?? 'a value'} (to add this person, who is not on the list, as a walk-in)` });
+    if (!result.success) problems.push({ row: row.row, column, value: row.written[column], expected: expecting('walk_in', { field: fieldExpectation(result.error.issues[0]?.message ?? column) }) });
   }
   return problems;
 }

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { errorMessage } from '../shared/errors.js';
+import { type Expectation, expecting } from './expectation.js';
 
 /**
  * Reading the lists organisers bring (an invitation list, a typed-up sign-in sheet) as
@@ -80,24 +81,24 @@ const isUtf8 = (bytes: Uint8Array): boolean => {
 const isBlank = (row: TableRow): boolean => row.cells.every((cell) => cell === '');
 
 /** The file's rows, or why it cannot be read (never a half-read table). */
-export async function readTable(file: TableFile): Promise<{ table: Table } | { problem: string }> {
+export async function readTable(file: TableFile): Promise<{ table: Table } | { problem: Expectation }> {
   let rows: TableRow[];
   try {
     if (file.format === 'xlsx') {
       const sheet = await readXlsx(file.bytes);
-      if (!sheet) return { problem: 'the workbook has no sheet' };
+      if (!sheet) return { problem: expecting('file_no_sheet') };
       rows = rowsOf(sheet);
     } else {
-      if (!isUtf8(file.bytes)) return { problem: 'the CSV file is not UTF-8 text: save it as "CSV UTF-8"' };
+      if (!isUtf8(file.bytes)) return { problem: expecting('file_not_utf8') };
       rows = rowsOf(await readCsv(file.bytes, ','));
       const first = rows[0]?.cells;
       if (first?.length === 1 && first[0]?.includes(';')) rows = rowsOf(await readCsv(file.bytes, ';'));
     }
   } catch (error) {
-    return { problem: `not a readable ${file.format.toUpperCase()} file (${errorMessage(error).split('\n')[0]})` };
+    return { problem: expecting('file_broken', { format: file.format.toUpperCase(), detail: errorMessage(error).split('\n')[0] ?? '' }) };
   }
   const [header, ...rest] = rows.filter((row) => !isBlank(row));
-  if (!header) return { problem: 'the file is empty: the first row must name the columns' };
-  if (rest.length > MAX_ROWS) return { problem: `the file has ${rest.length} rows; at most ${MAX_ROWS} are read` };
+  if (!header) return { problem: expecting('file_empty') };
+  if (rest.length > MAX_ROWS) return { problem: expecting('file_too_long', { rows: rest.length, max: MAX_ROWS }) };
   return { table: { header: header.cells, rows: rest } };
 }

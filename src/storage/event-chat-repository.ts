@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { type EventChatStore, registrationStepSchema } from '../events/index.js';
-import type { UraPrisma } from './database.js';
+import { type EventChatRetentionStore, type EventChatStore, registrationStepSchema } from '../events/index.js';
+import type { Database, UraPrisma } from './database.js';
 
 const stateSchema = z.object({ step: registrationStepSchema, tries: z.object({ window: z.int(), count: z.int().min(0) }).nullable() });
 
@@ -27,5 +27,16 @@ export function createEventChatRepository(prisma: UraPrisma): EventChatStore {
       await prisma.eventChat.upsert({ where: { key }, create: { key, eventId, language, state, updatedAt }, update: { eventId, language, state, updatedAt } });
     },
     deleteChat: async (key) => void (await prisma.eventChat.deleteMany({ where: { key } })),
+  };
+}
+
+/** The nightly forgetting of chats' places in events that are long over. */
+export function createEventChatRetentionRepository(database: Pick<Database, 'prisma' | 'scrub'>): EventChatRetentionStore {
+  return {
+    async forgetChats(eventIds) {
+      const { count } = await database.prisma.eventChat.deleteMany({ where: { eventId: { in: [...eventIds] } } });
+      if (count > 0) await database.scrub();
+      return count;
+    },
   };
 }

@@ -119,13 +119,14 @@ export function createCaseRepository(prisma: UraPrisma): CaseStore {
 
 export function createMessageLogRepository(prisma: UraPrisma): MessageLog {
   return {
-    // One INSERT per message: an upsert costs Prisma a transaction of five statements,
-    // and this runs for every message in and out. A repeated id (Telegram redelivering
-    // an update) is already recorded, so its unique violation is simply ignored.
+    // One INSERT per message, and nothing around it: an upsert costs Prisma a transaction
+    // of five statements, createMany wraps its INSERT in BEGIN and COMMIT, and this runs
+    // for every message in and out. A repeated id (Telegram redelivering an update) is
+    // already recorded, so its unique violation is simply ignored.
     async record(contactId, messageIds, at) {
       for (const messageId of messageIds) {
         try {
-          await prisma.chatMessage.createMany({ data: [{ contactId, messageId, sentAt: at }] });
+          await prisma.chatMessage.create({ data: { contactId, messageId, sentAt: at }, select: { messageId: true } });
         } catch (error) {
           if (!isUniqueViolation(error)) throw error;
         }

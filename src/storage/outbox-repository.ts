@@ -29,6 +29,9 @@ export async function insertOutbox(tx: UraTx, rows: OutboxRow[]): Promise<void> 
 /** Rows still to go out: those being sent and those held until their area releases them. */
 export const WAITING = ['pending', 'held'];
 
+/** How many chats `due` looks at in one query. */
+const DUE_PAGE = 100;
+
 const isDue = (row: Row, now: Date) => row.notBefore <= now && (row.leaseUntil === null || row.leaseUntil <= now);
 
 export function createOutboxRepository(prisma: UraPrisma): OutboxStore {
@@ -45,15 +48,28 @@ export function createOutboxRepository(prisma: UraPrisma): OutboxStore {
       }
     },
     async due(now, limit) {
-      // The oldest pending message of each chat; a chat whose first one is not due waits whole.
-      const heads = await prisma.outboxMessage.groupBy({ by: ['chatKey'], where: { status: 'pending' }, _min: { id: true } });
-      const ids = heads.flatMap((head) => (head._min.id ? [head._min.id] : []));
-      if (ids.length === 0) return [];
-      const rows = await prisma.outboxMessage.findMany({ where: { id: { in: ids } }, orderBy: { id: 'asc' } });
-      return rows
-        .filter((row) => isDue(row, now))
-        .slice(0, limit)
-        .map(toRow);
+      // The chats by their earliest turn (a card behind an announcement in the same chat brings
+      // the chat forward, and goes right after it), a page at a time, until `limit` of them have
+      // their oldest pending message due and free: a chat whose first one is not due waits whole.
+      const found = new Map<string, Row>();
+      for (let skip = 0; found.size < limit; skip += DUE_PAGE) {
+        const heads = await prisma.outboxMessage.groupBy({
+          by: ['chatKey'],
+          where: { status: 'pending' },
+          _min: { id: true, turnAt: true },
+          orderBy: [{ _min: { turnAt: 'asc' } }, { _min: { id: 'asc' } }],
+          skip,
+          take: DUE_PAGE,
+        });
+        const ids = heads.flatMap((head) => (head._min.id ? [head._min.id] : []));
+        const rows = new Map((await prisma.outboxMessage.findMany({ where: { id: { in: ids } } })).map((row) => [row.id, row]));
+        for (const id of ids) {
+          const row = rows.get(id);
+          if (row && isDue(row, now) && found.size < limit) found.set(row.id, row);
+        }
+        if (heads.length < DUE_PAGE) break;
+      }
+      return [...found.values()].map(toRow);
     },
     async next(chatKey, now, limit) {
       const rows = await prisma.outboxMessage.findMany({ where: { chatKey, status: 'pending' }, orderBy: { id: 'asc' }, take: limit });

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EventRecord } from '../../src/events/index.js';
+import { createEventChatRetention, type EventRecord } from '../../src/events/index.js';
+import { createEventChatRetentionRepository } from '../../src/storage/event-chat-repository.js';
+import { createEventStore } from '../../src/storage/event-repository.js';
 import { PROVIDERS_UNDER_TEST, suiteDatabase } from '../support/database.js';
 import { eventsBot, type EventsHarness } from '../support/events-bot.js';
 import { emptyTables, entranceCodeAt, participant, registerFromList, registerWalkIn, wrongCodeAt } from '../support/events-chat.js';
@@ -278,6 +280,50 @@ describe.each(PROVIDERS_UNDER_TEST)('events in the chat on $name', ({ open, skip
     expect(await h.events.profile(event.id)).toMatchObject({ total: { participants: 1 } });
     await arta.command('me');
     expect(arta.last().text).toBe(h.t('en', 'chat.refused.not_registered'));
+    expect(await helplineRows()).toEqual(NONE);
+  });
+
+  it.skipIf(skip)('forgets which event a chat joined once the event is over by the retention period, keeping the registration and the counts', async () => {
+    const arta = participant(h, 9112, 'en');
+    await registerWalkIn(h, arta, event, { name: 'Arta Dervishi', organisation: 'Shoqata e Re', orgType: 'ngo', region: 'berat' });
+    const ben = participant(h, 9113, 'en');
+    await ben.start(`ev_${event.joinCode}`);
+    const later = await h.conference({ startsOn: '2026-09-01' });
+    const vera = participant(h, 9114, 'en');
+    await vera.start(`ev_${later.joinCode}`);
+    const retention = createEventChatRetention({ events: createEventStore(h.db.prisma), store: createEventChatRetentionRepository(h.db), clock: h.clock, days: 30 });
+
+    // The event's two days (1 and 2 June in Tirana) and 30 days after them: kept.
+    h.clock.set(new Date('2026-07-02T21:59:00Z'));
+    expect(await retention.run()).toEqual({ chats: 0 });
+    expect(await h.db.prisma.eventChat.count()).toBe(3);
+    // Past midnight in Tirana on 3 July: the finished registration and the one left halfway go; the September event's stays.
+    h.clock.set(new Date('2026-07-02T22:01:00Z'));
+    expect(await retention.run()).toEqual({ chats: 2 });
+    expect(await h.db.prisma.eventChat.findMany({ select: { eventId: true } })).toEqual([{ eventId: later.id }]);
+    expect(await participantOf(9112)).toMatchObject({ name: 'Arta Dervishi', region: 'berat', deletedAt: null });
+    await arta.command('me');
+    expect(arta.last().text).toBe(h.t('en', 'chat.refused.not_registered'));
+    expect(await retention.run()).toEqual({ chats: 0 });
+  });
+
+  it.skipIf(skip)('asks a flood of presses and commands to slow down once, then drops it until the minute has passed; the helpline never hears of it', async () => {
+    const arta = participant(h, 9115, 'en');
+    await arta.start(`ev_${event.joinCode}`);
+    const before = h.texts(9115).length;
+    for (let i = 0; i < 19; i++) await arta.command('me');
+    for (let i = 0; i < 3; i++) await arta.command('me');
+    const said = h.texts(9115).slice(before);
+    expect(said.filter((text) => text === h.t('en', 'chat.slow_down'))).toHaveLength(1);
+    expect(said).toHaveLength(20);
+    for (let i = 0; i < 100; i++) await arta.press('e:m|ZZZZZZ');
+    // Ninety presses a minute are answered (here: the button is stale); the ninety-first is asked to slow down.
+    expect(h.toasts()).toHaveLength(90);
+    expect(h.texts(9115).slice(before + 20)).toEqual([h.t('en', 'chat.slow_down')]);
+    h.clock.advance(61_000);
+    await arta.command('me');
+    expect(h.texts(9115)).toHaveLength(before + 22);
+    expect(h.texts(9115).at(-1)).not.toBe(h.t('en', 'chat.slow_down'));
     expect(await helplineRows()).toEqual(NONE);
   });
 

@@ -98,7 +98,7 @@ describe.each(PROVIDERS_UNDER_TEST)('helpline repositories on $name', ({ open, s
     const caseId = (await test.db.prisma.helpCase.findFirstOrThrow({ where: { contactId: 'c-a' } })).id;
     await test.db.prisma.caseMessage.create({ data: { id: 'm-1', caseId, author: 'person', kind: 'text', text: 'my story', messageId: 5, createdAt: at } });
     await test.db.prisma.outboxMessage.create({
-      data: { id: 'o-1', chatKey: 'k', chatCipher: 'sealed', method: 'sendMessage', payload: '{}', dedupeKey: 'd-1', status: 'pending', notBefore: at, recipientId: 'c-a', createdAt: at },
+      data: { id: 'o-1', chatKey: 'k', chatCipher: 'sealed', method: 'sendMessage', payload: '{}', dedupeKey: 'd-1', status: 'pending', notBefore: at, turnAt: at, recipientId: 'c-a', createdAt: at },
     });
 
     await createEraser(test.db, fakeClock(), respondentKey).erase('c-a', 'chat-key-a');

@@ -4,12 +4,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { organiserEvents } from '../../src/compose-organiser-events.js';
 import type { EventRecord, Events } from '../../src/events/index.js';
 import { toCsv } from '../../src/reports/index.js';
-import type { InviteFile, OrganiserEvents } from '../../src/transport/http/organiser-events.js';
+import type { ImportProblem, InviteFile, OrganiserEvents } from '../../src/transport/http/organiser-events.js';
 import { fakeClock } from '../support/clock.js';
 import { writeXlsx } from '../support/conference-2006.js';
 import { PROVIDERS_UNDER_TEST, suiteDatabase } from '../support/database.js';
 import { eventsOn, scratchDir } from '../support/events.js';
 import { ADMIN_TOKEN, organiserWebHarness, type WebHarness } from '../support/organiser-web.js';
+import { inWords } from '../support/expected.js';
+
+/** An import's result with what each problem expected in English words. */
+const worded = <R extends object>(result: R | { problems: ImportProblem[] }) => ('problems' in result ? { problems: inWords(result.problems) } : result);
 
 const TABLES = ['eventAttendance', 'eventParticipant', 'eventInvitee', 'eventOrganisation', 'eventSession', 'eventOrganiser', 'event'] as const;
 const BOT = 'ura_test_bot';
@@ -199,7 +203,7 @@ describe.each(PROVIDERS_UNDER_TEST)('the organiser pages’ events on the events
       ]),
       { skipInvalid: false },
     );
-    expect(result).toEqual({
+    expect(worded(result)).toEqual({
       problems: [
         { row: 3, column: 'org_type', value: 'charity', expected: ORG_TYPE_WORDS },
         { row: 4, column: 'name', value: '', expected: 'the person’s name (the cell is empty)' },
@@ -213,7 +217,7 @@ describe.each(PROVIDERS_UNDER_TEST)('the organiser pages’ events on the events
 
     // A header that lacks a column: row 1, and what the first row should name.
     const header = await web.importInvites(event.id, csv(['name,organisation,type,region', 'Arta Krasniqi,Ministria e Brendshme,central_gov,tirane']), { skipInvalid: true });
-    expect(header).toEqual({
+    expect(worded(header)).toEqual({
       problems: [{ row: 1, column: 'org_type', value: '', expected: 'a column named org_type (the first row names the columns: name, organisation, org_type, region, contact)' }],
     });
     expect(await web.registrations(event.id)).toEqual([]);
@@ -222,22 +226,22 @@ describe.each(PROVIDERS_UNDER_TEST)('the organiser pages’ events on the events
   it.skipIf(skip)('refuses a file of another kind, or one that cannot be read, saying what was expected', async () => {
     const event = await create('National conference', '2026-11-20');
     const list = csv([HEADER, 'Arta Krasniqi,Ministria e Brendshme,central_gov,tirane,']);
-    expect(await web.importInvites(event.id, { ...list, name: 'invites.txt' }, { skipInvalid: false })).toEqual({
+    expect(worded(await web.importInvites(event.id, { ...list, name: 'invites.txt' }, { skipInvalid: false }))).toEqual({
       problems: [{ row: 1, column: 'file', value: 'invites.txt', expected: 'a .csv or .xlsx file' }],
     });
-    expect(await web.importInvites(event.id, { ...list, name: 'invites' }, { skipInvalid: true })).toEqual({
+    expect(worded(await web.importInvites(event.id, { ...list, name: 'invites' }, { skipInvalid: true }))).toEqual({
       problems: [{ row: 1, column: 'file', value: 'invites', expected: 'a .csv or .xlsx file' }],
     });
     // Latin-1 bytes, as an old Excel saves "CSV": not UTF-8.
     const latin1 = { name: 'ftesat.csv', bytes: new Uint8Array(Buffer.from(`${HEADER}\nArbër Çela,Bashkia Korçë,local_gov,korce,\n`, 'latin1')) };
-    expect(await web.importInvites(event.id, latin1, { skipInvalid: false })).toEqual({
+    expect(worded(await web.importInvites(event.id, latin1, { skipInvalid: false }))).toEqual({
       problems: [{ row: 1, column: 'file', value: 'ftesat.csv', expected: 'a CSV file that can be read; this one cannot: the CSV file is not UTF-8 text: save it as "CSV UTF-8"' }],
     });
     const notXlsx = await web.importInvites(event.id, { ...list, name: 'ftesat.XLSX' }, { skipInvalid: false });
-    expect(notXlsx).toEqual({
+    expect(worded(notXlsx)).toEqual({
       problems: [{ row: 1, column: 'file', value: 'ftesat.XLSX', expected: expect.stringMatching(/^an? XLSX file that can be read; this one cannot: not a readable XLSX file/) }],
     });
-    expect(await web.importInvites(event.id, csv(['', ' ']), { skipInvalid: false })).toEqual({
+    expect(worded(await web.importInvites(event.id, csv(['', ' ']), { skipInvalid: false }))).toEqual({
       problems: [{ row: 1, column: 'file', value: 'invites.csv', expected: 'a CSV file that can be read; this one cannot: the file is empty: the first row must name the columns' }],
     });
     expect(await web.registrations(event.id)).toEqual([]);
@@ -332,7 +336,7 @@ describe.each(PROVIDERS_UNDER_TEST)('the JSON API on the events area, on $name',
     expect(await refused.json()).toEqual({
       code: 'invalid_rows',
       message: 'nothing was imported: 1 problem(s) in the file',
-      problems: [{ row: 13, column: 'org_type', value: 'charity', expected: ORG_TYPE_WORDS }],
+      problems: [{ row: 13, column: 'org_type', value: 'charity', expected: ORG_TYPE_WORDS, code: 'org_type', values: { types: 'central_gov, local_gov, ngo, international, staff, other' } }],
     });
     expect(await (await api('/registrations')).json()).toEqual({ registrations: [] });
 

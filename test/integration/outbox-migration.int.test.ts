@@ -85,6 +85,8 @@ describe.each(PROVIDERS_UNDER_TEST)('the general outbox migration on $name', ({ 
         ['o-4', 'shift:op-1:in', 'duty', null, null, 'pending'],
       ]);
       expect(stored.every((row) => row.notBefore.getTime() === at.getTime())).toBe(true);
+      // Waiting since before priorities, they take their turn when they were written: their order stays.
+      expect(stored.every((row) => row.turnAt.getTime() === at.getTime())).toBe(true);
       const [raw] = await test.db.prisma.$queryRawUnsafe<Record<string, unknown>[]>('SELECT * FROM "OutboxMessage"');
       expect(Object.keys(raw ?? {}).sort()).toEqual(Object.keys(stored[0] ?? {}).sort());
       expect((await createOutboxRepository(test.db.prisma).about('case-1', CARD_PURPOSES)).map((row) => row.id)).toEqual(['o-1', 'o-2']);

@@ -46,7 +46,7 @@ describe.each(PROVIDERS_UNDER_TEST)('the outbox on $name', ({ open, skip }) => {
       },
     });
     outbox.register({
-      purposes: ['case'],
+      purposes: { case: 'urgent' },
       onBlocked: async (row) => void blocked.push(row),
       mayReach: async (row) => !gone.has(row.recipientId ?? ''),
       onSent: (row, messageId, at) => log.record(row.recipientId ?? '', [messageId], at),
@@ -164,7 +164,7 @@ describe.each(PROVIDERS_UNDER_TEST)('the outbox on $name', ({ open, skip }) => {
     const clock = fakeClock('2026-06-01T09:00:00Z');
     const sent: { method: string; chat: unknown; text: unknown; at?: number }[] = [];
     const { outbox } = setUp([], {}, sent, { clock, pace: paceOn(clock) });
-    outbox.register({ purposes: ['broadcast'] });
+    outbox.register({ purposes: { broadcast: 'bulk' } });
     const chats = Array.from({ length: 200 }, (_, index) => 10_000 + index);
     await outbox.enqueue(chats.map((chatId) => ({ chatId, method: 'sendMessage', payload: { text: `news for ${chatId}` }, dedupeKey: `news:${chatId}`, purpose: 'broadcast', topic: 'event-1' })));
     const started = clock.now().getTime();
@@ -229,10 +229,98 @@ describe.each(PROVIDERS_UNDER_TEST)('the outbox on $name', ({ open, skip }) => {
     expect(sent.map((entry) => entry.text).sort()).toEqual(Array.from({ length: 10 }, (_, chat) => `m${chat + 1}`).sort());
   });
 
+  it.skipIf(skip)(
+    'sends a case card written behind 1,000 announcements among the first messages, and every announcement after it',
+    async () => {
+      const clock = fakeClock('2026-06-01T09:00:00Z');
+      const sent: { method: string; chat: unknown; text: unknown; at?: number }[] = [];
+      const { outbox, message } = setUp([], {}, sent, { clock, pace: paceOn(clock) });
+      outbox.register({ purposes: { broadcast: 'bulk' } });
+      const chats = Array.from({ length: 1000 }, (_, index) => 10_000 + index);
+      await outbox.enqueue(chats.map((chatId) => message(chatId, `round 1 for ${chatId}`, { purpose: 'broadcast' })));
+      clock.advance(1);
+      await outbox.enqueue([message(7, 'case card')]);
+      expect(await outbox.drain()).toBe(1001);
+      // The first drain round serves 30 chats (the global limit's count): the card is among them.
+      expect(sent.findIndex((entry) => entry.text === 'case card')).toBeLessThan(30);
+      expect(new Set(sent.map((entry) => entry.chat)).size).toBe(1001);
+    },
+    120_000,
+  );
+
+  it.skipIf(skip)('serves chats by turn, each chat in its own order: a chat with a card waiting goes first, its announcement just before the card', async () => {
+    const clock = fakeClock('2026-06-01T09:00:00Z');
+    const sent: { method: string; chat: unknown; text: unknown; at?: number }[] = [];
+    // One message a second: one chat at a time, in the order the outbox chose.
+    const { outbox, message } = setUp([], {}, sent, { clock, pace: paceOn(clock), limits: { global: { count: 1, ms: 1000 } } });
+    outbox.register({ purposes: { broadcast: 'bulk', reminder: 'normal' } });
+    await outbox.enqueue([message(1, 'a: round 1', { purpose: 'broadcast' }), message(2, 'b: round 1', { purpose: 'broadcast' }), message(3, 'c: round 1', { purpose: 'broadcast' })]);
+    clock.advance(1);
+    await outbox.enqueue([message(4, 'd: starts at 10:00', { purpose: 'reminder' }), message(3, 'c: case card')]);
+    expect(await outbox.drain()).toBe(5);
+    expect(sent.map((entry) => entry.text)).toEqual(['c: round 1', 'c: case card', 'd: starts at 10:00', 'a: round 1', 'b: round 1']);
+  });
+
+  it.skipIf(skip)('lets an announcement give way for a minute, and then go before anything written later: no priority starves', async () => {
+    const clock = fakeClock('2026-06-01T09:00:00Z');
+    const sent: { method: string; chat: unknown; text: unknown; at?: number }[] = [];
+    const { outbox, message } = setUp([], {}, sent, { clock, pace: paceOn(clock), limits: { global: { count: 1, ms: 1000 } } });
+    outbox.register({ purposes: { broadcast: 'bulk' } });
+    await outbox.enqueue([message(1, 'round 1', { purpose: 'broadcast' })]);
+    clock.advance(59_999);
+    await outbox.enqueue([message(2, 'card within the minute')]);
+    clock.advance(2);
+    await outbox.enqueue([message(3, 'card after the minute')]);
+    expect(await outbox.drain()).toBe(3);
+    expect(sent.map((entry) => entry.text)).toEqual(['card within the minute', 'round 1', 'card after the minute']);
+  });
+
+  it.skipIf(skip)('finds a chat whose message is due behind more than a page of chats whose turn is earlier but whose message must wait', async () => {
+    const { clock, outbox, sent, message } = setUp();
+    outbox.register({ purposes: { broadcast: 'bulk' } });
+    await outbox.enqueue(Array.from({ length: 150 }, (_, chat) => message(chat + 1, `card ${chat + 1}`)));
+    // Telegram asked each of them to wait (a 429 stored as a later notBefore).
+    await test.db.prisma.outboxMessage.updateMany({ data: { notBefore: new Date(clock.now().getTime() + 60_000) } });
+    await outbox.enqueue([message(999, 'round 1', { purpose: 'broadcast' })]);
+    expect(await outbox.drain()).toBe(1);
+    expect(sent.map((entry) => entry.text)).toEqual(['round 1']);
+  });
+
+  it.skipIf(skip)('keeps the turn a message was given when written: a process that drains it serves it by that turn', async () => {
+    const clock = fakeClock('2026-06-01T09:00:00Z');
+    const writer = setUp([], {}, [], { clock });
+    writer.outbox.register({ purposes: { broadcast: 'bulk' } });
+    await writer.outbox.enqueue([writer.message(1, 'round 1', { purpose: 'broadcast' })]);
+    clock.advance(1);
+    await writer.outbox.enqueue([writer.message(2, 'case card')]);
+    // Another process, whose areas are the same: it serves what is stored, by its stored turn.
+    const sent: { method: string; chat: unknown; text: unknown; at?: number }[] = [];
+    const drainer = setUp([], {}, sent, { clock, pace: paceOn(clock), limits: { global: { count: 1, ms: 1000 } } });
+    drainer.outbox.register({ purposes: { broadcast: 'bulk' } });
+    expect(await drainer.outbox.drain()).toBe(2);
+    expect(sent.map((entry) => entry.text)).toEqual(['case card', 'round 1']);
+  });
+
+  it.skipIf(skip)('with no way to Telegram, stores what is written and tries none of it; an outbox with one sends it all', async () => {
+    const { outbox: sending, sent, message } = setUp();
+    const holding = createOutbox({ store: createOutboxRepository(test.db.prisma), identity, clock: fakeClock('2026-06-01T09:00:00Z'), logger: createLogger('silent') });
+    holding.register({ purposes: { case: 'urgent' } });
+    await holding.enqueue([message(1, 'a1'), message(2, 'b1')]);
+    expect(await holding.drain()).toBe(0);
+    holding.kick();
+    await holding.idle();
+    const rows = await test.db.prisma.outboxMessage.findMany({ orderBy: { id: 'asc' } });
+    expect(rows.map((row) => ({ status: row.status, attempts: row.attempts, leaseUntil: row.leaseUntil, error: row.error }))).toEqual(
+      rows.map(() => ({ status: 'pending', attempts: 0, leaseUntil: null, error: null })),
+    );
+    expect(await sending.drain()).toBe(2);
+    expect(sent.map((entry) => entry.text)).toEqual(['a1', 'b1']);
+  });
+
   it.skipIf(skip)('sends another area’s purpose (a reminder) with no case and no contact, under that area’s rules only', async () => {
     const { outbox, sent, blocked, message } = setUp([], { 'starts at 10:00 (31)': [{ ok: false, code: 403, description: 'Forbidden: bot was blocked by the user' }] });
     const refused: OutboxRow[] = [];
-    outbox.register({ purposes: ['reminder'], onBlocked: async (row) => void refused.push(row) });
+    outbox.register({ purposes: { reminder: 'normal' }, onBlocked: async (row) => void refused.push(row) });
     await outbox.enqueue([message(31, 'starts at 10:00 (31)', { purpose: 'reminder' }), message(32, 'starts at 10:00 (32)', { purpose: 'reminder' })]);
     await outbox.drain();
     expect(sent.map((entry) => entry.chat)).toEqual([32]);
@@ -244,10 +332,10 @@ describe.each(PROVIDERS_UNDER_TEST)('the outbox on $name', ({ open, skip }) => {
   it.skipIf(skip)('writes no purpose no area registered, and never sends one without its area’s checks', async () => {
     const { outbox, message } = setUp();
     expect(() => outbox.prepare([message(1, 'a1', { purpose: 'survey' })])).toThrow(/survey/);
-    expect(() => outbox.register({ purposes: ['case'] })).toThrow(/twice/);
+    expect(() => outbox.register({ purposes: { case: 'normal' } })).toThrow(/twice/);
     // Stored by a process whose areas include surveys; drained by one that has none.
     const other = setUp();
-    other.outbox.register({ purposes: ['survey'] });
+    other.outbox.register({ purposes: { survey: 'normal' } });
     await other.outbox.enqueue([message(1, 'a1', { purpose: 'survey' }), message(1, 'a2')]);
     const { outbox: drainer, sent } = setUp();
     await drainer.drain();

@@ -86,6 +86,7 @@ describe.each(PROVIDERS_UNDER_TEST)('retention on $name', ({ open, skip }) => {
       dedupeKey: id,
       status,
       notBefore: daysAgo(age),
+      turnAt: daysAgo(age),
       createdAt: daysAgo(age),
       ...extra,
     });

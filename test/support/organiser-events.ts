@@ -1,4 +1,5 @@
-import type { EventDetail, ImportProblem, OrganiserEvents, Profile, ProfileBy, ProfileCounts, ProfileRow, Registration } from '../../src/transport/http/organiser-events.js';
+import { INVITE_REGIONS, ORG_TYPES, participantProfile, type InviteRegion, type OrgType, type ProfilePerson } from '../../src/events/index.js';
+import type { EventDetail, ImportProblem, OrganiserEvents, Profile, ProfileBy, Registration } from '../../src/transport/http/organiser-events.js';
 
 /**
  * An in-memory stand-in for the events area behind the organiser pages' port, for the
@@ -7,25 +8,11 @@ import type { EventDetail, ImportProblem, OrganiserEvents, Profile, ProfileBy, P
  * and the participant profile computed from them. Only what the web tests need.
  */
 
-const ORG_TYPES = ['central_gov', 'local_gov', 'ngo', 'international', 'staff', 'other'];
-const REGIONS = ['berat', 'diber', 'durres', 'elbasan', 'fier', 'gjirokaster', 'korce', 'kukes', 'lezhe', 'shkoder', 'tirane', 'vlore', 'national', 'international'];
+const isOrgType = (value: string): value is OrgType => (ORG_TYPES as readonly string[]).includes(value);
+const isRegion = (value: string): value is InviteRegion => (INVITE_REGIONS as readonly string[]).includes(value);
 const COLUMNS = ['name', 'organisation', 'org_type', 'region'] as const;
 
-const round1 = (value: number) => Math.round(value * 10) / 10;
 const orgKey = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();
-
-function counts(people: Registration[], total: number): ProfileCounts {
-  const participants = people.filter((person) => person.checkedInAt !== null);
-  const invited = people.filter((person) => person.invited);
-  return {
-    invitedPersons: invited.length,
-    invitedOrgs: new Set(invited.map((person) => orgKey(person.organisation))).size,
-    participants: participants.length,
-    participatingOrgs: new Set(participants.map((person) => orgKey(person.organisation))).size,
-    pctOfInvited: invited.length === 0 ? null : round1((100 * participants.filter((person) => person.invited).length) / invited.length),
-    pctOfParticipants: total === 0 ? null : round1((100 * participants.length) / total),
-  };
-}
 
 export interface FakeOrganiserEvents extends OrganiserEvents {
   add(event: Omit<EventDetail, 'names' | 'startsOn' | 'days' | 'venue' | 'joinCode' | 'joinLink'> & Partial<EventDetail>): EventDetail;
@@ -45,7 +32,7 @@ export function fakeOrganiserEvents(): FakeOrganiserEvents {
     const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
     const header = (lines[0] ?? '').split(',').map((cell) => cell.trim());
     const problems: ImportProblem[] = [];
-    for (const column of COLUMNS) if (!header.includes(column)) problems.push({ row: 1, column, value: '', expected: 'a column with this name' });
+    for (const column of COLUMNS) if (!header.includes(column)) problems.push({ row: 1, column, value: '', expected: { code: 'column_named', values: { column, columns: COLUMNS.join(', ') } } });
     const rows: Registration[] = [];
     lines.slice(1).forEach((line, index) => {
       if (line.trim() === '') return;
@@ -53,17 +40,19 @@ export function fakeOrganiserEvents(): FakeOrganiserEvents {
       const value = (column: string) => cells[header.indexOf(column)] ?? '';
       const row = index + 2;
       const before = problems.length;
-      if (value('name') === '') problems.push({ row, column: 'name', value: '', expected: 'a name' });
-      if (value('organisation') === '') problems.push({ row, column: 'organisation', value: '', expected: 'an organisation' });
-      if (!ORG_TYPES.includes(value('org_type'))) problems.push({ row, column: 'org_type', value: value('org_type'), expected: `one of ${ORG_TYPES.join(', ')}` });
-      if (!REGIONS.includes(value('region'))) problems.push({ row, column: 'region', value: value('region'), expected: 'one of the 12 counties, national or international' });
-      if (problems.length === before) {
+      if (value('name') === '') problems.push({ row, column: 'name', value: '', expected: { code: 'name' } });
+      if (value('organisation') === '') problems.push({ row, column: 'organisation', value: '', expected: { code: 'organisation' } });
+      const orgType = value('org_type');
+      const region = value('region');
+      if (!isOrgType(orgType)) problems.push({ row, column: 'org_type', value: value('org_type'), expected: { code: 'org_type', values: { types: ORG_TYPES.join(', ') } } });
+      if (!isRegion(region)) problems.push({ row, column: 'region', value: value('region'), expected: { code: 'region', values: { counties: INVITE_REGIONS.slice(0, 12).join(', ') } } });
+      if (problems.length === before && isOrgType(orgType) && isRegion(region)) {
         rows.push({
           id: `r${nextId++}`,
           name: value('name'),
           organisation: value('organisation'),
-          orgType: value('org_type'),
-          region: value('region'),
+          orgType,
+          region,
           invited: true,
           registeredAt: null,
           checkedInAt: null,
@@ -73,15 +62,11 @@ export function fakeOrganiserEvents(): FakeOrganiserEvents {
     return { rows, problems };
   }
 
+  /** The area's own counting over the fake's registrations: the pages show what the area computes. */
   function profile(eventId: string, by: ProfileBy): Profile {
+    const personOf = (person: Registration): ProfilePerson => ({ key: person.id, organisationKey: orgKey(person.organisation), orgType: person.orgType, region: person.region });
     const all = of(eventId);
-    const total = all.filter((person) => person.checkedInAt !== null).length;
-    const groups = by === 'org_type' ? ORG_TYPES : REGIONS;
-    const rows: ProfileRow[] = groups
-      .map((group) => ({ group, members: all.filter((person) => (by === 'org_type' ? person.orgType : person.region) === group) }))
-      .filter(({ members }) => members.length > 0)
-      .map(({ group, members }) => (by === 'org_type' ? { orgType: group, ...counts(members, total) } : { region: group, ...counts(members, total) }));
-    return { rows, total: counts(all, total) };
+    return participantProfile({ invited: all.filter((person) => person.invited).map(personOf), attended: all.filter((person) => person.checkedInAt !== null).map(personOf) }, by);
   }
 
   return {

@@ -54,7 +54,16 @@ describe('the JSON API', () => {
     expect(await refused.json()).toEqual({
       code: 'invalid_rows',
       message: expect.stringContaining('nothing was imported'),
-      problems: [{ row: 3, column: 'region', value: 'vlorë', expected: expect.any(String) }],
+      problems: [
+        {
+          row: 3,
+          column: 'region',
+          value: 'vlorë',
+          expected: expect.stringMatching(/^one of the 12 counties \(berat, .*\), national or international$/),
+          code: 'region',
+          values: { counties: expect.any(String) },
+        },
+      ],
     });
     expect(await events.registrations('conf-2026')).toHaveLength(1);
     expect(events.imports.at(-1)).toMatchObject({ name: 'list.csv' });

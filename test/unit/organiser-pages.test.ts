@@ -264,6 +264,23 @@ describe('uploading an invite list on the page', () => {
     expect(await events.registrations('conf-2026')).toHaveLength(2);
   });
 
+  it('says what was expected in the language of the page, not in English', async () => {
+    const { h, organiser } = await setUp();
+    const cookie = await h.sessionOf(organiser);
+    const english = await (await h.fetch('/organiser/events/conf-2026', { headers: { cookie } })).text();
+    await h.fetch('/organiser/language', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+      body: `_csrf=${encodeURIComponent(csrfIn(english))}&language=sq&back=${encodeURIComponent('/organiser/events/conf-2026')}`,
+    });
+    const csrf = csrfIn(await (await h.fetch('/organiser/events/conf-2026', { headers: { cookie } })).text());
+    const refused = await upload(h, cookie, csrf, 'name,organisation,org_type,region\nBesa Leka,Qendra Vatra,charity,vlore\n,Qendra Vatra,ngo,vlore\n');
+    const result = await refused.text();
+    expect(result).toContain('<td>një nga central_gov, local_gov, ngo, international, staff, other</td>');
+    expect(result).toContain('<td>emri i personit (qeliza është bosh)</td>');
+    expect(result).not.toContain('one of');
+  });
+
   it('skips the bad rows when asked to', async () => {
     const { h, events, organiser } = await setUp();
     const cookie = await h.sessionOf(organiser);

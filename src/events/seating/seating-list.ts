@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { cellOf, readHeader, type RowProblem, unnamedCells } from '../columns.js';
-import { orgType, personName, region } from '../list-fields.js';
+import { type Expectation, expecting } from '../expectation.js';
+import { fieldExpectation, orgType, personName, region } from '../list-fields.js';
 import { readTable, type TableFile } from '../table-file.js';
 import type { SeatingPerson } from './model.js';
 
@@ -18,18 +19,26 @@ const MAX_ID = 100;
 const id = z
   .string()
   .transform((text) => text.trim())
-  .pipe(z.string().min(1, 'an id (the cell is empty)').max(MAX_ID, `an id of at most ${MAX_ID} characters`));
+  .pipe(z.string().min(1, 'id').max(MAX_ID, 'id_length'));
 
 const host = z
   .string()
   .transform((text) => text.trim().toLowerCase())
-  .pipe(z.enum(['true', 'false'], { error: 'true (a host, who stays at a table) or false (a traveller)' }))
+  .pipe(z.enum(['true', 'false'], { error: 'host' }))
   .transform((text) => text === 'true');
+
+/** The expectation of a seating list's own columns, or of a field it shares with the invitation list. */
+function seatingExpectation(message: string): Expectation {
+  if (message === 'id') return expecting('id');
+  if (message === 'id_length') return expecting('id_length', { max: MAX_ID });
+  if (message === 'host') return expecting('host');
+  return fieldExpectation(message);
+}
 
 const rowSchema = z.object({ id, name: personName, org_type: orgType, region, host });
 
 export type SeatingList =
-  | { kind: 'unreadable'; problem: string }
+  | { kind: 'unreadable'; problem: Expectation }
   | { kind: 'invalid'; problems: RowProblem[]; ignoredColumns: string[] }
   | { kind: 'read'; people: SeatingPerson[]; ignoredColumns: string[] };
 
@@ -47,12 +56,12 @@ export async function readSeatingList(file: TableFile): Promise<SeatingList> {
     const cells = Object.fromEntries(SEATING_COLUMNS.map((column) => [column, cellOf(row, columns, column)]));
     const parsed = rowSchema.safeParse(cells);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) problems.push({ row: row.row, column: String(issue.path[0]), value: cells[String(issue.path[0])] ?? '', expected: issue.message });
+      for (const issue of parsed.error.issues) problems.push({ row: row.row, column: String(issue.path[0]), value: cells[String(issue.path[0])] ?? '', expected: seatingExpectation(issue.message) });
       continue;
     }
     const earlier = rowOfId.get(parsed.data.id);
     if (earlier !== undefined) {
-      problems.push({ row: row.row, column: 'id', value: cells.id ?? '', expected: `an id no other row has (row ${earlier} has it)` });
+      problems.push({ row: row.row, column: 'id', value: cells.id ?? '', expected: expecting('new_id', { row: earlier }) });
       continue;
     }
     rowOfId.set(parsed.data.id, row.row);

@@ -1,3 +1,4 @@
+import { sayExpected } from '../../events/index.js';
 import type { Language, Translate } from '../../i18n/index.js';
 import { html, layout, type Html } from './html.js';
 import { eventName, profileGroup, type EntranceCode, type EventDetail, type ImportProblem, type InviteImport, type Profile, type ProfileCounts, type Registration } from './organiser-events.js';
@@ -76,7 +77,8 @@ export function uploadResult(t: Translate, result: InviteImport | 'empty' | 'too
   if ('imported' in result) {
     return html`<p class="ok" data-imported="${result.imported}">${t('upload.imported', { count: result.imported })}${result.skipped > 0 ? html` ${t('upload.skipped', { count: result.skipped })}` : ''}</p>`;
   }
-  const row = (problem: ImportProblem) => html`<tr><td class="num">${problem.row}</td><td>${problem.column}</td><td><code>${problem.value}</code></td><td>${problem.expected}</td></tr>`;
+  const row = (problem: ImportProblem) =>
+    html`<tr><td class="num">${problem.row}</td><td>${problem.column}</td><td><code>${problem.value}</code></td><td>${sayExpected(problem.expected, (key, values) => t(`events:${key}`, values))}</td></tr>`;
   return html`<p class="problem">${t('upload.problems', { count: result.problems.length })}</p>
 <table class="problems"><thead><tr><th>${t('upload.row')}</th><th>${t('upload.column')}</th><th>${t('upload.value')}</th><th>${t('upload.expected')}</th></tr></thead><tbody>${result.problems.map(row)}</tbody></table>`;
 }

@@ -2,11 +2,15 @@ import { Router, type ErrorRequestHandler, type Request, type RequestHandler, ty
 import { errorMessage } from '../../shared/errors.js';
 import { sameSecret } from '../../shared/crypto.js';
 import type { Logger } from '../../shared/logger.js';
+import { sayExpected } from '../../events/index.js';
+import type { I18n } from '../../i18n/index.js';
 import { rawUpload, skipInvalidOf, UPLOAD_LIMIT_MB, uploadedFile } from './invite-upload.js';
-import type { EventDetail, OrganiserEvents, ProfileBy } from './organiser-events.js';
+import type { EventDetail, ImportProblem, OrganiserEvents, ProfileBy } from './organiser-events.js';
 
 export interface OrganiserApiDeps {
   events: OrganiserEvents;
+  /** The API speaks English, as the `ura` command does. */
+  i18n: I18n;
   /** ADMIN_TOKEN; without it the API is off (403 to everyone). */
   adminToken: string | undefined;
   logger: Logger;
@@ -25,6 +29,9 @@ const shown = ({ organiserIds, ...event }: EventDetail) => event;
  */
 export function organiserApi(deps: OrganiserApiDeps): Router {
   const { events, adminToken, logger } = deps;
+  const english = deps.i18n.forLanguage('en', 'events');
+  /** A problem for a script: what was expected in English words, and its code and values to act on. */
+  const problemOf = ({ expected, ...where }: ImportProblem) => ({ ...where, expected: sayExpected(expected, english), code: expected.code, values: expected.values ?? {} });
   const eventsOf = new WeakMap<Request, EventDetail>();
 
   const requireToken: RequestHandler = (req, res, next) => {
@@ -72,7 +79,7 @@ export function organiserApi(deps: OrganiserApiDeps): Router {
     const file = uploadedFile(req);
     if (!file) return fail(res, 400, 'empty_file', 'send the CSV or XLSX file as the request body');
     const result = await events.importInvites(eventOf(req).id, file, { skipInvalid: skipInvalidOf(req) });
-    if ('problems' in result) return fail(res, 400, 'invalid_rows', `nothing was imported: ${result.problems.length} problem(s) in the file`, { problems: result.problems });
+    if ('problems' in result) return fail(res, 400, 'invalid_rows', `nothing was imported: ${result.problems.length} problem(s) in the file`, { problems: result.problems.map(problemOf) });
     logger.info({ event: eventOf(req).id, imported: result.imported }, 'invite list imported through the API');
     res.json(result);
   });

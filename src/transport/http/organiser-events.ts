@@ -1,3 +1,4 @@
+import type { Expectation, InviteRegion, OrgType, Profile, ProfileCounts, ProfileDimension, ProfileRow } from '../../events/index.js';
 /**
  * What the organiser pages and the JSON API need from the events area: the port the
  * web side is written against. The events area's use-cases implement it (the adapter
@@ -33,8 +34,8 @@ export interface Registration {
   id: string;
   name: string;
   organisation: string;
-  orgType: string;
-  region: string;
+  orgType: OrgType;
+  region: InviteRegion;
   /** Invited: on the imported list; false for a walk-in. */
   invited: boolean;
   /** When they registered in the chat; null for an invitation not (yet) taken up. */
@@ -43,33 +44,17 @@ export interface Registration {
   checkedInAt: Date | null;
 }
 
-/** The counts of one group of the participant profile (the 2006 report's table). */
-export interface ProfileCounts {
-  invitedPersons: number;
-  invitedOrgs: number;
-  participants: number;
-  participatingOrgs: number;
-  /** Participants as a share of invited persons, in percent, one decimal; null when nobody was invited. */
-  pctOfInvited: number | null;
-  /** This group's share of all participants, in percent, one decimal; null when nobody participates. */
-  pctOfParticipants: number | null;
-}
-
-export type ProfileBy = 'org_type' | 'region';
-export type ProfileRow = ProfileCounts & ({ orgType: string } | { region: string });
-
-export interface Profile {
-  rows: ProfileRow[];
-  total: ProfileCounts;
-}
+/** The participant profile (the 2006 report's table), as the events area computes it. */
+export type { Profile, ProfileCounts, ProfileRow };
+export type ProfileBy = ProfileDimension;
 
 /** Where an invite list is wrong: nothing of it was imported. Rows count from 1 at the header, as a spreadsheet shows them. */
 export interface ImportProblem {
   row: number;
   column: string;
   value: string;
-  /** What the column expects, in words (shown as it comes). */
-  expected: string;
+  /** What the column expects, as a code and values: said in the reader's language (`events:expected.<code>`). */
+  expected: Expectation;
 }
 
 export type InviteImport = { imported: number; skipped: number } | { problems: ImportProblem[] };

@@ -6,10 +6,11 @@ import type { UraContext } from './context.js';
 import { decodeEventsButton, type EventsPress, isEventsData } from './events-buttons.js';
 import { type CafeBotDeps, cafeComposer } from './events-cafe.js';
 import { deskView } from './events-desk-views.js';
+import { type EventsGateDeps, eventsRateLimit } from './events-gate.js';
 import { chatView, type View } from './events-views.js';
 
 /** What the events area's composer needs: the chat's use-cases, the organiser's desk, texts. */
-export interface EventsBotDeps {
+export interface EventsBotDeps extends EventsGateDeps {
   chat: EventChat;
   desk: OrganiserDesk;
   i18n: I18n;
@@ -35,6 +36,7 @@ type Private = UraContext & { from: NonNullable<UraContext['from']>; chat: NonNu
 export function eventsComposer(deps: EventsBotDeps): Composer<UraContext> {
   const { chat, desk, i18n } = deps;
   const composer = new Composer<UraContext>();
+  composer.use(eventsRateLimit(deps));
   if (deps.cafe) composer.use(cafeComposer({ ...deps.cafe, i18n }));
   const chats = composer.chatType('private');
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readInviteList } from '../../../src/events/invite-list.js';
 import type { Table } from '../../../src/events/table-file.js';
+import { inWords } from '../../support/expected.js';
 
 const HEADER = ['name', 'organisation', 'org_type', 'region'];
 const table = (rows: string[][], header = HEADER): Table => ({ header, rows: rows.map((cells, i) => ({ row: i + 2, cells })) });
@@ -18,7 +19,7 @@ describe('an invitation list', () => {
 
   it('reads header names without case or surrounding spaces, in any order, and reports the columns it ignores', () => {
     const list = read([['ngo', 'Ana', 'x', 'Vlorë', 'QTV', 'ana@example.org']], [' ORG_TYPE', 'Name', 'Phone', 'Region ', 'Organisation', 'Contact']);
-    expect(list.problems).toEqual([]);
+    expect(inWords(list.problems)).toEqual([]);
     expect(list.rows[0]).toMatchObject({ name: 'Ana', organisation: 'QTV', orgType: 'ngo', region: 'vlore', contact: 'ana@example.org' });
     expect(list.ignoredColumns).toEqual(['Phone']);
   });
@@ -30,7 +31,7 @@ describe('an invitation list', () => {
   it('refuses a header without a required column, or with a column twice, before reading any row', () => {
     const list = read([['Ana', 'QTV', 'ngo']], ['name', 'organisation', 'Name', 'type']);
     expect(list.rows).toEqual([]);
-    expect(list.problems).toEqual([
+    expect(inWords(list.problems)).toEqual([
       { row: 1, column: 'name', value: 'Name', expected: 'each column once (also in column A)' },
       { row: 1, column: 'org_type', value: '', expected: 'a column named org_type (the first row names the columns: name, organisation, org_type, region, contact)' },
       { row: 1, column: 'region', value: '', expected: 'a column named region (the first row names the columns: name, organisation, org_type, region, contact)' },
@@ -55,7 +56,7 @@ describe('an invitation list', () => {
   ])('reports a bad %s with the row, the value and what was expected', (column, cells, value, expected) => {
     const list = read([cells], [...HEADER, 'contact']);
     expect(list.rows).toEqual([]);
-    expect(list.problems).toEqual([{ row: 2, column, value, expected }]);
+    expect(inWords(list.problems)).toEqual([{ row: 2, column, value, expected }]);
   });
 
   it('reports every problem of every row, not only the first', () => {
@@ -75,7 +76,7 @@ describe('an invitation list', () => {
       ['Cen', 'C', 'International', 'INTERNATIONAL'],
       ['Dea', 'D', ' staff ', 'National'],
     ]);
-    expect(list.problems).toEqual([]);
+    expect(inWords(list.problems)).toEqual([]);
     expect(list.rows.map((row) => [row.orgType, row.region])).toEqual([
       ['local_gov', 'korce'],
       ['central_gov', 'gjirokaster'],
@@ -91,7 +92,7 @@ describe('an invitation list', () => {
       ['Ben Leka', 'BASHKIA FIER', 'ngo', 'fier'],
       ['Cen Nika', 'Bashkia  Fier', 'local_gov', 'vlore'],
     ]);
-    expect(list.problems).toEqual([
+    expect(inWords(list.problems)).toEqual([
       { row: 3, column: 'name', value: 'ANA  KOLA', expected: 'a person not on the list yet (row 2 has the same name and organisation)' },
       { row: 4, column: 'org_type', value: 'ngo', expected: 'local_gov, as this organisation is in row 2' },
     ]);
@@ -104,7 +105,7 @@ describe('an invitation list', () => {
       ['Ana Kola', 'Qendra Tjetër Vizion', 'ngo', 'fier'],
       ['Ana Kola', 'Qendra Tjeter Vizion', 'ngo', 'fier'],
     ]);
-    expect(list.problems).toEqual([]);
+    expect(inWords(list.problems)).toEqual([]);
     expect(new Set(list.rows.map((row) => row.organisationKey)).size).toBe(3);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readSeatingList } from '../../../src/events/index.js';
+import { inWords } from '../../support/expected.js';
 
 const csv = (text: string) => readSeatingList({ format: 'csv', bytes: new TextEncoder().encode(text) });
 
@@ -18,7 +19,7 @@ describe('a list of people to seat', () => {
 
   it('lists every bad row with its column, value and what was expected, and seats nobody', async () => {
     const list = await csv('id,name,org_type,region,host\na1,Ana,ngo,fier,true\n,Besa,ngo,fier,no\na1,Ema,ngo,paris,false\n');
-    expect(list).toEqual({
+    expect(list.kind === 'invalid' ? { ...list, problems: inWords(list.problems) } : list).toEqual({
       kind: 'invalid',
       problems: [
         { row: 3, column: 'id', value: '', expected: 'an id (the cell is empty)' },
@@ -32,10 +33,8 @@ describe('a list of people to seat', () => {
       ],
       ignoredColumns: [],
     });
-    expect(await csv('id,name,org_type,region,host\na1,Ana,ngo,fier,true\na1,Ema,ngo,fier,false\n')).toMatchObject({
-      kind: 'invalid',
-      problems: [{ row: 3, column: 'id', value: 'a1', expected: 'an id no other row has (row 2 has it)' }],
-    });
+    const twice = await csv('id,name,org_type,region,host\na1,Ana,ngo,fier,true\na1,Ema,ngo,fier,false\n');
+    expect(twice.kind === 'invalid' ? inWords(twice.problems) : twice).toEqual([{ row: 3, column: 'id', value: 'a1', expected: 'an id no other row has (row 2 has it)' }]);
   });
 
   it('refuses a header without the host column before reading any row', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readSignInSheet, walkInProblems } from '../../../src/events/sign-in-sheet.js';
 import type { Table } from '../../../src/events/table-file.js';
+import { inWords } from '../../support/expected.js';
 
 const table = (header: string[], rows: string[][]): Table => ({ header, rows: rows.map((cells, i) => ({ row: i + 2, cells })) });
 
@@ -18,16 +19,18 @@ describe('a sign-in sheet', () => {
 
   it('refuses rows without a name or an organisation, and, to add walk-ins, a sheet without type and region columns', () => {
     expect(
-      readSignInSheet(
-        table(
-          ['name', 'organisation'],
-          [
-            ['', 'QTV'],
-            ['Ben', ''],
-          ],
-        ),
-        { withWalkIns: false },
-      ).problems,
+      inWords(
+        readSignInSheet(
+          table(
+            ['name', 'organisation'],
+            [
+              ['', 'QTV'],
+              ['Ben', ''],
+            ],
+          ),
+          { withWalkIns: false },
+        ).problems,
+      ),
     ).toEqual([
       { row: 2, column: 'name', value: '', expected: 'the person’s name (the cell is empty)' },
       { row: 3, column: 'organisation', value: '', expected: 'the name of the organisation (the cell is empty)' },
@@ -38,7 +41,7 @@ describe('a sign-in sheet', () => {
   it('says what a walk-in lacks: a known type and region', () => {
     const [row] = readSignInSheet(table(['name', 'organisation', 'org_type', 'region'], [['Ana', 'QTV', 'club', '']]), { withWalkIns: true }).rows;
     if (!row) throw new Error('no row');
-    expect(walkInProblems(row)).toEqual([
+    expect(inWords(walkInProblems(row))).toEqual([
       { row: 2, column: 'org_type', value: 'club', expected: 'one of central_gov, local_gov, ngo, international, staff, other (to add this person, who is not on the list, as a walk-in)' },
       { row: 2, column: 'region', value: '', expected: expect.stringMatching(/^one of the 12 counties .* \(to add this person, who is not on the list, as a walk-in\)$/) },
     ]);
