@@ -1,7 +1,22 @@
 import { composeHandoff } from './compose-handoff.js';
 import type { BotCall } from './delivery/outbox.js';
 import type { RateLimits } from './delivery/throttle.js';
-import { createEventChatRetention, createEvents, createOrganiserDesk, createParticipation, EVENTS_NAMESPACE, loadTemplates, textAt } from './events/index.js';
+import {
+  cafeBoard,
+  cafeDeliveryRules,
+  createBoard,
+  createBoardControls,
+  createCafe,
+  createCafeDesk,
+  createEventChatRetention,
+  createEvents,
+  createOrganiserDesk,
+  createParticipation,
+  createThemes,
+  EVENTS_NAMESPACE,
+  loadTemplates,
+  textAt,
+} from './events/index.js';
 import type { FlowCatalog } from './flows/catalog.js';
 import { createContacts } from './helpline/contacts.js';
 import type { Directory } from './helpline/directory.js';
@@ -10,7 +25,7 @@ import { createHelpSeeking } from './helpline/help-seeking.js';
 import { createHelpline } from './helpline/helpline.js';
 import { createRetention } from './helpline/retention.js';
 import { createUrgentWords } from './helpline/urgent-words.js';
-import type { I18n } from './i18n/index.js';
+import { type I18n, isLanguage } from './i18n/index.js';
 import type { Resource } from 'i18next';
 import type { Clock } from './shared/clock.js';
 import type { IdentityProtector } from './shared/crypto.js';
@@ -18,6 +33,7 @@ import type { Logger } from './shared/logger.js';
 import { createInvitations } from './staff/invitations.js';
 import { createOrganiserSignIn } from './staff/organiser-sign-in.js';
 import { createContactRepository } from './storage/contact-repository.js';
+import { createEventCafeRepository } from './storage/event-cafe-repository.js';
 import { createEventChatRetentionRepository } from './storage/event-chat-repository.js';
 import { createEventStore } from './storage/event-repository.js';
 import { createParticipationStore } from './storage/event-participation-repository.js';
@@ -119,6 +135,17 @@ export function composeAreas(deps: AreaDeps) {
     languages: i18n.languages,
   });
   parts.outbox.register(participation.deliveryRules);
+  const cafeStore = createEventCafeRepository(prisma);
+  parts.outbox.register(cafeDeliveryRules(eventStore));
+  const cafe = createCafe({
+    store: cafeStore,
+    events: eventStore,
+    outbox: parts.outbox,
+    identity,
+    clock,
+    say: (language, key, vars) => i18n.t(isLanguage(language) ? language : 'sq', `events.cafe:${key}`, vars),
+    languages: i18n.languages,
+  });
   return {
     parts,
     duty: parts.duty,
@@ -137,6 +164,17 @@ export function composeAreas(deps: AreaDeps) {
     // Templates with a problem are left out here; start-up refuses them (main.ts).
     events,
     participation,
+    /** The World Café: rounds, their tick, a host's key points; the codebook; the projector's read. */
+    cafe,
+    themes: createThemes({ store: cafeStore, clock }),
+    cafeBoard: (eventId: string) => cafeBoard({ store: cafeStore, events: eventStore, clock }, eventId),
+    /** The projector's board, from the café's and the polls' tables, and its control view's buttons on their use-cases. */
+    board: createBoard({
+      event: (eventId) => events.find(eventId),
+      cafe: (eventId) => cafeBoard({ store: cafeStore, events: eventStore, clock }, eventId),
+      polls: async (eventId) => (await participation.pollBoard(eventId)).polls,
+    }),
+    boardControls: createBoardControls({ events, cafe, polls: participation.polls }),
     retention: createRetention({ store: createRetentionRepository({ prisma, scrub: deps.scrub }), clock, days: retentionDays }),
     eventChatRetention: createEventChatRetention({ events: eventStore, store: createEventChatRetentionRepository({ prisma, scrub: deps.scrub }), clock, days: retentionDays }),
     surveyRetention: createSurveyRetention({ store: createSurveyRetentionRepository({ prisma, scrub: deps.scrub }), clock, days: deps.surveyRetentionDays, inProgressDays: retentionDays }),
@@ -167,6 +205,7 @@ export function areaBotDeps(areas: Areas, rateLimits: { messages: RateLimiter; b
     events: {
       chat: areas.events.chat,
       desk: createOrganiserDesk({ events: areas.events, staff: areas.operators, clock: areas.clock, languages: i18n.languages }),
+      cafe: { cafe: areas.cafe, desk: createCafeDesk({ cafe: areas.cafe, events: areas.events, staff: areas.operators, clock: areas.clock, languages: i18n.languages }) },
       i18n,
       logger,
       voting: { participation: areas.participation, i18n },

@@ -8,7 +8,7 @@ import { composeAreas, type Areas } from './compose.js';
 import { organiserEvents } from './compose-organiser-events.js';
 import { composeTelegram, telegramCall } from './compose-telegram.js';
 import type { Config } from './config.js';
-import { createBoard, loadTemplates, noBoardControls } from './events/index.js';
+import { loadTemplates } from './events/index.js';
 import { loadAreaFlows } from './flow-actions.js';
 import { formatProblems, type FlowCatalog } from './flows/catalog.js';
 import { loadDirectory, type Directory } from './helpline/directory.js';
@@ -109,7 +109,8 @@ function checkTemplates(logger: Logger, locales: Resource): void {
 
 /**
  * The scheduled work, with or without Telegram: the handoff's tick (shifts, paging,
- * escalation, and the outbox when Telegram is on), retention every night, and the
+ * escalation, and the outbox when Telegram is on), the events' tick (World Café
+ * warnings, round ends, tables whose host left), retention every night, and the
  * forgetting of handled updates. The handoff's tick also runs at once, so that what
  * was waiting before a restart goes out now; conditional updates in the database keep
  * two processes from doing a step twice.
@@ -125,6 +126,8 @@ function scheduleTicks(areas: Areas, inbox: UpdateInbox, config: Config, clock: 
     // A handled update's record only has to outlive Telegram's redeliveries of it.
     scheduleJob('updates', async () => void (await inbox.forgetHandled(new Date(clock.now().getTime() - HANDLED_UPDATES_KEPT_MS))), options),
     scheduleJob('handoff', areas.duty.tick, { ...options, runAtStart: true }),
+    // Round ends and warnings due while Ura was down go out at once.
+    scheduleJob('events', async () => void (await areas.cafe.tick()), { ...options, runAtStart: true }),
   ];
   return { stop: async () => void (await Promise.all(jobs.map((job) => job.stop()))) };
 }
@@ -171,11 +174,10 @@ export async function startUra(config: Config, logger: Logger, options: StartOpt
     logger.info('Telegram is off: what is meant for Telegram waits in the outbox. To enable the bot, set TELEGRAM_BOT_TOKEN to the token @BotFather gave you and restart.');
   }
 
-  // The projector's board: the event's own part now; the World Café's rounds and the polls plug in as parts (cafe, polls), and their use-cases behind the controls.
   const projector = projectorWeb({
     events: areas.events,
-    board: createBoard({ event: (eventId) => areas.events.find(eventId) }),
-    controls: noBoardControls,
+    board: areas.board,
+    controls: areas.boardControls,
     signIn: areas.organiserSignIn,
     i18n,
     clock,

@@ -11,6 +11,8 @@ import { eventsOn, onEvent } from './events-context.js';
 import { attendanceLines, eventLabel, eventLine, expectedText, inviteLines, refusalLines } from './events-output.js';
 import { organisersCommand } from './events-organisers.js';
 import { groupsCommand, pollCommand, topicsCommand, votesCommand } from './events-participation.js';
+import { themesCommand } from './events-themes.js';
+import { cafeCommand } from './events-cafe.js';
 
 /** Larger than any list of people an event has; a bigger file is a mistake. */
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -219,3 +221,5 @@ eventsCommand
 
 eventsCommand.addCommand(organisersCommand);
 for (const command of [pollCommand, votesCommand, groupsCommand, topicsCommand]) eventsCommand.addCommand(command);
+eventsCommand.addCommand(themesCommand);
+eventsCommand.addCommand(cafeCommand);

@@ -11,7 +11,7 @@ import type { PollKind } from './polls/poll.js';
  * numbers only: the page then never receives a name.
  */
 
-export type RoundStatus = 'running' | 'paused' | 'ended';
+export type BoardRoundStatus = 'running' | 'paused' | 'ended';
 
 /**
  * The World Café round under way (or the last one). The page counts down by itself to
@@ -27,7 +27,7 @@ export interface BoardRound {
   /** How many rounds the session has. */
   of: number;
   question: Texts;
-  status: RoundStatus;
+  status: BoardRoundStatus;
   /** ISO 8601. */
   endsAt: string | null;
   remainingMs: number | null;
@@ -136,7 +136,7 @@ export type BoardActionKind = (typeof BOARD_ACTIONS)[number];
 export type BoardAction = { kind: 'round_start' | 'round_pause' | 'round_resume' | 'round_end' } | { kind: 'round_extend'; minutes: number } | { kind: 'poll_open' | 'poll_close'; pollId: string };
 
 /** Why a press changed nothing; each has its text in the projector namespace (`control.refused.<reason>`). */
-export const CONTROL_REFUSALS = ['no_round', 'not_running', 'not_paused', 'round_running', 'rounds_over', 'no_poll', 'poll_open', 'poll_closed', 'unavailable'] as const;
+export const CONTROL_REFUSALS = ['no_round', 'not_running', 'not_paused', 'round_running', 'rounds_over', 'no_poll', 'poll_open', 'poll_closed', 'changed', 'cannot_seat', 'unavailable'] as const;
 export type ControlRefusal = (typeof CONTROL_REFUSALS)[number];
 
 export type ControlOutcome = { ok: true } | { ok: false; reason: ControlRefusal };

@@ -6,6 +6,13 @@ import type { TestDatabase } from './database.js';
 
 /** Every table a test of events in the chat writes to, emptied before each test on a shared database. */
 export const CHAT_TABLES = [
+  'cafeCoding',
+  'cafeTheme',
+  'cafeAsk',
+  'cafeNote',
+  'cafeSeat',
+  'cafeRound',
+  'cafeRun',
   'eventChat',
   'eventAttendance',
   'eventParticipant',

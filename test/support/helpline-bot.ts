@@ -64,6 +64,8 @@ export async function helplineBot(options: HelplineBotOptions = {}) {
     parts: deps.parts,
     /** Group work, Open Space and polls, as the bot runs them. */
     participation: deps.areas.participation,
+    /** Every area as composeAreas wired it (the World Café, its tick, the codebook...). */
+    areas: deps.areas,
     db: test.db,
     identity,
     i18n,

@@ -39,3 +39,13 @@ export function callbackQuery(data: string, sender: Sender = {}): Update {
     },
   } as Update;
 }
+
+/** A photo (its largest size last, as Telegram sends them), with an optional caption. */
+export function photo(fileId: string, caption: string | undefined, sender: Sender = {}): Update {
+  const { from, chat } = who(sender);
+  const sizes = [
+    { file_id: `${fileId}-small`, file_unique_id: `${fileId}-s`, width: 90, height: 67 },
+    { file_id: fileId, file_unique_id: `${fileId}-l`, width: 1280, height: 960 },
+  ];
+  return { update_id: updateId++, message: { message_id: messageId++, date: Math.floor(Date.now() / 1000), from, chat, photo: sizes, ...(caption ? { caption } : {}) } } as Update;
+}

@@ -8,6 +8,8 @@ export const SCHEDULES = {
   retention: '30 3 * * *',
   /** Every 15 seconds: escalation deadlines are minutes, so a deadline is acted on within 15 s. */
   handoff: '*/15 * * * * *',
+  /** Every 5 seconds: World Café warnings and round ends are due to the minute, and a room waits for them. */
+  events: '*/5 * * * * *',
   /** Every hour at minute 10: records of handled Telegram updates older than a day are deleted. */
   updates: '10 * * * *',
 } as const;

@@ -4,6 +4,7 @@ import { type I18n, isLanguage } from '../../i18n/index.js';
 import type { Logger } from '../../shared/logger.js';
 import type { UraContext } from './context.js';
 import { decodeEventsButton, type EventsPress, isEventsData } from './events-buttons.js';
+import { type CafeBotDeps, cafeComposer } from './events-cafe.js';
 import { deskView } from './events-desk-views.js';
 import { type EventsGateDeps, eventsRateLimit } from './events-gate.js';
 import { chatView, type View } from './events-views.js';
@@ -17,6 +18,8 @@ export interface EventsBotDeps extends EventsGateDeps {
   logger: Logger;
   /** Group work, Open Space and polls (their own commands and `e:v…` buttons). */
   voting?: VotingBotDeps;
+  /** The World Café's controls and a host's key points; left out, the café is not offered in the chat. */
+  cafe?: Omit<CafeBotDeps, 'i18n'>;
 }
 
 type Private = UraContext & { from: NonNullable<UraContext['from']>; chat: NonNullable<UraContext['chat']> };
@@ -38,6 +41,7 @@ export function eventsComposer(deps: EventsBotDeps): Composer<UraContext> {
   const composer = new Composer<UraContext>();
   composer.use(eventsRateLimit(deps));
   if (deps.voting) composer.use(votingComposer(deps.voting));
+  if (deps.cafe) composer.use(cafeComposer({ ...deps.cafe, i18n }));
   const chats = composer.chatType('private');
 
   const who = (ctx: Private): ChatWho => ({ telegramId: ctx.from.id, chatId: ctx.chat.id, language: ctx.lang });

@@ -14,7 +14,7 @@ export interface EventsGateDeps {
   i18n: I18n;
 }
 
-const EVENTS_COMMAND = /^\/(?:me|event|polls|newpoll|groups|action|topics|propose|report)(?:@\w+)?(?:\s|$)|^\/start(?:@\w+)?\s+ev_/i;
+const EVENTS_COMMAND = /^\/(?:me|event|polls|newpoll|groups|action|topics|propose|report|cafe|notes)(?:@\w+)?(?:\s|$)|^\/start(?:@\w+)?\s+ev_/i;
 
 /**
  * A flood of the events area's buttons or commands (a stuck key, a script) is held back
