@@ -172,14 +172,5 @@ export function sourceRevision(cwd: string): { commit: string; dirty: boolean } 
   }
 }
 
-/** mulberry32: a tiny seeded generator, so every run of every case gets the same sequence. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Every run of every case gets the same sequence. */
+export { seededRandom } from '../src/shared/random.js';

@@ -1,6 +1,6 @@
 import { EventError } from './errors.js';
 import type { EventRecord, Texts } from './model.js';
-import type { PollKind } from './polls/poll.js';
+import type { PollResult } from './polls/poll.js';
 
 /**
  * The projector's read model: what `/e/<public code>` shows of an event, assembled
@@ -52,17 +52,8 @@ export interface BoardTheme {
   tables: number;
 }
 
-export interface BoardPoll {
-  id: string;
-  question: Texts;
-  kind: PollKind;
-  options: { label: Texts; count: number }[];
-  /** Participants who voted. */
-  voters: number;
-  /** Participants checked in today: the share of the room that voted is voters / checkedIn. */
-  checkedIn: number;
-  status: 'open' | 'closed';
-}
+/** A poll as the board shows it: the polls' own result of an opened poll (a draft is not on the board). */
+export type BoardPoll = Omit<PollResult, 'status'> & { status: 'open' | 'closed' };
 
 export interface BoardSnapshot {
   event: { name: Texts; languages: string[]; namesShown: boolean };

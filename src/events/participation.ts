@@ -1,15 +1,15 @@
 import type { DeliveryRules } from '../delivery/outbox.js';
+import type { BoardPoll } from './board.js';
 import { EVENTS_AREA } from './model.js';
 import { createOpenSpace, type OpenSpace } from './open-space/open-space.js';
 import { PARTICIPATION_PURPOSES, type ParticipationDeps, participationKit } from './participation-kit.js';
-import type { PollResult } from './polls/poll.js';
 import { createPolls, type Polls } from './polls/polls.js';
 import { type GroupResult, overallResults } from './voting/dots.js';
 import { createGroupVoting, type GroupVoting } from './voting/group-work.js';
 
 /** What the projector shows of the polls and the group work: counts only, never who voted what. */
 export interface PollBoard {
-  polls: (Omit<PollResult, 'status'> & { status: 'open' | 'closed' })[];
+  polls: BoardPoll[];
   /** The latest group work's results per group (every action's text, its dots, the chosen ones), if any. */
   groups: GroupResult[];
 }
