@@ -26,6 +26,7 @@ const TEST_MS = 180_000;
 const CHROMIUM = '/usr/bin/chromium';
 const NAMES = { sq: 'Konferenca Kombëtare', en: 'National Conference' };
 const ORGANISER = 7_513_400_999;
+if (!existsSync(CHROMIUM)) console.warn(`${CHROMIUM} is missing: the projector part of the facilitation test is skipped (.ci/run installs Debian's chromium package)`);
 
 type Vars = Record<string, string | number>;
 const cafeText = (language: ChatLanguage, key: string, vars?: Vars) => eventsText(language, key, vars, 'events.cafe');
@@ -123,6 +124,21 @@ describe('live facilitation of the annual conference, end to end on the emulated
   const seatsOf = (round: number) => read((db) => db.prepare('SELECT participantId, "table", host FROM "CafeSeat" WHERE sessionId = ? AND round = ?').all(sessionId(), round) as SeatRow[]);
   const roundRow = (number: number) =>
     read((db) => db.prepare('SELECT * FROM "CafeRound" WHERE sessionId = ? AND number = ?').get(sessionId(), number) as Record<string, unknown> & { id: string; status: string });
+
+  /**
+   * Waits until the outbox has handed every message to Telegram and recorded it so. A
+   * crash in the instant between Telegram taking a message and Ura recording it sends that
+   * message again after the restart (the outbox delivers at least once); the kills below
+   * come at a quiet moment, so each announcement is expected exactly once.
+   */
+  async function outboxSettled(): Promise<void> {
+    const deadline = Date.now() + STEP_MS;
+    const waiting = () => read((db) => (db.prepare(`SELECT COUNT(*) AS n FROM "OutboxMessage" WHERE status = 'pending'`).get() as { n: number }).n);
+    while (waiting() > 0) {
+      if (Date.now() > deadline) throw new Error(`${waiting()} messages still wait in the outbox`);
+      await sleep(50);
+    }
+  }
 
   /** The organiser's café desk: /cafe, then a press on its newest message; the new desk it answers with. */
   async function desk(press?: string): Promise<Reply> {
@@ -243,6 +259,10 @@ describe('live facilitation of the annual conference, end to end on the emulated
       if (!first || !second) throw new Error('fewer than two hosts');
       for (const host of [first, second])
         await shownIn(harness, host.userId, (r) => r.text === cafeText(host.language, 'round.ask', { table: tableOf(host, 1).table, round: 1 }), 'the ask for key points');
+      // A participant cannot run the rounds.
+      const guest = people.find((person) => person.language === 'en')!;
+      await guest.user.sendCommand('cafe');
+      await shownIn(harness, guest.userId, (r) => r.text === en('refused.not_organiser'), 'the refusal');
       // An old button of the ended round: said so, nothing changed.
       const stalePause = harness
         .emulator!.historyOf(ORGANISER)
@@ -268,6 +288,7 @@ describe('live facilitation of the annual conference, end to end on the emulated
       await shownIn(harness, second.userId, (r) => r.text === previous(second, 'Police and social services should meet every month'), "round 1's points");
 
       // Ura is killed mid-round and started again on the same data: the round is still running, and ends once when the organiser ends it.
+      await outboxSettled();
       await harness.restartUra('SIGKILL');
       reply = await desk();
       expect(reply.text).toMatch(new RegExp(en('desk.round.running', { round: 2, time: '\\d\\d:\\d\\d', minutes: '\\d+' }).replace('(', '\\(').replace(')', '\\)')));
@@ -310,6 +331,7 @@ describe('live facilitation of the annual conference, end to end on the emulated
 
   /** Kills Ura, moves round `number`'s stored deadline to `inMs` from now (its warning already due) while it is down, and starts it again; the deadline in ms. */
   async function shiftRoundWhileDown(number: number, inMs: number): Promise<number> {
+    await outboxSettled();
     const round = roundRow(number);
     let endsAt = 0;
     await harness.restartUra('SIGKILL', () => {
