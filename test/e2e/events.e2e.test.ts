@@ -1,13 +1,11 @@
-import { runUra, type UraRun } from '../support/ura-process.js';
 import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { entranceCodeAt } from '../../src/events/index.js';
 import { createIdentityProtector } from '../../src/shared/crypto.js';
-import { wallClock } from '../../src/shared/zone.js';
 import { conference2006, inviteRows, writeCsv } from '../support/conference-2006.js';
-import { printOutputOnFailure, type EmulatedUser, type Harness, type Reply, startHarness } from '../support/emulator.js';
+import { type EmulatedUser, printOutputOnFailure, type Harness, startHarness } from '../support/emulator.js';
+import { entranceCodeNow, registrationSteps, todayInTirana, transcriptError, uraIn as ura, type WalkIn } from '../support/event-chat-e2e.js';
 import { localeText } from './helpline-support.js';
 
 // The acceptance test of registration in the chat: `ura start` against the emulated Bot
@@ -15,24 +13,10 @@ import { localeText } from './helpline-support.js';
 // imported with `ura events`, then twenty people who open the deep link at once, register
 // (twelve from the list, eight as walk-ins) and check in by the entrance code. Nothing here
 // measures time; the timeouts only bound a stuck run.
-const STEP_MS = 60_000;
 const TEST_MS = 300_000;
 
-const eventName = (language: 'sq' | 'en') => (language === 'sq' ? 'Konferenca Kombëtare' : 'National Conference');
 const en = (key: string, vars?: Record<string, string | number>) => localeText('en', 'events', key, vars);
-const sq = (key: string, vars?: Record<string, string | number>) => localeText('sq', 'events', key, vars);
-
-type Run = UraRun;
-
-/** `ura ...` in Ura's own directory, on the database the running Ura uses. */
-const ura = (dir: string, args: string[]): Promise<Run> => runUra(args, { cwd: dir, env: { PATH: process.env.PATH ?? '', HOME: dir, APP_TIMEZONE: 'Europe/Tirane', LOG_LEVEL: 'silent' } });
 const uraEvents = (dir: string, args: string[]) => ura(dir, ['events', ...args]);
-
-/** Today in Tirana, YYYY-MM-DD. */
-const todayInTirana = () => {
-  const clock = wallClock(new Date(), 'Europe/Tirane');
-  return `${clock.year}-${String(clock.month).padStart(2, '0')}-${String(clock.day).padStart(2, '0')}`;
-};
 
 const { invited } = conference2006();
 /** Twelve invitees from organisations of every type and letter, some deep in the pages of B. */
@@ -51,7 +35,7 @@ const LISTED = [
   'Bashkia 1',
 ].map((organisation) => invited.find((person) => person.organisation === organisation)!);
 /** Eight walk-ins: new organisations (their type and region asked), and organisations on the list (their type known). */
-const WALK_INS: { name: string; organisation: string; orgType?: string; region: string }[] = [
+const WALK_INS: WalkIn[] = [
   { name: 'Besnik Rama', organisation: 'Shoqata e Re', orgType: 'ngo', region: 'vlore' },
   { name: 'Elira Gashi', organisation: 'Linja SOS për Gratë', orgType: 'ngo', region: 'shkoder' },
   { name: 'Arben Duka', organisation: 'Policia e Shtetit', orgType: 'central_gov', region: 'national' },
@@ -93,48 +77,8 @@ describe('registration and check-in in the chat, end to end on the emulated Bot 
   afterAll(() => harness?.stop(), 30_000);
   printOutputOnFailure(() => harness);
 
-  /** The one message the bot answers an action with. */
-  const next = async (user: EmulatedUser): Promise<Reply> => (await user.waitForReplies(1, STEP_MS)).at(-1)!;
-  const pressText = async (user: EmulatedUser, reply: Reply, text: string): Promise<Reply> => {
-    const button = reply.buttons.find((candidate) => candidate.text === text);
-    if (!button) throw new Error(`chat ${user.userId}: no button "${text}" under "${reply.text}" (${reply.buttons.map((b) => b.text).join(', ')})`);
-    await user.press(button.data);
-    return next(user);
-  };
-
-  async function joinIn(user: EmulatedUser, language: 'sq' | 'en'): Promise<Reply> {
-    await user.sendCommand(`start ev_${event.joinCode}`);
-    const welcome = await next(user);
-    expect(welcome.text).toBe(`${localeText(language, 'events', 'chat.welcome', { event: eventName(language) })}\n\n${localeText(language, 'events', 'chat.language.prompt')}`);
-    return pressText(user, welcome, localeText(language, 'events', `chat.language.names.${language}`));
-  }
-
-  async function fromTheList(user: EmulatedUser, person: (typeof LISTED)[number], language: 'sq' | 'en') {
-    const t = language === 'sq' ? sq : en;
-    let reply = await pressText(user, await joinIn(user, language), t('chat.path.list'));
-    reply = await pressText(user, reply, person.organisation.charAt(0));
-    while (!reply.buttons.some((button) => button.text === person.organisation)) reply = await pressText(user, reply, t('chat.buttons.next'));
-    reply = await pressText(user, reply, person.organisation);
-    while (!reply.buttons.some((button) => button.text === person.name)) reply = await pressText(user, reply, t('chat.buttons.next'));
-    reply = await pressText(user, reply, person.name);
-    expect(reply.text).toContain(t('chat.card.name', { name: person.name }));
-    return reply;
-  }
-
-  async function walkIn(user: EmulatedUser, person: (typeof WALK_INS)[number], language: 'sq' | 'en') {
-    const t = language === 'sq' ? sq : en;
-    let reply = await pressText(user, await joinIn(user, language), t('chat.path.walk_in'));
-    expect(reply.text).toBe(t('chat.name.prompt'));
-    await user.sendText(person.name);
-    expect((await next(user)).text).toBe(t('chat.organisation.prompt'));
-    await user.sendText(person.organisation);
-    reply = await next(user);
-    if (person.orgType && reply.text === t('chat.org_type.prompt')) reply = await pressText(user, reply, t(`orgTypes.${person.orgType}`));
-    expect(reply.text).toBe(t('chat.region.prompt'));
-    reply = await pressText(user, reply, t(`regions.${person.region}`));
-    expect(reply.text).toContain(t('chat.card.name', { name: person.name }));
-    return reply;
-  }
+  const chat = () => registrationSteps({ joinCode: event.joinCode, names: { sq: 'Konferenca Kombëtare', en: 'National Conference' } });
+  const next = (user: EmulatedUser) => chat().next(user);
 
   it(
     'twenty people join by the deep link at once, register (twelve from the list, eight as walk-ins) and check in by the entrance code',
@@ -148,19 +92,14 @@ describe('registration and check-in in the chat, end to end on the emulated Bot 
       await Promise.all(
         people.map(async (person) => {
           const user = harness.user({ userId: person.userId, languageCode: person.language, firstName: `P${person.userId % 1000}` });
-          const t = person.language === 'sq' ? sq : en;
+          const steps = chat();
           try {
-            if (person.listed) await fromTheList(user, person.listed, person.language);
-            else if (person.walkIn) await walkIn(user, person.walkIn, person.language);
+            if (person.listed) await steps.fromTheList(user, person.listed, person.language);
+            else if (person.walkIn) await steps.walkIn(user, person.walkIn, person.language);
             // At the door: the code on the screen, typed in the chat.
-            const code = entranceCodeAt((message) => identity.hashId('entrance', message), event.id, new Date()).code;
-            await user.sendText(code);
-            const checkedIn = await next(user);
-            // Day 1, or day 2 should the run cross midnight in Tirana.
-            expect([1, 2].map((day) => t('chat.checked_in', { day, event: eventName(person.language) }))).toContain(checkedIn.text);
+            await steps.checkIn(user, entranceCodeNow(harness, event.id), person.language);
           } catch (error) {
-            const transcript = harness.emulator!.historyOf(person.userId).map((reply) => `${reply.text.slice(0, 90)} [${reply.buttons.map((b) => b.data).join(' ')}]`);
-            throw new Error(`chat ${person.userId}: ${error instanceof Error ? error.message : String(error)}\n${transcript.join('\n')}`);
+            throw transcriptError(harness, person.userId, error);
           }
         }),
       );

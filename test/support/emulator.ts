@@ -64,8 +64,7 @@ export async function freePort(): Promise<number> {
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 /** Every line the child prints, stdout and stderr interleaved as they arrive. */
-function capture(child: ChildProcess): { stdout: string[]; stderr: string[]; all: string[] } {
-  const lines = { stdout: [] as string[], stderr: [] as string[], all: [] as string[] };
+function capture(child: ChildProcess, lines = { stdout: [] as string[], stderr: [] as string[], all: [] as string[] }): { stdout: string[]; stderr: string[]; all: string[] } {
   for (const stream of ['stdout', 'stderr'] as const) {
     createInterface({ input: child[stream]! }).on('line', (line) => {
       lines[stream].push(line);
@@ -75,10 +74,10 @@ function capture(child: ChildProcess): { stdout: string[]; stderr: string[]; all
   return lines;
 }
 
-function spawnUra(args: string[], cwd: string, env: Record<string, string>) {
+function spawnUra(args: string[], cwd: string, env: Record<string, string>, lines?: ReturnType<typeof capture>) {
   const child = spawn(process.execPath, [URA_BIN, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   children.add(child);
-  const output = capture(child);
+  const output = capture(child, lines);
   const exited = new Promise<Exit>((done) =>
     child.once('exit', (code, signal) => {
       children.delete(child);
@@ -138,7 +137,14 @@ export interface Emulator {
   deletionsIn(chatId: number): Deletion[];
   /** Ids of the messages the person wrote in one chat (commands, text) that are still there. */
   userMessagesIn(chatId: number): number[];
+  /** The alerts (answerCallbackQuery with show_alert) the bot answered one chat's presses with, in order. */
+  alertsTo(chatId: number): string[];
   stop(): Promise<void>;
+}
+
+interface AlertRequest {
+  url?: string;
+  body?: { callback_query_id?: string; text?: string; show_alert?: boolean };
 }
 
 const toReply = (stored: StoredBotUpdate): Reply => {
@@ -184,9 +190,29 @@ export async function startEmulator(): Promise<Emulator> {
     return Boolean(user ?? bot);
   };
 
+  // The emulator answers answerCallbackQuery and forgets it; a refusal shown as an alert is what the person sees, so it is kept here, by the chat of the press.
+  const alerts = new Map<number, string[]>();
+  const app = (server as unknown as { webServer: unknown }).webServer as {
+    _router: { stack: unknown[] };
+    use(handler: (req: AlertRequest, res: { on(event: 'finish', done: () => void): void }, next: () => void) => void): void;
+  };
+  app.use((req, res, next) => {
+    if (req.url?.split('?')[0]?.endsWith('/answerCallbackQuery'))
+      res.on('finish', () => {
+        const { callback_query_id: id, text, show_alert: shown } = req.body ?? {};
+        const press = server.storage.userMessages.find((update) => 'callbackQuery' in update && String(update.callbackId) === String(id));
+        const chatId = press && 'callbackQuery' in press ? Number(press.callbackQuery.message.chat.id) : undefined;
+        if (chatId !== undefined && text && shown) alerts.set(chatId, [...(alerts.get(chatId) ?? []), String(text)]);
+      });
+    next();
+  });
+  // Added last, it has to run first (the body is parsed further down the stack by the time the answer is sent).
+  app._router.stack.unshift(app._router.stack.pop());
+
   return {
     server,
     apiRoot: server.config.apiURL,
+    alertsTo: (chatId) => [...(alerts.get(chatId) ?? [])],
     sentTo,
     historyOf: (chatId) => history.filter(inChat(chatId)).map(toReply),
     deletionsIn: (chatId) => [...(deletions.get(chatId) ?? [])],
@@ -264,6 +290,11 @@ export interface Harness {
   user(options: UserOptions): EmulatedUser;
   /** SIGTERM, then SIGKILL if Ura has not exited in time; resolves with how it exited. */
   stopUra(): Promise<Exit>;
+  /**
+   * Stops Ura with `signal` (SIGKILL: as a crash), runs `meanwhile` while it is down, and
+   * starts it again on the same directory, environment and port; resolves once it is ready.
+   */
+  restartUra(signal: 'SIGTERM' | 'SIGKILL', meanwhile?: () => void | Promise<void>): Promise<Exit>;
   /** Stops Ura and the emulator and removes the directory; safe to call more than once. */
   stop(): Promise<void>;
 }
@@ -278,10 +309,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   let stopping: Promise<Exit> | undefined;
   let stopped: Promise<void> | undefined;
 
-  const stopUra = () =>
+  const lines = { stdout: [] as string[], stderr: [] as string[], all: [] as string[] };
+  const stopUra = (signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM') =>
     (stopping ??= (async () => {
       if (!ura) return { code: null, signal: null };
-      ura.child.kill('SIGTERM');
+      ura.child.kill(signal);
       const timer = setTimeout(() => ura?.child.kill('SIGKILL'), STOP_MS);
       exit = await ura.exited.finally(() => clearTimeout(timer));
       return exit;
@@ -306,27 +338,42 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     };
     const env = { ...defaults, ...options.env };
     const url = `http://127.0.0.1:${env.PORT}`;
-    ura = spawnUra(['start'], dir, env);
-    void ura.exited.then((result) => (exit = result));
+    const launch = () => {
+      const started = spawnUra(['start'], dir, env, lines);
+      void started.exited.then((result) => {
+        if (ura === started) exit = result;
+      });
+      return started;
+    };
+    ura = launch();
 
+    const ready = options.ready ?? ((health: Health) => (telegram ? health.bot.state === 'running' : true));
     const harness: Harness = {
       dir,
       url,
       emulator,
-      output: ura.output.all,
+      output: lines.all,
       get exit() {
         return exit;
       },
-      logs: () => ura!.output.all.flatMap(parseLogLine),
+      logs: () => lines.all.flatMap(parseLogLine),
       health: async () => {
         const headers: Record<string, string> = env.ADMIN_TOKEN ? { authorization: `Bearer ${env.ADMIN_TOKEN}` } : {};
         return (await (await fetch(`${url}/healthz`, { headers, signal: AbortSignal.timeout(2000) })).json()) as Health;
       },
       user: (user) => emulatedUser(emulator, user),
-      stopUra,
+      stopUra: () => stopUra(),
+      async restartUra(signal, meanwhile) {
+        const stopped = await stopUra(signal);
+        await meanwhile?.();
+        stopping = undefined;
+        exit = undefined;
+        ura = launch();
+        await waitUntilReady(harness, ready);
+        return stopped;
+      },
       stop,
     };
-    const ready = options.ready ?? ((health: Health) => (telegram ? health.bot.state === 'running' : true));
     await waitUntilReady(harness, ready);
     return harness;
   } catch (error) {
