@@ -173,6 +173,7 @@ export function composeAreas(deps: AreaDeps) {
       event: (eventId) => events.find(eventId),
       cafe: (eventId) => cafeBoard({ store: cafeStore, events: eventStore, clock }, eventId),
       polls: async (eventId) => (await participation.pollBoard(eventId)).polls,
+      work: (eventId) => participation.workBoard(eventId),
     }),
     boardControls: createBoardControls({ events, cafe, polls: participation.polls }),
     retention: createRetention({ store: createRetentionRepository({ prisma, scrub: deps.scrub }), clock, days: retentionDays }),

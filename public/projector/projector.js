@@ -145,6 +145,47 @@ function startBoard(main) {
     );
   }
 
+  /** A group's name: its counties (or organisation types), merged ones joined. */
+  const groupName = (group) => group.values.map((value) => t(`events:${group.by === 'org_type' ? 'orgTypes' : 'regions'}.${value}`)).join(' + ');
+
+  function drawGroups() {
+    const list = byId('group-list');
+    if (board.groups.length === 0) return list.replaceChildren(el('p', { className: 'empty' }, t('no_groups')));
+    list.replaceChildren(
+      ...board.groups.map((group) => {
+        const most = Math.max(1, ...group.actions.map((action) => action.dots));
+        return el(
+          'article',
+          { className: 'group' },
+          el('h3', {}, groupName(group), ' ', el('span', { className: 'tag' }, t('group_voters', { voters: number(group.voters) }))),
+          el(
+            'ol',
+            { className: 'bars' },
+            group.actions.map((action) => bar(action.chosen ? `${action.text} · ${t('chosen')}` : action.text, action.dots, action.dots / most, t('action_dots', { dots: number(action.dots) }))),
+          ),
+        );
+      }),
+    );
+  }
+
+  function drawTopics() {
+    const list = byId('topic-list');
+    if (board.topics.length === 0) return list.replaceChildren(el('li', { className: 'empty' }, t('no_topics')));
+    list.replaceChildren(
+      ...board.topics.map((topic) =>
+        el(
+          'li',
+          { className: 'topic', 'data-slot': topic.slot },
+          el('span', { className: 'tag' }, t('slot', { slot: number(topic.slot) })),
+          ' ',
+          topic.title,
+          ' · ',
+          topic.capacity === null ? t('topic_members', { members: number(topic.members) }) : t('topic_members_of', { members: number(topic.members), capacity: number(topic.capacity) }),
+        ),
+      ),
+    );
+  }
+
   function drawControls() {
     if (!control) return;
     const status = board.round?.status;
@@ -163,6 +204,8 @@ function startBoard(main) {
     drawTables();
     drawThemes();
     drawPolls();
+    drawGroups();
+    drawTopics();
     drawControls();
   }
 

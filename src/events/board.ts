@@ -55,6 +55,24 @@ export interface BoardTheme {
 /** A poll as the board shows it: the polls' own result of an opened poll (a draft is not on the board). */
 export type BoardPoll = Omit<PollResult, 'status'> & { status: 'open' | 'closed' };
 
+/** A group of the group work with its actions, the most dots first: every action's text, as its group wrote it. */
+export interface BoardGroup {
+  /** The attribute values the group is made of (a county, or counties merged; an organisation type). */
+  values: string[];
+  /** What the groups are formed by: `region` or `org_type`. */
+  by: string;
+  voters: number;
+  actions: { text: string; dots: number; chosen: boolean }[];
+}
+
+/** An Open Space topic with how many joined (never who). */
+export interface BoardTopic {
+  slot: number;
+  title: string;
+  members: number;
+  capacity: number | null;
+}
+
 export interface BoardSnapshot {
   event: { name: Texts; languages: string[]; namesShown: boolean };
   round?: BoardRound;
@@ -82,6 +100,8 @@ export interface BoardParts {
   cafe?: (eventId: string) => Promise<CafeBoard>;
   /** The polls' part; the event's polls, open and closed, in the order they were made. */
   polls?: (eventId: string) => Promise<BoardPoll[]>;
+  /** The group work's results and the Open Space topics. */
+  work?: (eventId: string) => Promise<{ groups: BoardGroup[]; topics: BoardTopic[] }>;
 }
 
 /** "Drita Hoxha" → "Drita": the page shows no more of a person than that. */
@@ -102,19 +122,22 @@ const roundOf = (round: BoardRound): BoardRound => ({
 });
 
 const NO_CAFE: CafeBoard = { tables: [], themes: [] };
+const NO_WORK = { groups: [], topics: [] };
 
 export function createBoard(parts: BoardParts): BoardSource {
   return {
     async snapshot(eventId) {
       const event = await parts.event(eventId);
       if (!event) throw new EventError('event_not_found', `no event ${eventId}`);
-      const [cafe, polls] = await Promise.all([parts.cafe?.(event.id) ?? NO_CAFE, parts.polls?.(event.id) ?? []]);
+      const [cafe, polls, work] = await Promise.all([parts.cafe?.(event.id) ?? NO_CAFE, parts.polls?.(event.id) ?? [], parts.work?.(event.id) ?? NO_WORK]);
       return {
         event: { name: event.names, languages: event.languages, namesShown: event.namesShown },
         ...(cafe.round ? { round: roundOf(cafe.round) } : {}),
         tables: cafe.tables.map((table) => tableOf(table, event.namesShown)),
         themes: cafe.themes,
         polls,
+        groups: work.groups,
+        topics: work.topics,
       };
     },
   };

@@ -1,5 +1,5 @@
 import type { DeliveryRules } from '../delivery/outbox.js';
-import type { BoardPoll } from './board.js';
+import type { BoardGroup, BoardPoll, BoardTopic } from './board.js';
 import { EVENTS_AREA } from './model.js';
 import { createOpenSpace, type OpenSpace } from './open-space/open-space.js';
 import { PARTICIPATION_PURPOSES, type ParticipationDeps, participationKit } from './participation-kit.js';
@@ -20,6 +20,8 @@ export interface Participation {
   openSpace: OpenSpace;
   /** The event's opened polls (open and closed) with their counts and the checked-in participants, and the group work's results. */
   pollBoard(eventId: string): Promise<PollBoard>;
+  /** What the projector shows of the group work (each group's actions and dots) and of Open Space (topics and how many joined). */
+  workBoard(eventId: string): Promise<{ groups: BoardGroup[]; topics: BoardTopic[] }>;
   /** Every action of the latest group work, the most dots first, with its group. */
   overall(eventId: string): Promise<ReturnType<typeof overallResults>>;
   /** What the outbox checks before each of these messages goes: the participant still takes part, the poll is still open. */
@@ -35,10 +37,25 @@ export function createParticipation(deps: ParticipationDeps): Participation {
     const work = await groups.current(eventId);
     return work ? groups.results(work) : [];
   };
+  const openSpace = createOpenSpace(kit);
   return {
     polls,
     groups,
-    openSpace: createOpenSpace(kit),
+    openSpace,
+    async workBoard(eventId) {
+      const work = await groups.current(eventId);
+      const results = work ? await groups.results(work) : [];
+      const topics = await openSpace.board(eventId);
+      return {
+        groups: results.map((group) => ({
+          values: group.values,
+          by: work?.groupBy ?? 'region',
+          voters: group.voters,
+          actions: group.actions.map(({ text, dots, chosen }) => ({ text, dots, chosen })),
+        })),
+        topics: topics.map(({ topic, members }) => ({ slot: topic.slot, title: topic.title, members, capacity: topic.capacity })),
+      };
+    },
     async pollBoard(eventId) {
       const event = await deps.people.event(eventId);
       if (!event) return { polls: [], groups: [] };

@@ -412,6 +412,13 @@ describe('live facilitation of the annual conference, end to end on the emulated
           .map(({ groupKey, voters, actions }) => ({ groupKey, voters, actions: actions.map(({ text, dots, chosen }) => ({ text, dots, chosen })) }))
           .sort((a, b) => a.groupKey.localeCompare(b.groupKey)),
       ).toEqual(expected.sort((a, b) => a.groupKey.localeCompare(b.groupKey)));
+      // The projector shows each group (by its county's name) with its actions and their dots, without a reload.
+      if (projector) {
+        await expect.poll(() => projector!.locator('#group-list article.group').count(), { timeout: STEP_MS }).toBe(groups.length);
+        const shownGroups = (await projector.locator('#group-list').textContent()) ?? '';
+        for (const { actions } of expected) for (const action of actions) expect(shownGroups).toContain(`${action.text} · chosen`);
+        expect(shownGroups).toContain('Tirana');
+      }
     },
     TEST_MS,
   );
@@ -443,6 +450,11 @@ describe('live facilitation of the annual conference, end to end on the emulated
       const topics = JSON.parse(listed.stdout) as { title: string; slot: number; members: number; capacity: number | null }[];
       expect(topics.filter((topic) => topic.slot === 1)).toHaveLength(chosen);
       expect(topics.find((topic) => topic.title === title)).toMatchObject({ slot: 2, members: 2, capacity: 2 });
+      // And on the projector: every topic by slot, the merged one full.
+      if (projector) {
+        await expect.poll(() => projector!.locator('#topic-list li.topic').count(), { timeout: STEP_MS }).toBe(chosen + 1);
+        await expect.poll(() => projector!.locator('#topic-list li.topic[data-slot="2"]').textContent(), { timeout: STEP_MS }).toBe(`Slot 2 ${title} · 2 of 2 joined`);
+      }
     },
     TEST_MS,
   );

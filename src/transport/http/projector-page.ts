@@ -1,4 +1,4 @@
-import { CONTROL_REFUSALS } from '../../events/index.js';
+import { CONTROL_REFUSALS, INVITE_REGIONS, ORG_TYPES } from '../../events/index.js';
 import type { Language, Translate } from '../../i18n/index.js';
 import { Html, html } from './html.js';
 
@@ -27,6 +27,19 @@ const BOARD_KEYS = [
   'poll_closed',
   'voters',
   'no_polls',
+  'groups',
+  'no_groups',
+  'group_voters',
+  'action_dots',
+  'chosen',
+  'topics',
+  'no_topics',
+  'slot',
+  'topic_members',
+  'topic_members_of',
+  // The groups' names: counties and organisation types, as the events area names them.
+  ...INVITE_REGIONS.map((region) => `events:regions.${region}`),
+  ...ORG_TYPES.map((orgType) => `events:orgTypes.${orgType}`),
   'control.open',
   'control.close',
   'control.done',
@@ -86,6 +99,8 @@ ${
 <section id="tables"><h2 data-text="tables">${t('tables')}</h2><ol id="table-map"></ol></section>
 <section id="themes"><h2 data-text="themes">${t('themes')}</h2><ol id="theme-list"></ol></section>
 <section id="polls"><h2 data-text="polls">${t('polls')}</h2><div id="poll-list"></div></section>
+<section id="groups"><h2 data-text="groups">${t('groups')}</h2><div id="group-list"></div></section>
+<section id="topics"><h2 data-text="topics">${t('topics')}</h2><ol id="topic-list"></ol></section>
 </div>`;
 }
 

@@ -53,9 +53,16 @@ describe('the projector board', () => {
   it('shows an event without rounds or polls as an empty board, and refuses an unknown event', async () => {
     const board = createBoard({ event: async (id) => (id === 'ev-2026' ? eventRecord() : undefined) });
     const empty = await board.snapshot('ev-2026');
-    expect(empty).toEqual({ event: expect.any(Object), tables: [], themes: [], polls: [] });
+    expect(empty).toEqual({ event: expect.any(Object), tables: [], themes: [], polls: [], groups: [], topics: [] });
     expect('round' in empty).toBe(false);
     await expect(board.snapshot('nope')).rejects.toSatisfy((error) => error instanceof EventError && error.code === 'event_not_found');
+  });
+
+  it('shows the group work and the Open Space topics as their part gives them, names of nobody', async () => {
+    const groups = [{ values: ['diber', 'kukes'], by: 'region', voters: 7, actions: [{ text: 'A shelter in the north', dots: 12, chosen: true }] }];
+    const topics = [{ slot: 1, title: 'A shelter in the north', members: 4, capacity: 6 }];
+    const board = createBoard({ event: async () => eventRecord(), work: async () => ({ groups, topics }) });
+    expect(await board.snapshot('ev-2026')).toMatchObject({ groups, topics });
   });
 
   it('takes a first name as the first word, whatever the spacing', () => {
