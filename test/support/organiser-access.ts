@@ -8,6 +8,7 @@ import { organiserWeb } from '../../src/transport/http/organiser-web.js';
 import { fakeClock } from './clock.js';
 import { fakeOrganiserEvents } from './organiser-events.js';
 import { ADMIN_TOKEN, memoryOrganiserSessions, memoryStaff, organiserWebHarness, type WebHarness } from './organiser-web.js';
+import { type Layer, type RouteEntry, routesOf } from './express-routes.js';
 
 /**
  * Every organiser route tried as a stranger, a participant, an operator without the
@@ -16,29 +17,6 @@ import { ADMIN_TOKEN, memoryOrganiserSessions, memoryStaff, organiserWebHarness,
  * itself, so no route is forgotten. Run on the in-memory events (a unit test) and on
  * the events area over a database (an integration test), through `EventsUnderTest`.
  */
-
-interface RouteEntry {
-  method: string;
-  path: string;
-}
-
-interface Layer {
-  route?: { path: string; methods: Record<string, boolean> };
-  handle?: { stack?: Layer[] };
-  rawPath?: unknown;
-}
-
-/** Every route of a router, with the paths of the routers it is mounted under: read from Express itself, so no route is forgotten. */
-function routesOf(stack: Layer[], prefix = ''): RouteEntry[] {
-  return stack.flatMap((layer): RouteEntry[] => {
-    if (layer.route) {
-      const path = `${prefix}${layer.route.path === '/' ? '' : layer.route.path}` || '/';
-      return Object.keys(layer.route.methods).map((method) => ({ method: method.toUpperCase(), path }));
-    }
-    if (layer.handle?.stack) return routesOf(layer.handle.stack, `${prefix}${typeof layer.rawPath === 'string' && layer.rawPath !== '/' ? layer.rawPath : ''}`);
-    return [];
-  });
-}
 
 // The routes do not depend on the events behind them: read from a router over the in-memory ones.
 const web = organiserWeb({

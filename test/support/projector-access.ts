@@ -8,6 +8,7 @@ import { projectorWeb } from '../../src/transport/http/projector-web.js';
 import { recordingControls } from './board.js';
 import { fakeClock } from './clock.js';
 import { memoryOrganiserSessions, memoryStaff, organiserWebHarness, type WebHarness } from './organiser-web.js';
+import { type Layer, type RouteEntry, routesOf } from './express-routes.js';
 
 /**
  * Every projector route tried as each kind of visitor: the page and its stream are
@@ -16,28 +17,6 @@ import { memoryOrganiserSessions, memoryStaff, organiserWebHarness, type WebHarn
  * so a route added without its guard fails here. Run on in-memory events (a unit
  * test) and on the events area over SQLite (an integration test).
  */
-
-interface RouteEntry {
-  method: string;
-  path: string;
-}
-
-interface Layer {
-  route?: { path: string; methods: Record<string, boolean> };
-  handle?: { stack?: Layer[] };
-  rawPath?: unknown;
-}
-
-function routesOf(stack: Layer[], prefix = ''): RouteEntry[] {
-  return stack.flatMap((layer): RouteEntry[] => {
-    if (layer.route) {
-      const path = `${prefix}${layer.route.path === '/' ? '' : layer.route.path}` || '/';
-      return Object.keys(layer.route.methods).map((method) => ({ method: method.toUpperCase(), path }));
-    }
-    if (layer.handle?.stack) return routesOf(layer.handle.stack, `${prefix}${typeof layer.rawPath === 'string' && layer.rawPath !== '/' ? layer.rawPath : ''}`);
-    return [];
-  });
-}
 
 const routerOf = projectorWeb({
   events: { byPublicCode: async () => undefined, isOrganiser: async () => false },
