@@ -1,29 +1,19 @@
-import { z } from 'zod';
 import { type CafeRound, type CafeStore, type CafeTheme, ROUND_STATUSES } from '../events/index.js';
 import type { UraPrisma } from './database.js';
 import { insertOutbox } from './outbox-repository.js';
+import { storedJson } from './event-json.js';
 import { isUniqueViolation } from './prisma-errors.js';
 import { storedOneOf } from './stored-values.js';
 
 type RoundRow = Awaited<ReturnType<UraPrisma['cafeRound']['findUniqueOrThrow']>>;
 type ThemeRow = Awaited<ReturnType<UraPrisma['cafeTheme']['findUniqueOrThrow']>>;
 
-const parsed = <T>(schema: z.ZodType<T>, text: string, fallback: T): T => {
-  try {
-    return schema.safeParse(JSON.parse(text)).data ?? fallback;
-  } catch {
-    return fallback;
-  }
-};
-const textsSchema = z.record(z.string(), z.string());
-const listSchema = z.array(z.string());
-
 const toRound = (row: RoundRow): CafeRound => ({ ...row, status: storedOneOf(ROUND_STATUSES, row.status, 'ended') });
 const toTheme = (row: ThemeRow): CafeTheme => ({
   ...row,
-  labels: parsed(textsSchema, row.labels, {}),
-  definitions: parsed(textsSchema, row.definitions, {}),
-  keywords: parsed(listSchema, row.keywords, []),
+  labels: storedJson.texts(row.labels),
+  definitions: storedJson.texts(row.definitions),
+  keywords: storedJson.strings(row.keywords),
 });
 
 /** A round's columns as stored: everything but its id and place. */
@@ -34,7 +24,7 @@ export function createEventCafeRepository(prisma: UraPrisma): CafeStore {
   return {
     async run(sessionId) {
       const row = await prisma.cafeRun.findUnique({ where: { sessionId } });
-      return row ? { ...row, hosts: parsed(listSchema, row.hosts, []) } : undefined;
+      return row ? { ...row, hosts: storedJson.strings(row.hosts) } : undefined;
     },
     async saveRun(run) {
       const data = { ...run, hosts: JSON.stringify(run.hosts) };

@@ -11,7 +11,7 @@ const parsed = (text: string | null): unknown => {
 
 const textsSchema = z.record(z.string(), z.string());
 
-/** JSON columns of the events area read back: what cannot be read is empty, never half-used. */
+/** JSON columns of the events area (events, programme, café, polls, votes, Open Space) read back: what cannot be read is empty, never half-used. */
 export const storedJson = {
   texts: (text: string | null) => textsSchema.safeParse(parsed(text)).data ?? {},
   textsList: (text: string | null) => z.array(textsSchema).safeParse(parsed(text)).data ?? [],

@@ -1,27 +1,15 @@
-import { z } from 'zod';
 import { EVENT_STATUSES, type EventCatalogStore, type EventRecord, type EventSession, type EventStore, GROUP_ATTRIBUTES, SESSION_KINDS } from '../events/index.js';
 import type { UraPrisma } from './database.js';
 import { createEventChatRepository } from './event-chat-repository.js';
 import { createEventPeopleRepository } from './event-people-repository.js';
 import { isUniqueViolation } from './prisma-errors.js';
+import { storedJson } from './event-json.js';
 import { storedOneOf } from './stored-values.js';
 
 type EventRow = Awaited<ReturnType<UraPrisma['event']['findUniqueOrThrow']>>;
 type SessionRow = Awaited<ReturnType<UraPrisma['eventSession']['findUniqueOrThrow']>>;
 
-const textsSchema = z.record(z.string(), z.string());
-const json = (text: string | null): unknown => {
-  if (text === null) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-};
-/** A JSON column read back; what cannot be read is empty, never half-used. */
-const texts = (text: string | null) => textsSchema.safeParse(json(text)).data ?? {};
-const list = (text: string) => z.array(z.string()).safeParse(json(text)).data ?? [];
-const textsList = (text: string | null) => z.array(textsSchema).safeParse(json(text)).data ?? [];
+const { texts, strings: list, textsList } = storedJson;
 
 const toEvent = (row: EventRow): EventRecord => ({ ...row, names: texts(row.names), languages: list(row.languages), status: storedOneOf(EVENT_STATUSES, row.status, 'closed') });
 

@@ -29,19 +29,37 @@ export function html(strings: TemplateStringsArray, ...parts: Part[]): Html {
   return new Html(strings.reduce((out, literal, index) => out + literal + (index < parts.length ? render(parts[index]) : ''), ''));
 }
 
-/** The shared frame of every organiser page: one stylesheet, one script, both served by Ura. */
-export function layout(options: { language: string; title: string; body: Html; script?: boolean }): string {
+/** A page's stylesheet and script, served by Ura (no CDN). */
+export interface PageAssets {
+  stylesheet: string;
+  script: string;
+}
+
+const ORGANISER_ASSETS: PageAssets = { stylesheet: '/organiser/assets/organiser.css', script: '/organiser/assets/organiser.js' };
+
+/**
+ * The shared frame of every page Ura serves: one stylesheet, one script, both Ura's own
+ * (the organiser pages' unless told otherwise). `noindex` keeps a public page (the
+ * projector) out of search engines.
+ */
+export function layout(options: { language: string; title: string; body: Html; script?: boolean; assets?: PageAssets; bodyClass?: string; noindex?: boolean }): string {
+  const assets = options.assets ?? ORGANISER_ASSETS;
   return `<!doctype html>${html`<html lang="${options.language}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
-<title>${options.title} · Ura</title>
+${
+  options.noindex
+    ? html`<meta name="robots" content="noindex">
+`
+    : ''
+}<title>${options.title} · Ura</title>
 <link rel="icon" href="/organiser/assets/favicon.svg" type="image/svg+xml">
-<link rel="stylesheet" href="/organiser/assets/organiser.css">
-${options.script ? html`<script src="/organiser/assets/organiser.js" defer></script>` : ''}
+<link rel="stylesheet" href="${assets.stylesheet}">
+${options.script ? html`<script src="${assets.script}" defer></script>` : ''}
 </head>
-<body>
+<body${options.bodyClass ? html` class="${options.bodyClass}"` : ''}>
 ${options.body}
 </body>
 </html>`}`;

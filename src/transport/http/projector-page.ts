@@ -1,6 +1,6 @@
 import { CONTROL_REFUSALS, INVITE_REGIONS, ORG_TYPES } from '../../events/index.js';
 import type { Language, Translate } from '../../i18n/index.js';
-import { Html, html } from './html.js';
+import { Html, html, layout } from './html.js';
 
 /** Where the projector's stylesheet and script are served (public/projector/). */
 export const PROJECTOR_ASSETS = '/projector/assets';
@@ -60,23 +60,10 @@ function textsBlock(languages: readonly Language[], tr: (language: Language) => 
   return html`<script type="application/json" id="projector-texts">${new Html(JSON.stringify(texts).replace(/</g, '\\u003c'))}</script>`;
 }
 
-function frame(options: { language: Language; title: string; body: Html; script: boolean }): string {
-  return `<!doctype html>${html`<html lang="${options.language}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<meta name="robots" content="noindex">
-<title>${options.title} · Ura</title>
-<link rel="icon" href="/organiser/assets/favicon.svg" type="image/svg+xml">
-<link rel="stylesheet" href="${PROJECTOR_ASSETS}/projector.css">
-${options.script ? html`<script src="${PROJECTOR_ASSETS}/projector.js" defer></script>` : ''}
-</head>
-<body class="projector">
-${options.body}
-</body>
-</html>`}`;
-}
+const PROJECTOR_PAGE_ASSETS = { stylesheet: `${PROJECTOR_ASSETS}/projector.css`, script: `${PROJECTOR_ASSETS}/projector.js` };
+
+/** The projector's frame: the shared layout with the projector's own assets, kept out of search engines (the page is public). */
+const frame = (options: { language: Language; title: string; body: Html; script: boolean }): string => layout({ ...options, assets: PROJECTOR_PAGE_ASSETS, bodyClass: 'projector', noindex: true });
 
 /** The board's frame: filled and kept up to date by projector.js from the stream. */
 function board(t: Translate, languages: readonly Language[], language: Language): Html {
