@@ -15,6 +15,7 @@ import { fakeClock, type FakeClock } from './clock.js';
 import { testConfig } from './config.js';
 import { sqliteDatabase, type TestDatabase } from './database.js';
 import { callbackQuery, command, privateText, type Sender } from './updates.js';
+import type { RateLimits } from '../../src/delivery/throttle.js';
 
 // Read once for every bot the tests build, as Ura reads them once at start.
 const locales = readLocales();
@@ -28,6 +29,8 @@ export interface HelplineBotOptions {
   clock?: FakeClock;
   /** Replaces the outbox's way to Telegram (to freeze or fail deliveries). */
   call?: BotCall;
+  /** The outbox's limits, where a test about who receives what must not wait on Telegram's (counted in real seconds). */
+  outboxLimits?: Partial<RateLimits>;
 }
 
 /** Ura's real bot on a test database, with the Bot API (the bot's and the outbox's) recorded. */
@@ -52,6 +55,7 @@ export async function helplineBot(options: HelplineBotOptions = {}) {
     call: options.call ?? outboxApi.call,
     timezone: 'Europe/Tirane',
     targets: DEFAULT_CLAIM_TARGETS,
+    ...(options.outboxLimits ? { outboxLimits: options.outboxLimits } : {}),
   });
   const logger = deps.helpline.logger;
   const bot = createBot({ token: '123:TEST', apiRoot: 'http://127.0.0.1:9', botInfo: TEST_BOT_INFO, sessions: deps.sessions, i18n, identity, logger, composers: areaComposers(deps) });
