@@ -5,7 +5,7 @@ import { toCsv } from '../../src/reports/index.js';
 
 /**
  * An invitation list and sign-in sheets shaped like the 2006 national conference
- * (seed-000 §3): 235 persons invited from 155 organisations of five types, 132 of them
+ * (the 2006 conference report, participant table): 235 persons invited from 155 organisations of five types, 132 of them
  * present from 97 organisations (94 without the staff's 3, as the report counts).
  * The report gives persons per type but not organisations per type; the organisation
  * counts below are chosen to add up to its totals (NGOs: 36 invited, 34 participating,
