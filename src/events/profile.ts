@@ -45,6 +45,9 @@ export interface Profile {
   total: ProfileCounts;
 }
 
+// The reports' one rounding of shares, also offered where the profile is imported from.
+export { percent };
+
 const distinct = (people: readonly ProfilePerson[], key: (person: ProfilePerson) => string): number => new Set(people.map(key)).size;
 
 function counts(invited: readonly ProfilePerson[], attended: readonly ProfilePerson[], allParticipants: number): ProfileCounts {
