@@ -61,8 +61,16 @@ async function readXlsx(bytes: Uint8Array): Promise<ExcelJS.Worksheet | undefine
   return workbook.worksheets[0];
 }
 
-/** A cell as the organiser sees it; a date as YYYY-MM-DD rather than JavaScript's long form. */
-const cellText = (cell: ExcelJS.Cell): string => (cell.value instanceof Date ? cell.value.toISOString().slice(0, 10) : cell.text.trim());
+/**
+ * A cell as the organiser sees it; a date as YYYY-MM-DD rather than JavaScript's long form,
+ * and a number formatted as a percentage as the percentage shown ("39%", where Excel stores
+ * 0.39), so that a figure typed as 39% is not read as 0.39.
+ */
+const cellText = (cell: ExcelJS.Cell): string => {
+  if (cell.value instanceof Date) return cell.value.toISOString().slice(0, 10);
+  if (typeof cell.value === 'number' && cell.numFmt?.includes('%')) return `${Number((cell.value * 100).toPrecision(12))}%`;
+  return cell.text.trim();
+};
 
 function rowsOf(sheet: ExcelJS.Worksheet): TableRow[] {
   const rows: TableRow[] = [];
