@@ -94,7 +94,12 @@ describe('a previous-edition file', () => {
   it('reads a workbook cell typed as a percentage (Excel keeps 39% as 0.39) as the percentage shown', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('2005');
-    sheet.addRows([['code', 'top_box_of_all'], ['obj_expectations', 0.39], ['proc_time', 0.455], ['proc_discussion', 61]]);
+    sheet.addRows([
+      ['code', 'top_box_of_all'],
+      ['obj_expectations', 0.39],
+      ['proc_time', 0.455],
+      ['proc_discussion', 61],
+    ]);
     for (const row of [2, 3]) sheet.getCell(row, 2).numFmt = '0%';
     const read = await readPreviousFile(evaluation, { format: 'xlsx', bytes: new Uint8Array(await workbook.xlsx.writeBuffer()) }, '2005.xlsx');
     expect('previous' in read && read.previous.items).toEqual({ obj_expectations: { topBoxOfAll: 39 }, proc_time: { topBoxOfAll: 45.5 }, proc_discussion: { topBoxOfAll: 61 } });
