@@ -21,9 +21,7 @@ const evaluation = texts('surveys.event-evaluation.json');
 const flows = texts('flows.json');
 
 const pick = (source: Record<string, Record<string, unknown>>, path: string): Texts =>
-  Object.fromEntries(
-    LANGUAGES.map((language) => [language, String(path.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], source[language]) ?? path)]),
-  );
+  Object.fromEntries(LANGUAGES.map((language) => [language, String(path.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], source[language]) ?? path)]));
 
 const POINTS = ['1', '2', '3', '4'] as const;
 const pointLabels = (scale: 'extent' | 'quality') => Object.fromEntries(LANGUAGES.map((language) => [language, POINTS.map((point) => pick(flows, `scale.${scale}.p${point}`)[language]!)]));
@@ -44,7 +42,14 @@ export const EVALUATION_FORM: EvaluationForm = {
   items: [
     ...['obj_expectations', 'obj_information', 'obj_skills', 'obj_network_gov_civil', 'obj_network_regions', 'obj_coordination_plans'].map((code) => scale(code, 'extent')),
     ...['proc_presentations', 'proc_interpretation', 'proc_group_work', 'proc_materials', 'proc_time', 'proc_discussion'].map((code) => scale(code, 'quality')),
-    { code: 'action_planned', kind: 'choice', multiple: false, options: ['yes', 'no', 'unsure'], text: pick(evaluation, 'action_planned.text'), optionLabels: { yes: pick(flows, 'yes'), no: pick(flows, 'no'), unsure: pick(flows, 'unsure') } },
+    {
+      code: 'action_planned',
+      kind: 'choice',
+      multiple: false,
+      options: ['yes', 'no', 'unsure'],
+      text: pick(evaluation, 'action_planned.text'),
+      optionLabels: { yes: pick(flows, 'yes'), no: pick(flows, 'no'), unsure: pick(flows, 'unsure') },
+    },
     { code: 'open_learned', kind: 'text', text: pick(evaluation, 'open_learned.text') },
     { code: 'open_comments', kind: 'text', text: pick(evaluation, 'open_comments.text') },
   ],
@@ -53,7 +58,12 @@ export const EVALUATION_FORM: EvaluationForm = {
 const share = (part: number, whole: number) => (whole === 0 ? null : Math.round((part * 1000) / whole) / 10);
 
 /** A scale item's numbers from its counts at 1-4 and N/A, as a report gives them. */
-export function scaleItem(code: string, counts: readonly [number, number, number, number], na: number, options: { missing?: number; previous?: number; wordingChanged?: boolean } = {}): ScaleItemReport {
+export function scaleItem(
+  code: string,
+  counts: readonly [number, number, number, number],
+  na: number,
+  options: { missing?: number; previous?: number; wordingChanged?: boolean } = {},
+): ScaleItemReport {
   const valid = counts.reduce((sum, count) => sum + count, 0);
   const n = valid + na;
   const mean = valid === 0 ? null : Math.round((counts.reduce((sum, count, index) => sum + count * (index + 1), 0) / valid) * 100) / 100;
@@ -61,7 +71,11 @@ export function scaleItem(code: string, counts: readonly [number, number, number
   const previous: PreviousItem | null =
     options.previous === undefined
       ? null
-      : { topBox: { ofAll: options.previous }, deltaPoints: { ofAll: topBox.ofAll === null ? null : Math.round((topBox.ofAll - options.previous) * 10) / 10 }, wordingChanged: options.wordingChanged ?? false };
+      : {
+          topBox: { ofAll: options.previous },
+          deltaPoints: { ofAll: topBox.ofAll === null ? null : Math.round((topBox.ofAll - options.previous) * 10) / 10 },
+          wordingChanged: options.wordingChanged ?? false,
+        };
   return {
     code,
     n,
@@ -139,7 +153,13 @@ export function evaluationReport(overrides: Partial<EvaluationReport> = {}): Eva
       },
     ],
     profile: {
-      rows: [profileRow('central_gov', 29, 15, 11, 8), profileRow('local_gov', 89, 70, 46, 40), profileRow('ngo', 72, 36, 50, 34), profileRow('international', 32, 31, 12, 12), profileRow('staff', 13, 3, 13, 3)],
+      rows: [
+        profileRow('central_gov', 29, 15, 11, 8),
+        profileRow('local_gov', 89, 70, 46, 40),
+        profileRow('ngo', 72, 36, 50, 34),
+        profileRow('international', 32, 31, 12, 12),
+        profileRow('staff', 13, 3, 13, 3),
+      ],
       total: { invitedPersons: 235, invitedOrgs: 155, participants: 132, participatingOrgs: 97, pctOfInvited: 56.2, pctOfParticipants: 100 },
     },
     agreement: {
