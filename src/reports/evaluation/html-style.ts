@@ -23,6 +23,7 @@ thead th { border-bottom: 2px solid var(--ink); font-size: .85rem; vertical-alig
 th.num { text-align: right; }
 td.num { text-align: right; white-space: nowrap; }
 table.numbers, table.profile-table { width: 100%; font-size: .85rem; }
+table.profile-table tbody th, table.profile-table tfoot th { width: 28%; }
 .figures th { font-weight: normal; }
 .figures td { font-weight: 600; }
 .number { display: inline-block; min-width: 1.6rem; font-weight: 700; }
