@@ -21,7 +21,13 @@ export type FormItem =
       pointLabels: Readonly<Record<string, readonly string[]>>;
     }
   | { code: string; kind: 'choice'; multiple: boolean; options: readonly string[]; text: Readonly<Record<string, string>>; optionLabels: Readonly<Record<string, Readonly<Record<string, string>>>> }
-  | { code: string; kind: 'text'; text: Readonly<Record<string, string>> };
+  | {
+      code: string;
+      kind: 'text';
+      text: Readonly<Record<string, string>>;
+      /** The longest answer the form takes, in characters (the chat step's limit); absent, no limit of the form's own. */
+      maxLength?: number;
+    };
 
 export interface EvaluationForm {
   id: string;
