@@ -35,7 +35,19 @@ export type PaperImport =
 function paperState(form: EvaluationForm, response: PaperResponse, at: Date): FlowState {
   const path = form.items.map((item) => item.code).filter((code) => response.answers[code] !== undefined);
   const stamp = at.toISOString();
-  return { flowId: form.id, flowVersion: form.version, status: 'ended', current: null, path, answers: response.answers, selection: [], outcome: null, urgent: false, startedAt: stamp, updatedAt: stamp };
+  return {
+    flowId: form.id,
+    flowVersion: form.version,
+    status: 'ended',
+    current: null,
+    path,
+    answers: response.answers,
+    selection: [],
+    outcome: null,
+    urgent: false,
+    startedAt: stamp,
+    updatedAt: stamp,
+  };
 }
 
 /**
@@ -65,7 +77,8 @@ export async function importPaper(deps: { store: SurveyStore; clock: Clock }, in
 
   const read = await readPaperFile(form, input.file);
   if ('problem' in read) return { kind: 'unreadable', problem: read.problem };
-  const taken = new Set(runCreated ? [] : await store.paperRefsTaken(run.id, read.responses.flatMap((response) => response.respondent ?? [])));
+  const refs = read.responses.flatMap((response) => response.respondent ?? []);
+  const taken = new Set(runCreated ? [] : await store.paperRefsTaken(run.id, refs));
   const problems = [...read.problems];
   const valid: PaperResponse[] = [];
   for (const response of read.responses) {
