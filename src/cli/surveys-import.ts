@@ -1,15 +1,14 @@
 import { resolve } from 'node:path';
 import { Command } from 'commander';
-import { loadAreaFlows } from '../flow-actions.js';
-import { createI18n, isLanguage, readLocales } from '../i18n/index.js';
 import { systemClock } from '../shared/clock.js';
 import type { RowProblem } from '../shared/expectation.js';
 import { createSurveyRepository } from '../storage/survey-repository.js';
-import { evaluationForm, importPaper, type PaperImport, type PaperTarget } from '../surveys/index.js';
+import { importPaper, type PaperImport, type PaperTarget } from '../surveys/index.js';
 import { withDatabase } from './database.js';
 import { EXIT, ExitError } from './environment.js';
 import { eventsOn } from './events-context.js';
 import { eventLabel, expectedText, problemText } from './events-output.js';
+import { surveyForm } from './survey-form.js';
 import { readTableFile } from './table-file.js';
 
 const USAGE = 'usage: ura surveys import --form <flow id> --file <answers.csv|answers.xlsx> (--event <id> | --run <id>) [--lang <code>] [--skip-invalid] [--json]';
@@ -44,7 +43,7 @@ function jsonOf(result: PaperImport) {
 
 export const surveysImportCommand = new Command('import')
   .description(
-    'import paper forms typed into a spreadsheet: one row per form, an optional first column respondent (the id written on the form), then one column per item code (the flow\'s step ids); scale answers as their codes, NA for not applicable, empty for no answer, several choices separated by ";". Any bad cell and nothing is imported',
+    'import paper forms typed into a spreadsheet: one row per form, an optional first column respondent (the number written on the form, never a name), then one column per item code (the flow\'s step ids); scale answers as their codes, NA for not applicable, empty for no answer, several choices separated by ";". Any bad cell and nothing is imported',
   )
   .option('--form <id>', 'the survey flow the forms were printed from, e.g. surveys/event-evaluation (required)')
   .option('--file <file>', 'the answers, .csv (UTF-8) or .xlsx (its first sheet) (required)')
@@ -57,17 +56,10 @@ export const surveysImportCommand = new Command('import')
     if (!options.form) throw new ExitError(EXIT.badConfig, ['--form is required', USAGE]);
     if (!options.file) throw new ExitError(EXIT.badConfig, ['--file is required', USAGE]);
     if ((options.event === undefined) === (options.run === undefined)) throw new ExitError(EXIT.badConfig, ['give either --event or --run', USAGE]);
-    const locales = readLocales();
-    const { catalog } = loadAreaFlows(undefined, locales);
-    const compiled = catalog.get(options.form);
-    const surveyFlows = [...catalog.flows.values()].filter(({ flow }) => flow.kind === 'survey').map(({ flow }) => flow.id);
-    if (!compiled || compiled.flow.kind !== 'survey')
-      throw new ExitError(EXIT.badConfig, [`--form must be a survey flow (${surveyFlows.join(', ')}), not "${options.form}". \`ura flows check\` lists problems.`]);
+    const { compiled, form } = surveyForm(options.form);
     const language = options.lang ?? compiled.flow.languages[0] ?? 'sq';
     if (!compiled.flow.languages.includes(language))
       throw new ExitError(EXIT.badConfig, [`--lang must be one of ${compiled.flow.languages.join(', ')} (the languages of ${options.form}), not "${language}"`]);
-    const i18n = createI18n(locales);
-    const form = evaluationForm(compiled, (lng, key) => (isLanguage(lng) ? i18n.t(lng, key) : key));
     const file = readTableFile(resolve(options.file), '--file', USAGE);
     const name = options.file;
 
