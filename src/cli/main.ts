@@ -18,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   stats: async () => (await import('./stats.js')).statsCommand,
   events: async () => (await import('./events.js')).eventsCommand,
   seating: async () => (await import('./seating.js')).seatingCommand,
+  report: async () => (await import('./report.js')).reportCommand,
   surveys: async () => (await import('./surveys.js')).surveysCommand,
 };
 

@@ -1,0 +1,50 @@
+import { computeEvaluation } from '../reports/evaluation/compute.js';
+import type { Agreement, EvaluationForm, EvaluationReport, OpenItemCoding, PreviousEdition, ProfileSection, ReportResponse } from '../reports/evaluation/model.js';
+import type { ResponseStatus, SurveyRun, SurveyStore } from './model.js';
+import { reportResponseOf } from './report-response.js';
+
+/**
+ * What an evaluation report is about: an event (its latest run of the form, its
+ * checked-in participants and profile), one run, or answers read from a file.
+ */
+export type EvaluationSubject =
+  | { kind: 'event'; id: string; name: Readonly<Record<string, string>>; checkedIn: number; profile: ProfileSection | null }
+  | { kind: 'run'; run: SurveyRun }
+  | { kind: 'file'; name: string; responses: readonly ReportResponse[] };
+
+/** The coders' work on a run's open answers: theme counts, quotes, and agreement between two coders. */
+export type CodingOf = (runId: string, form: EvaluationForm) => Promise<{ open: OpenItemCoding[]; agreement: Agreement | null }>;
+
+export interface EvaluationReportInput {
+  form: EvaluationForm;
+  subject: EvaluationSubject;
+  /** Overrides the checked-in count as the response rate's denominator (`--participants`). */
+  participants?: number | null;
+  previous?: PreviousEdition | null;
+}
+
+/**
+ * Every response that holds answers counts: completed ones and those left unfinished
+ * (their answers are kept: an item answered is an answer). One still in progress is
+ * left out until it ends, so that a report does not change under a respondent's hands.
+ */
+const COUNTED: readonly ResponseStatus[] = ['completed', 'abandoned'];
+
+export async function evaluationReport(deps: { store: Pick<SurveyStore, 'scopedRun' | 'responses'>; coding?: CodingOf }, input: EvaluationReportInput): Promise<EvaluationReport> {
+  const { form, subject } = input;
+  const run = subject.kind === 'run' ? subject.run : subject.kind === 'event' ? await deps.store.scopedRun(form.id, subject.id) : undefined;
+  const stored = run ? (await Promise.all(COUNTED.map((status) => deps.store.responses(run.id, status)))).flat() : [];
+  const responses = subject.kind === 'file' ? subject.responses : stored.filter((response) => Object.keys(response.answers).length > 0).map((response) => reportResponseOf(response));
+  const coding = run && deps.coding ? await deps.coding(run.id, form) : { open: [], agreement: null };
+  const checkedIn = subject.kind === 'event' ? subject.checkedIn : null;
+  return computeEvaluation({
+    form,
+    responses,
+    scope: subject.kind === 'event' ? { kind: 'event', id: subject.id, name: subject.name } : subject.kind === 'run' ? { kind: 'run', id: subject.run.id } : { kind: 'file', id: subject.name },
+    participants: input.participants ?? checkedIn,
+    previous: input.previous ?? null,
+    coding: coding.open,
+    agreement: coding.agreement,
+    profile: subject.kind === 'event' ? subject.profile : null,
+  });
+}
