@@ -97,12 +97,21 @@ export function readCell(item: FormItem, written: string): Cell {
   }
 }
 
+/** Columns with answers but no name in row 1: their cells would be lost unnoticed. */
+function unnamedColumns(form: EvaluationForm, table: Table): RowProblem[] {
+  const width = Math.max(0, ...table.rows.map((row) => row.cells.length));
+  const unnamed = Array.from({ length: width }, (_, index) => index).filter((index) => (table.header[index] ?? '').trim() === '' && table.rows.some((row) => (row.cells[index] ?? '') !== ''));
+  const codes = form.items.map((item) => item.code).join(', ');
+  return unnamed.map((index) => ({ row: 1, column: `column ${columnLetter(index)}`, value: '', expected: expecting('item_column', { form: form.id, codes }) }));
+}
+
 /** Rows the reader dropped as blank: the gaps in the spreadsheet's numbering. */
 const blankLines = (rows: readonly TableRow[]): number => rows.reduce((gaps, row, i) => gaps + (row.row - (rows[i - 1]?.row ?? 1) - 1), 0);
 
 /** The responses a table holds for `form`, and every problem. Pure. */
 export function readPaperTable(form: EvaluationForm, table: Table): PaperTable {
   const header = readHeader(form, table.header);
+  if (header.items.length > 0) header.problems.push(...unnamedColumns(form, table));
   if (header.problems.length > 0) return { responses: [], problems: header.problems, skippedEmpty: 0 };
   const asked = header.items.length === form.items.length ? null : header.items.map(({ item }) => item.code);
   const respondents = new Map<string, number>();

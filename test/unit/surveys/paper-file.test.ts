@@ -69,6 +69,10 @@ describe('reading paper answers against the form', () => {
     ]);
   });
 
+  it('refuses answers in a column without a name, which would otherwise be lost', async () => {
+    expect(await problemsOf('venue,,helpful\n4,3,2\n')).toEqual([{ row: 1, column: 'column B', value: '', expected: `respondent or an item code of form surveys/test-form (${CODES})` }]);
+  });
+
   it('says which scale values are allowed: out of range, and NA where the question offers none', async () => {
     expect(await problemsOf('venue,helpful\n5,4\n4,NA\n0,\n')).toEqual([
       { row: 2, column: 'venue', value: '5', expected: 'one of 1, 2, 3, 4, NA (not applicable) or nothing (no answer)' },
