@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { computeEvaluation } from '../../../../src/reports/evaluation/compute.js';
 import type { ReportResponse } from '../../../../src/reports/evaluation/model.js';
+import { packageRoot } from '../../../../src/shared/paths.js';
 import { choiceItem, form, responsesFrom, scaleItem, textItem } from '../../../support/evaluation-responses.js';
 
 const scope = { kind: 'event' as const, id: 'ev-2006' };
@@ -154,5 +157,13 @@ describe('choice and open items', () => {
         quotes: ['The World Café was very productive'],
       },
     ]);
+  });
+});
+
+describe('the arithmetic', () => {
+  it.each(['compute.ts', 'items.ts', 'breakdowns.ts', 'previous.ts'])('is pure: %s imports only the reports code and reads no clock', (file) => {
+    const source = readFileSync(join(packageRoot, 'src/reports/evaluation', file), 'utf8');
+    for (const [, from] of source.matchAll(/^import[^'"]*['"]([^'"]+)['"]/gm)) expect(from).toMatch(/^\.\/|^\.\.\/(percent|suppression)\.js$/);
+    expect(source).not.toMatch(/Date\.now\(|new Date\(|performance\.now|Math\.random/);
   });
 });
