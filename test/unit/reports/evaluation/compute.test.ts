@@ -75,6 +75,10 @@ describe('the response rate', () => {
     expect(computeEvaluation({ form: form([scaleItem('q')]), responses, participants: 119, scope }).responseRate).toBe(42);
   });
 
+  it('refuses a number of participants that is not a whole number of people', () => {
+    for (const participants of [-1, 12.5, Number.NaN]) expect(() => computeEvaluation({ form: form([scaleItem('q')]), responses: [], participants, scope })).toThrow(RangeError);
+  });
+
   it('is null when the participants are not known, or none', () => {
     const responses = responsesFrom({ q: { 4: 5 } });
     expect(computeEvaluation({ form: form([scaleItem('q')]), responses, scope }).responseRate).toBeNull();
