@@ -13,6 +13,11 @@ export interface Column {
    * so a report's layout does not shift with its data. Without it, the widest cell.
    */
   width?: number;
+  /**
+   * Numbers printed with this many decimals in text and shown so in a workbook (40 as
+   * "40.0" beside 41.7); CSV keeps the number as it is, as the JSON has it.
+   */
+  decimals?: number;
 }
 
 export interface Table {
@@ -35,14 +40,15 @@ export interface Report {
 const INDENT = '  ';
 const EMPTY = '(none)';
 
-const cellText = (cell: Cell | undefined): string => (cell === null || cell === undefined ? '' : String(cell));
+const cellText = (cell: Cell | undefined, column?: Column): string =>
+  cell === null || cell === undefined ? '' : typeof cell === 'number' && column?.decimals !== undefined ? cell.toFixed(column.decimals) : String(cell);
 
 const headerOf = (table: Table): string[][] => (table.columns.some((column) => column.label !== undefined) ? [table.columns.map((column) => column.label ?? '')] : []);
 
 /** A table's lines: its title, a header when its columns have labels, its rows (or "(none)"), its notes. */
 export function renderTableText(table: Table): string[] {
   const indent = table.title === undefined ? '' : INDENT;
-  const lines = [...headerOf(table), ...table.rows.map((row) => table.columns.map((_, index) => cellText(row[index])))];
+  const lines = [...headerOf(table), ...table.rows.map((row) => table.columns.map((column, index) => cellText(row[index], column)))];
   const widths = table.columns.map((column, index) => column.width ?? Math.max(0, ...lines.map((line) => (line[index] ?? '').length)));
   const line = (texts: string[]) => {
     const cells = texts.map((text, index) => (table.columns[index]?.align === 'right' ? text.padStart(widths[index] ?? 0) : text.padEnd(widths[index] ?? 0)));

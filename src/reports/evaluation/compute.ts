@@ -31,6 +31,8 @@ export interface EvaluationInput {
 export function computeEvaluation(input: EvaluationInput): EvaluationReport {
   const { form, responses, previous = null } = input;
   const participants = input.participants ?? null;
+  // The edges parse what people type; a count that is no count here is a caller's mistake, not a rate to print.
+  if (participants !== null && !(Number.isInteger(participants) && participants >= 0)) throw new RangeError(`participants must be a whole number of people, not ${participants}`);
   const items = form.items.flatMap((item) => {
     if (item.kind !== 'scale') return [];
     const report = scaleItemReport(item, responses);

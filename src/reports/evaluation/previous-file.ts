@@ -32,13 +32,16 @@ function percentOf(text: string): number | undefined {
   return value <= 100 ? value : undefined;
 }
 
-function readColumns(header: readonly string[]): { at: Map<PreviousColumn, number>; problems: RowProblem[] } {
+/** The known columns' positions, or the header's problems: a column missing, named twice, or unknown (an unnamed one only when it holds something). */
+function readColumns({ header, rows }: Table): { at: Map<PreviousColumn, number>; problems: RowProblem[] } {
   const at = new Map<PreviousColumn, number>();
   const problems: RowProblem[] = [];
   const known = PREVIOUS_COLUMNS.join(', ');
-  header.forEach((raw, index) => {
+  const width = Math.max(header.length, ...rows.map((row) => row.cells.length));
+  Array.from({ length: width }, (_, index) => header[index] ?? '').forEach((raw, index) => {
     const name = raw.trim().toLowerCase();
     const column = PREVIOUS_COLUMNS.find((candidate) => candidate === name);
+    if (name === '' && rows.every((row) => (row.cells[index] ?? '') === '')) return;
     if (column === undefined) problems.push({ row: 1, column: name === '' ? columnLetter(index) : raw.trim(), value: raw.trim(), expected: expecting('column_known', { columns: known }) });
     else if (at.has(column)) problems.push({ row: 1, column, value: raw.trim(), expected: expecting('column_once', { column: columnLetter(at.get(column) ?? 0) }) });
     else at.set(column, index);
@@ -49,7 +52,7 @@ function readColumns(header: readonly string[]): { at: Map<PreviousColumn, numbe
 
 /** The edition a table holds for `form`, the wording compared in `language` (by default the form's first: its title's first, in the flow's order of languages), or every problem. */
 export function previousFromTable(form: EvaluationForm, table: Table, id: string, language = Object.keys(form.title)[0] ?? 'sq'): PreviousFileRead {
-  const columns = readColumns(table.header);
+  const columns = readColumns(table);
   if (columns.problems.length > 0) return { problems: columns.problems };
   const scaleCodes = form.items.flatMap((item) => (item.kind === 'scale' ? [item.code] : []));
   const cell = (cells: readonly string[], column: PreviousColumn) => cells[columns.at.get(column) ?? -1]?.trim() ?? '';

@@ -21,6 +21,10 @@ export interface TableText {
 }
 
 export const number: Column = { align: 'right' };
+/** Percentages and points, to one decimal as the JSON rounds them. */
+export const share: Column = { align: 'right', decimals: 1 };
+/** Means and kappas, to two decimals. */
+export const twoDecimals: Column = { align: 'right', decimals: 2 };
 export const labelled = (label: string, column: Column = {}): Column => ({ ...column, label });
 
 /** An item's wording in the language, else its first, else its code. */

@@ -1,6 +1,6 @@
 import type { Cell, Table } from '../table.js';
 import type { Agreement, EvaluationForm, EvaluationReport, ProfileSection } from './model.js';
-import { labelled, type NamedTable, number, type TableText, wordingOf } from './table-parts.js';
+import { labelled, type NamedTable, number, share, type TableText, twoDecimals, wordingOf } from './table-parts.js';
 
 // The report's tables of open answers, breakdowns, the participant profile and the coders' agreement.
 
@@ -38,7 +38,7 @@ export function breakdownTable(report: EvaluationReport, form: EvaluationForm, {
       labelled(t('columns.item')),
       labelled(t('columns.group')),
       labelled(t('columns.respondents'), number),
-      labelled(t('columns.topBoxOfAll'), number),
+      labelled(t('columns.topBoxOfAll'), share),
     ],
     rows: report.breakdowns.flatMap((breakdown) =>
       breakdown.items.flatMap((item) => item.rows.map((row) => [t(`dimensions.${breakdown.by}`), item.code, wordingOf(form, item.code, language), row.key, row.respondents, row.topBoxOfAll])),
@@ -54,7 +54,7 @@ export function profileTable(profile: ProfileSection, { t }: TableText): Table {
   const total: Cell[] = keys.map((key) => profile.total[key] ?? (key === first ? t('values.total') : null));
   return {
     title: t('tables.profile.title'),
-    columns: keys.map((key, index) => labelled(t(`profile.${key}`, { defaultValue: key }), index === 0 ? {} : number)),
+    columns: keys.map((key, index) => labelled(t(`profile.${key}`, { defaultValue: key }), index === 0 ? {} : key.startsWith('pct') ? share : number)),
     rows: [...profile.rows.map((row) => keys.map((key) => row[key] ?? null)), total],
   };
 }
@@ -66,7 +66,7 @@ export function agreementTables(agreement: Agreement, form: EvaluationForm, { t,
     name: 'agreement',
     table: {
       title: t('tables.agreement.title', { first, second, answers: agreement.answers }),
-      columns: [labelled(t('columns.theme')), labelled(t('columns.kappa'), number), labelled(t('columns.agreementPct'), number)],
+      columns: [labelled(t('columns.theme')), labelled(t('columns.kappa'), twoDecimals), labelled(t('columns.agreementPct'), share)],
       rows: [...agreement.themes.map((theme) => [theme.theme, theme.kappa, theme.agreementPct]), [t('values.overall'), agreement.overall, null]],
       notes: [t('tables.agreement.note')],
     },

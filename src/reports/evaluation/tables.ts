@@ -1,6 +1,6 @@
 import type { Cell, Table } from '../table.js';
 import type { EvaluationForm, EvaluationReport } from './model.js';
-import { labelled, type NamedTable, number, type TableText, wordingOf } from './table-parts.js';
+import { labelled, type NamedTable, number, share, type TableText, twoDecimals, wordingOf } from './table-parts.js';
 import { agreementTables, breakdownTable, openTables, profileTable } from './tables-more.js';
 
 export { EVALUATION_TABLES, type EvaluationTableName, type NamedTable, type TableText } from './table-parts.js';
@@ -40,11 +40,11 @@ function scaleTable(report: EvaluationReport, form: EvaluationForm, { t, languag
       ...points.map((point) => labelled(t('columns.point', { point }), number)),
       labelled(t('columns.na'), number),
       labelled(t('columns.missing'), number),
-      labelled(t('columns.mean'), number),
-      labelled(t('columns.topBoxOfAll'), number),
-      labelled(t('columns.topBoxOfValid'), number),
-      labelled(t('columns.topTwoOfAll'), number),
-      labelled(t('columns.topTwoOfValid'), number),
+      labelled(t('columns.mean'), twoDecimals),
+      labelled(t('columns.topBoxOfAll'), share),
+      labelled(t('columns.topBoxOfValid'), share),
+      labelled(t('columns.topTwoOfAll'), share),
+      labelled(t('columns.topTwoOfValid'), share),
     ],
     rows: report.items.map((item) => [
       item.code,
@@ -69,9 +69,9 @@ function previousTable(report: EvaluationReport, form: EvaluationForm, { t, lang
     columns: [
       labelled(t('columns.code')),
       labelled(t('columns.item')),
-      labelled(t('columns.topBoxOfAll'), number),
-      labelled(t('columns.previousTopBoxOfAll'), number),
-      labelled(t('columns.deltaPoints'), number),
+      labelled(t('columns.topBoxOfAll'), share),
+      labelled(t('columns.previousTopBoxOfAll'), share),
+      labelled(t('columns.deltaPoints'), share),
       labelled(t('columns.wordingChanged')),
     ],
     rows: report.items.flatMap((item) =>

@@ -3,8 +3,8 @@ import type { NamedTable } from './table-parts.js';
 
 /**
  * The tables as one workbook, a sheet per table: the labels in a bold first row, then
- * the rows, numbers as numbers (a spreadsheet can sum and chart them) and a value not
- * computed as an empty cell. Sheets are named by the tables' titles, cut to the 31
+ * the rows, numbers as numbers (a spreadsheet can sum and chart them; shares shown to one
+ * decimal) and a value not computed as an empty cell. Sheets are named by the tables' titles, cut to the 31
  * characters Excel allows and without the characters it refuses.
  */
 
@@ -33,6 +33,8 @@ export async function evaluationXlsx(tables: readonly NamedTable[]): Promise<Buf
     header.font = { bold: true };
     for (const row of table.rows) sheet.addRow(row.map((cell) => cell ?? null));
     sheet.columns.forEach((column, index) => {
+      const decimals = table.columns[index]?.decimals;
+      if (decimals !== undefined) column.numFmt = decimals > 0 ? `0.${'0'.repeat(decimals)}` : '0';
       const widest = Math.max(...[table.columns[index]?.label ?? '', ...table.rows.map((row) => String(row[index] ?? ''))].map((text) => text.length));
       column.width = Math.min(60, Math.max(8, widest + 2));
     });

@@ -37,6 +37,20 @@ describe('text tables', () => {
     expect(renderTableText(table)).toEqual(['a        b', 'long one']);
   });
 
+  it('prints numbers with the decimals a column asks for, and text and empty cells as they are', () => {
+    const table: Table = {
+      columns: [{}, { align: 'right', decimals: 1 }],
+      rows: [
+        ['all', 40],
+        ['valid', 41.66],
+        ['none', null],
+        ['hidden', '<5'],
+      ],
+    };
+    expect(renderTableText(table)).toEqual(['all    40.0', 'valid  41.7', 'none', 'hidden   <5']);
+    expect(renderTableCsv(table)).toBe('all,40\r\nvalid,41.66\r\nnone,\r\nhidden,<5\r\n');
+  });
+
   it('says (none) for a table without rows, and prints its notes under the rows', () => {
     expect(renderTableText({ title: 'Languages', columns: [{}, { align: 'right' }], rows: [], notes: ['from the bot only'] })).toEqual(['Languages', '  (none)', '  from the bot only']);
   });

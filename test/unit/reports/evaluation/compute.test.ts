@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { computeEvaluation } from '../../../../src/reports/evaluation/compute.js';
 import type { ReportResponse } from '../../../../src/reports/evaluation/model.js';
+import { packageRoot } from '../../../../src/shared/paths.js';
 import { choiceItem, form, responsesFrom, scaleItem, textItem } from '../../../support/evaluation-responses.js';
 
 const scope = { kind: 'event' as const, id: 'ev-2006' };
@@ -70,6 +73,10 @@ describe('the response rate', () => {
     const responses = responsesFrom({ q: { 4: 50 } });
     expect(computeEvaluation({ form: form([scaleItem('q')]), responses, participants: 132, scope })).toMatchObject({ responses: 50, participants: 132, responseRate: 37.9 });
     expect(computeEvaluation({ form: form([scaleItem('q')]), responses, participants: 119, scope }).responseRate).toBe(42);
+  });
+
+  it('refuses a number of participants that is not a whole number of people', () => {
+    for (const participants of [-1, 12.5, Number.NaN]) expect(() => computeEvaluation({ form: form([scaleItem('q')]), responses: [], participants, scope })).toThrow(RangeError);
   });
 
   it('is null when the participants are not known, or none', () => {
@@ -154,5 +161,13 @@ describe('choice and open items', () => {
         quotes: ['The World Café was very productive'],
       },
     ]);
+  });
+});
+
+describe('the arithmetic', () => {
+  it.each(['compute.ts', 'items.ts', 'breakdowns.ts', 'previous.ts'])('is pure: %s imports only the reports code and reads no clock', (file) => {
+    const source = readFileSync(join(packageRoot, 'src/reports/evaluation', file), 'utf8');
+    for (const [, from] of source.matchAll(/^import[^'"]*['"]([^'"]+)['"]/gm)) expect(from).toMatch(/^\.\/|^\.\.\/(percent|suppression)\.js$/);
+    expect(source).not.toMatch(/Date\.now\(|new Date\(|performance\.now|Math\.random/);
   });
 });

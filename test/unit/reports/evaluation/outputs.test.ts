@@ -41,6 +41,7 @@ const report = computeEvaluation({
   profile: { rows: [{ orgType: 'ngo', participants: 50, pctOfParticipants: 37.9 }], total: { participants: 132, pctOfParticipants: 100 } },
   scope: { kind: 'event', id: 'conference-2006' },
 });
+const scope = { kind: 'event' as const, id: 'conference-2006' };
 const text = (language: 'en' | 'sq') => ({ t: i18n.forLanguage(language, 'reports'), language });
 const tables = evaluationTables(report, evaluation, text('en'));
 
@@ -64,6 +65,9 @@ describe('the report as tables', () => {
     expect(printed.split('\n')[0]).toBe('Evaluation: Evaluation');
     // 2006 row 1.3 plus 8 people on paper: 26 top of 58 (44.8%), of 56 valid (46.4%); mean 182 / 56 = 3.25.
     expect(printed).toMatch(/obj_skills\s+Question obj_skills\s+58\s+2\s+8\s+20\s+26\s+2\s+0\s+3\.25\s+44\.8\s+46\.4\s+79\.3\s+82\.1\n/);
+    // Shares to one decimal and means to two, as the JSON rounds them: row 1.3's 40% is "40.0".
+    const row13 = computeEvaluation({ form: form([scaleItem('obj_skills')]), responses: responsesFrom({ obj_skills: { 1: 2, 2: 8, 3: 18, 4: 20, na: 2 } }), scope });
+    expect(evaluationText(row13, evaluation, evaluationTables(row13, evaluation, text('en')), text('en'))).toMatch(/\s3\.17\s+40\.0\s+41\.7\s+76\.0\s+79\.2\n/);
     const none = computeEvaluation({ form: evaluation, responses: [], scope: { kind: 'run', id: 'r' } });
     expect(evaluationText(none, evaluation, evaluationTables(none, evaluation, text('sq')), text('sq'))).toContain('Ende nuk ka përgjigje');
   });
@@ -87,6 +91,8 @@ describe('XLSX and CSV', () => {
       return byLabel(rows);
     };
     const scale = sheetRows(1);
+    const header = workbook.worksheets[1]?.getRow(1).values as unknown[];
+    expect(workbook.worksheets[1]?.getColumn(header.indexOf('Top box % of all (N/A counted)')).numFmt).toBe('0.0');
     expect(scale).toHaveLength(report.items.length);
     report.items.forEach((item, index) => {
       expect(scale[index]).toMatchObject({

@@ -74,6 +74,9 @@ describe('a previous-edition file', () => {
       { row: 1, column: 'top_box_of_all', value: '', expected: 'a column named top_box_of_all (the first row names the columns: code, top_box_of_all, wording)' },
     ]);
     expect(await problemsOf('code,top_box_of_all,Code\nproc_time,45,x\n')).toEqual([{ row: 1, column: 'code', value: 'Code', expected: 'each column once (also in column A)' }]);
+    // A column without a name is refused when it holds something, and an empty one is no column at all.
+    expect(await problemsOf('code,top_box_of_all\nproc_time,45,48\n')).toEqual([{ row: 1, column: 'C', value: '', expected: 'only the columns code, top_box_of_all, wording' }]);
+    expect('previous' in (await csv('code,top_box_of_all,\nproc_time,45,\n'))).toBe(true);
   });
 
   it('refuses a file with no rows, and lists every problem of every row at once', async () => {
