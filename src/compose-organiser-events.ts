@@ -1,5 +1,5 @@
 import { EventError, type Expectation, expecting, formatOf, joinLink, type Events, type RosterEntry, type RowProblem } from './events/index.js';
-import type { EntranceCode, EventDetail, EventSummary, ImportProblem, InviteImport, OrganiserEvents, Registration } from './transport/http/organiser-events.js';
+import type { EntranceCode, EvaluationDownload, EvaluationRequest, EventDetail, EventSummary, ImportProblem, InviteImport, OrganiserEvents, Registration } from './transport/http/organiser-events.js';
 
 const summaryOf = (event: { id: string; names: Readonly<Record<string, string>>; startsOn: string; days: number; venue: string | null; joinCode: string }): EventSummary => ({
   id: event.id,
@@ -35,7 +35,10 @@ const rowsOf = (problems: readonly RowProblem[]): number => new Set(problems.map
  * known. `entranceCode` is the area's, when it has one. Like the `ura events` command,
  * an event is found by its id or its join code; what is shown carries its id.
  */
-export function organiserEvents(deps: { events: Events; botUsername: () => string | undefined; entranceCode?: (eventId: string) => Promise<EntranceCode | undefined> }): OrganiserEvents {
+export function organiserEvents(deps: { events: Events; botUsername: () => string | undefined; entranceCode?: (eventId: string) => Promise<EntranceCode | undefined>;
+  /** The evaluation reports; without it, no form is offered. */
+  evaluation?: (eventId: string, request: EvaluationRequest) => Promise<EvaluationDownload>;
+}): OrganiserEvents {
   const { events } = deps;
   const found = async (eventId: string) => {
     try {
@@ -89,5 +92,6 @@ export function organiserEvents(deps: { events: Events; botUsername: () => strin
     entranceCode: async (eventId) => deps.entranceCode?.(eventId),
     projector: (eventId) => events.projector(eventId),
     setNamesShown: (eventId, namesShown) => events.setNamesShown(eventId, namesShown),
+    evaluation: async (eventId, request) => (deps.evaluation ? deps.evaluation(eventId, request) : { refused: 'unknown_form', forms: [] }),
   };
 }

@@ -109,7 +109,8 @@ export function composeAreas(deps: AreaDeps) {
   });
   const operators = createOperatorRepository(prisma);
   const respondentKey = respondentKeys(identity);
-  const surveys = createSurveys({ catalog, store: createSurveyRepository(prisma), respondentKey, clock });
+  const surveyStore = createSurveyRepository(prisma);
+  const surveys = createSurveys({ catalog, store: surveyStore, respondentKey, clock });
   const helpline = createHelpline({ catalog, conversations: createConversationRepository(prisma), cases: createCaseRepository(prisma), surveys, clock });
   const erase = createEraser({ prisma, scrub: deps.scrub }, clock, respondentKey).erase;
   const eventStore = createEventStore(prisma);
@@ -161,6 +162,10 @@ export function composeAreas(deps: AreaDeps) {
     organiserSignIn: createOrganiserSignIn({ store: createOrganiserSessionRepository(prisma), staff: operators, clock }),
     webUrl: deps.webUrl ?? (() => 'http://127.0.0.1:3000'),
     surveys,
+    /** The survey tables, for the evaluation reports. */
+    surveyStore,
+    /** The flows, helpline and surveys. */
+    catalog,
     // Templates with a problem are left out here; start-up refuses them (main.ts).
     events,
     participation,

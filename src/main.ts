@@ -5,6 +5,8 @@ import type { RequestHandler } from 'express';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Resource } from 'i18next';
 import { composeAreas, type Areas } from './compose.js';
+import { evaluationDownloads } from './compose-evaluation.js';
+import { evaluationDownloads } from './compose-evaluation.js';
 import { organiserEvents } from './compose-organiser-events.js';
 import { composeTelegram, telegramCall } from './compose-telegram.js';
 import type { Config } from './config.js';
@@ -205,6 +207,7 @@ export async function startUra(config: Config, logger: Logger, options: StartOpt
           const { code, changesAt } = await areas.events.entranceCode(eventId);
           return { code, validUntil: changesAt };
         },
+        evaluation: evaluationDownloads({ catalog: areas.catalog, i18n, store: areas.surveyStore, events: areas.events }),
       }),
       i18n,
       clock,

@@ -112,5 +112,10 @@ export function fakeOrganiserEvents(): FakeOrganiserEvents {
     entranceCode: async (eventId) => (events.has(eventId) ? { code: '4821', validUntil: new Date('2026-11-20T09:15:00Z') } : undefined),
     projector: async (eventId) => projectorOf(eventId),
     setNamesShown: async (eventId, namesShown) => void projectors.set(eventId, { ...projectorOf(eventId), namesShown }),
+    // A stand-in for the report: which event, form, format and languages were asked for.
+    evaluation: async (eventId, { form, format, languages }) =>
+      form === 'surveys/event-evaluation'
+        ? { files: [{ name: `evaluation.${format}`, contentType: format === 'html' ? 'text/html; charset=utf-8' : 'application/octet-stream', body: `evaluation of ${eventId} (${form}, ${format}, ${languages.join(',')})` }] }
+        : { refused: 'unknown_form', forms: ['surveys/event-evaluation'] },
   };
 }

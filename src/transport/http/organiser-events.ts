@@ -1,3 +1,5 @@
+import type { Language } from '../../i18n/index.js';
+import type { EvaluationFormat, ReportFile } from '../../reports/evaluation/output.js';
 import type { Expectation, InviteRegion, OrgType, Profile, ProfileCounts, ProfileDimension, ProfileRow } from '../../events/index.js';
 /**
  * What the organiser pages and the JSON API need from the events area: the port the
@@ -77,6 +79,16 @@ export interface ProjectorSetting {
   namesShown: boolean;
 }
 
+/** Which evaluation report: the survey flow, the format, and one language or two side by side. */
+export interface EvaluationRequest {
+  form: string;
+  format: EvaluationFormat;
+  languages: Language[];
+}
+
+/** The report's files (CSV: one per table), or why none: the form is not a survey an event is evaluated with. */
+export type EvaluationDownload = { files: ReportFile[] } | { refused: 'unknown_form'; forms: string[] };
+
 export interface OrganiserEvents {
   /** The events of one organiser (by staff id), or every event when none is given (the API's admin). */
   list(organiserId: string | undefined): Promise<EventSummary[]>;
@@ -88,6 +100,8 @@ export interface OrganiserEvents {
   entranceCode(eventId: string): Promise<EntranceCode | undefined>;
   projector(eventId: string): Promise<ProjectorSetting>;
   setNamesShown(eventId: string, namesShown: boolean): Promise<void>;
+  /** The event's evaluation report (its chat and paper answers) in a format. */
+  evaluation(eventId: string, request: EvaluationRequest): Promise<EvaluationDownload>;
 }
 
 /** The event's name in a language, else in any of its languages, else its join code. */
