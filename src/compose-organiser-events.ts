@@ -35,7 +35,10 @@ const rowsOf = (problems: readonly RowProblem[]): number => new Set(problems.map
  * known. `entranceCode` is the area's, when it has one. Like the `ura events` command,
  * an event is found by its id or its join code; what is shown carries its id.
  */
-export function organiserEvents(deps: { events: Events; botUsername: () => string | undefined; entranceCode?: (eventId: string) => Promise<EntranceCode | undefined>;
+export function organiserEvents(deps: {
+  events: Events;
+  botUsername: () => string | undefined;
+  entranceCode?: (eventId: string) => Promise<EntranceCode | undefined>;
   /** The evaluation reports; without it, no form is offered. */
   evaluation?: (eventId: string, request: EvaluationRequest) => Promise<EvaluationDownload>;
 }): OrganiserEvents {

@@ -6,7 +6,6 @@ import type { UserFromGetMe } from 'grammy/types';
 import type { Resource } from 'i18next';
 import { composeAreas, type Areas } from './compose.js';
 import { evaluationDownloads } from './compose-evaluation.js';
-import { evaluationDownloads } from './compose-evaluation.js';
 import { organiserEvents } from './compose-organiser-events.js';
 import { composeTelegram, telegramCall } from './compose-telegram.js';
 import type { Config } from './config.js';

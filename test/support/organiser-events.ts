@@ -115,7 +115,15 @@ export function fakeOrganiserEvents(): FakeOrganiserEvents {
     // A stand-in for the report: which event, form, format and languages were asked for.
     evaluation: async (eventId, { form, format, languages }) =>
       form === 'surveys/event-evaluation'
-        ? { files: [{ name: `evaluation.${format}`, contentType: format === 'html' ? 'text/html; charset=utf-8' : 'application/octet-stream', body: `evaluation of ${eventId} (${form}, ${format}, ${languages.join(',')})` }] }
+        ? {
+            files: [
+              {
+                name: `evaluation.${format}`,
+                contentType: format === 'html' ? 'text/html; charset=utf-8' : 'application/octet-stream',
+                body: `evaluation of ${eventId} (${form}, ${format}, ${languages.join(',')})`,
+              },
+            ],
+          }
         : { refused: 'unknown_form', forms: ['surveys/event-evaluation'] },
   };
 }

@@ -46,6 +46,25 @@ describe('the JSON API', () => {
     expect(await (await h.fetch('/api/events/conf-2026/entrance-code', { headers: asAdmin })).json()).toMatchObject({ code: '4821' });
   });
 
+  it('gives the evaluation report in the format asked for, and refuses an unknown form, format or language with a reason', async () => {
+    const { h } = await setUp();
+    const html = await h.fetch('/api/events/conf-2026/evaluation?format=html&lang=en,sq', { headers: asAdmin });
+    expect(html.status).toBe(200);
+    expect(html.headers.get('content-type')).toContain('text/html');
+    expect(await html.text()).toBe('evaluation of conf-2026 (surveys/event-evaluation, html, en,sq)');
+    const xlsx = await h.fetch('/api/events/conf-2026/evaluation?format=xlsx&lang=sq', { headers: asAdmin });
+    expect(xlsx.headers.get('content-disposition')).toContain('attachment; filename=evaluation.xlsx');
+    const form = await h.fetch('/api/events/conf-2026/evaluation?form=surveys/service-feedback', { headers: asAdmin });
+    expect(form.status).toBe(400);
+    expect(await form.json()).toMatchObject({ code: 'unknown_form', forms: ['surveys/event-evaluation'] });
+    for (const query of ['format=docx', 'lang=sq,sq', 'lang=de', 'lang=sq,en,it']) {
+      const refused = await h.fetch(`/api/events/conf-2026/evaluation?${query}`, { headers: asAdmin });
+      expect({ query, status: refused.status }).toEqual({ query, status: 400 });
+      expect(await refused.json()).toMatchObject({ code: 'bad_request', message: expect.any(String) });
+    }
+    expect((await h.fetch('/api/events/conf-2026/evaluation')).status).toBe(401);
+  });
+
   it('imports an invite list sent as the body, and on a bad row answers 400 with every problem and imports nothing', async () => {
     const { h, events } = await setUp();
     const post = (body: string, query = '') => h.fetch(`/api/events/conf-2026/invites${query}`, { method: 'POST', headers: { ...asAdmin, 'content-type': 'text/csv' }, body });

@@ -111,6 +111,17 @@ function projectorSection(t: Translate, who: Organiser, path: string, projector:
 </section>`;
 }
 
+/** The evaluation report of the event's answers: read it, print it, or take its numbers to a spreadsheet. */
+function evaluationSection(t: Translate, language: string, path: string): Html {
+  const link = (format: string, label: string, lang = language === 'sq' ? 'sq,en' : `${language},sq`) =>
+    html`<a href="${path}/evaluation?format=${format}&amp;lang=${lang}" data-evaluation="${format}">${label}</a>`;
+  return html`<section class="evaluation">
+<h2>${t('evaluation.title')}</h2>
+<p>${t('evaluation.help')}</p>
+<p>${link('html', t('evaluation.html'))} · ${link('pdf', t('evaluation.pdf'))} · ${link('xlsx', t('evaluation.xlsx'))} · ${link('csv', t('evaluation.csv'))}</p>
+</section>`;
+}
+
 export function eventPage(t: Translate, who: Organiser, event: EventDetail, live: EventLive, timeZone: string, projector: ProjectorSetting): string {
   const { language } = who;
   const path = `/organiser/events/${encodeURIComponent(event.id)}`;
@@ -135,6 +146,7 @@ ${event.joinLink ? html`<img src="${path}/qr.svg" alt="${t('event.qr_alt')}" wid
 <div id="upload-result" role="status" aria-live="polite"></div>
 </section>
 ${projectorSection(t, who, path, projector)}
+${evaluationSection(t, language, path)}
 </div>
 <div id="live" aria-live="polite">${liveFragment(t, language, timeZone, live)}</div>
 <p class="note">${t('event.live_note')}</p>

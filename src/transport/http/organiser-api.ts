@@ -4,6 +4,7 @@ import { sameSecret } from '../../shared/crypto.js';
 import type { Logger } from '../../shared/logger.js';
 import { sayExpected } from '../../events/index.js';
 import type { I18n } from '../../i18n/index.js';
+import { evaluationQuery, sendReportFile } from './evaluation-query.js';
 import { rawUpload, skipInvalidOf, UPLOAD_LIMIT_MB, uploadedFile } from './invite-upload.js';
 import type { EventDetail, ImportProblem, OrganiserEvents, ProfileBy } from './organiser-events.js';
 
@@ -82,6 +83,14 @@ export function organiserApi(deps: OrganiserApiDeps): Router {
     if ('problems' in result) return fail(res, 400, 'invalid_rows', `nothing was imported: ${result.problems.length} problem(s) in the file`, { problems: result.problems.map(problemOf) });
     logger.info({ event: eventOf(req).id, imported: result.imported }, 'invite list imported through the API');
     res.json(result);
+  });
+  // The evaluation report of the event's answers (chat and paper), in a format.
+  event.get('/evaluation', async (req, res) => {
+    const query = evaluationQuery(req);
+    if ('problem' in query) return fail(res, 400, 'bad_request', query.problem);
+    const download = await events.evaluation(eventOf(req).id, query.request);
+    if ('refused' in download) return fail(res, 400, 'unknown_form', `form must be one of ${download.forms.join(', ')}`, { forms: download.forms });
+    if (!sendReportFile(res, download, query.table)) fail(res, 404, 'not_found', `the report has no table "${query.table}"`);
   });
   router.use('/events/:id', event);
 

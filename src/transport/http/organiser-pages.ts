@@ -8,6 +8,7 @@ import { errorMessage } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import { eventPage, liveFragment, uploadResult, type EventLive } from './event-page.js';
 import { html } from './html.js';
+import { evaluationQuery, sendReportFile } from './evaluation-query.js';
 import { rawUpload, skipInvalidOf, uploadedFile } from './invite-upload.js';
 import type { EventDetail, OrganiserEvents } from './organiser-events.js';
 import { carriesCsrfToken, clearSessionCookie, csrfTokenOf, localPath, sessionIdOf, setSessionCookie, type Organiser } from './organiser-session.js';
@@ -220,6 +221,17 @@ export function organiserPages(deps: OrganiserPagesDeps): Router {
     const result = await events.importInvites(eventOf(req).id, file, { skipInvalid: skipInvalidOf(req) });
     logger.info({ event: eventOf(req).id, outcome: 'imported' in result ? 'imported' : 'refused' }, 'invite list uploaded on the organiser pages');
     send(res, 'imported' in result ? 200 : 400, uploadResult(t, result).markup);
+  });
+
+  // The evaluation report: HTML to read, the other formats to download (PDF needs Chromium on the server).
+  event.get('/evaluation', async (req, res) => {
+    const { language } = whoOf(req);
+    const t = tr(language);
+    const query = evaluationQuery(req);
+    const refuse = (status: number) => send(res, status, messagePage(t, language, t('evaluation.title'), [t('evaluation.invalid')], whoOf(req)));
+    if ('problem' in query) return refuse(400);
+    const download = await events.evaluation(eventOf(req).id, query.request);
+    if ('refused' in download || !sendReportFile(res, download, query.table)) return refuse(404);
   });
 
   guarded.use('/events/:id', event);
