@@ -84,10 +84,11 @@ export function agreementOf(input: { themes: readonly string[]; decisions: reado
   });
   const settled = new Set((input.resolved ?? []).map(key));
   const pooled: AgreementTable = { a: 0, b: 0, c: 0, d: 0 };
+  const tables = new Map(input.themes.map((theme): [string, AgreementTable] => [theme, { a: 0, b: 0, c: 0, d: 0 }]));
   const disagreements: Agreement['disagreements'] = [];
-  const themes = input.themes.map((theme) => {
-    const table: AgreementTable = { a: 0, b: 0, c: 0, d: 0 };
-    for (const answer of shared) {
+  // Answer by answer (in the order of the decisions), so that the list reads one answer at a time.
+  for (const answer of shared)
+    for (const [theme, table] of tables) {
       const one = answer.first.has(theme);
       const two = answer.second.has(theme);
       const cell = one && two ? 'a' : one ? 'b' : two ? 'c' : 'd';
@@ -95,7 +96,6 @@ export function agreementOf(input: { themes: readonly string[]; decisions: reado
       pooled[cell] += 1;
       if (one !== two && !settled.has(key(answer))) disagreements.push({ item: answer.item, answer: answer.answer, theme, codedBy: one ? first : second });
     }
-    return { theme, kappa: kappa(table), agreementPct: agreementPct(table) };
-  });
+  const themes = [...tables].map(([theme, table]) => ({ theme, kappa: kappa(table), agreementPct: agreementPct(table) }));
   return { coders: [first, second], answers: shared.length, overall: kappa(pooled), themes, disagreements };
 }

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { agreementOf, agreementPct, type CoderDecision, kappa } from '../../../src/reports/evaluation/agreement.js';
 
 /** Decisions of two coders on answers r1..rN of item "open", each a list of themes. */
-const decisions = (coder: string, themesPerAnswer: string[][]): CoderDecision[] =>
-  themesPerAnswer.map((themes, index) => ({ item: 'open', answer: `r${index + 1}`, coder, themes }));
+const decisions = (coder: string, themesPerAnswer: string[][]): CoderDecision[] => themesPerAnswer.map((themes, index) => ({ item: 'open', answer: `r${index + 1}`, coder, themes }));
 
 describe("Cohen's kappa", () => {
   it('matches the hand computation of a 2x2 table', () => {
