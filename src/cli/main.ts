@@ -18,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   stats: async () => (await import('./stats.js')).statsCommand,
   events: async () => (await import('./events.js')).eventsCommand,
   seating: async () => (await import('./seating.js')).seatingCommand,
+  coding: async () => (await import('./coding.js')).codingCommand,
 };
 
 const program = new Command('ura').description('Ura: anonymous help-seeking and coordination events for anti-trafficking work').showHelpAfterError().exitOverride();

@@ -26,7 +26,6 @@ export type Resolved =
   | { kind: 'resolved'; answer: OpenAnswer; themes: string[] }
   | { kind: 'not_double_coded'; coders: number }
   | { kind: 'agreed' }
-  | { kind: 'invalid'; problem: string }
   | NoAnswer
   | NoCodebook
   | UnknownThemes;
