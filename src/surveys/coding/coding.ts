@@ -22,13 +22,7 @@ export type Coded =
   | NoAnswer
   | NoCodebook
   | UnknownThemes;
-export type Resolved =
-  | { kind: 'resolved'; answer: OpenAnswer; themes: string[] }
-  | { kind: 'not_double_coded'; coders: number }
-  | { kind: 'agreed' }
-  | NoAnswer
-  | NoCodebook
-  | UnknownThemes;
+export type Resolved = { kind: 'resolved'; answer: OpenAnswer; themes: string[] } | { kind: 'not_double_coded'; coders: number } | { kind: 'agreed' } | NoAnswer | NoCodebook | UnknownThemes;
 export type Quoted = { kind: 'quoted' | 'replaced'; answer: OpenAnswer } | { kind: 'invalid'; problem: string } | NoAnswer;
 
 /** Theme codes as a coder lists them ("trust, data"), or "none" for an answer no theme fits. */
