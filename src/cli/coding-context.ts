@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
-import { formatOf, readTable } from '../events/index.js';
 import { loadAreaFlows } from '../flow-actions.js';
 import { systemClock } from '../shared/clock.js';
+import { readTable } from '../shared/table-file.js';
 import type { Database } from '../storage/database.js';
 import { createCodingRepository } from '../storage/coding-repository.js';
 import { createSurveyRepository } from '../storage/survey-repository.js';
@@ -10,10 +10,11 @@ import { withDatabase } from './database.js';
 import { EXIT, ExitError } from './environment.js';
 import { eventsOn } from './events-context.js';
 import { expectedText } from './events-output.js';
+import { readTableFile } from './table-file.js';
 
 // What `ura coding` commands share: the coding over the database, the form, event and run they name, the codebook file.
 
-const MAX_FILE_BYTES = 1024 * 1024;
+const MAX_YAML_BYTES = 1024 * 1024;
 
 export interface TargetOptions {
   form?: string;
@@ -65,18 +66,16 @@ export const onTarget = <T>(options: TargetOptions, usage: string, work: (coding
 /** A codebook file read: YAML, or a table (CSV or XLSX); an unreadable one is a usage problem. */
 export async function readCodebook(path: string | undefined, usage: string): Promise<CodebookRead> {
   if (!path) throw new ExitError(EXIT.badConfig, ['--file is required: a .yaml, .csv or .xlsx codebook', usage]);
-  const yaml = /\.ya?ml$/i.test(path);
-  const format = formatOf(path);
-  if (!yaml && !format) throw new ExitError(EXIT.badConfig, [`--file must be a .yaml, .csv or .xlsx file, not "${path}"`, usage]);
+  if (!/\.ya?ml$/i.test(path)) {
+    const read = await readTable(readTableFile(path, '--file', usage));
+    return 'problem' in read ? { problems: [expectedText(read.problem)] } : codebookFromTable(read.table);
+  }
   let size: number;
   try {
     size = statSync(path).size;
   } catch {
     throw new ExitError(EXIT.badConfig, [`--file ${path} cannot be read (no such file?)`, usage]);
   }
-  if (size > MAX_FILE_BYTES) throw new ExitError(EXIT.badConfig, [`--file ${path} has ${size} bytes; a codebook has at most ${MAX_FILE_BYTES}`]);
-  const bytes = readFileSync(path);
-  if (yaml || !format) return codebookFromYaml(bytes.toString('utf8'));
-  const read = await readTable({ format, bytes });
-  return 'problem' in read ? { problems: [expectedText(read.problem)] } : codebookFromTable(read.table);
+  if (size > MAX_YAML_BYTES) throw new ExitError(EXIT.badConfig, [`--file ${path} has ${size} bytes; a codebook has at most ${MAX_YAML_BYTES}`]);
+  return codebookFromYaml(readFileSync(path, 'utf8'));
 }

@@ -167,11 +167,7 @@ codingCommand
   );
 
 const summaryLines = (summary: CodingSummary): string[] =>
-  summary.open.flatMap((item) => [
-    `${item.code}: ${item.answered} respondent(s) wrote something`,
-    ...item.themes.map((theme) => `  ${theme.theme}  ${theme.respondents}`),
-    ...item.quotes.map((quote) => `  "${quote}"`),
-  ]);
+  summary.open.flatMap((item) => [`${item.item}: respondents per theme`, ...item.themes.map((theme) => `  ${theme.theme}  ${theme.respondents}`), ...item.quotes.map((quote) => `  "${quote}"`)]);
 
 codingCommand
   .command('summary')

@@ -1,12 +1,13 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
-import { formatOf, isBotUsername, joinLink, joinQr, loadTemplates, PROFILE_DIMENSIONS, type ProfileDimension, profileTable, qrFormatOf, type TableFile } from '../events/index.js';
+import { isBotUsername, joinLink, joinQr, loadTemplates, PROFILE_DIMENSIONS, type ProfileDimension, profileTable, qrFormatOf, type TableFile } from '../events/index.js';
 import { formatProblems } from '../flows/catalog.js';
 import { renderReportText, renderTableCsv } from '../reports/index.js';
 import { botUsername } from './bot-username.js';
 import { withDatabase } from './database.js';
 import { EXIT, ExitError } from './environment.js';
+import { readTableFile } from './table-file.js';
 import { eventsOn, onEvent } from './events-context.js';
 import { attendanceLines, eventLabel, eventLine, expectedText, inviteLines, refusalLines } from './events-output.js';
 import { organisersCommand } from './events-organisers.js';
@@ -14,8 +15,6 @@ import { groupsCommand, pollCommand, topicsCommand, votesCommand } from './event
 import { themesCommand } from './events-themes.js';
 import { cafeCommand } from './events-cafe.js';
 
-/** Larger than any list of people an event has; a bigger file is a mistake. */
-const MAX_FILE_BYTES = 10 * 1024 * 1024;
 const FORMATS = ['table', 'json', 'csv'] as const;
 
 const USAGE = {
@@ -45,20 +44,7 @@ const wholeNumber = (value: string | undefined, flag: string, usage: string): nu
   return Number(value);
 };
 
-/** The events area on a command's database, with the shipped templates and texts. */
-/** A list file as the area reads it; a missing, unknown or oversized file is a usage problem (exit code 2). */
-function readListFile(path: string, usage: string): TableFile {
-  const format = formatOf(path);
-  if (!format) throw new ExitError(EXIT.badConfig, [`--file must be a .csv or .xlsx file, not "${path}"`, usage]);
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch {
-    throw new ExitError(EXIT.badConfig, [`--file ${path} cannot be read (no such file?)`, usage]);
-  }
-  if (size > MAX_FILE_BYTES) throw new ExitError(EXIT.badConfig, [`--file ${path} has ${size} bytes; at most ${MAX_FILE_BYTES} are read`]);
-  return { format, bytes: readFileSync(path) };
-}
+const readListFile = (path: string, usage: string): TableFile => readTableFile(path, '--file', usage);
 
 export const eventsCommand = new Command('events').description('coordination events: programme, invitation lists, sign-in sheets, the participant profile, join QR codes, organisers');
 

@@ -19,6 +19,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   events: async () => (await import('./events.js')).eventsCommand,
   seating: async () => (await import('./seating.js')).seatingCommand,
   coding: async () => (await import('./coding.js')).codingCommand,
+  surveys: async () => (await import('./surveys.js')).surveysCommand,
 };
 
 const program = new Command('ura').description('Ura: anonymous help-seeking and coordination events for anti-trafficking work').showHelpAfterError().exitOverride();

@@ -1,8 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { DEFAULT_SEED, formatOf, planSeating, readSeatingList, SEATING_COLUMNS, SeatingError, type SeatingPair, type SeatingPlan, type TableFile } from '../events/index.js';
+import { DEFAULT_SEED, planSeating, readSeatingList, SEATING_COLUMNS, SeatingError, type SeatingPair, type SeatingPlan, type TableFile } from '../events/index.js';
 import { toCsv } from '../reports/index.js';
 import { EXIT, ExitError } from './environment.js';
+import { readTableFile } from './table-file.js';
 import { expectedText, problemText } from './events-output.js';
 
 // `ura seating`: a World Café seating plan from a list of people, without a database.
@@ -10,27 +10,13 @@ import { expectedText, problemText } from './events-output.js';
 
 const USAGE = 'usage: ura seating --participants <file.csv> --table-size <n> --rounds <r> [--seed <s>] [--tables <n>] [--apart <id>,<id>]... [--format json|csv]';
 const FORMATS = ['json', 'csv'] as const;
-/** Larger than any room's list; a bigger file is a mistake. */
-const MAX_FILE_BYTES = 10 * 1024 * 1024;
-
 const wholeNumber = (value: string | undefined, flag: string): number | undefined => {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value.trim())) throw new ExitError(EXIT.badConfig, [`${flag} must be a whole number, not "${value}"`, USAGE]);
   return Number(value);
 };
 
-function readList(path: string): TableFile {
-  const format = formatOf(path);
-  if (!format) throw new ExitError(EXIT.badConfig, [`--participants must be a .csv or .xlsx file, not "${path}"`, USAGE]);
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch {
-    throw new ExitError(EXIT.badConfig, [`--participants ${path} cannot be read (no such file?)`, USAGE]);
-  }
-  if (size > MAX_FILE_BYTES) throw new ExitError(EXIT.badConfig, [`--participants ${path} has ${size} bytes; at most ${MAX_FILE_BYTES} are read`]);
-  return { format, bytes: readFileSync(path) };
-}
+const readList = (path: string): TableFile => readTableFile(path, '--participants', USAGE);
 
 const pairOf = (value: string): SeatingPair => {
   const ids = value.split(',').map((id) => id.trim());

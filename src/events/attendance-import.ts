@@ -5,7 +5,7 @@ import { type Attendance, type EventRecord, inviteeKey, type Organisation, type 
 import { nameKey } from './normalise.js';
 import { readSignInSheet, type SheetRow, walkInProblems } from './sign-in-sheet.js';
 import type { EventPeopleStore } from './store.js';
-import { readTable, type TableFile } from './table-file.js';
+import { readTable, type TableFile } from '../shared/table-file.js';
 
 /**
  * Importing a typed-up paper sign-in sheet for one day. Each row is matched to an

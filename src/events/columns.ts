@@ -1,13 +1,8 @@
-import { type Expectation, expecting, sayExpected } from './expectation.js';
-import type { TableRow } from './table-file.js';
+import { columnLetter, type RowProblem } from '../shared/expectation.js';
+import type { TableRow } from '../shared/table-file.js';
+import { expecting } from './expectation.js';
 
-/** Why a row (or the header, row 1) cannot be taken: where, what it says, and what was expected there. */
-export interface RowProblem {
-  row: number;
-  column: string;
-  value: string;
-  expected: Expectation;
-}
+export { describeProblem, type RowProblem } from '../shared/expectation.js';
 
 export interface Columns<C extends string> {
   /** The position of each known column the header names. */
@@ -17,12 +12,6 @@ export interface Columns<C extends string> {
   /** Header names that are not known columns (their cells are ignored), as written. */
   ignored: string[];
 }
-
-const columnLetter = (index: number): string => {
-  let letters = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-};
 
 /** Finds the known columns in a header row, its names compared without case or surrounding spaces. */
 export function readHeader<C extends string>(header: readonly string[], known: readonly C[], required: readonly C[]): Columns<C> {
@@ -57,7 +46,3 @@ export function unnamedCells(rows: readonly TableRow[], header: readonly string[
   for (const row of rows) row.cells.forEach((cell, index) => cell !== '' && (header[index] ?? '').trim() === '' && columns.add(`column ${columnLetter(index)} (no name in row 1)`));
   return [...columns];
 }
-
-/** A problem as one line for a terminal: `row 7, org_type "NGO?": expected one of ...`. */
-export const describeProblem = (problem: RowProblem, say: (key: string, values: Record<string, string | number>) => string): string =>
-  `row ${problem.row}, ${problem.column} ${JSON.stringify(problem.value)}: expected ${sayExpected(problem.expected, say)}`;

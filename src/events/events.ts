@@ -16,7 +16,7 @@ import { participantProfile, type Profile, type ProfileDimension } from './profi
 import { type EventText, programmeFrom } from './programme.js';
 import { buildRoster, type EventLists, profilePeople, type RosterEntry } from './roster.js';
 import type { EventStore } from './store.js';
-import type { TableFile } from './table-file.js';
+import type { TableFile } from '../shared/table-file.js';
 import type { TemplateCatalog } from './templates.js';
 
 export type Creation = { kind: 'created'; event: EventRecord; sessions: EventSession[] } | { kind: 'invalid'; problems: InputProblem[] };

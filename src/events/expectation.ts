@@ -1,14 +1,8 @@
-/**
- * What a cell or a file should have been, as a code and its values: each reader of a
- * problem says it in its own language (`events:expected.<code>`), the organiser's page
- * in theirs, the `ura` command in English. A value may itself be an expectation (why a
- * file could not be read, inside "a CSV file that can be read").
- */
-export interface Expectation {
-  code: ExpectedCode;
-  values?: Readonly<Record<string, string | number | Expectation>>;
-}
+import type { Expectation } from '../shared/expectation.js';
 
+export { type Expectation, sayExpected } from '../shared/expectation.js';
+
+/** What the events area's lists expect, said as `events:expected.<code>`. */
 export const EXPECTED_CODES = [
   'column_once',
   'column_named',
@@ -29,18 +23,7 @@ export const EXPECTED_CODES = [
   'host',
   'file_kind',
   'file_readable',
-  'file_no_sheet',
-  'file_not_utf8',
-  'file_broken',
-  'file_empty',
-  'file_too_long',
 ] as const;
 export type ExpectedCode = (typeof EXPECTED_CODES)[number];
 
-export const expecting = (code: ExpectedCode, values?: Expectation['values']): Expectation => (values ? { code, values } : { code });
-
-/** Says an expectation: `say(key, values)` is a translator of the events namespace. */
-export function sayExpected(expectation: Expectation, say: (key: string, values: Record<string, string | number>) => string): string {
-  const values = Object.fromEntries(Object.entries(expectation.values ?? {}).map(([name, value]) => [name, typeof value === 'object' ? sayExpected(value, say) : value]));
-  return say(`expected.${expectation.code}`, values);
-}
+export const expecting = (code: ExpectedCode, values?: Expectation['values']): Expectation<ExpectedCode> => (values ? { code, values } : { code });

@@ -40,7 +40,7 @@ export { INVITE_COLUMNS } from './invite-list.js';
 export { SHEET_COLUMNS } from './sign-in-sheet.js';
 export type { InviteImport } from './invite-import.js';
 export type { AttendanceImport, SheetPerson } from './attendance-import.js';
-export { formatOf, MAX_ROWS, readTable, TABLE_FORMATS, type TableFile, type TableFormat } from './table-file.js';
+export { formatOf, MAX_ROWS, TABLE_FORMATS, type TableFile, type TableFormat } from '../shared/table-file.js';
 export { participantProfile, percent, PROFILE_DIMENSIONS, type Profile, type ProfileCounts, type ProfileDimension, type ProfilePerson, type ProfileRow } from './profile.js';
 export { profileTable } from './profile-table.js';
 export type { RosterEntry } from './roster.js';

@@ -4,7 +4,7 @@ import type { Expectation } from './expectation.js';
 import { type InviteRow, readInviteList } from './invite-list.js';
 import type { Invitee, Organisation } from './model.js';
 import type { EventPeopleStore, InviteChanges } from './store.js';
-import { readTable, type TableFile } from './table-file.js';
+import { readTable, type TableFile } from '../shared/table-file.js';
 
 /**
  * Importing an invitation list. Any bad row and nothing is imported, every problem

@@ -4,7 +4,7 @@ import { expecting } from './expectation.js';
 import { contact, fieldExpectation, organisationName, orgType, personName, region } from './list-fields.js';
 import type { InviteRegion, OrgType } from './model.js';
 import { nameKey } from './normalise.js';
-import type { Table } from './table-file.js';
+import type { Table } from '../shared/table-file.js';
 
 /**
  * An invitation list read and checked row by row, with no I/O: every problem is found

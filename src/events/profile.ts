@@ -1,3 +1,4 @@
+import { percent } from '../reports/index.js';
 import { INVITE_REGIONS, type InviteRegion, ORG_TYPES, type OrgType } from './model.js';
 
 /**
@@ -44,8 +45,8 @@ export interface Profile {
   total: ProfileCounts;
 }
 
-/** part ÷ whole in %, rounded half up to one decimal (37.93 → 37.9, 37.5 stays, 56.17 → 56.2), from integers so no float error creeps in. */
-export const percent = (part: number, whole: number): number | null => (whole === 0 ? null : Math.round((part * 1000) / whole) / 10);
+// The reports' one rounding of shares, also offered where the profile is imported from.
+export { percent };
 
 const distinct = (people: readonly ProfilePerson[], key: (person: ProfilePerson) => string): number => new Set(people.map(key)).size;
 

@@ -4,7 +4,7 @@ import { expecting } from './expectation.js';
 import { fieldExpectation, organisationName, orgType, personName, region } from './list-fields.js';
 import type { InviteRegion, OrgType } from './model.js';
 import { nameKey } from './normalise.js';
-import type { Table } from './table-file.js';
+import type { Table } from '../shared/table-file.js';
 
 /**
  * A paper sign-in sheet, typed up: who was there, by name and organisation. Matching

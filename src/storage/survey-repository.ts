@@ -13,6 +13,7 @@ type ResponseRow = Awaited<ReturnType<UraPrisma['surveyResponse']['findUniqueOrT
 const toRun = (row: RunRow): SurveyRun => ({ ...row, kind: storedOneOf(SURVEY_KINDS, row.kind, 'standalone') });
 
 const answersSchema = z.record(z.string(), answerSchema);
+const askedSchema = z.array(z.string()).nullable();
 
 const json = (text: string): unknown => {
   try {
@@ -26,7 +27,8 @@ const json = (text: string): unknown => {
 function toResponse(row: ResponseRow): SurveyResponse | undefined {
   const state = flowStateSchema.safeParse(json(row.state));
   const answers = answersSchema.safeParse(json(row.answers));
-  if (!state.success || !answers.success) return undefined;
+  const asked = askedSchema.safeParse(row.asked === null ? null : json(row.asked));
+  if (!state.success || !answers.success || !asked.success) return undefined;
   return {
     id: row.id,
     runId: row.runId,
@@ -39,6 +41,8 @@ function toResponse(row: ResponseRow): SurveyResponse | undefined {
     answers: answers.data,
     outcome: row.outcome,
     source: storedOneOf(RESPONSE_SOURCES, row.source, 'chat'),
+    paperRef: row.paperRef,
+    asked: asked.data,
     startedAt: row.startedAt,
     updatedAt: row.updatedAt,
     completedAt: row.completedAt,
@@ -54,6 +58,8 @@ const responseRow = (r: SurveyResponse) => ({
   answers: JSON.stringify(r.answers),
   outcome: r.outcome,
   source: r.source,
+  paperRef: r.paperRef,
+  asked: r.asked === null ? null : JSON.stringify(r.asked),
   startedAt: r.startedAt,
   updatedAt: r.updatedAt,
   completedAt: r.completedAt,
@@ -94,6 +100,27 @@ export function createSurveyRepository(prisma: UraPrisma): SurveyStore {
     async responses(runId, status = 'completed') {
       const rows = await prisma.surveyResponse.findMany({ where: { runId, status }, orderBy: [{ startedAt: 'asc' }, { id: 'asc' }] });
       return rows.flatMap((row) => toResponse(row) ?? []);
+    },
+    async scopedRun(flowId, scope) {
+      const row = await prisma.surveyRun.findFirst({ where: { flowId, scope }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
+      return row ? toRun(row) : undefined;
+    },
+    async paperRefsTaken(runId, refs) {
+      if (refs.length === 0) return [];
+      const rows = await prisma.surveyResponse.findMany({ where: { runId, paperRef: { in: [...refs] } }, select: { paperRef: true } });
+      return rows.flatMap((row) => row.paperRef ?? []);
+    },
+    async addPaperResponses(responses, newRun) {
+      try {
+        await prisma.$transaction(async (tx) => {
+          if (newRun) await tx.surveyRun.create({ data: newRun });
+          await tx.surveyResponse.createMany({ data: responses.map((r) => ({ id: r.id, ...responseRow(r) })) });
+        });
+        return true;
+      } catch (error) {
+        if (isUniqueViolation(error)) return false;
+        throw error;
+      }
     },
   };
 }

@@ -5,6 +5,11 @@ export { RESPONSE_SOURCES, RESPONSE_STATUSES, SURVEY_KINDS } from './model.js';
 export type { ResponseSource, ResponseStatus, SurveyKind, SurveyResponse, SurveyRun, SurveyStore } from './model.js';
 export { respondentKeys, type RespondentKey } from './respondent.js';
 export { createSurveyRetention, type SurveyRetentionResult, type SurveyRetentionStore } from './retention.js';
+export { evaluationForm, type FormTranslate } from './form.js';
+export { reportAnswer, reportAnswers, reportResponseOf } from './report-response.js';
+export { PAPER_EXPECTED, type PaperExpected } from './paper/expected.js';
+export { readCell, readPaperFile, readPaperTable, readResponsesFile, RESPONDENT_COLUMN, RESPONDENT_MAX, type PaperResponse, type PaperTable, type ResponsesFile } from './paper/responses-file.js';
+export { importPaper, type PaperImport, type PaperImportInput, type PaperTarget } from './paper/import.js';
 export { createSurveys, type Closed, type SurveyConversations, type Surveys, type SurveyTurn } from './surveys.js';
 
 /** The flow actions the surveys area handles: none yet (a survey only asks and thanks). */

@@ -48,6 +48,10 @@ export interface SurveyResponse extends FlowConversation {
   /** The outcome of the end reached, once completed. */
   outcome: string | null;
   source: ResponseSource;
+  /** A paper form's respondent id as written on it (paper only, optional): a run takes each once. */
+  paperRef: string | null;
+  /** The item codes the respondent was asked (a paper form may carry fewer); null: all of the form's. */
+  asked: string[] | null;
   completedAt: Date | null;
 }
 
@@ -63,4 +67,13 @@ export interface SurveyStore {
   saveResponse(response: SurveyResponse): Promise<void>;
   /** A run's responses with a status (completed by default), oldest first: what reports read. */
   responses(runId: string, status?: ResponseStatus): Promise<SurveyResponse[]>;
+  /** The latest run of a flow about `scope` (an event's id), whatever its version. */
+  scopedRun(flowId: string, scope: string): Promise<SurveyRun | undefined>;
+  /** Which of these paper respondent ids a run holds already. */
+  paperRefsTaken(runId: string, refs: readonly string[]): Promise<string[]>;
+  /**
+   * Stores paper responses in one transaction, with their run when it is new; false, and
+   * nothing stored, when a respondent id is already on the run (another import got there first).
+   */
+  addPaperResponses(responses: readonly SurveyResponse[], newRun?: SurveyRun): Promise<boolean>;
 }

@@ -56,7 +56,18 @@ export function createSurveys(deps: { catalog: FlowCatalog; store: SurveyStore; 
           create: (response) => store.createResponse(response),
           save: (response) => store.saveResponse(response),
         },
-        begin: (subject, base) => ({ ...base, runId: run.id, respondentKey: respondentKey(run.id, subject), status: 'active', answers: {}, outcome: null, source: 'chat', completedAt: null }),
+        begin: (subject, base) => ({
+          ...base,
+          runId: run.id,
+          respondentKey: respondentKey(run.id, subject),
+          status: 'active',
+          answers: {},
+          outcome: null,
+          source: 'chat',
+          paperRef: null,
+          asked: null,
+          completedAt: null,
+        }),
         // A completed response keeps its answers and drops its key: it no longer leads to anyone.
         async settle(_subject, response) {
           const ended = response.state.status === 'ended';

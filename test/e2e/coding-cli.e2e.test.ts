@@ -137,8 +137,7 @@ describe('ura coding', () => {
       const summary = JSON.parse((await ura('summary', '--form', EVALUATION, '--run', runId, '--json')).stdout);
       expect(summary.open).toEqual([
         {
-          code: 'open_learned',
-          answered: 3,
+          item: 'open_learned',
           themes: [
             { theme: 'data', respondents: 2 },
             { theme: 'trust', respondents: 1 },

@@ -67,11 +67,10 @@ describe.each(PROVIDERS_UNDER_TEST)('coding open answers on $name', ({ open, ski
     expect(await coding.quote(ref(r1, 'open_comments'), '   ')).toMatchObject({ kind: 'invalid' });
 
     const summary = await coding.summary(target);
-    const learned = summary.open.find((item) => item.code === 'open_learned');
+    const learned = summary.open.find((item) => item.item === 'open_learned');
     // Agreed: r1 trust (data only by Anna), r2 data, r3 shelter (trust only by Ben), r4 none.
     expect(learned).toEqual({
-      code: 'open_learned',
-      answered: 4,
+      item: 'open_learned',
       themes: [
         { theme: 'trust', respondents: 1 },
         { theme: 'data', respondents: 1 },
@@ -80,9 +79,8 @@ describe.each(PROVIDERS_UNDER_TEST)('coding open answers on $name', ({ open, ski
       quotes: [],
     });
     // Coded by Anna alone: her themes count.
-    expect(summary.open.find((item) => item.code === 'open_comments')).toEqual({
-      code: 'open_comments',
-      answered: 1,
+    expect(summary.open.find((item) => item.item === 'open_comments')).toEqual({
+      item: 'open_comments',
       themes: [
         { theme: 'shelter', respondents: 1 },
         { theme: 'trust', respondents: 0 },
@@ -115,7 +113,7 @@ describe.each(PROVIDERS_UNDER_TEST)('coding open answers on $name', ({ open, ski
     expect(resolved.agreement?.disagreements).toEqual([{ item: 'open_learned', answer: ref(r3), theme: 'trust', codedBy: 'ben' }]);
     // Kappa compares what the coders chose: unchanged by the resolution.
     expect(resolved.agreement?.overall).toBe(0.625);
-    expect(resolved.open.find((item) => item.code === 'open_learned')?.themes).toEqual([
+    expect(resolved.open.find((item) => item.item === 'open_learned')?.themes).toEqual([
       { theme: 'data', respondents: 2 },
       { theme: 'trust', respondents: 1 },
       { theme: 'shelter', respondents: 1 },
@@ -142,7 +140,7 @@ describe.each(PROVIDERS_UNDER_TEST)('coding open answers on $name', ({ open, ski
     expect(await coding.code(next.answer.ref, 'anna', ['trust'])).toMatchObject({ kind: 'unknown_theme', codes: ['trust'] });
     expect((await coding.code(next.answer.ref, 'anna', ['support'])).kind).toBe('coded');
     const summary = await coding.summary({ formId: EVALUATION, runId: run.id });
-    expect(summary.open).toEqual([{ code: 'open_learned', answered: 1, themes: [{ theme: 'support', respondents: 1 }], quotes: [] }]);
+    expect(summary.open).toEqual([{ item: 'open_learned', themes: [{ theme: 'support', respondents: 1 }], quotes: [] }]);
     expect(summary.agreement).toBeNull();
   });
 

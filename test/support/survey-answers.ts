@@ -58,6 +58,8 @@ export async function seedResponses(prisma: UraPrisma, run: SurveyRun, texts: re
       answers,
       outcome: 'done',
       source: 'paper',
+      paperRef: null,
+      asked: null,
       startedAt: at,
       updatedAt: at,
       completedAt: status === 'completed' ? at : null,

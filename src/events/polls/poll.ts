@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Texts } from '../model.js';
+import { percent } from '../../reports/index.js';
 
 /** A rating is the counted clap-o-meter (1 to 5), yes/no the show of hands, single one choice of several. */
 export const POLL_KINDS = ['rating', 'yes_no', 'single'] as const;
@@ -82,7 +83,7 @@ export function tally(poll: Poll, votes: readonly PollVote[], checkedIn: number)
 }
 
 /** A count as a share of the checked-in participants, in percent with one decimal; none when nobody is checked in. */
-export const shareOf = (count: number, checkedIn: number): number | null => (checkedIn === 0 ? null : Math.round((count * 1000) / checkedIn) / 10);
+export const shareOf = (count: number, checkedIn: number): number | null => percent(count, checkedIn);
 
 /** A rating's mean (1 to 5, two decimals), none without votes. */
 export function ratingMean(result: Pick<PollResult, 'options' | 'voters'>): number | null {

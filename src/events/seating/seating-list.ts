@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { cellOf, readHeader, type RowProblem, unnamedCells } from '../columns.js';
 import { type Expectation, expecting } from '../expectation.js';
 import { fieldExpectation, orgType, personName, region } from '../list-fields.js';
-import { readTable, type TableFile } from '../table-file.js';
+import { readTable, type TableFile } from '../../shared/table-file.js';
 import type { SeatingPerson } from './model.js';
 
 /**

@@ -21,7 +21,13 @@ export type FormItem =
       pointLabels: Readonly<Record<string, readonly string[]>>;
     }
   | { code: string; kind: 'choice'; multiple: boolean; options: readonly string[]; text: Readonly<Record<string, string>>; optionLabels: Readonly<Record<string, Readonly<Record<string, string>>>> }
-  | { code: string; kind: 'text'; text: Readonly<Record<string, string>> };
+  | {
+      code: string;
+      kind: 'text';
+      text: Readonly<Record<string, string>>;
+      /** The longest answer the form takes, in characters (the chat step's limit); absent, no limit of the form's own. */
+      maxLength?: number;
+    };
 
 export interface EvaluationForm {
   id: string;
@@ -136,5 +142,23 @@ export interface EvaluationReport {
   profile: ProfileSection | null;
   agreement: Agreement | null;
   /** Previous edition compared with, if any. */
-  previous: { kind: 'event' | 'file'; id: string } | null;
+  previous: { kind: PreviousEdition['kind']; id: string } | null;
+}
+
+/**
+ * An earlier edition's top box (of all) per item code: another event's report in Ura, or
+ * a file of percentages from an edition run before Ura. The wording, where known, tells
+ * whether an item still asks the same question.
+ */
+export interface PreviousEdition {
+  kind: 'event' | 'file';
+  id: string;
+  items: Readonly<Record<string, { topBoxOfAll: number | null; text?: Readonly<Record<string, string>> }>>;
+}
+
+/** What coders made of one open item: theme counts and chosen quotes, from the coding of open answers. */
+export interface OpenItemCoding {
+  item: string;
+  themes: readonly ThemeCount[];
+  quotes: readonly string[];
 }

@@ -1,11 +1,15 @@
 import { agreementOf } from '../../reports/evaluation/agreement.js';
-import type { Agreement, OpenItemReport } from '../../reports/evaluation/model.js';
-import type { CodebookTheme, Coding, OpenAnswer, Quote, Resolution } from './model.js';
+import type { Agreement, OpenItemCoding } from '../../reports/evaluation/model.js';
+import type { CodebookTheme, Coding, OpenAnswer, Quote, Resolution, Texts } from './model.js';
 
-/** What the evaluation report takes of the coding: theme counts and quotes per open item, and the coders' agreement. */
+/**
+ * What the evaluation report takes of the coding (its `coding`, `agreement` and theme labels):
+ * theme counts and quotes per open item, the coders' agreement, the codebook's labels by theme code.
+ */
 export interface CodingSummary {
-  open: OpenItemReport[];
+  open: OpenItemCoding[];
   agreement: Agreement | null;
+  labels: Record<string, Texts>;
 }
 
 const keyOf = (answer: { responseId: string; item: string }) => `${answer.responseId}\u0000${answer.item}`;
@@ -24,7 +28,7 @@ export function agreedThemes(codings: readonly Coding[], resolution?: Resolution
 }
 
 /**
- * Per open item: who wrote something, the respondents with each theme (every theme of the
+ * Per open item answered: the respondents with each theme (every theme of the
  * codebook, the most mentioned first), the quotes chosen (in the answers' order); and the
  * agreement of the two coders who coded most answers in common, disagreements named by
  * answer reference.
@@ -42,14 +46,14 @@ export function summarise(input: {
   const quoteOf = new Map(input.quotes.map((quote) => [keyOf(quote), quote.text]));
   const order = input.themes.map((theme) => theme.code);
   const items = [...new Set(input.answers.map((answer) => answer.item))].sort();
-  const open = items.map((item): OpenItemReport => {
+  const open = items.map((item): OpenItemCoding => {
     const answers = input.answers.filter((answer) => answer.item === item);
     const agreed = answers.map((answer) => agreedThemes(codingsOf.get(keyOf(answer)) ?? [], resolutionOf.get(keyOf(answer))) ?? []);
     const themes = order
       .map((theme) => ({ theme, respondents: new Set(answers.filter((_, index) => agreed[index]?.includes(theme)).map((answer) => answer.responseId)).size }))
       .sort((a, b) => b.respondents - a.respondents || order.indexOf(a.theme) - order.indexOf(b.theme));
     const quotes = answers.flatMap((answer) => quoteOf.get(keyOf(answer)) ?? []);
-    return { code: item, answered: new Set(answers.map((answer) => answer.responseId)).size, themes, quotes };
+    return { item, themes, quotes };
   });
   const refOf = new Map(input.answers.map((answer) => [keyOf(answer), answer.ref]));
   // In the answers' order, so that disagreements are listed as the answers come.
@@ -58,5 +62,6 @@ export function summarise(input: {
     const answer = refOf.get(keyOf(resolution));
     return answer ? [{ item: resolution.item, answer }] : [];
   });
-  return { open, agreement: agreementOf({ themes: order, decisions, resolved }) };
+  const labels = Object.fromEntries(input.themes.map((theme) => [theme.code, theme.labels]));
+  return { open, agreement: agreementOf({ themes: order, decisions, resolved }), labels };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readInviteList } from '../../../src/events/invite-list.js';
-import type { Table } from '../../../src/events/table-file.js';
+import type { Table } from '../../../src/shared/table-file.js';
 import { inWords } from '../../support/expected.js';
 
 const HEADER = ['name', 'organisation', 'org_type', 'region'];

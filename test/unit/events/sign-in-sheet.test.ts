@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readSignInSheet, walkInProblems } from '../../../src/events/sign-in-sheet.js';
-import type { Table } from '../../../src/events/table-file.js';
+import type { Table } from '../../../src/shared/table-file.js';
 import { inWords } from '../../support/expected.js';
 
 const table = (header: string[], rows: string[][]): Table => ({ header, rows: rows.map((cells, i) => ({ row: i + 2, cells })) });

@@ -43,8 +43,7 @@ describe('the coding summary', () => {
     });
     expect(summary.open).toEqual([
       {
-        code: 'open_comments',
-        answered: 1,
+        item: 'open_comments',
         themes: [
           { theme: 'trust', respondents: 0 },
           { theme: 'data', respondents: 0 },
@@ -53,8 +52,7 @@ describe('the coding summary', () => {
         quotes: [],
       },
       {
-        code: 'open_learned',
-        answered: 3,
+        item: 'open_learned',
         themes: [
           { theme: 'data', respondents: 2 },
           { theme: 'trust', respondents: 1 },
@@ -63,6 +61,7 @@ describe('the coding summary', () => {
         quotes: ['More shelters'],
       },
     ]);
+    expect(summary.labels.trust).toEqual({ sq: 'trust', en: 'trust' });
     // Resolved: b's disagreements are settled, so none is left to list.
     expect(summary.agreement?.disagreements).toEqual([]);
     expect(summary.agreement?.answers).toBe(2);

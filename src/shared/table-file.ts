@@ -1,11 +1,11 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { errorMessage } from '../shared/errors.js';
-import { type Expectation, expecting } from './expectation.js';
+import type { Expectation } from './expectation.js';
 
 /**
- * Reading the lists organisers bring (an invitation list, a typed-up sign-in sheet) as
- * rows of text, from CSV or from an Excel workbook (its first sheet), with exceljs for
+ * Reading the tables organisers bring (an invitation list, a typed-up sign-in sheet, paper
+ * survey answers) as rows of text, from CSV or from an Excel workbook (its first sheet), with exceljs for
  * both. Its CSV reader (fast-csv) follows RFC 4180: quoted fields with commas, doubled
  * quotes and line breaks, and a UTF-8 byte-order mark (which Excel writes) is dropped.
  * Every value is read as the text written: exceljs would otherwise turn "007" into 7
@@ -13,6 +13,11 @@ import { type Expectation, expecting } from './expectation.js';
  * writes those where the decimal mark is a comma, as in Albania and Italy) is read with
  * semicolons.
  */
+
+/** Why a file cannot be read, said as `common:expected.<code>`. */
+export const TABLE_PROBLEMS = ['file_no_sheet', 'file_not_utf8', 'file_broken', 'file_empty', 'file_too_long'] as const;
+export type TableProblem = (typeof TABLE_PROBLEMS)[number];
+const expecting = (code: TableProblem, values?: Expectation['values']): Expectation<TableProblem> => ({ code, ns: 'common', ...(values ? { values } : {}) });
 
 export const TABLE_FORMATS = ['csv', 'xlsx'] as const;
 export type TableFormat = (typeof TABLE_FORMATS)[number];
@@ -34,7 +39,7 @@ export interface Table {
   rows: TableRow[];
 }
 
-/** More rows than any event's list: a file this long is a mistake (or an attack), read no further. */
+/** More rows than any event's list or pile of paper forms: a file this long is a mistake (or an attack), read no further. */
 export const MAX_ROWS = 10_000;
 
 /** The format a file's name says, if it is one Ura reads. */
@@ -56,8 +61,16 @@ async function readXlsx(bytes: Uint8Array): Promise<ExcelJS.Worksheet | undefine
   return workbook.worksheets[0];
 }
 
-/** A cell as the organiser sees it; a date as YYYY-MM-DD rather than JavaScript's long form. */
-const cellText = (cell: ExcelJS.Cell): string => (cell.value instanceof Date ? cell.value.toISOString().slice(0, 10) : cell.text.trim());
+/**
+ * A cell as the organiser sees it; a date as YYYY-MM-DD rather than JavaScript's long form,
+ * and a number formatted as a percentage as the percentage shown ("39%", where Excel stores
+ * 0.39), so that a figure typed as 39% is not read as 0.39.
+ */
+const cellText = (cell: ExcelJS.Cell): string => {
+  if (cell.value instanceof Date) return cell.value.toISOString().slice(0, 10);
+  if (typeof cell.value === 'number' && cell.numFmt?.includes('%')) return `${Number((cell.value * 100).toPrecision(12))}%`;
+  return cell.text.trim();
+};
 
 function rowsOf(sheet: ExcelJS.Worksheet): TableRow[] {
   const rows: TableRow[] = [];

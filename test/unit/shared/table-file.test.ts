@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { formatOf, MAX_ROWS, readTable } from '../../../src/events/table-file.js';
+import { formatOf, MAX_ROWS, readTable } from '../../../src/shared/table-file.js';
 import { readInWords } from '../../support/expected.js';
 
 const csv = (text: string) => readTable({ format: 'csv', bytes: new TextEncoder().encode(text) });
