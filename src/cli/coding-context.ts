@@ -1,5 +1,4 @@
 import { readFileSync, statSync } from 'node:fs';
-import { loadAreaFlows } from '../flow-actions.js';
 import { systemClock } from '../shared/clock.js';
 import { readTable } from '../shared/table-file.js';
 import type { Database } from '../storage/database.js';
@@ -10,6 +9,7 @@ import { withDatabase } from './database.js';
 import { EXIT, ExitError } from './environment.js';
 import { eventsOn } from './events-context.js';
 import { expectedText } from './events-output.js';
+import { surveyForm } from './survey-form.js';
 import { readTableFile } from './table-file.js';
 
 // What `ura coding` commands share: the coding over the database, the form, event and run they name, the codebook file.
@@ -27,14 +27,10 @@ export const withCoding = <T>(work: (coding: SurveyCoding) => Promise<T>) => wit
 
 const codingOn = (db: Database): SurveyCoding => createCoding({ store: createCodingRepository(db.prisma), clock: systemClock });
 
-/** The form a command names: a loaded survey flow with an open question, else a failure. */
+/** The form a command names: a survey flow (else a usage problem) with an open question to code. */
 function formOf(form: string | undefined, usage: string): string {
   if (!form) throw new ExitError(EXIT.badConfig, ['--form is required: the id of a survey flow, e.g. surveys/event-evaluation', usage]);
-  const { catalog } = loadAreaFlows();
-  const known = [...catalog.flows.keys()].filter((id) => id.startsWith('surveys/'));
-  const compiled = known.includes(form) ? catalog.get(form) : undefined;
-  if (!compiled) throw new ExitError(EXIT.failure, [`No survey form has the id "${form}". Forms: ${known.join(', ')}.`]);
-  if (!compiled.flow.steps.some((step) => step.type === 'text')) throw new ExitError(EXIT.failure, [`The form ${form} has no open question to code.`]);
+  if (!surveyForm(form).form.items.some((item) => item.kind === 'text')) throw new ExitError(EXIT.failure, [`The form ${form} has no open question to code.`]);
   return form;
 }
 

@@ -58,8 +58,8 @@ describe('ura coding', () => {
       expect(bad.stderr).toContain('Nothing imported: 1 problem(s)');
       expect(bad.stderr).toContain('column "colour": not a codebook column');
       const unknownForm = await ura('codebook', 'import', '--form', 'surveys/nothing', '--file', join(dir, 'codebook.yaml'));
-      expect(unknownForm.status).toBe(1);
-      expect(unknownForm.stderr).toContain('No survey form has the id "surveys/nothing"');
+      expect(unknownForm.status).toBe(2);
+      expect(unknownForm.stderr).toContain('--form must be a survey flow');
       const imported = await ura('codebook', 'import', '--form', EVALUATION, '--file', join(dir, 'codebook.yaml'));
       expect(imported.stderr).toBe('');
       expect(imported.stdout).toContain('Imported 3 theme(s)');
