@@ -19,6 +19,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   events: async () => (await import('./events.js')).eventsCommand,
   seating: async () => (await import('./seating.js')).seatingCommand,
   report: async () => (await import('./report.js')).reportCommand,
+  coding: async () => (await import('./coding.js')).codingCommand,
   surveys: async () => (await import('./surveys.js')).surveysCommand,
 };
 

@@ -11,10 +11,11 @@ const parsed = (text: string | null): unknown => {
 
 const textsSchema = z.record(z.string(), z.string());
 
-/** JSON columns of the events area (events, programme, café, polls, votes, Open Space) read back: what cannot be read is empty, never half-used. */
+/** JSON columns read back (the events area's, the coding of survey answers): what cannot be read is empty, never half-used. */
 export const storedJson = {
   texts: (text: string | null) => textsSchema.safeParse(parsed(text)).data ?? {},
   textsList: (text: string | null) => z.array(textsSchema).safeParse(parsed(text)).data ?? [],
   strings: (text: string | null) => z.array(z.string()).safeParse(parsed(text)).data ?? [],
   stringLists: (text: string | null) => z.array(z.array(z.string())).safeParse(parsed(text)).data ?? [],
+  stringsByKey: (text: string | null) => z.record(z.string(), z.array(z.string())).safeParse(parsed(text)).data ?? {},
 };

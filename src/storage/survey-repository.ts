@@ -137,12 +137,23 @@ export async function deleteResponsesInProgress(tx: UraTx, subject: string, resp
   return (await tx.surveyResponse.deleteMany({ where: { status: 'active', respondentKey: { in: keys } } })).count;
 }
 
+/** Responses whose coding is deleted per statement: well under SQLite's limit of bound values. */
+const CODING_BATCH = 500;
+
 export function createSurveyRetentionRepository(database: Pick<Database, 'prisma' | 'scrub'>): SurveyRetentionStore {
   return {
     async purge({ staleBefore, before }) {
       const result = await database.prisma.$transaction(async (tx) => {
         // Their time of last activity stays: the surveys' retention counts from it.
         const abandoned = (await tx.surveyResponse.updateMany({ where: { status: 'active', updatedAt: { lt: staleBefore } }, data: { status: 'abandoned', respondentKey: null } })).count;
+        // Their coding goes with them: the quotes hold words of the answers.
+        const gone = await tx.surveyResponse.findMany({ where: { updatedAt: { lt: before } }, select: { id: true } });
+        for (let start = 0; start < gone.length; start += CODING_BATCH) {
+          const where = { responseId: { in: gone.slice(start, start + CODING_BATCH).map((response) => response.id) } };
+          await tx.codingDecision.deleteMany({ where });
+          await tx.codingResolution.deleteMany({ where });
+          await tx.codingQuote.deleteMany({ where });
+        }
         const responses = (await tx.surveyResponse.deleteMany({ where: { updatedAt: { lt: before } } })).count;
         return { abandoned, responses };
       });

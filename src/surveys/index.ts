@@ -15,3 +15,4 @@ export { createSurveys, type Closed, type SurveyConversations, type Surveys, typ
 
 /** The flow actions the surveys area handles: none yet (a survey only asks and thanks). */
 export const SURVEY_ACTIONS: readonly string[] = [];
+export * from './coding/index.js';

@@ -1,29 +1,9 @@
+import { suggestByKeywords } from '../../shared/keywords.js';
 import type { Texts } from '../model.js';
 import type { CafeCoding, CafeNote, CafeTheme } from './model.js';
 
-/** Lower case without diacritics: "Strehëz" and "strehez" are one word to a keyword. */
-const plain = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-
-/** The words of a text, in plain form. */
-const wordsOf = (text: string) =>
-  plain(text)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
-
-/**
- * The themes whose keywords a note mentions, for a facilitator to confirm: a keyword
- * matches a word that starts with it (so "shelter" finds "shelters"), a keyword of
- * several words matches them in a row. Nothing is coded until a facilitator confirms.
- */
-export function suggestThemes(text: string, themes: readonly CafeTheme[]): CafeTheme[] {
-  const words = wordsOf(text);
-  const mentions = (keyword: string) => {
-    const parts = wordsOf(keyword);
-    if (parts.length === 0) return false;
-    return words.some((_, start) => parts.every((part, offset) => words[start + offset]?.startsWith(part) ?? false));
-  };
-  return themes.filter((theme) => theme.keywords.some(mentions));
-}
+/** The themes whose keywords a note mentions, for a facilitator to confirm (nothing is coded until one does). */
+export const suggestThemes = (text: string, themes: readonly CafeTheme[]): CafeTheme[] => suggestByKeywords(text, themes);
 
 /** A theme's count: the notes coded with it and the tables (a round's table) they came from, with the notes' ids. */
 export interface ThemeCount {

@@ -1,0 +1,44 @@
+-- CreateTable
+CREATE TABLE "CodingTheme" (
+    "formId" TEXT NOT NULL,
+    "eventId" TEXT NOT NULL,
+    "code" TEXT NOT NULL,
+    "position" INTEGER NOT NULL,
+    "labels" TEXT NOT NULL,
+    "definitions" TEXT NOT NULL,
+    "keywords" TEXT NOT NULL,
+
+    CONSTRAINT "CodingTheme_pkey" PRIMARY KEY ("formId","eventId","code")
+);
+
+-- CreateTable
+CREATE TABLE "CodingDecision" (
+    "responseId" TEXT NOT NULL,
+    "item" TEXT NOT NULL,
+    "coder" TEXT NOT NULL,
+    "themes" TEXT NOT NULL,
+    "codedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "CodingDecision_pkey" PRIMARY KEY ("responseId","item","coder")
+);
+
+-- CreateTable
+CREATE TABLE "CodingResolution" (
+    "responseId" TEXT NOT NULL,
+    "item" TEXT NOT NULL,
+    "themes" TEXT NOT NULL,
+    "resolvedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "CodingResolution_pkey" PRIMARY KEY ("responseId","item")
+);
+
+-- CreateTable
+CREATE TABLE "CodingQuote" (
+    "responseId" TEXT NOT NULL,
+    "item" TEXT NOT NULL,
+    "text" TEXT NOT NULL,
+    "quotedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "CodingQuote_pkey" PRIMARY KEY ("responseId","item")
+);
+
