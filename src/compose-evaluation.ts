@@ -24,10 +24,10 @@ export function evaluationDownloads(deps: { catalog: FlowCatalog; i18n: I18n; st
     const event = await events.get(eventId);
     const profile = await events.profile(event.id, 'org_type');
     const section: ProfileSection = { rows: profile.rows.map((row) => ({ ...row })), total: { ...profile.total } };
-    const report = await evaluationReport(
+    const { report, themes } = await evaluationReport(
       { store, ...(deps.coding ? { coding: deps.coding } : {}) },
       { form, subject: { kind: 'event', id: event.id, name: event.names, checkedIn: profile.total.participants, profile: section } },
     );
-    return { files: await renderEvaluation(report, form, { format: request.format, languages: request.languages, i18n }) };
+    return { files: await renderEvaluation(report, form, { format: request.format, languages: request.languages, i18n, themes }) };
   };
 }

@@ -45,7 +45,8 @@ import { createOrganiserSessionRepository } from './storage/organiser-session-re
 import { createRetentionRepository } from './storage/retention-repository.js';
 import { createSessionRepository } from './storage/session-repository.js';
 import { createSurveyRepository, createSurveyRetentionRepository } from './storage/survey-repository.js';
-import { createSurveyRetention, createSurveys, respondentKeys } from './surveys/index.js';
+import { codingForReports, createCoding, createSurveyRetention, createSurveys, respondentKeys } from './surveys/index.js';
+import { createCodingRepository } from './storage/coding-repository.js';
 import type { AreaBotDeps } from './transport/telegram/area-composers.js';
 import { parseSession } from './transport/telegram/context.js';
 import { staffLookup } from './transport/telegram/staff-lookup.js';
@@ -164,6 +165,8 @@ export function composeAreas(deps: AreaDeps) {
     surveys,
     /** The survey tables, for the evaluation reports. */
     surveyStore,
+    /** The coders' work on open answers, as the evaluation reports read it. */
+    codingReports: codingForReports(createCoding({ store: createCodingRepository(prisma), clock })),
     /** The flows, helpline and surveys. */
     catalog,
     // Templates with a problem are left out here; start-up refuses them (main.ts).

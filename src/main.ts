@@ -206,7 +206,7 @@ export async function startUra(config: Config, logger: Logger, options: StartOpt
           const { code, changesAt } = await areas.events.entranceCode(eventId);
           return { code, validUntil: changesAt };
         },
-        evaluation: evaluationDownloads({ catalog: areas.catalog, i18n, store: areas.surveyStore, events: areas.events }),
+        evaluation: evaluationDownloads({ catalog: areas.catalog, i18n, store: areas.surveyStore, events: areas.events, coding: areas.codingReports }),
       }),
       i18n,
       clock,

@@ -10,7 +10,9 @@ import { readPreviousFile } from '../reports/evaluation/previous-file.js';
 import { formatOf } from '../shared/table-file.js';
 import type { Database } from '../storage/database.js';
 import { createSurveyRepository } from '../storage/survey-repository.js';
-import { type EvaluationSubject, evaluationReport, readResponsesFile } from '../surveys/index.js';
+import { codingForReports, createCoding, type EvaluationSubject, evaluationReport, readResponsesFile } from '../surveys/index.js';
+import { createCodingRepository } from '../storage/coding-repository.js';
+import { systemClock } from '../shared/clock.js';
 import { withDatabase } from './database.js';
 import { EXIT, ExitError } from './environment.js';
 import { eventsOn } from './events-context.js';
@@ -32,6 +34,9 @@ interface Options {
   format: string;
   out?: string;
 }
+
+/** The coders' theme counts, quotes and agreement for the report. */
+const codingOf = (db: Database) => codingForReports(createCoding({ store: createCodingRepository(db.prisma), clock: systemClock }));
 
 const usage = (line: string) => new ExitError(EXIT.badConfig, [line, USAGE]);
 
@@ -66,8 +71,8 @@ async function previousOf(form: EvaluationForm, ref: string, db: Database, event
     return read.previous;
   }
   const subject = await eventSubject(events(), ref);
-  const earlier = await evaluationReport({ store: createSurveyRepository(db.prisma) }, { form, subject });
-  return previousFromReport(earlier, form);
+  const earlier = await evaluationReport({ store: createSurveyRepository(db.prisma), coding: codingOf(db) }, { form, subject });
+  return previousFromReport(earlier.report, form);
 }
 
 async function fileSubject(form: EvaluationForm, path: string): Promise<EvaluationSubject> {
@@ -115,8 +120,8 @@ const evaluationCommand = new Command('evaluation')
         subject = { kind: 'run', run };
       } else subject = await fileSubject(form, options.responses ?? '');
       const previous = options.previous === undefined ? null : await previousOf(form, options.previous, db, eventsArea);
-      const report = await evaluationReport({ store }, { form, subject, participants, previous });
-      const files = await renderEvaluation(report, form, { format, languages, i18n: createI18n() });
+      const { report, themes } = await evaluationReport({ store, coding: codingOf(db) }, { form, subject, participants, previous });
+      const files = await renderEvaluation(report, form, { format, languages, i18n: createI18n(), themes });
       if (!options.out) {
         for (const file of files) process.stdout.write(String(file.body));
         return;

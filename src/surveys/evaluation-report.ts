@@ -1,6 +1,7 @@
 import { computeEvaluation } from '../reports/evaluation/compute.js';
 import type { Agreement, EvaluationForm, EvaluationReport, OpenItemCoding, PreviousEdition, ProfileSection, ReportResponse } from '../reports/evaluation/model.js';
 import type { ResponseStatus, SurveyRun, SurveyStore } from './model.js';
+import type { SurveyCoding } from './coding/coding.js';
 import { reportResponseOf } from './report-response.js';
 
 /**
@@ -12,8 +13,17 @@ export type EvaluationSubject =
   | { kind: 'run'; run: SurveyRun }
   | { kind: 'file'; name: string; responses: readonly ReportResponse[] };
 
-/** The coders' work on a run's open answers: theme counts, quotes, and agreement between two coders. */
-export type CodingOf = (runId: string, form: EvaluationForm) => Promise<{ open: OpenItemCoding[]; agreement: Agreement | null }>;
+/** The coders' work on a run's open answers: theme counts, quotes, agreement between two coders, and the codebook's theme labels. */
+export type CodingOf = (
+  runId: string,
+  form: EvaluationForm,
+) => Promise<{ open: readonly OpenItemCoding[]; agreement: Agreement | null; labels: Readonly<Record<string, Readonly<Record<string, string>>>> }>;
+
+/** The report, and the labels of the themes its open answers were coded with (by theme code, then language). */
+export interface EvaluationReportOf {
+  report: EvaluationReport;
+  themes: Readonly<Record<string, Readonly<Record<string, string>>>>;
+}
 
 export interface EvaluationReportInput {
   form: EvaluationForm;
@@ -30,14 +40,14 @@ export interface EvaluationReportInput {
  */
 const COUNTED: readonly ResponseStatus[] = ['completed', 'abandoned'];
 
-export async function evaluationReport(deps: { store: Pick<SurveyStore, 'scopedRun' | 'responses'>; coding?: CodingOf }, input: EvaluationReportInput): Promise<EvaluationReport> {
+export async function evaluationReport(deps: { store: Pick<SurveyStore, 'scopedRun' | 'responses'>; coding?: CodingOf }, input: EvaluationReportInput): Promise<EvaluationReportOf> {
   const { form, subject } = input;
   const run = subject.kind === 'run' ? subject.run : subject.kind === 'event' ? await deps.store.scopedRun(form.id, subject.id) : undefined;
   const stored = run ? (await Promise.all(COUNTED.map((status) => deps.store.responses(run.id, status)))).flat() : [];
   const responses = subject.kind === 'file' ? subject.responses : stored.filter((response) => Object.keys(response.answers).length > 0).map((response) => reportResponseOf(response));
-  const coding = run && deps.coding ? await deps.coding(run.id, form) : { open: [], agreement: null };
+  const coding = run && deps.coding ? await deps.coding(run.id, form) : { open: [], agreement: null, labels: {} };
   const checkedIn = subject.kind === 'event' ? subject.checkedIn : null;
-  return computeEvaluation({
+  const report = computeEvaluation({
     form,
     responses,
     scope: subject.kind === 'event' ? { kind: 'event', id: subject.id, name: subject.name } : subject.kind === 'run' ? { kind: 'run', id: subject.run.id } : { kind: 'file', id: subject.name },
@@ -47,4 +57,11 @@ export async function evaluationReport(deps: { store: Pick<SurveyStore, 'scopedR
     agreement: coding.agreement,
     profile: subject.kind === 'event' ? subject.profile : null,
   });
+  return { report, themes: coding.labels };
 }
+
+/** The coding of open answers as the report reads it: the run's answers, against the form's (or the event's) codebook. */
+export const codingForReports =
+  (coding: Pick<SurveyCoding, 'summary'>): CodingOf =>
+  (runId, form) =>
+    coding.summary({ formId: form.id, runId });

@@ -10,7 +10,7 @@ export { reportAnswer, reportAnswers, reportResponseOf } from './report-response
 export { PAPER_EXPECTED, type PaperExpected } from './paper/expected.js';
 export { readCell, readPaperFile, readPaperTable, readResponsesFile, RESPONDENT_COLUMN, RESPONDENT_MAX, type PaperResponse, type PaperTable, type ResponsesFile } from './paper/responses-file.js';
 export { importPaper, type PaperImport, type PaperImportInput, type PaperTarget } from './paper/import.js';
-export { type CodingOf, type EvaluationReportInput, type EvaluationSubject, evaluationReport } from './evaluation-report.js';
+export { type CodingOf, codingForReports, type EvaluationReportInput, type EvaluationReportOf, type EvaluationSubject, evaluationReport } from './evaluation-report.js';
 export { createSurveys, type Closed, type SurveyConversations, type Surveys, type SurveyTurn } from './surveys.js';
 
 /** The flow actions the surveys area handles: none yet (a survey only asks and thanks). */

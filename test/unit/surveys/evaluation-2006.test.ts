@@ -22,7 +22,7 @@ async function report2006() {
   if (read.kind !== 'read') throw new Error(`the 2006 file was refused: ${JSON.stringify(read)}`);
   const previous = await readPreviousFile(form, csv(previous2005Csv()), '2005.csv');
   if (!('previous' in previous)) throw new Error(`the 2005 file was refused: ${JSON.stringify(previous)}`);
-  return evaluationReport({ store: noStore }, { form, subject: { kind: 'file', name: '2006.csv', responses: read.responses }, participants: 132, previous: previous.previous });
+  return (await evaluationReport({ store: noStore }, { form, subject: { kind: 'file', name: '2006.csv', responses: read.responses }, participants: 132, previous: previous.previous })).report;
 }
 
 describe('the 2006 evaluation from its paper forms', () => {
