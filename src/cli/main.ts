@@ -18,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   stats: async () => (await import('./stats.js')).statsCommand,
   events: async () => (await import('./events.js')).eventsCommand,
   seating: async () => (await import('./seating.js')).seatingCommand,
+  surveys: async () => (await import('./surveys.js')).surveysCommand,
 };
 
 const program = new Command('ura').description('Ura: anonymous help-seeking and coordination events for anti-trafficking work').showHelpAfterError().exitOverride();
