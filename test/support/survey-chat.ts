@@ -48,12 +48,15 @@ export async function answerSurvey(chat: SurveyChatDriver, answers: ItemAnswers,
 
 /** A participant on the emulated Bot API; `endText` is the form's closing text in their language. */
 export function emulatedChat(user: EmulatedUser, endText: string): SurveyChatDriver {
-  let pending = true;
+  // The first question may be on screen already (the opening came before this chat was driven).
+  let pending = false;
+  const isQuestion = (reply: { text: string; buttons: readonly { text: string; data: string }[] }) => reply.text === endText || itemOf(reply) !== undefined;
   return {
     async shown() {
-      if (!pending) throw new Error('nothing was done since the last question');
+      const newest = user.replies().at(-1);
+      if (!pending && newest && isQuestion(newest)) return newest;
       pending = false;
-      const replies = await user.waitForReply((reply) => reply.text === endText || itemOf(reply) !== undefined, STEP_MS);
+      const replies = await user.waitForReply(isQuestion, STEP_MS);
       const last = replies.at(-1);
       if (!last) throw new Error(`chat ${user.userId}: no question came`);
       return last;
