@@ -219,7 +219,7 @@ export function areaBotDeps(areas: Areas, rateLimits: { messages: RateLimiter; b
       identity: areas.identity,
       clock: areas.clock,
     },
-    surveys: { chat: areas.surveyRuns.chat, i18n },
+    surveys: { chat: areas.surveyRuns.chat, i18n, rateLimits, identity: areas.identity, clock: areas.clock },
     organisers: { staffOf, signIn: areas.organiserSignIn, webUrl: areas.webUrl, i18n, logger },
     console: { staffOf, handoff: parts.handoff, duty: parts.duty, dutyStore: parts.dutyStore, views: parts.views, logger },
     invitations: { invitations: areas.invitations, operators: areas.operators, i18n, logger },

@@ -100,7 +100,7 @@ runsCommand
 
 runsCommand
   .command('list')
-  .description('the runs with how many were sent it, began it and finished it (counts only: never who)')
+  .description('the runs with how many received or opened it, began it and finished it (counts only: never who)')
   .option('--event <id>', 'only the runs of this event (id or join code)')
   .option('--json', 'print them as JSON')
   .action((options: { event?: string; json?: boolean }) =>

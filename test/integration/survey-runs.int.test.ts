@@ -178,6 +178,15 @@ describe.each(PROVIDERS_UNDER_TEST)('evaluation runs in the chat on $name', ({ o
     expect(h.last(8999).text).toBe(en('refused.closed'));
   });
 
+  it.skipIf(skip)('holds back a flood of presses on a run, telling the person once, and still answers each press', async () => {
+    const run = await openRun();
+    const person = h.person({ userId: present[3]!, languageCode: 'en' });
+    for (let press = 0; press < 100; press++) await person.press(`s:${run.code}|c|obj_expectations|4`);
+    expect(received(present[3]!).filter((text) => text === en('slow_down'))).toHaveLength(1);
+    const answered = h.api.calls.filter((call) => call.method === 'answerCallbackQuery');
+    expect(answered).toHaveLength(100);
+  });
+
   it.skipIf(skip)('refuses to open a run of an unknown form, for an unknown event, closing before its slot, or with a reminder and no event', async () => {
     const problems = async (input: Parameters<ReturnType<typeof runs>['runs']['open']>[0]) => {
       const refused = await runs().runs.open(input);
