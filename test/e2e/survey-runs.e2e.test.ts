@@ -5,7 +5,7 @@ import { localeText } from './helpline-support.js';
 import { conference2006, inviteRows, writeCsv } from '../support/conference-2006.js';
 import { type EmulatedUser, type Harness, printOutputOnFailure, startHarness } from '../support/emulator.js';
 import { type ChatLanguage, entranceCodeNow, registrationSteps, STEP_MS, todayInTirana, transcriptError, uraIn, type WalkIn } from '../support/event-chat-e2e.js';
-import { answerSurvey, emulatedChat, type ItemAnswers } from '../support/survey-chat.js';
+import { answerSurvey, bringRunForward, emulatedChat, type ItemAnswers } from '../support/survey-chat.js';
 
 // An evaluation answered in the chat, end to end: `ura start` on SQLite against the emulated
 // Bot API, a regional committee meeting today in Tirana, six people registering and checking
@@ -82,18 +82,7 @@ describe('an evaluation run answered in the chat, end to end on the emulated Bot
       db.close();
     }
   }
-  /** While Ura is down: the stored time of the run's next step comes now, as the clock would have brought it. */
-  const bringForward = (column: 'sendAt' | 'remindAt') => () => {
-    const db = new Database(databasePath(), { fileMustExist: true });
-    try {
-      const now = Date.now() - 1000;
-      // Stored as the driver stores a DateTime: milliseconds or an ISO text, as the row holds it.
-      const current = (db.prepare(`SELECT "${column}" AS at FROM "SurveyRun" WHERE id = ?`).get(runId) as { at: unknown }).at;
-      db.prepare(`UPDATE "SurveyRun" SET "${column}" = ? WHERE id = ?`).run(typeof current === 'number' ? now : new Date(now).toISOString(), runId);
-    } finally {
-      db.close();
-    }
-  };
+  const bringForward = (column: 'sendAt' | 'remindAt') => bringRunForward(harness.dir, runId, column);
   /** Polls until the outbox has nothing pending. */
   async function outboxSettled(): Promise<void> {
     const deadline = Date.now() + STEP_MS;

@@ -1,3 +1,5 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import type { EmulatedUser } from './emulator.js';
 import { STEP_MS } from './event-chat-e2e.js';
 
@@ -71,3 +73,20 @@ export function emulatedChat(user: EmulatedUser, endText: string): SurveyChatDri
     },
   };
 }
+
+/**
+ * While Ura is down (`harness.restartUra(signal, bringRunForward(harness.dir, runId, 'sendAt'))`):
+ * the stored time of a run's next step (its sending, or its reminder) comes now, as the clock
+ * would have brought it; Ura's tick acts on it once it is back.
+ */
+export const bringRunForward = (dir: string, runId: string, column: 'sendAt' | 'remindAt' | 'closesAt') => () => {
+  const db = new Database(join(dir, 'data', 'ura.db'), { fileMustExist: true });
+  try {
+    const now = Date.now() - 1000;
+    // Stored as the driver stores a DateTime: milliseconds or an ISO text, as the row holds it.
+    const current = (db.prepare(`SELECT "${column}" AS at FROM "SurveyRun" WHERE id = ?`).get(runId) as { at: unknown } | undefined)?.at;
+    db.prepare(`UPDATE "SurveyRun" SET "${column}" = ? WHERE id = ?`).run(typeof current === 'number' ? now : new Date(now).toISOString(), runId);
+  } finally {
+    db.close();
+  }
+};
