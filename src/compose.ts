@@ -1,4 +1,5 @@
 import { composeHandoff } from './compose-handoff.js';
+import { composeSurveyRuns } from './compose-surveys.js';
 import type { BotCall } from './delivery/outbox.js';
 import type { RateLimits } from './delivery/throttle.js';
 import {
@@ -51,6 +52,7 @@ import type { AreaBotDeps } from './transport/telegram/area-composers.js';
 import { parseSession } from './transport/telegram/context.js';
 import { staffLookup } from './transport/telegram/staff-lookup.js';
 import { participationWriter, VOTING_NAMESPACE } from './transport/telegram/events-vote-views.js';
+import { surveyWriter } from './transport/telegram/survey-views.js';
 import { createRateLimiter, type RateLimiter } from './transport/telegram/rate-limiter.js';
 
 /**
@@ -148,6 +150,8 @@ export function composeAreas(deps: AreaDeps) {
     say: (language, key, vars) => i18n.t(isLanguage(language) ? language : 'sq', `events.cafe:${key}`, vars),
     languages: i18n.languages,
   });
+  // Evaluation runs: sent at the programme's evaluation slot, answered in the chat, reminded, closed.
+  const surveyRuns = composeSurveyRuns({ prisma, surveys, catalog, events, eventStore, identity, outbox: parts.outbox, write: surveyWriter(i18n), clock });
   return {
     parts,
     duty: parts.duty,
@@ -169,6 +173,7 @@ export function composeAreas(deps: AreaDeps) {
     codingReports: codingForReports(createCoding({ store: createCodingRepository(prisma), clock })),
     /** The flows, helpline and surveys. */
     catalog,
+    surveyRuns,
     // Templates with a problem are left out here; start-up refuses them (main.ts).
     events,
     participation,
@@ -222,6 +227,7 @@ export function areaBotDeps(areas: Areas, rateLimits: { messages: RateLimiter; b
       identity: areas.identity,
       clock: areas.clock,
     },
+    surveys: { chat: areas.surveyRuns.chat, i18n, rateLimits, identity: areas.identity, clock: areas.clock },
     organisers: { staffOf, signIn: areas.organiserSignIn, webUrl: areas.webUrl, i18n, logger },
     console: { staffOf, handoff: parts.handoff, duty: parts.duty, dutyStore: parts.dutyStore, views: parts.views, logger },
     invitations: { invitations: areas.invitations, operators: areas.operators, i18n, logger },

@@ -128,7 +128,14 @@ function scheduleTicks(areas: Areas, inbox: UpdateInbox, config: Config, clock: 
     scheduleJob('updates', async () => void (await inbox.forgetHandled(new Date(clock.now().getTime() - HANDLED_UPDATES_KEPT_MS))), options),
     scheduleJob('handoff', areas.duty.tick, { ...options, runAtStart: true }),
     // Round ends and warnings due while Ura was down go out at once.
-    scheduleJob('events', async () => void (await areas.cafe.tick()), { ...options, runAtStart: true }),
+    scheduleJob(
+      'events',
+      async () => {
+        await areas.cafe.tick();
+        await areas.surveyRuns.delivery.tick();
+      },
+      { ...options, runAtStart: true },
+    ),
   ];
   return { stop: async () => void (await Promise.all(jobs.map((job) => job.stop()))) };
 }

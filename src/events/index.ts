@@ -58,6 +58,7 @@ export {
   type EntranceSigner,
 } from './entrance-code.js';
 export { eventDayAt } from './event-day.js';
+export { evaluationSlot } from './evaluation-slot.js';
 export { createEventChatRetention, endedAt, type EventChatRetentionStore } from './chat-retention.js';
 export { ASKING_MINUTES, CORRECTIONS, createEventChat, type CorrectionField, type EventChat } from './event-chat.js';
 export type { CardNote, ChatAnswer, ChatRefusal, ChatWho, ParticipantCard, QuestionHint } from './chat-answer.js';

@@ -90,7 +90,7 @@ const SAFETY_CODES = ['safe', 'not_really'] as const;
 const ANY_AREA = 'a';
 
 /** The buttons a step shows, as the answers they send, with where their code is written. */
-function buttonsOf(step: Step): { path: string; input: FlowInput }[] {
+export function buttonsOf(step: Step): { path: string; input: FlowInput }[] {
   const field = step.type === 'scale' ? 'points' : 'options';
   // Yes/no and consent answers have fixed codes: nothing in the file to point at but the step.
   const written = step.type === 'single' || step.type === 'multi' || step.type === 'scale';

@@ -11,8 +11,9 @@ export interface IdentityProtector {
    * `participant` keys an event participant's Telegram id, so that a participant and a
    * help-seeker contact (`user`) cannot be linked from the database. `entrance` makes an
    * event's rotating entrance code from the event and the time (no identity in it).
+   * `survey-token:<run>` only says that a respondent answered a run, and matches no response's key.
    */
-  hashId(kind: 'user' | 'chat' | 'participant' | 'entrance' | `survey-respondent:${string}` | `outbox:${string}`, id: number | bigint | string): string;
+  hashId(kind: 'user' | 'chat' | 'participant' | 'entrance' | `survey-respondent:${string}` | `survey-token:${string}` | `outbox:${string}`, id: number | bigint | string): string;
   seal(plain: string): string;
   open(sealed: string): string;
 }

@@ -1,21 +1,10 @@
-import { wallClock } from './zone.js';
+import { instantAt, wallClock } from './zone.js';
 
 // Month boundaries in the deployment time zone, with Intl only: reports count by the
 // month people live in, not by UTC's.
 
-/** How far the zone's wall clock is ahead of UTC at an instant, in ms. */
-function offsetMs(at: number, timeZone: string): number {
-  const p = wallClock(new Date(at), timeZone);
-  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(at / 1000) * 1000;
-}
-
 /** The instant the first day of a month begins in the zone; `month` 13 is January of the next year. */
-function monthStart(year: number, month: number, timeZone: string): Date {
-  const wall = Date.UTC(year, month - 1, 1);
-  // A first guess from the offset at the wall time, corrected by the offset at the guess (around a DST change).
-  const guess = wall - offsetMs(wall, timeZone);
-  return new Date(wall - offsetMs(guess, timeZone));
-}
+const monthStart = (year: number, month: number, timeZone: string): Date => instantAt({ year, month, day: 1 }, timeZone);
 
 /** The month (YYYY-MM) an instant falls in, in the zone. */
 export function monthOf(at: Date, timeZone: string): string {

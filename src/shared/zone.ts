@@ -24,3 +24,17 @@ export function wallClock(at: Date, timeZone: string): WallClock {
   const [year, month, day] = [part('year'), part('month'), part('day')];
   return { year, month, day, hour: part('hour') % 24, minute: part('minute'), second: part('second'), weekday: ((new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 6) % 7) + 1 };
 }
+
+/** How far the zone's wall clock is ahead of UTC at an instant, in ms. */
+function offsetMs(at: number, timeZone: string): number {
+  const p = wallClock(new Date(at), timeZone);
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(at / 1000) * 1000;
+}
+
+/** The instant the zone's clocks show a wall time (`month` 13 is January of the next year, as Date.UTC reads it). */
+export function instantAt(wall: { year: number; month: number; day: number; hour?: number; minute?: number }, timeZone: string): Date {
+  const at = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour ?? 0, wall.minute ?? 0);
+  // A first guess from the offset at the wall time, corrected by the offset at the guess (around a DST change).
+  const guess = at - offsetMs(at, timeZone);
+  return new Date(at - offsetMs(guess, timeZone));
+}

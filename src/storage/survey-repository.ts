@@ -105,6 +105,10 @@ export function createSurveyRepository(prisma: UraPrisma): SurveyStore {
       const row = await prisma.surveyRun.findFirst({ where: { flowId, scope }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
       return row ? toRun(row) : undefined;
     },
+    async scopedRuns(flowId, scope) {
+      const rows = await prisma.surveyRun.findMany({ where: { flowId, scope }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+      return rows.map(toRun);
+    },
     async paperRefsTaken(runId, refs) {
       if (refs.length === 0) return [];
       const rows = await prisma.surveyResponse.findMany({ where: { runId, paperRef: { in: [...refs] } }, select: { paperRef: true } });

@@ -15,7 +15,7 @@ export type EvaluationSubject =
 
 /** The coders' work on a run's open answers: theme counts, quotes, agreement between two coders, and the codebook's theme labels. */
 export type CodingOf = (
-  runId: string,
+  runIds: readonly string[],
   form: EvaluationForm,
 ) => Promise<{ open: readonly OpenItemCoding[]; agreement: Agreement | null; labels: Readonly<Record<string, Readonly<Record<string, string>>>> }>;
 
@@ -40,12 +40,19 @@ export interface EvaluationReportInput {
  */
 const COUNTED: readonly ResponseStatus[] = ['completed', 'abandoned'];
 
-export async function evaluationReport(deps: { store: Pick<SurveyStore, 'scopedRun' | 'responses'>; coding?: CodingOf }, input: EvaluationReportInput): Promise<EvaluationReportOf> {
+export async function evaluationReport(deps: { store: Pick<SurveyStore, 'scopedRuns' | 'responses'>; coding?: CodingOf }, input: EvaluationReportInput): Promise<EvaluationReportOf> {
   const { form, subject } = input;
-  const run = subject.kind === 'run' ? subject.run : subject.kind === 'event' ? await deps.store.scopedRun(form.id, subject.id) : undefined;
-  const stored = run ? (await Promise.all(COUNTED.map((status) => deps.store.responses(run.id, status)))).flat() : [];
+  // An event's every run of the form: answers in the chat and on paper may have gone to different runs.
+  const runs = subject.kind === 'run' ? [subject.run] : subject.kind === 'event' ? await deps.store.scopedRuns(form.id, subject.id) : [];
+  const stored = (await Promise.all(runs.flatMap((run) => COUNTED.map((status) => deps.store.responses(run.id, status))))).flat();
   const responses = subject.kind === 'file' ? subject.responses : stored.filter((response) => Object.keys(response.answers).length > 0).map((response) => reportResponseOf(response));
-  const coding = run && deps.coding ? await deps.coding(run.id, form) : { open: [], agreement: null, labels: {} };
+  const coding =
+    runs.length > 0 && deps.coding
+      ? await deps.coding(
+          runs.map((run) => run.id),
+          form,
+        )
+      : { open: [], agreement: null, labels: {} };
   const checkedIn = subject.kind === 'event' ? subject.checkedIn : null;
   const report = computeEvaluation({
     form,
@@ -63,5 +70,5 @@ export async function evaluationReport(deps: { store: Pick<SurveyStore, 'scopedR
 /** The coding of open answers as the report reads it: the run's answers, against the form's (or the event's) codebook. */
 export const codingForReports =
   (coding: Pick<SurveyCoding, 'summary'>): CodingOf =>
-  (runId, form) =>
-    coding.summary({ formId: form.id, runId });
+  (runIds, form) =>
+    coding.summary({ formId: form.id, runIds });

@@ -30,7 +30,21 @@ export interface SurveyRun {
   opensAt: Date | null;
   closesAt: Date | null;
   createdAt: Date;
+  /** What its link or QR code (`sv_<code>`) and its buttons carry; none for a standing run. */
+  code: string | null;
+  /** When its first question goes to the checked-in participants (an event's evaluation slot); `sentAt` once it went. */
+  sendAt: Date | null;
+  sentAt: Date | null;
+  /** Minutes after sending when the one reminder goes to those who have not finished; none: no reminder. */
+  remindAfter: number | null;
+  remindAt: Date | null;
+  remindedAt: Date | null;
+  /** When it was closed, by hand or at `closesAt`: responses in progress were left unfinished then. */
+  closedAt: Date | null;
 }
+
+/** Whether a run takes answers at `now`: not closed, and within its dates. */
+export const takesAnswersAt = (run: SurveyRun, now: Date): boolean => run.closedAt === null && (run.opensAt === null || run.opensAt <= now) && (run.closesAt === null || now < run.closesAt);
 
 /**
  * One respondent's answers on a run. It names no person: `respondentKey` is a keyed hash
@@ -69,6 +83,8 @@ export interface SurveyStore {
   responses(runId: string, status?: ResponseStatus): Promise<SurveyResponse[]>;
   /** The latest run of a flow about `scope` (an event's id), whatever its version. */
   scopedRun(flowId: string, scope: string): Promise<SurveyRun | undefined>;
+  /** Every run of a flow about `scope`, oldest first: an event's evaluation may have a chat run and a paper run. */
+  scopedRuns(flowId: string, scope: string): Promise<SurveyRun[]>;
   /** Which of these paper respondent ids a run holds already. */
   paperRefsTaken(runId: string, refs: readonly string[]): Promise<string[]>;
   /**

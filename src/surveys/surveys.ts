@@ -4,7 +4,7 @@ import { createFlowRunner, type FlowRunner, type FlowTurn, type NotApplied } fro
 import { countedAnswers } from '../flows/state.js';
 import type { Clock } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
-import type { SurveyKind, SurveyResponse, SurveyRun, SurveyStore } from './model.js';
+import { type SurveyKind, type SurveyResponse, type SurveyRun, type SurveyStore, takesAnswersAt } from './model.js';
 import type { RespondentKey } from './respondent.js';
 
 /** A survey turn adds nothing to the engine's effects. */
@@ -26,7 +26,16 @@ export interface SurveyConversations {
 
 export interface Surveys {
   /** Opens a run of a survey flow's current version (an event's evaluation: `scope` is the event). */
-  openRun(input: { flowId: string; kind: SurveyKind; scope?: string | null; opensAt?: Date | null; closesAt?: Date | null }): Promise<SurveyRun>;
+  openRun(input: {
+    flowId: string;
+    kind: SurveyKind;
+    scope?: string | null;
+    opensAt?: Date | null;
+    closesAt?: Date | null;
+    code?: string | null;
+    sendAt?: Date | null;
+    remindAfter?: number | null;
+  }): Promise<SurveyRun>;
   /** Answering a run. */
   on(run: SurveyRun): SurveyConversations;
   /** Answering the standing run of a flow's current version, made on the first start. */
@@ -36,6 +45,8 @@ export interface Surveys {
 }
 
 const NONE = {};
+/** A run's delivery fields before anything was sent, reminded or closed. */
+const NOT_SENT = { code: null, sendAt: null, sentAt: null, remindAfter: null, remindAt: null, remindedAt: null, closedAt: null } as const;
 
 export function createSurveys(deps: { catalog: FlowCatalog; store: SurveyStore; respondentKey: RespondentKey; clock: Clock }): Surveys {
   const { catalog, store, respondentKey, clock } = deps;
@@ -90,8 +101,7 @@ export function createSurveys(deps: { catalog: FlowCatalog; store: SurveyStore; 
     });
   }
 
-  const takesAnswers = (run: SurveyRun, now: Date): boolean =>
-    (run.opensAt === null || run.opensAt <= now) && (run.closesAt === null || now < run.closesAt) && catalog.get(run.flowId)?.flow.version === run.flowVersion;
+  const takesAnswers = (run: SurveyRun, now: Date): boolean => takesAnswersAt(run, now) && catalog.get(run.flowId)?.flow.version === run.flowVersion;
 
   function on(run: SurveyRun): SurveyConversations {
     const runner = runnerOf(run);
@@ -120,7 +130,7 @@ export function createSurveys(deps: { catalog: FlowCatalog; store: SurveyStore; 
     if (remembered) return remembered;
     let run = await store.standingRun(name);
     if (!run && make) {
-      const fresh: SurveyRun = { id: newId(), flowId, flowVersion: version, kind, scope: null, standing: name, opensAt: null, closesAt: null, createdAt: clock.now() };
+      const fresh: SurveyRun = { id: newId(), flowId, flowVersion: version, kind, scope: null, standing: name, opensAt: null, closesAt: null, createdAt: clock.now(), ...NOT_SENT };
       run = (await store.createRun(fresh)) ? fresh : await store.standingRun(name);
     }
     if (!run) return undefined;
@@ -130,9 +140,10 @@ export function createSurveys(deps: { catalog: FlowCatalog; store: SurveyStore; 
   }
 
   return {
-    async openRun({ flowId, kind, scope = null, opensAt = null, closesAt = null }) {
-      const run: SurveyRun = { id: newId(), flowId, flowVersion: versionOf(flowId), kind, scope, standing: null, opensAt, closesAt, createdAt: clock.now() };
-      await store.createRun(run);
+    async openRun({ flowId, kind, scope = null, opensAt = null, closesAt = null, code = null, sendAt = null, remindAfter = null }) {
+      const run: SurveyRun = { id: newId(), flowId, flowVersion: versionOf(flowId), kind, scope, standing: null, opensAt, closesAt, createdAt: clock.now(), ...NOT_SENT, code, sendAt, remindAfter };
+      // A code drawn twice (one in 887 million): refused by its unique index, never half-made.
+      if (!(await store.createRun(run))) throw new Error(`the run's code ${code} is taken; open it again`);
       return run;
     },
     on,

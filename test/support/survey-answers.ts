@@ -18,6 +18,13 @@ export async function seedRun(prisma: UraPrisma, options: { eventId?: string | n
     opensAt: null,
     closesAt: null,
     createdAt: options.at ?? new Date('2026-10-20T15:00:00Z'),
+    code: null,
+    sendAt: null,
+    sentAt: null,
+    remindAfter: null,
+    remindAt: null,
+    remindedAt: null,
+    closedAt: null,
   };
   await createSurveyRepository(prisma).createRun(run);
   return run;

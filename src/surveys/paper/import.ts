@@ -69,7 +69,25 @@ export async function importPaper(deps: { store: SurveyStore; clock: Clock }, in
   } else {
     run = await store.scopedRun(form.id, input.target.event);
     if (!run) {
-      run = { id: newId(), flowId: form.id, flowVersion: form.version, kind: 'event', scope: input.target.event, standing: null, opensAt: null, closesAt: null, createdAt: now };
+      run = {
+        id: newId(),
+        flowId: form.id,
+        flowVersion: form.version,
+        kind: 'event',
+        scope: input.target.event,
+        standing: null,
+        opensAt: null,
+        closesAt: null,
+        createdAt: now,
+        // Answered on paper: no link, nothing sent in the chat, no reminder.
+        code: null,
+        sendAt: null,
+        sentAt: null,
+        remindAfter: null,
+        remindAt: null,
+        remindedAt: null,
+        closedAt: null,
+      };
       runCreated = true;
     }
   }

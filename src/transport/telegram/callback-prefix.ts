@@ -14,4 +14,6 @@ export const CALLBACK_PREFIX = {
   invitations: 'i',
   /** Coordination events: registration, self-service and check-in, the organiser's /event. */
   events: 'e',
+  /** Survey runs answered in the chat (evaluations): `s:<run code>|<answer>`. */
+  surveys: 's',
 } as const;

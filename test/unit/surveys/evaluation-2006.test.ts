@@ -15,7 +15,7 @@ const compiled = loadAreaFlows(undefined, locales).catalog.get('surveys/event-ev
 if (!compiled) throw new Error('surveys/event-evaluation is not shipped');
 const form = evaluationForm(compiled, (language, key) => (isLanguage(language) ? i18n.t(language, key) : key));
 const csv = (text: string) => ({ format: 'csv' as const, bytes: new TextEncoder().encode(text) });
-const noStore = { scopedRun: async () => undefined, responses: async () => [] };
+const noStore = { scopedRuns: async () => [], responses: async () => [] };
 
 async function report2006() {
   const read = await readResponsesFile(form, csv(paper2006Csv()));

@@ -1,0 +1,94 @@
+import type { Outbox } from './delivery/outbox.js';
+import { type EventRecord, type Events, type EventStore, evaluationSlot, eventName, personKeyOf } from './events/index.js';
+import type { FlowCatalog } from './flows/catalog.js';
+import type { Clock } from './shared/clock.js';
+import type { IdentityProtector } from './shared/crypto.js';
+import type { UraPrisma } from './storage/database.js';
+import { createSurveyRunRepository } from './storage/survey-run-repository.js';
+import {
+  createRunChat,
+  createRunDelivery,
+  createSurveyRuns,
+  RUN_PURPOSES,
+  runTokens,
+  SURVEYS_AREA,
+  type SurveyAttendees,
+  type SurveyEvent,
+  type Surveys,
+  type SurveyWriter,
+  takesAnswersAt,
+} from './surveys/index.js';
+
+/** The events area as the surveys' runs see it: an event's evaluation slot and its checked-in participants. */
+export function surveyAttendees(deps: { events: Pick<Events, 'find' | 'programme'>; store: EventStore; identity: IdentityProtector }): SurveyAttendees {
+  const { events, store, identity } = deps;
+  const surveyEvent = async (event: EventRecord): Promise<SurveyEvent> => ({
+    id: event.id,
+    name: (language) => eventName(event, language),
+    languages: event.languages,
+    evaluation: evaluationSlot(event, await events.programme(event.id)) ?? null,
+  });
+  const here = (participant: { leftAt: Date | null; deletedAt: Date | null } | undefined) => participant !== undefined && participant.leftAt === null && participant.deletedAt === null;
+  return {
+    async event(ref) {
+      const event = await events.find(ref);
+      return event ? surveyEvent(event) : undefined;
+    },
+    async present(eventId, day) {
+      const [participants, attendance] = await Promise.all([store.participants(eventId), store.attendance(eventId)]);
+      const checkedIn = new Set(attendance.filter((row) => day === null || row.day === day).map((row) => row.personKey));
+      return participants.flatMap((participant) =>
+        here(participant) && participant.chatCipher !== null && checkedIn.has(personKeyOf(participant))
+          ? [{ participantId: participant.id, chatId: Number(identity.open(participant.chatCipher)), language: participant.language }]
+          : [],
+      );
+    },
+    async checkedIn(eventId, telegramId) {
+      const participant = await store.participantByTelegramKey(eventId, identity.hashId('participant', telegramId));
+      if (!participant || !here(participant)) return undefined;
+      const key = personKeyOf(participant);
+      return (await store.attendance(eventId)).some((row) => row.personKey === key) ? { participantId: participant.id, language: participant.language } : undefined;
+    },
+    reachable: async (participantId) => {
+      const participant = await store.participant(participantId);
+      return here(participant) && participant?.chatCipher !== null;
+    },
+  };
+}
+
+/**
+ * Evaluation runs: the organisers' use-cases, answering in the chat, and the tick that
+ * sends, reminds and closes; their messages go through the one outbox under the surveys'
+ * own purposes, each re-checked before it goes (the participant is still here, the run open).
+ */
+export function composeSurveyRuns(deps: {
+  prisma: UraPrisma;
+  surveys: Surveys;
+  catalog: FlowCatalog;
+  events: Pick<Events, 'find' | 'programme'>;
+  eventStore: EventStore;
+  identity: IdentityProtector;
+  outbox: Outbox;
+  write: SurveyWriter;
+  clock: Clock;
+}) {
+  const { prisma, surveys, catalog, identity, outbox, clock } = deps;
+  const store = createSurveyRunRepository(prisma);
+  const attendees = surveyAttendees({ events: deps.events, store: deps.eventStore, identity });
+  const token = runTokens(identity);
+  outbox.register({
+    area: SURVEYS_AREA,
+    purposes: { [RUN_PURPOSES.opening]: 'bulk', [RUN_PURPOSES.reminder]: 'bulk' },
+    async mayReach(row) {
+      const run = row.topic?.startsWith('survey:') ? await store.run(row.topic.slice('survey:'.length)) : undefined;
+      return run !== undefined && takesAnswersAt(run, clock.now()) && (row.recipientId === null || (await attendees.reachable(row.recipientId)));
+    },
+  });
+  return {
+    runs: createSurveyRuns({ surveys, store, catalog, attendees, clock }),
+    chat: createRunChat({ surveys, store, attendees, token, clock }),
+    delivery: createRunDelivery({ store, catalog, attendees, outbox, write: deps.write, token, clock }),
+  };
+}
+
+export type SurveyRunParts = ReturnType<typeof composeSurveyRuns>;

@@ -1,0 +1,71 @@
+import type { Effect } from '../flows/engine.js';
+import type { IdentityProtector } from '../shared/crypto.js';
+import type { SurveyRun } from './model.js';
+
+/** An event as a run needs it: its name, languages, and its programme's evaluation slot. */
+export interface SurveyEvent {
+  id: string;
+  name(language: string): string;
+  /** The main language first. */
+  languages: readonly string[];
+  /** When the programme's evaluation session starts (the event's time zone), and its day; none without one. */
+  evaluation: { at: Date; day: number } | null;
+}
+
+/** A checked-in participant who can be written to in their chat. */
+export interface SurveyRecipient {
+  participantId: string;
+  chatId: number;
+  language: string;
+}
+
+/** What the surveys area asks of the events area (wired in src/compose-surveys.ts). */
+export interface SurveyAttendees {
+  /** By id or join code. */
+  event(ref: string): Promise<SurveyEvent | undefined>;
+  /** Participants checked in on `day` (on any day when null), still there and reachable in a chat. */
+  present(eventId: string, day: number | null): Promise<SurveyRecipient[]>;
+  /** The participant a Telegram user is at the event, when checked in (any day) and still there. */
+  checkedIn(eventId: string, telegramId: number): Promise<{ participantId: string; language: string } | undefined>;
+  /** Whether a participant may still be written to (not left, not deleted). */
+  reachable(participantId: string): Promise<boolean>;
+}
+
+/** Bot API sendMessage parameters (without chat_id), as the transport writes them. */
+export type MessagePayload = Record<string, unknown>;
+
+/** How a run's messages read, in a language: written by the transport, queued by the area. */
+export interface SurveyWriter {
+  /** The run's opening (its first messages and first question, with the run's buttons). */
+  opening(run: SurveyRun, language: string, effects: readonly Effect[]): MessagePayload[];
+  /** The one reminder to finish, with a button that continues where they stopped. */
+  reminder(run: SurveyRun, language: string, eventName: string): MessagePayload;
+}
+
+/** Who answers a run in the chat: whoever the transport knows (a Telegram user) and the chat's language. */
+export interface RunWho {
+  telegramId: number;
+  language: string;
+}
+
+/** The subject of a run's response: the participant on an event's run, the chat on a standalone one. */
+export const participantSubject = (participantId: string): string => `participant:${participantId}`;
+export const chatSubject = (telegramId: number): string => `chat:${telegramId}`;
+
+/** A run's one-way token of a subject. */
+export type RunToken = (runId: string, subject: string) => string;
+
+/**
+ * A keyed hash (ID_PEPPER) with a purpose of its own, scoped to the run: it differs from the
+ * respondent key of the same subject, so a token never finds a response.
+ */
+export const runTokens =
+  (identity: Pick<IdentityProtector, 'hashId'>): RunToken =>
+  (runId, subject) =>
+    identity.hashId(`survey-token:${runId}`, subject);
+
+/** The outbox purposes of runs: the opening sent at the evaluation slot, and the reminder. */
+export const RUN_PURPOSES = { opening: 'survey_opening', reminder: 'survey_reminder' } as const;
+/** The surveys area's name on the outbox: its chats are keyed apart from every other area's. */
+export const SURVEYS_AREA = 'surveys';
+export const runTopic = (runId: string): string => `survey:${runId}`;
