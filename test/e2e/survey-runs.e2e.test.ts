@@ -1,7 +1,10 @@
 import Database from 'better-sqlite3';
+import ExcelJS from 'exceljs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localeText } from './helpline-support.js';
+import { CHROMIUM_PATH } from '../../src/reports/index.js';
 import { conference2006, inviteRows, writeCsv } from '../support/conference-2006.js';
 import { type EmulatedUser, type Harness, printOutputOnFailure, startHarness } from '../support/emulator.js';
 import { type ChatLanguage, entranceCodeNow, registrationSteps, STEP_MS, todayInTirana, transcriptError, uraIn, type WalkIn } from '../support/event-chat-e2e.js';
@@ -204,6 +207,68 @@ describe('an evaluation run answered in the chat, end to end on the emulated Bot
       const participantIds = read((db) => db.prepare('SELECT id FROM "EventParticipant" WHERE eventId = ?').all(event.id) as { id: string }[]).map((row) => row.id);
       const stored = JSON.stringify(read((db) => db.prepare('SELECT * FROM "SurveyResponse"').all()));
       for (const id of [...participantIds, ...people.map((person) => String(person.userId))]) expect(stored).not.toContain(id);
+    },
+    TEST_MS,
+  );
+  it(
+    'paper forms of the same evaluation are imported, and one report merges them with the chat answers in JSON, HTML, CSV, XLSX and PDF',
+    async () => {
+      // Three forms filled in on paper at the venue: their respondent numbers, two rated items and an open answer.
+      const paper = join(harness.dir, 'paper.csv');
+      writeFileSync(paper, ['respondent,obj_expectations,proc_time,open_learned', 'P1,4,3,Working with the police', 'P2,4,4,', 'P3,NA,4,Shelters in Vlorë'].join('\n'));
+      const imported = await ura('surveys', 'import', '--form', FORM, '--file', paper, '--event', event.joinCode);
+      expect(imported.status, imported.stderr).toBe(0);
+      expect(imported.stdout).toContain('Imported 3 paper response(s)');
+
+      const report = (format: string, ...more: string[]) => ura('report', 'evaluation', '--form', FORM, '--event', event.joinCode, '--participants', '10', '--format', format, ...more);
+      const json = await report('json', '--lang', 'en');
+      expect(json.status, json.stderr).toBe(0);
+      const merged = JSON.parse(json.stdout);
+      // Chat: 4, 2, 3, N/A and 1 (the one who left partway keeps the answers given); paper: 4, 4, N/A.
+      expect(merged).toMatchObject({ responses: 8, bySource: { chat: 5, paper: 3 }, participants: 10, responseRate: 80 });
+      expect(merged.items.find((item: { code: string }) => item.code === 'obj_expectations')).toMatchObject({
+        n: 8,
+        counts: { 1: 1, 2: 1, 3: 1, 4: 3 },
+        na: 2,
+        topBox: { ofAll: 37.5, ofValid: 50 },
+      });
+      // The paper forms did not ask what the chat asked after it: the chat's unanswered items are missing, the paper's not asked.
+      expect(merged.items.find((item: { code: string }) => item.code === 'proc_time')).toMatchObject({ counts: { 3: 1, 4: 2 } });
+      expect(merged.open.find((item: { code: string }) => item.code === 'open_learned')?.answered).toBe(4);
+      expect(merged.profile.total).toMatchObject({ participants: 6 });
+
+      const html = join(harness.dir, 'evaluation.html');
+      expect((await report('html', '--lang', 'sq,en', '--out', html)).status).toBe(0);
+      const page = readFileSync(html, 'utf8');
+      expect(page).toContain('<svg');
+      expect(page).toContain(NAMES.sq);
+      expect(page).not.toMatch(/(?:src|href)="https?:/);
+
+      const csv = join(harness.dir, 'csv');
+      expect((await report('csv', '--lang', 'en', '--out', csv)).status).toBe(0);
+      const scale = readFileSync(join(csv, 'scale.csv'), 'utf8').split(/\r?\n/);
+      expect(scale.find((line) => line.startsWith('obj_expectations,'))).toContain(',8,1,1,1,3,2,');
+
+      const xlsx = join(harness.dir, 'evaluation.xlsx');
+      expect((await report('xlsx', '--lang', 'en', '--out', xlsx)).status).toBe(0);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(xlsx);
+      // One sheet per table, named by its title in the report's language: the rated questions come after the summary.
+      expect(workbook.worksheets.map((sheet) => sheet.name).slice(0, 2)).toEqual(['Summary', 'Rated questions']);
+      const sheet = workbook.getWorksheet('Rated questions');
+      const row = sheet?.getRows(1, sheet.rowCount)?.find((candidate) => candidate.getCell(1).value === 'obj_expectations');
+      expect([3, 4, 5, 6, 7, 8].map((column) => row?.getCell(column).value)).toEqual([8, 1, 1, 1, 3, 2]);
+
+      if (!existsSync(CHROMIUM_PATH)) {
+        console.warn(`${CHROMIUM_PATH} is missing: the PDF of the merged report is not printed here (.ci/run installs Debian's chromium package)`);
+        return;
+      }
+      const pdf = join(harness.dir, 'evaluation.pdf');
+      const printed = await report('pdf', '--lang', 'sq,en', '--out', pdf);
+      expect(printed.status, printed.stderr).toBe(0);
+      const bytes = readFileSync(pdf);
+      expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(bytes.subarray(-8).toString('latin1')).toContain('%%EOF');
     },
     TEST_MS,
   );
