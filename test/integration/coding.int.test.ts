@@ -1,13 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { createCodingRepository } from '../../src/storage/coding-repository.js';
-import { createSurveyRetentionRepository } from '../../src/storage/survey-repository.js';
-import { type CodebookTheme, createCoding, openAnswersOf } from '../../src/surveys/index.js';
+import { loadAreaFlows } from '../../src/flow-actions.js';
+import { createI18n, isLanguage, readLocales } from '../../src/i18n/index.js';
+import { renderEvaluationHtml } from '../../src/reports/index.js';
+import { createSurveyRepository, createSurveyRetentionRepository } from '../../src/storage/survey-repository.js';
+import { type CodebookTheme, codingForReports, createCoding, evaluationForm, evaluationReport, openAnswersOf } from '../../src/surveys/index.js';
 import { fakeClock } from '../support/clock.js';
 import { PROVIDERS_UNDER_TEST, suiteDatabase } from '../support/database.js';
 import { EVALUATION, seedResponses, seedRun } from '../support/survey-answers.js';
 
 const theme = (code: string, en: string, keywords: string[] = []): CodebookTheme => ({ code, labels: { sq: en, en }, definitions: { en: `About ${en.toLowerCase()}` }, keywords: { en: keywords } });
 const THEMES = [theme('trust', 'Trust', ['trust']), theme('data', 'Data', ['statistics', 'database']), theme('shelter', 'Shelter', ['shelter'])];
+
+const locales = readLocales();
+const i18n = createI18n(locales);
+const evaluationFormOf = () => {
+  const compiled = loadAreaFlows(undefined, locales).catalog.get(EVALUATION);
+  if (!compiled) throw new Error(`${EVALUATION} is not shipped`);
+  return evaluationForm(compiled, (language, key) => (isLanguage(language) ? i18n.t(language, key) : key));
+};
 
 describe.each(PROVIDERS_UNDER_TEST)('coding open answers on $name', ({ open, skip }) => {
   const database = suiteDatabase({ open, skip });
@@ -118,6 +129,23 @@ describe.each(PROVIDERS_UNDER_TEST)('coding open answers on $name', ({ open, ski
       { theme: 'trust', respondents: 1 },
       { theme: 'shelter', respondents: 1 },
     ]);
+
+    // The run's evaluation report carries the same counts and the two coders' kappa, per theme and overall.
+    const { report, themes } = await evaluationReport({ store: createSurveyRepository(prisma), coding: codingForReports(coding) }, { form: evaluationFormOf(), subject: { kind: 'run', run } });
+    expect(report.agreement).toMatchObject({ coders: ['anna', 'ben'], answers: 4, overall: 0.625 });
+    expect(report.agreement?.themes.map((one) => one.kappa)).toEqual([0.5, 0.5, 1]);
+    expect(report.open.find((item) => item.code === 'open_learned')).toMatchObject({
+      answered: 4,
+      themes: [
+        { theme: 'data', respondents: 2 },
+        { theme: 'trust', respondents: 1 },
+        { theme: 'shelter', respondents: 1 },
+      ],
+    });
+    expect(themes.trust).toEqual({ sq: 'Trust', en: 'Trust' });
+    const page = renderEvaluationHtml(report, evaluationFormOf(), { languages: ['en'], t: i18n.t, themes });
+    expect(page).toContain('Cohen');
+    expect(page).toContain('0.63');
 
     // A codebook that drops a theme in use is refused; the codebook stays as it was.
     expect(await coding.importCodebook({ formId: EVALUATION, eventId: null }, THEMES.slice(0, 2))).toEqual({ kind: 'in_use', codes: ['shelter'] });
