@@ -34,9 +34,14 @@ describe.skipIf(skip)('the evaluation report in Chromium', () => {
         expect(box?.width).toBeGreaterThan(300);
         expect(box?.height).toBeGreaterThan(10);
       }
-      // The top box of the first item (24 of 50) drawn as a visible segment.
-      const topBox = await tab.locator('figure[data-code="obj_expectations"] rect[data-point="4"]').boundingBox();
-      expect(topBox?.width).toBeGreaterThan(50);
+      // The first item as drawn on screen: 5 at point 2 left of the centre line, 20 and 24 at points 3 and 4 right of it.
+      const first = (selector: string) => tab.locator(`figure[data-code="obj_expectations"] ${selector}`).boundingBox();
+      const [two, three, four, centre] = await Promise.all([first('rect[data-point="2"]'), first('rect[data-point="3"]'), first('rect[data-point="4"]'), first('line.centre')]);
+      expect(four!.width).toBeGreaterThan(50);
+      expect(three!.width / four!.width).toBeCloseTo(20 / 24, 1);
+      expect(two!.width / four!.width).toBeCloseTo(5 / 24, 1);
+      expect(two!.x + two!.width).toBeCloseTo(centre!.x + centre!.width / 2, 0);
+      expect(three!.x).toBeCloseTo(centre!.x + centre!.width / 2, 0);
       const themeBar = await tab.locator('section.open svg.bar rect').first().boundingBox();
       expect(themeBar?.width).toBeGreaterThan(10);
       await expect(tab.getByText('Shifrat për çdo pyetje').isVisible()).resolves.toBe(true);

@@ -1,5 +1,5 @@
 import { type Html, html } from '../../shared/html.js';
-import type { Count } from '../suppression.js';
+import { type Count, suppressCount } from '../suppression.js';
 import { barTable } from './html-bars.js';
 import type { ReportText } from './html-text.js';
 import type { Breakdown, EvaluationReport, ProfileSection } from './model.js';
@@ -60,8 +60,12 @@ ${barTable(bars, { label: text.say(`events:profile.${by}`), value: text.say('eve
 </section>`;
 }
 
-/** A count as shown: a number in the language's digits, or its suppression mark ("<5", "x") as it is. */
-const shownCount = (count: Count, text: ReportText) => (typeof count === 'number' ? text.count(count) : count);
+/**
+ * A group's count as shown: a number in the language's digits, or its suppression mark
+ * ("<5", "x") as it is. A small count that reached the page unsuppressed is hidden here
+ * all the same: the page is the last place that can keep a few people from being seen.
+ */
+const shownCount = (count: Count): Count => (typeof count === 'number' ? suppressCount(count) : count);
 
 function breakdownTable(breakdown: Breakdown, numbers: ReadonlyMap<string, number>, text: ReportText): Html {
   const prefix = breakdown.by === 'region' ? 'events:regions' : 'events:orgTypes';
@@ -72,14 +76,13 @@ function breakdownTable(breakdown: Breakdown, numbers: ReadonlyMap<string, numbe
   )}</th></tr></thead>
 ${breakdown.items.map(
   (item) =>
-    html`<tbody>${item.rows.map(
-      (row, index) =>
-        // A suppressed group's top box would tell what its few people answered: it is never shown.
-        html`<tr>${index === 0 ? html`<th scope="rowgroup" rowspan="${item.rows.length}">${numbers.get(item.code) ?? item.code}.</th>` : ''}<th scope="row">${text.label(prefix, row.key)}</th><td class="num">${shownCount(
-          row.respondents,
-          text,
-        )}</td><td class="num">${typeof row.respondents === 'number' ? text.percent(row.topBoxOfAll) : text.empty}</td></tr>`,
-    )}</tbody>`,
+    html`<tbody>${item.rows.map((row, index) => {
+      const respondents = shownCount(row.respondents);
+      // A suppressed group's top box would tell what its few people answered: it is never shown.
+      const topBox = typeof respondents === 'number' ? text.percent(row.topBoxOfAll) : text.empty;
+      const group = index === 0 ? html`<th scope="rowgroup" rowspan="${item.rows.length}">${numbers.get(item.code) ?? item.code}.</th>` : '';
+      return html`<tr>${group}<th scope="row">${text.label(prefix, row.key)}</th><td class="num">${typeof respondents === 'number' ? text.count(respondents) : respondents}</td><td class="num">${topBox}</td></tr>`;
+    })}</tbody>`,
 )}
 </table>`;
 }

@@ -54,22 +54,21 @@ function byScale(items: readonly Rated[]): Rated[][] {
   return groups;
 }
 
-function legend(entry: Rated, text: ReportText): Html {
-  const { points } = entry.counts;
-  // One line per point ("4 Shumë / Very much"): a legend in two columns would part a colour from its second label.
-  const labelOf = (index: number) =>
-    `${points[index]} ${text.plainWords(Object.fromEntries(Object.entries(entry.item?.pointLabels ?? {}).map(([language, labels]) => [language, labels[index] ?? ''])), '')}`.trim();
-  const na = entry.item?.notApplicable !== false ? html`<span class="key" role="listitem">${swatch(naFill)}${text.plain('scale.na')}</span>` : '';
-  return html`<div class="legend" role="list" aria-label="${text.plain('scale.legend')}">${points.map(
-    (point, index) => html`<span class="key" role="listitem">${swatch(pointFill(points, point))}${labelOf(index)}</span>`,
-  )}${na}</div>`;
-}
-
+/** A point's label in every language, as "4 Shumë / Very much"; the code alone when the form has no labels. */
 function pointLabel(entry: Rated, point: string, text: ReportText): string {
   if (point === 'na') return text.plain('scale.na');
   const index = entry.counts.points.indexOf(point);
-  const labels = entry.item?.pointLabels[text.languages[0]!];
-  return labels?.[index] ? `${point} ${labels[index]}` : point;
+  const labels = Object.fromEntries(Object.entries(entry.item?.pointLabels ?? {}).flatMap(([language, byPoint]) => (byPoint[index] ? [[language, byPoint[index]]] : [])));
+  return `${point} ${text.plainWords(labels, '')}`.trim();
+}
+
+function legend(entry: Rated, text: ReportText): Html {
+  const { points } = entry.counts;
+  // One line per point: a legend in two columns would part a colour from its second label.
+  const na = entry.item?.notApplicable !== false ? html`<span class="key" role="listitem">${swatch(naFill)}${pointLabel(entry, 'na', text)}</span>` : '';
+  return html`<div class="legend" role="list" aria-label="${text.plain('scale.legend')}">${points.map(
+    (point) => html`<span class="key" role="listitem">${swatch(pointFill(points, point))}${pointLabel(entry, point, text)}</span>`,
+  )}${na}</div>`;
 }
 
 function itemFigure(entry: Rated, geometry: DivergingGeometry, text: ReportText): Html {

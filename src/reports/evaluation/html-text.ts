@@ -47,7 +47,12 @@ const joined = (texts: readonly { text: string }[]) => [...new Set(texts.map(({ 
 
 export function reportText(languages: readonly Language[], t: Translator): ReportText {
   const first = languages[0]!;
-  const format = (options: Intl.NumberFormatOptions) => new Intl.NumberFormat(first, options);
+  const formats = new Map<string, Intl.NumberFormat>();
+  const format = (options: Intl.NumberFormatOptions) => {
+    const key = JSON.stringify(options);
+    if (!formats.has(key)) formats.set(key, new Intl.NumberFormat(first, options));
+    return formats.get(key)!;
+  };
   const integer = format({ maximumFractionDigits: 0 });
   const signed = format({ minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' });
   const empty = t(first, `${NAMESPACE}empty`);

@@ -41,7 +41,7 @@ describe('diverging bars', () => {
     const na = segment(second, 'na');
     const rightmost = Math.max(...items.flatMap((item) => divergingSegments(item, geometry).filter((drawn) => drawn.key !== 'na')).map((drawn) => drawn.x + drawn.width));
     expect(na.x).toBeGreaterThan(rightmost);
-    expect(na.width / 2).toBeCloseTo(segment(second, '3').width / 2);
+    expect(na.width).toBeCloseTo(segment(second, '3').width);
     expect(na.x + na.width).toBeCloseTo(500);
   });
 
