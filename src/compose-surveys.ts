@@ -8,6 +8,7 @@ import { createSurveyRunRepository } from './storage/survey-run-repository.js';
 import {
   createRunChat,
   createRunDelivery,
+  participantSubject,
   createSurveyRuns,
   RUN_PURPOSES,
   runTokens,
@@ -38,16 +39,17 @@ export function surveyAttendees(deps: { events: Pick<Events, 'find' | 'programme
       const [participants, attendance] = await Promise.all([store.participants(eventId), store.attendance(eventId)]);
       const checkedIn = new Set(attendance.filter((row) => day === null || row.day === day).map((row) => row.personKey));
       return participants.flatMap((participant) =>
-        here(participant) && participant.chatCipher !== null && checkedIn.has(personKeyOf(participant))
-          ? [{ participantId: participant.id, chatId: Number(identity.open(participant.chatCipher)), language: participant.language }]
+        here(participant) && participant.chatCipher !== null && participant.telegramKey !== null && checkedIn.has(personKeyOf(participant))
+          ? [{ participantId: participant.id, subject: participantSubject(participant.telegramKey), chatId: Number(identity.open(participant.chatCipher)), language: participant.language }]
           : [],
       );
     },
     async checkedIn(eventId, telegramId) {
-      const participant = await store.participantByTelegramKey(eventId, identity.hashId('participant', telegramId));
+      const telegramKey = identity.hashId('participant', telegramId);
+      const participant = await store.participantByTelegramKey(eventId, telegramKey);
       if (!participant || !here(participant)) return undefined;
       const key = personKeyOf(participant);
-      return (await store.attendance(eventId)).some((row) => row.personKey === key) ? { participantId: participant.id, language: participant.language } : undefined;
+      return (await store.attendance(eventId)).some((row) => row.personKey === key) ? { subject: participantSubject(telegramKey), language: participant.language } : undefined;
     },
     reachable: async (participantId) => {
       const participant = await store.participant(participantId);

@@ -1,7 +1,7 @@
 import type { FlowInput } from '../flows/engine.js';
 import type { Clock } from '../shared/clock.js';
 import { type SurveyRun, takesAnswersAt } from './model.js';
-import { chatSubject, participantSubject, type RunToken, type RunWho, type SurveyAttendees } from './run-ports.js';
+import { chatSubject, type RunToken, type RunWho, type SurveyAttendees } from './run-ports.js';
 import type { SurveyRunStore } from './run-store.js';
 import type { SurveyConversations, Surveys, SurveyTurn } from './surveys.js';
 
@@ -49,7 +49,7 @@ export function createRunChat(deps: RunChatDeps): RunChat {
     const conversations = surveys.on(run);
     if (run.kind !== 'event') return { subject: chatSubject(who.telegramId), language: who.language, conversations };
     const participant = run.scope === null ? undefined : await attendees.checkedIn(run.scope, who.telegramId);
-    return participant && { subject: participantSubject(participant.participantId), language: participant.language, conversations };
+    return participant && { subject: participant.subject, language: participant.language, conversations };
   }
 
   async function statusOf(run: SurveyRun, subject: string) {

@@ -4,7 +4,7 @@ import type { FlowCatalog } from '../flows/catalog.js';
 import { start } from '../flows/engine.js';
 import type { Clock } from '../shared/clock.js';
 import type { SurveyRun } from './model.js';
-import { participantSubject, RUN_PURPOSES, type RunToken, runTopic, type SurveyAttendees, type SurveyRecipient, type SurveyWriter } from './run-ports.js';
+import { RUN_PURPOSES, type RunToken, runTopic, type SurveyAttendees, type SurveyRecipient, type SurveyWriter } from './run-ports.js';
 import type { SurveyRunStore } from './run-store.js';
 
 const MINUTE_MS = 60_000;
@@ -58,7 +58,7 @@ export function createRunDelivery(deps: RunDeliveryDeps) {
     // What everyone is shown first, the same for all: the response begins with their first answer.
     const { effects } = start(compiled, now);
     const outgoing = found.recipients.flatMap((to) => write.opening(run, to.language, effects).map((payload, index) => message(run, to, `opening${index}`, RUN_PURPOSES.opening, payload)));
-    const tokens = found.recipients.map((to) => token(run.id, participantSubject(to.participantId)));
+    const tokens = found.recipients.map((to) => token(run.id, to.subject));
     const remindAt = run.remindAfter === null ? null : new Date(now.getTime() + run.remindAfter * MINUTE_MS);
     return store.markSent({ runId: run.id, at: now, remindAt, tokens, outgoing: outbox.prepare(outgoing) });
   }
@@ -66,7 +66,7 @@ export function createRunDelivery(deps: RunDeliveryDeps) {
   async function remind(run: SurveyRun, now: Date): Promise<boolean> {
     const found = await recipientsOf(run);
     if (!found) return store.markReminded({ runId: run.id, at: now, outgoing: [] });
-    const tokenOf = (to: SurveyRecipient) => token(run.id, participantSubject(to.participantId));
+    const tokenOf = (to: SurveyRecipient) => token(run.id, to.subject);
     const statuses = await store.tokenStatuses(run.id, found.recipients.map(tokenOf));
     // Only those who were sent the survey, or began it, and have not finished it.
     const unfinished = found.recipients.filter((to) => {

@@ -15,6 +15,8 @@ export interface SurveyEvent {
 /** A checked-in participant who can be written to in their chat. */
 export interface SurveyRecipient {
   participantId: string;
+  /** What their responses and tokens are keyed by (see participantSubject). */
+  subject: string;
   chatId: number;
   language: string;
 }
@@ -26,7 +28,7 @@ export interface SurveyAttendees {
   /** Participants checked in on `day` (on any day when null), still there and reachable in a chat. */
   present(eventId: string, day: number | null): Promise<SurveyRecipient[]>;
   /** The participant a Telegram user is at the event, when checked in (any day) and still there. */
-  checkedIn(eventId: string, telegramId: number): Promise<{ participantId: string; language: string } | undefined>;
+  checkedIn(eventId: string, telegramId: number): Promise<{ subject: string; language: string } | undefined>;
   /** Whether a participant may still be written to (not left, not deleted). */
   reachable(participantId: string): Promise<boolean>;
 }
@@ -48,8 +50,12 @@ export interface RunWho {
   language: string;
 }
 
-/** The subject of a run's response: the participant on an event's run, the chat on a standalone one. */
-export const participantSubject = (participantId: string): string => `participant:${participantId}`;
+/**
+ * The subject of a run's response: on an event's run, the participant by their Telegram key
+ * (never their row's id, which stays after they delete their data: a response in progress then
+ * leads to nobody); on a standalone run, the chat.
+ */
+export const participantSubject = (telegramKey: string): string => `participant:${telegramKey}`;
 export const chatSubject = (telegramId: number): string => `chat:${telegramId}`;
 
 /** A run's one-way token of a subject. */

@@ -178,6 +178,26 @@ describe.each(PROVIDERS_UNDER_TEST)('evaluation runs in the chat on $name', ({ o
     expect(h.last(8999).text).toBe(en('refused.closed'));
   });
 
+  it.skipIf(skip)('leaves out a participant who deleted their data: no reminder, no way back to the response they began', async () => {
+    const run = await openRun({ remindAfter: 30 });
+    await slotArrives();
+    const [leaving] = present;
+    await answerSurvey(chat(leaving!), { obj_expectations: '2' }, { leaveBefore: 'obj_information' });
+    const row = await h.db.prisma.eventParticipant.findFirstOrThrow({ where: { telegramKey: h.identity.hashId('participant', leaving!) } });
+    await h.events.participants.erase(row.id);
+    h.clock.set(new Date(SLOT.getTime() + 30 * MINUTE));
+    await runs().delivery.tick();
+    await delivered();
+    const reminder = h.i18n.t('sq', 'surveys:reminder.text', { form: form('sq', 'title'), event: 'Konferenca Kombëtare' });
+    expect(received(leaving!)).not.toContain(reminder);
+    await h.person({ userId: leaving!, languageCode: 'en' }).start(`sv_${run.code}`);
+    expect(h.last(leaving!).text).toBe(en('refused.not_participant'));
+    // The response they began keeps its answer and is keyed by nothing the participant's remaining row holds.
+    const [response] = await responses(run.id);
+    expect(response?.answers).toEqual({ obj_expectations: { kind: 'choice', code: '2' } });
+    expect(response?.respondentKey).not.toBe(h.identity.hashId(`survey-respondent:${run.id}`, `participant:${row.id}`));
+  });
+
   it.skipIf(skip)('holds back a flood of presses on a run, telling the person once, and still answers each press', async () => {
     const run = await openRun();
     const person = h.person({ userId: present[3]!, languageCode: 'en' });
