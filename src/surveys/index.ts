@@ -1,7 +1,7 @@
 // The surveys area: runs and anonymous responses in tables of their own, answered
 // through the general flow runner by any subject (a help-seeker's contact after a case,
 // an event participant), never linked to a help-seeker contact once completed.
-export { RESPONSE_SOURCES, RESPONSE_STATUSES, SURVEY_KINDS, takesAnswersAt } from './model.js';
+export { RESPONSE_SOURCES, RESPONSE_STATUSES, RUN_NOT_SENT, SURVEY_KINDS, takesAnswersAt } from './model.js';
 export type { ResponseSource, ResponseStatus, SurveyKind, SurveyResponse, SurveyRun, SurveyStore } from './model.js';
 export { respondentKeys, type RespondentKey } from './respondent.js';
 export { createSurveyRetention, type SurveyRetentionResult, type SurveyRetentionStore } from './retention.js';

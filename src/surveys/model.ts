@@ -44,6 +44,9 @@ export interface SurveyRun {
 }
 
 /** Whether a run takes answers at `now`: not closed, and within its dates. */
+/** A run's delivery fields before anything was sent, reminded or closed: a standing run's, a paper run's, a run's as it opens. */
+export const RUN_NOT_SENT = { code: null, sendAt: null, sentAt: null, remindAfter: null, remindAt: null, remindedAt: null, closedAt: null } as const;
+
 export const takesAnswersAt = (run: SurveyRun, now: Date): boolean => run.closedAt === null && (run.opensAt === null || run.opensAt <= now) && (run.closesAt === null || now < run.closesAt);
 
 /**

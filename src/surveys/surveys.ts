@@ -4,7 +4,7 @@ import { createFlowRunner, type FlowRunner, type FlowTurn, type NotApplied } fro
 import { countedAnswers } from '../flows/state.js';
 import type { Clock } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
-import { type SurveyKind, type SurveyResponse, type SurveyRun, type SurveyStore, takesAnswersAt } from './model.js';
+import { RUN_NOT_SENT, type SurveyKind, type SurveyResponse, type SurveyRun, type SurveyStore, takesAnswersAt } from './model.js';
 import type { RespondentKey } from './respondent.js';
 
 /** A survey turn adds nothing to the engine's effects. */
@@ -45,8 +45,6 @@ export interface Surveys {
 }
 
 const NONE = {};
-/** A run's delivery fields before anything was sent, reminded or closed. */
-const NOT_SENT = { code: null, sendAt: null, sentAt: null, remindAfter: null, remindAt: null, remindedAt: null, closedAt: null } as const;
 
 export function createSurveys(deps: { catalog: FlowCatalog; store: SurveyStore; respondentKey: RespondentKey; clock: Clock }): Surveys {
   const { catalog, store, respondentKey, clock } = deps;
@@ -130,7 +128,7 @@ export function createSurveys(deps: { catalog: FlowCatalog; store: SurveyStore; 
     if (remembered) return remembered;
     let run = await store.standingRun(name);
     if (!run && make) {
-      const fresh: SurveyRun = { id: newId(), flowId, flowVersion: version, kind, scope: null, standing: name, opensAt: null, closesAt: null, createdAt: clock.now(), ...NOT_SENT };
+      const fresh: SurveyRun = { id: newId(), flowId, flowVersion: version, kind, scope: null, standing: name, opensAt: null, closesAt: null, createdAt: clock.now(), ...RUN_NOT_SENT };
       run = (await store.createRun(fresh)) ? fresh : await store.standingRun(name);
     }
     if (!run) return undefined;
@@ -141,7 +139,21 @@ export function createSurveys(deps: { catalog: FlowCatalog; store: SurveyStore; 
 
   return {
     async openRun({ flowId, kind, scope = null, opensAt = null, closesAt = null, code = null, sendAt = null, remindAfter = null }) {
-      const run: SurveyRun = { id: newId(), flowId, flowVersion: versionOf(flowId), kind, scope, standing: null, opensAt, closesAt, createdAt: clock.now(), ...NOT_SENT, code, sendAt, remindAfter };
+      const run: SurveyRun = {
+        id: newId(),
+        flowId,
+        flowVersion: versionOf(flowId),
+        kind,
+        scope,
+        standing: null,
+        opensAt,
+        closesAt,
+        createdAt: clock.now(),
+        ...RUN_NOT_SENT,
+        code,
+        sendAt,
+        remindAfter,
+      };
       // A code drawn twice (one in 887 million): refused by its unique index, never half-made.
       if (!(await store.createRun(run))) throw new Error(`the run's code ${code} is taken; open it again`);
       return run;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Answer } from '../../src/flows/state.js';
 import type { UraPrisma } from '../../src/storage/database.js';
 import { createSurveyRepository } from '../../src/storage/survey-repository.js';
-import type { SurveyResponse, SurveyRun } from '../../src/surveys/index.js';
+import { RUN_NOT_SENT, type SurveyResponse, type SurveyRun } from '../../src/surveys/index.js';
 
 export const EVALUATION = 'surveys/event-evaluation';
 
@@ -18,13 +18,7 @@ export async function seedRun(prisma: UraPrisma, options: { eventId?: string | n
     opensAt: null,
     closesAt: null,
     createdAt: options.at ?? new Date('2026-10-20T15:00:00Z'),
-    code: null,
-    sendAt: null,
-    sentAt: null,
-    remindAfter: null,
-    remindAt: null,
-    remindedAt: null,
-    closedAt: null,
+    ...RUN_NOT_SENT,
   };
   await createSurveyRepository(prisma).createRun(run);
   return run;

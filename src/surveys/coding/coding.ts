@@ -84,6 +84,15 @@ export function createCoding(deps: { store: CodingStore; clock: Clock }) {
     return missing.length > 0 ? { kind: 'unknown_theme', codes: missing, known: themes.map((theme) => theme.code) } : undefined;
   };
 
+  /** The answer a reference names, with the themes given checked against its codebook: what coding and resolving both start from. */
+  async function answerToCode(ref: string, codes: readonly string[]): Promise<{ answer: OpenAnswer } | NoAnswer | NoCodebook | UnknownThemes> {
+    const located = await locate(ref);
+    if (!located) return { kind: 'no_answer' };
+    const themes = await codebookFor(located.formId, located.answer.eventId);
+    if (themes.length === 0) return { kind: 'no_codebook' };
+    return unknown(codes, themes) ?? { answer: located.answer };
+  }
+
   return {
     codebook: (scope: CodebookScope) => store.themes(scope),
 
@@ -122,13 +131,9 @@ export function createCoding(deps: { store: CodingStore; clock: Clock }) {
     async code(ref: string, coder: string, codes: readonly string[]): Promise<Coded> {
       const name = coderName(coder);
       if (typeof name !== 'string') return { kind: 'invalid', ...name };
-      const located = await locate(ref);
-      if (!located) return { kind: 'no_answer' };
-      const { answer, formId } = located;
-      const themes = await codebookFor(formId, answer.eventId);
-      if (themes.length === 0) return { kind: 'no_codebook' };
-      const missing = unknown(codes, themes);
-      if (missing) return missing;
+      const checked = await answerToCode(ref, codes);
+      if (!('answer' in checked)) return checked;
+      const { answer } = checked;
       const others = (await store.codings([answer.responseId])).filter((coding) => coding.item === answer.item && coding.coder !== name).map((coding) => coding.coder);
       if (others.length >= MAX_CODERS) return { kind: 'third_coder', coders: others };
       const replaced = await store.saveCoding({ responseId: answer.responseId, item: answer.item, coder: name, themes: [...codes], codedAt: clock.now() });
@@ -137,13 +142,9 @@ export function createCoding(deps: { store: CodingStore; clock: Clock }) {
 
     /** Settles two coders' disagreement on an answer: the themes decided count instead of theirs. */
     async resolve(ref: string, codes: readonly string[]): Promise<Resolved> {
-      const located = await locate(ref);
-      if (!located) return { kind: 'no_answer' };
-      const { answer, formId } = located;
-      const themes = await codebookFor(formId, answer.eventId);
-      if (themes.length === 0) return { kind: 'no_codebook' };
-      const missing = unknown(codes, themes);
-      if (missing) return missing;
+      const checked = await answerToCode(ref, codes);
+      if (!('answer' in checked)) return checked;
+      const { answer } = checked;
       const codings = (await store.codings([answer.responseId])).filter((coding) => coding.item === answer.item);
       if (codings.length < MAX_CODERS) return { kind: 'not_double_coded', coders: codings.length };
       const [first, second] = codings.map((coding) => [...coding.themes].sort().join(','));

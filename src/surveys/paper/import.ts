@@ -4,7 +4,7 @@ import type { Clock } from '../../shared/clock.js';
 import type { Expectation, RowProblem } from '../../shared/expectation.js';
 import { newId } from '../../shared/ids.js';
 import type { TableFile } from '../../shared/table-file.js';
-import type { SurveyResponse, SurveyRun, SurveyStore } from '../model.js';
+import { RUN_NOT_SENT, type SurveyResponse, type SurveyRun, type SurveyStore } from '../model.js';
 import { expecting } from './expected.js';
 import { type PaperResponse, RESPONDENT_COLUMN, readPaperFile } from './responses-file.js';
 
@@ -80,13 +80,7 @@ export async function importPaper(deps: { store: SurveyStore; clock: Clock }, in
         closesAt: null,
         createdAt: now,
         // Answered on paper: no link, nothing sent in the chat, no reminder.
-        code: null,
-        sendAt: null,
-        sentAt: null,
-        remindAfter: null,
-        remindAt: null,
-        remindedAt: null,
-        closedAt: null,
+        ...RUN_NOT_SENT,
       };
       runCreated = true;
     }

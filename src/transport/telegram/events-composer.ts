@@ -6,12 +6,12 @@ import type { UraContext } from './context.js';
 import { decodeEventsButton, type EventsPress, isEventsData } from './events-buttons.js';
 import { type CafeBotDeps, cafeComposer } from './events-cafe.js';
 import { deskView } from './events-desk-views.js';
-import { type EventsGateDeps, eventsRateLimit } from './events-gate.js';
+import { type AreaGateDeps, eventsRateLimit } from './area-gate.js';
 import { chatView, type View } from './events-views.js';
 import { votingComposer, type VotingBotDeps } from './events-vote-composer.js';
 
 /** What the events area's composer needs: the chat's use-cases, the organiser's desk, texts. */
-export interface EventsBotDeps extends EventsGateDeps {
+export interface EventsBotDeps extends AreaGateDeps {
   chat: EventChat;
   desk: OrganiserDesk;
   i18n: I18n;

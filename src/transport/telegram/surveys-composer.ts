@@ -1,9 +1,10 @@
-import { Composer, type MiddlewareFn } from 'grammy';
+import { Composer } from 'grammy';
 import type { I18n } from '../../i18n/index.js';
 import type { Clock } from '../../shared/clock.js';
 import type { IdentityProtector } from '../../shared/crypto.js';
 import { parseRunCode, RUN_START_PREFIX, type RunChat } from '../../surveys/index.js';
 import type { UraContext } from './context.js';
+import { areaRateLimit } from './area-gate.js';
 import type { View } from './flow-view.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { decodeSurveyButton, isSurveyData } from './survey-buttons.js';
@@ -20,20 +21,6 @@ export interface SurveysBotDeps {
 
 const SURVEY_COMMAND = /^\/(?:survey)(?:@\w+)?(?:\s|$)|^\/start(?:@\w+)?\s+sv_/i;
 
-/** A flood of the runs' buttons or commands is held back by the per-person limits, told once; a refused press is still answered. */
-function surveysRateLimit(deps: SurveysBotDeps): MiddlewareFn<UraContext> {
-  return async (ctx, next) => {
-    const pressed = ctx.callbackQuery !== undefined && isSurveyData(ctx.callbackQuery.data ?? '');
-    const commanded = !pressed && SURVEY_COMMAND.test(ctx.message?.text ?? '');
-    if ((!pressed && !commanded) || !ctx.from || ctx.chat?.type !== 'private') return next();
-    const key = deps.identity.hashId('user', ctx.from.id);
-    const verdict = (pressed ? deps.rateLimits.buttons : deps.rateLimits.messages).hit(key, deps.clock.now(), ctx.update.update_id);
-    if (verdict === 'ok') return next();
-    if (pressed) await ctx.answerCallbackQuery().catch(() => undefined);
-    if (verdict === 'warn') await ctx.reply(deps.i18n.forLanguage(ctx.lang, SURVEYS_NAMESPACE)('slow_down'));
-  };
-}
-
 /**
  * Survey runs in the chat: `/start sv_<code>` (a run's link or QR code), `/survey` (the
  * runs this chat can answer now), the runs' buttons (`s:`), and typed answers while a
@@ -44,7 +31,7 @@ function surveysRateLimit(deps: SurveysBotDeps): MiddlewareFn<UraContext> {
 export function surveysComposer(deps: SurveysBotDeps): Composer<UraContext> {
   const { chat, i18n } = deps;
   const composer = new Composer<UraContext>();
-  composer.use(surveysRateLimit(deps));
+  composer.use(areaRateLimit(deps, { isButton: isSurveyData, commands: SURVEY_COMMAND, slowDown: `${SURVEYS_NAMESPACE}:slow_down` }));
   const chats = composer.chatType('private');
   const who = (ctx: UraContext & { from: { id: number } }) => ({ telegramId: ctx.from.id, language: ctx.lang });
   async function show(ctx: UraContext, views: readonly View[]) {
