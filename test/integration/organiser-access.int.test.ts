@@ -1,5 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { evaluationDownloads } from '../../src/compose-evaluation.js';
 import { organiserEvents } from '../../src/compose-organiser-events.js';
+import { loadAreaFlows } from '../../src/flow-actions.js';
+import { createI18n } from '../../src/i18n/index.js';
+import { createSurveyRepository } from '../../src/storage/survey-repository.js';
 import { fakeClock } from '../support/clock.js';
 import { sqliteDatabase, type TestDatabase } from '../support/database.js';
 import { eventsOn } from '../support/events.js';
@@ -16,7 +20,12 @@ organiserAccessSuite(async () => {
   test = await sqliteDatabase();
   const events = eventsOn(test.db.prisma, fakeClock('2026-11-20T07:00:00Z'));
   const { events: web, imports } = countingImports(
-    organiserEvents({ events, botUsername: () => 'ura_test_bot', entranceCode: async () => ({ code: '4821', validUntil: new Date('2026-11-20T09:10:00Z') }) }),
+    organiserEvents({
+      events,
+      botUsername: () => 'ura_test_bot',
+      entranceCode: async () => ({ code: '4821', validUntil: new Date('2026-11-20T09:10:00Z') }),
+      evaluation: evaluationDownloads({ catalog: loadAreaFlows().catalog, i18n: createI18n(), store: createSurveyRepository(test.db.prisma), events }),
+    }),
   );
   return {
     events: web,
