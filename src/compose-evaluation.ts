@@ -1,14 +1,21 @@
 import type { Events } from './events/index.js';
 import type { FlowCatalog } from './flows/catalog.js';
-import { type I18n, isLanguage } from './i18n/index.js';
+import type { I18n } from './i18n/index.js';
 import type { ProfileSection } from './reports/evaluation/model.js';
 import { renderEvaluation } from './reports/evaluation/output.js';
-import { type CodingOf, evaluationForm, evaluationReport, type SurveyStore } from './surveys/index.js';
+import { type CodingOf, evaluationForm, type EvaluationSubject, evaluationReport, formTranslate, type SurveyStore } from './surveys/index.js';
 import type { EvaluationDownload, EvaluationRequest } from './transport/http/organiser-events.js';
 
 /** The survey flows an event's evaluation can be reported on: every survey but the helpline's service feedback. */
 export const evaluationForms = (catalog: FlowCatalog): string[] =>
   [...catalog.flows.values()].filter(({ flow }) => flow.kind === 'survey' && flow.id !== 'surveys/service-feedback').map(({ flow }) => flow.id);
+
+/** An event as the subject of its evaluation report: its names, checked-in count and participant profile by organisation type. */
+export async function eventEvaluationSubject(events: Pick<Events, 'profile'>, event: { id: string; names: Readonly<Record<string, string>> }): Promise<EvaluationSubject> {
+  const profile = await events.profile(event.id, 'org_type');
+  const section: ProfileSection = { rows: profile.rows.map((row) => ({ ...row })), total: { ...profile.total } };
+  return { kind: 'event', id: event.id, name: event.names, checkedIn: profile.total.participants, profile: section };
+}
 
 /**
  * An event's evaluation report as the organiser pages and the API give it: the same
@@ -20,14 +27,9 @@ export function evaluationDownloads(deps: { catalog: FlowCatalog; i18n: I18n; st
   return async (eventId: string, request: EvaluationRequest): Promise<EvaluationDownload> => {
     const compiled = catalog.get(request.form);
     if (!compiled || !evaluationForms(catalog).includes(request.form)) return { refused: 'unknown_form', forms: evaluationForms(catalog) };
-    const form = evaluationForm(compiled, (language, key) => (isLanguage(language) ? i18n.t(language, key) : key));
-    const event = await events.get(eventId);
-    const profile = await events.profile(event.id, 'org_type');
-    const section: ProfileSection = { rows: profile.rows.map((row) => ({ ...row })), total: { ...profile.total } };
-    const { report, themes } = await evaluationReport(
-      { store, ...(deps.coding ? { coding: deps.coding } : {}) },
-      { form, subject: { kind: 'event', id: event.id, name: event.names, checkedIn: profile.total.participants, profile: section } },
-    );
+    const form = evaluationForm(compiled, formTranslate(i18n));
+    const subject = await eventEvaluationSubject(events, await events.get(eventId));
+    const { report, themes } = await evaluationReport({ store, ...(deps.coding ? { coding: deps.coding } : {}) }, { form, subject });
     return { files: await renderEvaluation(report, form, { format: request.format, languages: request.languages, i18n, themes }) };
   };
 }

@@ -3,7 +3,8 @@ import { extname, join, resolve } from 'node:path';
 import { Command } from 'commander';
 import type { Events } from '../events/index.js';
 import { createI18n, isLanguage, type Language } from '../i18n/index.js';
-import type { EvaluationForm, PreviousEdition, ProfileSection } from '../reports/evaluation/model.js';
+import { eventEvaluationSubject } from '../compose-evaluation.js';
+import type { EvaluationForm, PreviousEdition } from '../reports/evaluation/model.js';
 import { EVALUATION_FORMATS, isEvaluationFormat, renderEvaluation } from '../reports/evaluation/output.js';
 import { previousFromReport } from '../reports/evaluation/previous.js';
 import { readPreviousFile } from '../reports/evaluation/previous-file.js';
@@ -53,13 +54,11 @@ function participantsOf(value: string | undefined): number | null {
   return Number(value);
 }
 
-/** The event's participant profile by organisation type, as the report carries it. */
-async function eventSubject(events: Events, ref: string): Promise<EvaluationSubject & { kind: 'event' }> {
+/** The event an id or join code names, as the report's subject. */
+async function eventSubject(events: Events, ref: string): Promise<EvaluationSubject> {
   const event = await events.find(ref);
   if (!event) throw new ExitError(EXIT.failure, [`No event has the id or join code "${ref}". \`ura events list\` shows them.`]);
-  const profile = await events.profile(event.id, 'org_type');
-  const section: ProfileSection = { rows: profile.rows.map((row) => ({ ...row })), total: { ...profile.total } };
-  return { kind: 'event', id: event.id, name: event.names, checkedIn: profile.total.participants, profile: section };
+  return eventEvaluationSubject(events, event);
 }
 
 async function previousOf(form: EvaluationForm, ref: string, db: Database, events: () => Events): Promise<PreviousEdition> {

@@ -1,8 +1,8 @@
 import type { CompiledFlow } from '../flows/catalog.js';
 import { loadAreaFlows } from '../flow-actions.js';
-import { createI18n, isLanguage, readLocales } from '../i18n/index.js';
+import { createI18n, readLocales } from '../i18n/index.js';
 import type { EvaluationForm } from '../reports/evaluation/model.js';
-import { evaluationForm } from '../surveys/index.js';
+import { evaluationForm, formTranslate } from '../surveys/index.js';
 import { EXIT, ExitError } from './environment.js';
 
 /**
@@ -18,6 +18,5 @@ export function surveyForm(id: string, flag = '--form'): { compiled: CompiledFlo
     const surveys = [...catalog.flows.values()].filter(({ flow }) => flow.kind === 'survey').map(({ flow }) => flow.id);
     throw new ExitError(EXIT.badConfig, [`${flag} must be a survey flow (${surveys.join(', ')}), not "${id}". \`ura flows check\` lists problems.`]);
   }
-  const i18n = createI18n(locales);
-  return { compiled, form: evaluationForm(compiled, (language, key) => (isLanguage(language) ? i18n.t(language, key) : key)) };
+  return { compiled, form: evaluationForm(compiled, formTranslate(createI18n(locales))) };
 }

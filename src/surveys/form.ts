@@ -1,10 +1,17 @@
 import type { CompiledFlow } from '../flows/catalog.js';
 import { choicesOf } from '../flows/catalog.js';
 import { flowNamespace, type Step } from '../flows/schema.js';
+import { type I18n, isLanguage } from '../i18n/index.js';
 import type { EvaluationForm, FormItem } from '../reports/evaluation/model.js';
 
 /** A text by language and i18n key; a key without a namespace is read in the flow's own. */
 export type FormTranslate = (language: string, key: string) => string;
+
+/** Ura's texts as a form reads them: a language Ura has no texts in gives the key back. */
+export const formTranslate =
+  (i18n: Pick<I18n, 't'>): FormTranslate =>
+  (language, key) =>
+    isLanguage(language) ? i18n.t(language, key) : key;
 
 /**
  * The form a survey flow is, as reports and the paper import read it: its questions in

@@ -6,7 +6,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIdentityProtector } from '../../src/shared/crypto.js';
 import { conference2006, inviteRows, writeCsv } from '../support/conference-2006.js';
 import { type EmulatedUser, type Harness, printOutputOnFailure, type Reply, startHarness } from '../support/emulator.js';
-import { type ChatLanguage, entranceCodeNow, eventsText, registrationSteps, STEP_MS, todayInTirana, transcriptError, uraIn, type WalkIn } from '../support/event-chat-e2e.js';
+import {
+  type ChatLanguage,
+  entranceCodeNow,
+  eventsText,
+  registrationSteps,
+  STEP_MS,
+  todayInTirana,
+  transcriptError,
+  outboxSettled,
+  readUraDatabase,
+  uraIn,
+  type WalkIn,
+} from '../support/event-chat-e2e.js';
 
 // The acceptance test of live facilitation (issue 13's first "done when"): `ura start` on
 // SQLite against the emulated Bot API, an `annual-conference` event whose first day is
@@ -112,34 +124,11 @@ describe('live facilitation of the annual conference, end to end on the emulated
 
   const ura = (...args: string[]) => uraIn(harness.dir, args);
   const steps = () => registrationSteps({ joinCode: event.joinCode, names: NAMES });
-  /** Reads Ura's SQLite database (as an auditor would), closing it at once. */
-  function read<T>(query: (db: Database.Database) => T): T {
-    const db = new Database(join(harness.dir, 'data', 'ura.db'), { readonly: true, fileMustExist: true });
-    try {
-      return query(db);
-    } finally {
-      db.close();
-    }
-  }
+  const read = <T>(query: (db: Database.Database) => T): T => readUraDatabase(harness.dir, query);
   const sessionId = () => read((db) => (db.prepare(`SELECT id FROM "EventSession" WHERE eventId = ? AND kind = 'world_cafe'`).get(event.id) as { id: string }).id);
   const seatsOf = (round: number) => read((db) => db.prepare('SELECT participantId, "table", host FROM "CafeSeat" WHERE sessionId = ? AND round = ?').all(sessionId(), round) as SeatRow[]);
   const roundRow = (number: number) =>
     read((db) => db.prepare('SELECT * FROM "CafeRound" WHERE sessionId = ? AND number = ?').get(sessionId(), number) as Record<string, unknown> & { id: string; status: string });
-
-  /**
-   * Waits until the outbox has handed every message to Telegram and recorded it so. A
-   * crash in the instant between Telegram taking a message and Ura recording it sends that
-   * message again after the restart (the outbox delivers at least once); the kills below
-   * come at a quiet moment, so each announcement is expected exactly once.
-   */
-  async function outboxSettled(): Promise<void> {
-    const deadline = Date.now() + STEP_MS;
-    const waiting = () => read((db) => (db.prepare(`SELECT COUNT(*) AS n FROM "OutboxMessage" WHERE status = 'pending'`).get() as { n: number }).n);
-    while (waiting() > 0) {
-      if (Date.now() > deadline) throw new Error(`${waiting()} messages still wait in the outbox`);
-      await sleep(50);
-    }
-  }
 
   /** The organiser's café desk: /cafe, then a press on its newest message; the new desk it answers with. */
   async function desk(press?: string): Promise<Reply> {
@@ -291,7 +280,7 @@ describe('live facilitation of the annual conference, end to end on the emulated
       await shownIn(harness, second.userId, (r) => r.text === previous(second, 'Police and social services should meet every month'), "round 1's points");
 
       // Ura is killed mid-round and started again on the same data: the round is still running, and ends once when the organiser ends it.
-      await outboxSettled();
+      await outboxSettled(harness.dir);
       await harness.restartUra('SIGKILL');
       reply = await desk();
       expect(reply.text).toMatch(new RegExp(en('desk.round.running', { round: 2, time: '\\d\\d:\\d\\d', minutes: '\\d+' }).replace('(', '\\(').replace(')', '\\)')));
@@ -334,7 +323,7 @@ describe('live facilitation of the annual conference, end to end on the emulated
 
   /** Kills Ura, moves round `number`'s stored deadline to `inMs` from now (its warning already due) while it is down, and starts it again; the deadline in ms. */
   async function shiftRoundWhileDown(number: number, inMs: number): Promise<number> {
-    await outboxSettled();
+    await outboxSettled(harness.dir);
     const round = roundRow(number);
     let endsAt = 0;
     await harness.restartUra('SIGKILL', () => {

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,7 +7,7 @@ import { localeText } from './helpline-support.js';
 import { CHROMIUM_PATH } from '../../src/reports/index.js';
 import { conference2006, inviteRows, writeCsv } from '../support/conference-2006.js';
 import { type EmulatedUser, type Harness, printOutputOnFailure, startHarness } from '../support/emulator.js';
-import { type ChatLanguage, entranceCodeNow, registrationSteps, STEP_MS, todayInTirana, transcriptError, uraIn, type WalkIn } from '../support/event-chat-e2e.js';
+import { type ChatLanguage, entranceCodeNow, registrationSteps, STEP_MS, todayInTirana, transcriptError, outboxSettled, readUraDatabase, uraIn, type WalkIn } from '../support/event-chat-e2e.js';
 import { answerSurvey, bringRunForward, emulatedChat, type ItemAnswers } from '../support/survey-chat.js';
 
 // An evaluation answered in the chat, end to end: `ura start` on SQLite against the emulated
@@ -66,8 +66,6 @@ const PEOPLE: Omit<Person, 'user'>[] = [
   { userId: 7_613_500_106, language: 'sq', walkIn: { name: 'Gent Shehu', organisation: 'Bashkia Korçë', orgType: 'local_gov', region: 'korce' }, answers: {}, leaveBefore: 'obj_expectations' },
 ];
 
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
-
 describe('an evaluation run answered in the chat, end to end on the emulated Bot API', () => {
   let harness: Harness;
   let event: { id: string; joinCode: string };
@@ -76,25 +74,8 @@ describe('an evaluation run answered in the chat, end to end on the emulated Bot
   let people: Person[] = [];
   const ura = (...args: string[]) => uraIn(harness.dir, args);
   const steps = () => registrationSteps({ joinCode: event.joinCode, names: NAMES });
-  const databasePath = () => join(harness.dir, 'data', 'ura.db');
-  function read<T>(query: (db: Database.Database) => T): T {
-    const db = new Database(databasePath(), { readonly: true, fileMustExist: true });
-    try {
-      return query(db);
-    } finally {
-      db.close();
-    }
-  }
+  const read = <T>(query: (db: Database.Database) => T): T => readUraDatabase(harness.dir, query);
   const bringForward = (column: 'sendAt' | 'remindAt') => bringRunForward(harness.dir, runId, column);
-  /** Polls until the outbox has nothing pending. */
-  async function outboxSettled(): Promise<void> {
-    const deadline = Date.now() + STEP_MS;
-    const waiting = () => read((db) => (db.prepare(`SELECT COUNT(*) AS n FROM "OutboxMessage" WHERE status = 'pending'`).get() as { n: number }).n);
-    while (waiting() > 0) {
-      if (Date.now() > deadline) throw new Error(`${waiting()} messages still wait in the outbox`);
-      await sleep(50);
-    }
-  }
   const reminderOf = (language: ChatLanguage) => surveysText(language, 'reminder.text', { form: formText(language, 'title'), event: NAMES[language] });
   const received = (person: Person, text: string) => harness.emulator!.historyOf(person.userId).filter((reply) => reply.text === text).length;
 
@@ -136,7 +117,7 @@ describe('an evaluation run answered in the chat, end to end on the emulated Bot
 
       await harness.restartUra('SIGTERM', bringForward('sendAt'));
       await Promise.all(people.map((person) => person.user.waitForReply((reply) => reply.text === formText(person.language, 'obj_expectations.text'), STEP_MS)));
-      await outboxSettled();
+      await outboxSettled(harness.dir);
       for (const person of people) {
         const texts = harness.emulator!.historyOf(person.userId).map((reply) => reply.text);
         // The opening once: its welcome, the first part's heading, the first question, in the person's language.
@@ -167,7 +148,7 @@ describe('an evaluation run answered in the chat, end to end on the emulated Bot
       await harness.restartUra('SIGTERM', bringForward('remindAt'));
       const unfinished = people.filter((person) => person.leaveBefore);
       await Promise.all(unfinished.map((person) => person.user.waitForReply((reply) => reply.text === reminderOf(person.language), STEP_MS)));
-      await outboxSettled();
+      await outboxSettled(harness.dir);
       for (const person of people) expect(received(person, reminderOf(person.language))).toBe(person.leaveBefore ? 1 : 0);
     },
     TEST_MS,

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createCodingRepository } from '../../src/storage/coding-repository.js';
 import { loadAreaFlows } from '../../src/flow-actions.js';
-import { createI18n, isLanguage, readLocales } from '../../src/i18n/index.js';
+import { createI18n, readLocales } from '../../src/i18n/index.js';
 import { renderEvaluationHtml } from '../../src/reports/index.js';
 import { createSurveyRepository, createSurveyRetentionRepository } from '../../src/storage/survey-repository.js';
-import { type CodebookTheme, codingForReports, createCoding, evaluationForm, evaluationReport, openAnswersOf } from '../../src/surveys/index.js';
+import { type CodebookTheme, codingForReports, createCoding, evaluationForm, formTranslate, evaluationReport, openAnswersOf } from '../../src/surveys/index.js';
 import { fakeClock } from '../support/clock.js';
 import { PROVIDERS_UNDER_TEST, suiteDatabase } from '../support/database.js';
 import { EVALUATION, seedResponses, seedRun } from '../support/survey-answers.js';
@@ -17,7 +17,7 @@ const i18n = createI18n(locales);
 const evaluationFormOf = () => {
   const compiled = loadAreaFlows(undefined, locales).catalog.get(EVALUATION);
   if (!compiled) throw new Error(`${EVALUATION} is not shipped`);
-  return evaluationForm(compiled, (language, key) => (isLanguage(language) ? i18n.t(language, key) : key));
+  return evaluationForm(compiled, formTranslate(i18n));
 };
 
 describe.each(PROVIDERS_UNDER_TEST)('coding open answers on $name', ({ open, skip }) => {

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadAreaFlows } from '../../src/flow-actions.js';
-import { createI18n, isLanguage } from '../../src/i18n/index.js';
+import { createI18n } from '../../src/i18n/index.js';
 import { createIdentityProtector } from '../../src/shared/crypto.js';
 import { createSurveyRepository } from '../../src/storage/survey-repository.js';
-import { createSurveys, evaluationForm, importPaper, type PaperTarget, respondentKeys } from '../../src/surveys/index.js';
+import { createSurveys, evaluationForm, formTranslate, importPaper, type PaperTarget, respondentKeys } from '../../src/surveys/index.js';
 import { fakeClock } from '../support/clock.js';
 import { testConfig } from '../support/config.js';
 import { PROVIDERS_UNDER_TEST, suiteDatabase } from '../support/database.js';
@@ -16,7 +16,7 @@ const TRAINING = 'surveys/training-evaluation';
 const formOf = (id: string) => {
   const compiled = catalog.get(id);
   if (!compiled) throw new Error(`${id} is not loaded`);
-  return evaluationForm(compiled, (language, key) => (isLanguage(language) ? i18n.t(language, key) : key));
+  return evaluationForm(compiled, formTranslate(i18n));
 };
 /** A run's stored responses in the order of their respondent ids (rows imported together share their time). */
 const byRef = <R extends { paperRef: string | null }>(responses: R[]) => responses.sort((a, b) => (a.paperRef ?? '').localeCompare(b.paperRef ?? ''));

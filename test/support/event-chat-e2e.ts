@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
@@ -106,4 +107,29 @@ export function registrationSteps(event: { joinCode: string; names: Record<ChatL
 export function transcriptError(harness: Harness, userId: number, error: unknown): Error {
   const transcript = harness.emulator!.historyOf(userId).map((reply) => `${reply.text.slice(0, 90)} [${reply.buttons.map((b) => b.data).join(' ')}]`);
   return new Error(`chat ${userId}: ${error instanceof Error ? error.message : String(error)}\n${transcript.join('\n')}`);
+}
+
+/** Reads the SQLite database of Ura running in `dir` (as an auditor would), closing it at once. */
+export function readUraDatabase<T>(dir: string, query: (db: Database.Database) => T): T {
+  const db = new Database(join(dir, 'data', 'ura.db'), { readonly: true, fileMustExist: true });
+  try {
+    return query(db);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Waits until the outbox of Ura running in `dir` has handed every message to Telegram
+ * and recorded it so. A crash in the instant between Telegram taking a message and Ura
+ * recording it sends that message again after the restart (the outbox delivers at least
+ * once); tests that restart Ura do it at such a quiet moment.
+ */
+export async function outboxSettled(dir: string): Promise<void> {
+  const deadline = Date.now() + STEP_MS;
+  const waiting = () => readUraDatabase(dir, (db) => (db.prepare(`SELECT COUNT(*) AS n FROM "OutboxMessage" WHERE status = 'pending'`).get() as { n: number }).n);
+  while (waiting() > 0) {
+    if (Date.now() > deadline) throw new Error(`${waiting()} messages still wait in the outbox`);
+    await new Promise((done) => setTimeout(done, 50));
+  }
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadAreaFlows } from '../../../src/flow-actions.js';
-import { createI18n, isLanguage, readLocales } from '../../../src/i18n/index.js';
+import { createI18n, readLocales } from '../../../src/i18n/index.js';
 import { readPreviousFile } from '../../../src/reports/evaluation/previous-file.js';
-import { evaluationForm, evaluationReport, readResponsesFile } from '../../../src/surveys/index.js';
+import { evaluationForm, formTranslate, evaluationReport, readResponsesFile } from '../../../src/surveys/index.js';
 import { ACTION_YES_2006, PREVIOUS_2005, paper2006Csv, previous2005Csv, RESPONDENTS_2006, ROWS_2006 } from '../../support/evaluation-2006.js';
 
 // The 2006 national conference's evaluation, typed in as a paper file, gives the report's
@@ -13,7 +13,7 @@ const locales = readLocales();
 const i18n = createI18n(locales);
 const compiled = loadAreaFlows(undefined, locales).catalog.get('surveys/event-evaluation');
 if (!compiled) throw new Error('surveys/event-evaluation is not shipped');
-const form = evaluationForm(compiled, (language, key) => (isLanguage(language) ? i18n.t(language, key) : key));
+const form = evaluationForm(compiled, formTranslate(i18n));
 const csv = (text: string) => ({ format: 'csv' as const, bytes: new TextEncoder().encode(text) });
 const noStore = { scopedRuns: async () => [], responses: async () => [] };
 
