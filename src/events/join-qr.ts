@@ -1,5 +1,3 @@
-import QRCode from 'qrcode';
-
 export const QR_FORMATS = ['png', 'svg'] as const;
 export type QrFormat = (typeof QR_FORMATS)[number];
 
@@ -9,6 +7,8 @@ export type QrFormat = (typeof QR_FORMATS)[number];
  * correction level M survives a poster seen at an angle or a little dirt.
  */
 export async function joinQr(link: string, format: QrFormat): Promise<Buffer> {
+  // Loaded when a code is drawn, not by every command and page that could draw one.
+  const { default: QRCode } = await import('qrcode');
   const options = { errorCorrectionLevel: 'M' as const, margin: 4 };
   if (format === 'svg') return Buffer.from(await QRCode.toString(link, { ...options, type: 'svg' }), 'utf8');
   return QRCode.toBuffer(link, { ...options, type: 'png', width: 1024 });

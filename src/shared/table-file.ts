@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { errorMessage } from '../shared/errors.js';
 import type { Expectation } from './expectation.js';
 
@@ -50,13 +50,16 @@ export function formatOf(fileName: string): TableFormat | undefined {
 
 const keepText = (value: unknown): unknown => value;
 
+/** exceljs and the hundreds of modules under it are loaded when a table is read, not by every `ura` command that could read one. */
+const newWorkbook = async (): Promise<ExcelJS.Workbook> => new (await import('exceljs')).default.Workbook();
+
 async function readCsv(bytes: Uint8Array, delimiter: string): Promise<ExcelJS.Worksheet> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   return workbook.csv.read(Readable.from([Buffer.from(bytes)]), { map: keepText, parserOptions: { delimiter } });
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<ExcelJS.Worksheet | undefined> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   await workbook.xlsx.read(Readable.from([Buffer.from(bytes)]));
   return workbook.worksheets[0];
 }

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Umzug } from 'umzug';
+import type { Umzug } from 'umzug';
 import type { Logger } from '../shared/logger.js';
 import { packageRoot } from '../shared/paths.js';
 import type { SqlRunner } from './sql-runner.js';
@@ -31,48 +31,52 @@ export function createMigrator(runner: SqlRunner, logger: Logger, dir = MIGRATIO
   // concurrent process applied between umzug's check and our transaction.
   let appliedHere: string[] = [];
   const files = migrationFiles(dir, runner.provider);
-  const umzug = new Umzug({
-    migrations: files.map(({ name, path }) => ({
-      name,
-      path,
-      // The record is written inside the migration's own transaction, so a crash
-      // can never leave a migration applied but unrecorded. A concurrent process
-      // that got here first has already recorded it; then there is nothing to do.
-      up: () =>
-        runner.transaction(async (tx) => {
-          if (await tx.isRecorded(name)) return;
-          await tx.exec(readFileSync(path, 'utf8'));
-          await tx.record(name);
-          appliedHere.push(name);
-        }),
-    })),
-    storage: {
-      executed: () => runner.recorded(),
-      logMigration: async () => undefined, // recorded in the migration's transaction above
-      unlogMigration: async () => {
-        throw new Error('Ura migrations are forward-only');
+  const pendingOf = (recorded: readonly string[]) => files.map((file) => file.name).filter((name) => !recorded.includes(name));
+  // umzug (with the command-line tool it carries) is loaded only when there is something to
+  // apply: every `ura` command opens the database, and most find it up to date.
+  const createUmzug = async (): Promise<Umzug> =>
+    new (await import('umzug')).Umzug({
+      migrations: files.map(({ name, path }) => ({
+        name,
+        path,
+        // The record is written inside the migration's own transaction, so a crash
+        // can never leave a migration applied but unrecorded. A concurrent process
+        // that got here first has already recorded it; then there is nothing to do.
+        up: () =>
+          runner.transaction(async (tx) => {
+            if (await tx.isRecorded(name)) return;
+            await tx.exec(readFileSync(path, 'utf8'));
+            await tx.record(name);
+            appliedHere.push(name);
+          }),
+      })),
+      storage: {
+        executed: () => runner.recorded(),
+        logMigration: async () => undefined, // recorded in the migration's transaction above
+        unlogMigration: async () => {
+          throw new Error('Ura migrations are forward-only');
+        },
       },
-    },
-    logger: {
-      info: (event) => logger.info({ migration: event }, 'migration'),
-      warn: (event) => logger.warn({ migration: event }, 'migration'),
-      error: (event) => logger.error({ migration: event }, 'migration'),
-      debug: (event) => logger.debug({ migration: event }, 'migration'),
-    },
-  });
+      logger: {
+        info: (event) => logger.info({ migration: event }, 'migration'),
+        warn: (event) => logger.warn({ migration: event }, 'migration'),
+        error: (event) => logger.error({ migration: event }, 'migration'),
+        debug: (event) => logger.debug({ migration: event }, 'migration'),
+      },
+    });
   return {
     async up() {
       await runner.prepare();
       appliedHere = [];
-      await umzug.up();
+      if (pendingOf(await runner.recorded()).length === 0) return appliedHere;
+      await (await createUmzug()).up();
       return appliedHere;
     },
     // Read-only, so health probes can call it as often as they like.
     // One read of the records (umzug's executed() and pending() would each read them).
     async status() {
-      const recorded = new Set(await runner.recorded());
-      const names = files.map((file) => file.name);
-      return { applied: names.filter((name) => recorded.has(name)), pending: names.filter((name) => !recorded.has(name)) };
+      const recorded = await runner.recorded();
+      return { applied: files.map((file) => file.name).filter((name) => recorded.includes(name)), pending: pendingOf(recorded) };
     },
   };
 }

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { NamedTable } from './table-parts.js';
 
 /**
@@ -25,6 +24,8 @@ function sheetName(title: string, taken: Set<string>): string {
 }
 
 export async function evaluationXlsx(tables: readonly NamedTable[]): Promise<Buffer> {
+  // Loaded here, not by every command that could write a report (exceljs is hundreds of modules).
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   const taken = new Set<string>();
   for (const { name, table } of tables) {

@@ -1,6 +1,6 @@
 import express, { Router, type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
-import QRCode from 'qrcode';
 import { z } from 'zod';
+import { joinQr } from '../../events/join-qr.js';
 import { isLanguage, LANGUAGES, type I18n, type Language } from '../../i18n/index.js';
 import { SIGN_IN_MINUTES, type OrganiserSignIn, type SignInRefusal } from '../../staff/organiser-sign-in.js';
 import type { Clock } from '../../shared/clock.js';
@@ -210,7 +210,7 @@ export function organiserPages(deps: OrganiserPagesDeps): Router {
   event.get('/qr.svg', async (req, res) => {
     const { joinLink } = eventOf(req);
     if (!joinLink) return void res.status(404).type('text/plain').send('no join link yet');
-    res.type('image/svg+xml').send(await QRCode.toString(joinLink, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' }));
+    res.type('image/svg+xml').send(await joinQr(joinLink, 'svg'));
   });
 
   // The CSRF header is checked before the body is read: a forged upload is never taken in.
