@@ -19,41 +19,49 @@
 // concurrently. Every update goes through bot.handleUpdate with the Bot API
 // answered in-process (test/support/bot-api.ts); nothing touches the network.
 //
-// Each run processes the same updates through a bare grammY bot that replies once
-// to every update (the baseline of bench/pipeline.ts) and then through Ura's bot
-// (SQLite file; PostgreSQL schema when TEST_DATABASE_URL is set), so that the ratio
-// of their throughputs is taken on one machine state. Before every update the
-// simulated person checks that the bot's last message to them asked what the
-// script is about to answer (and offered the button about to be pressed); after
-// every run each person must have exactly one Conversation ended with the flow's
-// handoff outcome and one pending HelpCase, or the benchmark fails.
+// Each run processes the same people through two peers first (bench/peer-bot.ts: the
+// self-check written with grammY's `session()` over a storage adapter, and with
+// @grammyjs/conversations), each on a store of its own in the same database server,
+// then through Ura's bot (SQLite file; PostgreSQL schema when TEST_DATABASE_URL is
+// set), so that the ratios of their throughputs are taken on one machine state. The
+// SQL statements each system executes are counted at the drivers (bench/sql-count.ts).
+// Before every update the simulated person checks that the bot's last message to them
+// asked what the script is about to answer (and offered the button about to be
+// pressed). After every run each person must have, in Ura, exactly one Conversation
+// ended with the flow's handoff outcome and one pending HelpCase, and in each peer a
+// session holding every answer, the same outcome and the request for a person; or the
+// benchmark fails.
+import { dirname, join } from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { Bot, type Context } from 'grammy';
+import type { Bot, Context } from 'grammy';
 import type { Update } from 'grammy/types';
 import { choicesOf, type CompiledFlow } from '../src/flows/catalog.js';
 import { start, step, type Effect, type FlowInput, type StepResult } from '../src/flows/engine.js';
 import { knownAnswers } from '../src/flows/known-answers.js';
 import { loadAreaFlows } from '../src/flow-actions.js';
-import { loadDirectory, type Directory } from '../src/helpline/directory.js';
+import { loadDirectory } from '../src/helpline/directory.js';
 import { flowNamespace, type Step } from '../src/flows/schema.js';
 import type { FlowState } from '../src/flows/state.js';
 import { createI18n, LANGUAGES, type I18n, type Language } from '../src/i18n/index.js';
 import type { IdentityProtector } from '../src/shared/crypto.js';
 import type { UraPrisma } from '../src/storage/database.js';
 import { helplineButton as button } from '../src/transport/telegram/helpline-buttons.js';
-import { recordBotApi, TEST_BOT_INFO, type BotApiRecorder } from '../test/support/bot-api.js';
+import type { BotApiRecorder } from '../test/support/bot-api.js';
 import type { TestDatabase } from '../test/support/database.js';
 import { callbackQuery, command, privateText, type Sender } from '../test/support/updates.js';
+import { conversationsPeer, type ConversationSession, type Peer, type PeerSession, type PeerStorage, postgresStorage, sessionPeer, sqliteStorage } from './peer-bot.js';
+import { countStatements, type StatementCounter } from './sql-count.js';
 import { benchDatabases, uraBot } from './ura-bot.js';
 import { CheckFailed, percentile, registerBenchmark, throughputAndLatency, sorted, type BenchCase, type PreparedCase } from './harness.js';
 
-const TOKEN = '123456:bench-token-never-sent-anywhere';
 const FLOW_ID = 'helpline/self-check';
 const LANGUAGE: Language = 'sq';
 const FIRST_USER_ID = 810_000;
 /** Updates in flight at once, each from a different person (the PostgreSQL pool holds 10 connections). */
 const IN_FLIGHT = 64;
+/** Ura's PostgreSQL pool (src/storage/database.ts); the peers get as many connections. */
+const POOL_SIZE = 10;
 /** What a person types at a number step (the age), moved into the step's range if needed. */
 const TYPED_NUMBER = 30;
 const TYPED_TEXT = 'a few words about my situation';
@@ -83,6 +91,8 @@ interface Script {
   outcome: string;
   /** The text of the menu, which the bot shows last after the flow ends. */
   finalText: string;
+  /** The answers a finished self-check holds (the prefilled ones included). */
+  answers: number;
 }
 
 /** A person's possible answers to one question, in the order the benchmark prefers them. */
@@ -176,7 +186,7 @@ function buildScript(compiled: CompiledFlow, i18n: I18n): Script {
     }
     state = step(compiled, state, input, ENGINE_NOW).state;
   }
-  return { actions, outcome, finalText: t('menu.text') };
+  return { actions, outcome, finalText: t('menu.text'), answers: Object.keys(state.answers).length };
 }
 
 function updateFor(action: Action, sender: Sender): Update {
@@ -331,25 +341,71 @@ function collectGarbage(): void {
 }
 
 // ---------------------------------------------------------------------------
-// The two bots
+// The bots
 
 interface Runner {
-  run(people: number): Promise<Timing>;
+  run(people: number): Promise<{ timing: Timing; statements: number }>;
 }
 
-function bareBot(script: Script): Runner {
-  const bot = new Bot<Context>(TOKEN, { botInfo: TEST_BOT_INFO });
-  const api = recordBotApi(bot);
-  const screen = watchScreen(bot, api, new Set());
-  bot.on(['message:text', 'callback_query:data'], (ctx) => ctx.reply(`ack ${ctx.update.update_id}`));
+/** The check before each update: the bot's last message to the person is the one the script answers. */
+function screenCheck(column: string, screen: Screen) {
+  return (person: number, action: Action) => {
+    if (action.expectText === undefined && action.expectButton === undefined) return;
+    const shown = screen.last.get(FIRST_USER_ID + person);
+    const problem =
+      shown === undefined
+        ? 'the bot has sent nothing'
+        : action.expectText !== undefined && shown.text !== action.expectText
+          ? `the bot's last message is "${shown.text.slice(0, 60)}", expected "${action.expectText.slice(0, 60)}"`
+          : action.expectButton !== undefined && !shown.buttons.has(action.expectButton)
+            ? `the bot's last message offers ${[...shown.buttons].join(' ')}, not ${action.expectButton}`
+            : undefined;
+    if (problem) throw new WrongScreen(`${column}: person ${person}, before ${action.label}: ${problem}`);
+  };
+}
+
+/** After a run every person ended on the menu, and no update got the generic error reply. */
+function checkScreens(column: string, screen: Screen, people: number, script: Script): void {
+  if (screen.errorReplies > 0) throw new CheckFailed(`${column}: ${screen.errorReplies} updates failed (the generic error reply was sent)`);
+  for (let p = 0; p < people; p++) {
+    const shown = screen.last.get(FIRST_USER_ID + p);
+    if (shown?.text !== script.finalText) throw new CheckFailed(`${column}: person ${p} ended on "${shown?.text.slice(0, 60) ?? '(nothing)'}", not the menu`);
+  }
+}
+
+/** A peer bot on its storage: the script through it, then every person's session checked. */
+function peerRunner(
+  column: string,
+  peer: Peer,
+  storage: PeerStorage<unknown>,
+  script: Script,
+  statements: StatementCounter,
+  kinds: { session: (key: string) => boolean; leftover?: (key: string) => boolean },
+): Runner {
+  const screen = watchScreen(peer.bot, peer.api, new Set());
+  const check = screenCheck(column, screen);
   return {
     async run(people) {
+      await storage.clear();
       screen.reset();
-      const timing = await drive((update) => bot.handleUpdate(update), people, script, undefined);
-      const expected = people * script.actions.length;
-      if (screen.sendMessages !== expected) throw new CheckFailed(`bare grammY: ${screen.sendMessages} replies to ${expected} updates`);
-      if (screen.last.size !== people) throw new CheckFailed(`bare grammY: replied in ${screen.last.size} chats, expected ${people}`);
-      return timing;
+      statements.reset();
+      const timing = await drive((update) => peer.bot.handleUpdate(update), people, script, check);
+      const executed = statements.count;
+      checkScreens(column, screen, people, script);
+      const rows = await storage.all();
+      const sessions = rows.filter(([key]) => kinds.session(key)).map(([, value]) => value as PeerSession | ConversationSession);
+      if (sessions.length !== people) throw new CheckFailed(`${column}: ${sessions.length} sessions for ${people} people`);
+      for (const session of sessions) {
+        const { flow } = session;
+        if (!session.caseRequested || flow?.status !== 'ended' || flow.outcome !== script.outcome || Object.keys(flow.answers).length !== script.answers) {
+          throw new CheckFailed(
+            `${column}: a session ended ${flow?.status ?? 'without a flow'} ${String(flow?.outcome)} with ${Object.keys(flow?.answers ?? {}).length} answers, a person requested: ${session.caseRequested}`,
+          );
+        }
+      }
+      const left = kinds.leftover ? rows.filter(([key]) => kinds.leftover?.(key)).length : 0;
+      if (left > 0) throw new CheckFailed(`${column}: ${left} conversations still stored after every person finished`);
+      return { timing, statements: executed };
     },
   };
 }
@@ -387,15 +443,32 @@ async function checkOutcome(system: string, prisma: UraPrisma, identity: Identit
   }
 }
 
+/** The peers' stores beside Ura's: a SQLite file in the same folder with the same journal and sync settings, or a table in the same PostgreSQL schema. */
+async function peerStorages(provider: 'sqlite' | 'postgresql', db: TestDatabase): Promise<{ session: PeerStorage<unknown>; conversations: PeerStorage<unknown> }> {
+  if (provider === 'sqlite') {
+    const pragma = async (name: string) => Object.values(((await db.db.prisma.$queryRawUnsafe(`PRAGMA ${name}`)) as Record<string, unknown>[])[0] ?? {})[0];
+    const settings = { journalMode: String(await pragma('journal_mode')), synchronous: Number(await pragma('synchronous')) };
+    const dir = dirname(db.url.slice('file:'.length));
+    return { session: sqliteStorage(join(dir, 'peer-session.db'), settings), conversations: sqliteStorage(join(dir, 'peer-conversations.db'), settings) };
+  }
+  const url = new URL(db.url);
+  const schema = url.searchParams.get('schema') ?? 'public';
+  url.searchParams.delete('schema');
+  return {
+    session: await postgresStorage(url.toString(), schema, 'peer_sessions', POOL_SIZE),
+    conversations: await postgresStorage(url.toString(), schema, 'peer_conversations', POOL_SIZE),
+  };
+}
+
 function uraCase(
   provider: 'sqlite' | 'postgresql',
   open: () => Promise<TestDatabase>,
   script: Script,
   i18n: I18n,
+  compiled: CompiledFlow,
   catalog: ReturnType<typeof loadAreaFlows>['catalog'],
-  directory: Directory,
 ): BenchCase {
-  const column = provider === 'sqlite' ? 'Ura SQLite' : 'Ura PostgreSQL';
+  const column = provider === 'sqlite' ? 'SQLite' : 'PostgreSQL';
   return {
     name: `ura-${provider}`,
     row: `${IN_FLIGHT} in flight`,
@@ -403,26 +476,20 @@ function uraCase(
     async setup(): Promise<PreparedCase> {
       const db = await open(); // migrated; removed again by dispose()
       const { prisma } = db.db;
+      const statements = countStatements();
       const { bot, api, identity } = uraBot(db.db, i18n, catalog);
       const errorTexts = new Set(LANGUAGES.map((language) => i18n.t(language, 'common:errors.generic')));
       const screen = watchScreen(bot, api, errorTexts);
-      const bare = bareBot(script);
-
-      const check = (person: number, action: Action) => {
-        if (action.expectText === undefined && action.expectButton === undefined) return;
-        const shown = screen.last.get(FIRST_USER_ID + person);
-        const problem =
-          shown === undefined
-            ? 'the bot has sent nothing'
-            : action.expectText !== undefined && shown.text !== action.expectText
-              ? `the bot's last message is "${shown.text.slice(0, 60)}", expected "${action.expectText.slice(0, 60)}"`
-              : action.expectButton !== undefined && !shown.buttons.has(action.expectButton)
-                ? `the bot's last message offers ${[...shown.buttons].join(' ')}, not ${action.expectButton}`
-                : undefined;
-        if (problem) throw new WrongScreen(`${column}: person ${person}, before ${action.label}: ${problem}`);
-      };
-
-      return {
+      const check = screenCheck(`Ura ${column}`, screen);
+      const stores = await peerStorages(provider, db);
+      const withSession = peerRunner(`session() peer ${column}`, sessionPeer(stores.session as PeerStorage<PeerSession>, i18n, compiled, ENGINE_NOW, PRE_FLOW), stores.session, script, statements, {
+        session: () => true,
+      });
+      const withConversations = peerRunner(`conversations peer ${column}`, conversationsPeer(stores.conversations, i18n, compiled, ENGINE_NOW, PRE_FLOW), stores.conversations, script, statements, {
+        session: (key) => key.startsWith('s'),
+        leftover: (key) => key.startsWith('c'),
+      });
+      const ura: Runner = {
         async run(people) {
           // Same work every run: the people are new to the bot.
           await prisma.chatMessage.deleteMany();
@@ -431,34 +498,51 @@ function uraCase(
           await prisma.chatSession.deleteMany();
           await prisma.contact.deleteMany();
           await prisma.usageCount.deleteMany();
-
-          // The baseline first, on the same updates, then a full collection so Ura does not pay for its garbage.
-          const baseline = await bare.run(people);
-          collectGarbage();
-
           screen.reset();
+          statements.reset();
           const timing = await drive((update) => bot.handleUpdate(update), people, script, check);
-          if (screen.errorReplies > 0) throw new CheckFailed(`${column}: ${screen.errorReplies} updates failed (the generic error reply was sent)`);
-          for (let p = 0; p < people; p++) {
-            const shown = screen.last.get(FIRST_USER_ID + p);
-            if (shown?.text !== script.finalText) throw new CheckFailed(`${column}: person ${p} ended on "${shown?.text.slice(0, 60) ?? '(nothing)'}", not the menu`);
-          }
-          await checkOutcome(column, prisma, identity, people, script);
+          const executed = statements.count;
+          checkScreens(`Ura ${column}`, screen, people, script);
+          await checkOutcome(`Ura ${column}`, prisma, identity, people, script);
+          return { timing, statements: executed };
+        },
+      };
 
+      return {
+        async run(people) {
+          // The peers first, on the same updates, each followed by a full collection so that the next does not pay for its garbage.
+          const session = await withSession.run(people);
+          collectGarbage();
+          const conversations = await withConversations.run(people);
+          collectGarbage();
+          const { timing, statements: executed } = await ura.run(people);
+
+          const updates = timing.latenciesMs.length;
+          const throughputOf = (run: Timing) => run.latenciesMs.length / (run.wallMs / 1000);
           const ascending = sorted(timing.latenciesMs);
-          const throughput = timing.latenciesMs.length / (timing.wallMs / 1000);
-          const bareThroughput = baseline.latenciesMs.length / (baseline.wallMs / 1000);
+          const throughput = throughputOf(timing);
           return {
             throughput,
             p50: percentile(ascending, 50),
             p99: percentile(ascending, 99),
             peakRss: timing.peakRssBytes / 2 ** 20,
             peoplePerSecond: people / (timing.wallMs / 1000),
-            bareThroughput,
-            ratio: throughput / bareThroughput,
+            statementsPerUpdate: executed / updates,
+            sessionThroughput: throughputOf(session.timing),
+            sessionP99: percentile(sorted(session.timing.latenciesMs), 99),
+            sessionStatementsPerUpdate: session.statements / updates,
+            conversationsThroughput: throughputOf(conversations.timing),
+            conversationsP99: percentile(sorted(conversations.timing.latenciesMs), 99),
+            conversationsStatementsPerUpdate: conversations.statements / updates,
+            ratioSession: throughput / throughputOf(session.timing),
+            ratioConversations: throughput / throughputOf(conversations.timing),
           };
         },
-        teardown: () => db.dispose(),
+        teardown: async () => {
+          await stores.session.close();
+          await stores.conversations.close();
+          await db.dispose();
+        },
       };
     },
   };
@@ -466,15 +550,22 @@ function uraCase(
 
 registerBenchmark({
   name: 'helpline',
-  description: "people completing the self-check concurrently through Ura's bot (SQLite, PostgreSQL) vs bare grammY; --updates = people",
+  description: "people completing the self-check concurrently through Ura's bot and two grammY peers (session(), conversations) on SQLite and PostgreSQL; --updates = people",
   // A warm-up of 100 people is 2,600 updates: more than the pipeline benchmark's whole warm-up.
   defaults: { updates: 1000, runs: 3, warmup: 100 },
   metrics: [
     ...throughputAndLatency('updates/s', { prefix: 'Ura ', digits: 3 }),
     { key: 'peakRss', label: 'peak RSS during the Ura run', unit: 'MiB', better: 'lower', digits: 0 },
     { key: 'peoplePerSecond', label: 'Ura self-checks completed', unit: 'people/s', better: 'higher', digits: 1 },
-    { key: 'bareThroughput', label: 'bare grammY throughput, same updates', unit: 'updates/s', better: 'higher', digits: 0 },
-    { key: 'ratio', label: 'Ura / bare grammY throughput', unit: 'ratio', better: 'higher', digits: 5 },
+    { key: 'statementsPerUpdate', label: 'Ura SQL statements per update', unit: 'statements', better: 'lower', digits: 2 },
+    { key: 'sessionThroughput', label: 'session() peer throughput, same updates', unit: 'updates/s', better: 'higher', digits: 0 },
+    { key: 'sessionP99', label: 'session() peer p99 latency', unit: 'ms', better: 'lower', digits: 3 },
+    { key: 'sessionStatementsPerUpdate', label: 'session() peer SQL statements per update', unit: 'statements', better: 'lower', digits: 2 },
+    { key: 'conversationsThroughput', label: 'conversations peer throughput, same updates', unit: 'updates/s', better: 'higher', digits: 0 },
+    { key: 'conversationsP99', label: 'conversations peer p99 latency', unit: 'ms', better: 'lower', digits: 3 },
+    { key: 'conversationsStatementsPerUpdate', label: 'conversations peer SQL statements per update', unit: 'statements', better: 'lower', digits: 2 },
+    { key: 'ratioSession', label: 'Ura / session() peer throughput', unit: 'ratio', better: 'higher', digits: 4 },
+    { key: 'ratioConversations', label: 'Ura / conversations peer throughput', unit: 'ratio', better: 'higher', digits: 4 },
   ],
   async plan(params) {
     // Imported here, not at the top, so that listing benchmarks does not print its
@@ -483,7 +574,7 @@ registerBenchmark({
     if (problems.length > 0) throw new CheckFailed(`the shipped flows have ${problems.length} problem(s); run \`ura flows check\``);
     const compiled = catalog.get(FLOW_ID);
     if (!compiled) throw new CheckFailed(`flow ${FLOW_ID} is not in the catalog`);
-    const { directory, problems: directoryProblems } = loadDirectory();
+    const { problems: directoryProblems } = loadDirectory();
     if (directoryProblems.length > 0) throw new CheckFailed(`the services directory has ${directoryProblems.length} problem(s); run \`ura directory check\``);
     const i18n = createI18n();
     const script = buildScript(compiled, i18n);
@@ -493,12 +584,14 @@ registerBenchmark({
       `${IN_FLIGHT} updates in flight, each of a different person; people taken round-robin, a person's next update sent only after the previous one was handled`,
       'latency: performance.now() around each bot.handleUpdate; percentiles by nearest rank; throughput = updates / wall time of the run',
       `peak RSS: process.memoryUsage.rss() sampled every ${RSS_SAMPLE_MS} ms during Ura's part of the run (whole process: both bots, the in-process database driver, the harness)`,
-      'each run feeds the same script to a bare grammY bot (one ctx.reply per update) first, then to Ura; ratio = Ura throughput / bare throughput of that run',
+      "each run feeds the same script to the session() peer, then the conversations peer (bench/peer-bot.ts), then Ura, with a full garbage collection between; ratios = Ura's throughput / the peer's in that run",
+      "the peers store on the same server as Ura: SQLite files beside Ura's with its journal_mode and synchronous settings; PostgreSQL tables in the same schema through a pool of the same size (10)",
+      'SQL statements per update: statements the drivers executed during the run (pg Client#query; better-sqlite3 Statement#run/get/all/iterate and Database#exec, BEGIN and COMMIT included) / updates',
       "the fake Bot API transformer is installed after createBot, so it answers before Ura's autoRetry and protectContent transformers run: those two are not measured",
       "the Bot API recorder's log is emptied after every call; each chat's last message is kept to check the conversation",
     ];
     const { providers, postgres } = await benchDatabases(notes);
-    const cases = providers.map(({ provider, open }) => uraCase(provider, open, script, i18n, catalog, directory));
+    const cases = providers.map(({ provider, open }) => uraCase(provider, open, script, i18n, compiled, catalog));
     return {
       cases,
       notes,
