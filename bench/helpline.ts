@@ -502,6 +502,8 @@ function uraCase(
           statements.reset();
           const timing = await drive((update) => bot.handleUpdate(update), people, script, check);
           const executed = statements.count;
+          // BENCH_SQL=1: which statements those were, per update, for finding the ones to remove.
+          if (process.env.BENCH_SQL === '1') for (const [text, times] of statements.texts()) console.log(`${(times / timing.latenciesMs.length).toFixed(3)}  ${text.slice(0, 160)}`);
           checkScreens(`Ura ${column}`, screen, people, script);
           await checkOutcome(`Ura ${column}`, prisma, identity, people, script);
           return { timing, statements: executed };

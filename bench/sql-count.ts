@@ -8,18 +8,27 @@ import pg from 'pg';
 export interface StatementCounter {
   /** Statements executed since the last reset. */
   readonly count: number;
+  /** Each statement's text (whitespace collapsed) and how often it ran since the last reset, most frequent first. */
+  texts(): [string, number][];
   reset(): void;
 }
 
-let installed: { count: number } | undefined;
+interface Tally {
+  count: number;
+  texts: Map<string, number>;
+}
+
+let installed: Tally | undefined;
 
 type Method = (...args: unknown[]) => unknown;
 
-function wrap(prototype: Record<string, unknown>, names: readonly string[], tally: { count: number }): void {
+function wrap(prototype: Record<string, unknown>, names: readonly string[], tally: Tally, textOf: (self: unknown, args: unknown[]) => string): void {
   for (const name of names) {
     const original = prototype[name] as Method;
     prototype[name] = function (this: unknown, ...args: unknown[]) {
       tally.count++;
+      const text = textOf(this, args).replace(/\s+/g, ' ').trim();
+      tally.texts.set(text, (tally.texts.get(text) ?? 0) + 1);
       return original.apply(this, args);
     };
   }
@@ -28,11 +37,12 @@ function wrap(prototype: Record<string, unknown>, names: readonly string[], tall
 /** Installs the counters once per process and returns them. */
 export function countStatements(): StatementCounter {
   if (!installed) {
-    const tally = { count: 0 };
-    wrap(pg.Client.prototype as unknown as Record<string, unknown>, ['query'], tally);
+    const tally: Tally = { count: 0, texts: new Map() };
+    const pgText = (_self: unknown, [query]: unknown[]) => String(typeof query === 'object' && query !== null && 'text' in query ? query.text : query);
+    wrap(pg.Client.prototype as unknown as Record<string, unknown>, ['query'], tally, pgText);
     const probe = new Sqlite(':memory:');
-    wrap(Object.getPrototypeOf(probe.prepare('SELECT 1')) as Record<string, unknown>, ['run', 'get', 'all', 'iterate'], tally);
-    wrap(Object.getPrototypeOf(probe) as Record<string, unknown>, ['exec'], tally);
+    wrap(Object.getPrototypeOf(probe.prepare('SELECT 1')) as Record<string, unknown>, ['run', 'get', 'all', 'iterate'], tally, (self) => (self as Sqlite.Statement).source);
+    wrap(Object.getPrototypeOf(probe) as Record<string, unknown>, ['exec'], tally, (_self, [sql]) => String(sql));
     probe.close();
     installed = tally;
   }
@@ -41,8 +51,10 @@ export function countStatements(): StatementCounter {
     get count() {
       return tally.count;
     },
+    texts: () => [...tally.texts].sort((a, b) => b[1] - a[1]),
     reset() {
       tally.count = 0;
+      tally.texts.clear();
     },
   };
 }

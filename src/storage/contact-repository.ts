@@ -26,7 +26,8 @@ export function createContactRepository(prisma: UraPrisma): ContactStore {
       return (await prisma.contact.findUnique({ where: { id }, select: { chatCipher: true } }))?.chatCipher;
     },
     async findByIdHash(idHash) {
-      const row = await prisma.contact.findUnique({ where: { idHash } });
+      // Raw SQL on the per-update path (see hot-path.ts).
+      const [row] = await prisma.$queryRaw<Parameters<typeof toContact>[0][]>`SELECT "id", "language", "source", "region", "firstSeenAt", "lastSeenAt" FROM "Contact" WHERE "idHash" = ${idHash}`;
       return row ? toContact(row) : undefined;
     },
   };

@@ -59,13 +59,20 @@ const conversationRow = (c: Conversation) => ({
 export function createConversationRepository(prisma: UraPrisma): ConversationStore {
   return {
     create: async (c) => void (await prisma.conversation.create({ data: { id: c.id, ...conversationRow(c) } })),
-    save: async (c) => void (await prisma.conversation.update({ where: { id: c.id }, data: conversationRow(c) })),
+    // Raw SQL on the per-update path (see hot-path.ts).
+    async save(c) {
+      const row = conversationRow(c);
+      const changed = await prisma.$executeRaw`UPDATE "Conversation" SET "contactId" = ${row.contactId}, "flowId" = ${row.flowId}, "flowVersion" = ${row.flowVersion},
+        "language" = ${row.language}, "state" = ${row.state}, "status" = ${row.status}, "level" = ${row.level}, "outcome" = ${row.outcome},
+        "reachedPerson" = ${row.reachedPerson}, "startedAt" = ${row.startedAt}, "updatedAt" = ${row.updatedAt} WHERE "id" = ${c.id}`;
+      if (changed !== 1) throw new Error(`conversation ${c.id} is no longer stored`);
+    },
     async get(id) {
       const row = await prisma.conversation.findUnique({ where: { id } });
       return row ? toConversation(row) : undefined;
     },
     async latestActive(contactId) {
-      const row = await prisma.conversation.findFirst({ where: { contactId, status: 'active' }, orderBy: { updatedAt: 'desc' } });
+      const [row] = await prisma.$queryRaw<ConversationRow[]>`SELECT * FROM "Conversation" WHERE "contactId" = ${contactId} AND "status" = 'active' ORDER BY "updatedAt" DESC LIMIT 1`;
       return row ? toConversation(row) : undefined;
     },
   };
@@ -119,17 +126,12 @@ export function createCaseRepository(prisma: UraPrisma): CaseStore {
 
 export function createMessageLogRepository(prisma: UraPrisma): MessageLog {
   return {
-    // One INSERT per message, and nothing around it: an upsert costs Prisma a transaction
-    // of five statements, createMany wraps its INSERT in BEGIN and COMMIT, and this runs
-    // for every message in and out. A repeated id (Telegram redelivering an update) is
-    // already recorded, so its unique violation is simply ignored.
+    // One INSERT per message, and nothing around it: this runs for every message in and
+    // out (raw SQL on the per-update path, see hot-path.ts). A repeated id (Telegram
+    // redelivering an update) is already recorded, and is left as it is.
     async record(contactId, messageIds, at) {
       for (const messageId of messageIds) {
-        try {
-          await prisma.chatMessage.create({ data: { contactId, messageId, sentAt: at }, select: { messageId: true } });
-        } catch (error) {
-          if (!isUniqueViolation(error)) throw error;
-        }
+        await prisma.$executeRaw`INSERT INTO "ChatMessage" ("contactId", "messageId", "sentAt") VALUES (${contactId}, ${messageId}, ${at}) ON CONFLICT DO NOTHING`;
       }
     },
     async since(contactId, from) {

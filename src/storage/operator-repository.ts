@@ -3,6 +3,7 @@ import { OPERATOR_ROLES, type DutyStore, type Operator, type OperatorStore } fro
 import { backInQueue } from '../helpline/cases.js';
 import type { UraPrisma } from './database.js';
 import { eventRow } from './handoff-repository.js';
+import { operatorByTelegramId } from './hot-path.js';
 import { isUniqueViolation } from './prisma-errors.js';
 import { storedOneOf } from './stored-values.js';
 
@@ -72,7 +73,7 @@ export function createOperatorRepository(prisma: UraPrisma): OperatorStore {
       return row ? toOperator(row) : undefined;
     },
     async byTelegramId(telegramId) {
-      const row = await prisma.operator.findUnique({ where: { telegramId } });
+      const row = await operatorByTelegramId(prisma, telegramId);
       return row ? toOperator(row) : undefined;
     },
   };
@@ -89,7 +90,7 @@ export function createDutyRepository(prisma: UraPrisma): DutyStore {
   return {
     onDuty: async () => (await prisma.operator.findMany({ orderBy: { createdAt: 'asc' } })).map(toDuty),
     async dutyOf(telegramId) {
-      const row = await prisma.operator.findUnique({ where: { telegramId } });
+      const row = await operatorByTelegramId(prisma, telegramId);
       return row ? toDuty(row) : undefined;
     },
     async byId(id) {

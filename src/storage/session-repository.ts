@@ -20,7 +20,8 @@ export function createSessionRepository<T>(prisma: UraPrisma, clock: Clock, pars
   const lastRead = new Map<string, string>();
   return {
     async read(key) {
-      const row = await prisma.chatSession.findUnique({ where: { key } });
+      // Raw SQL on the per-update path (see hot-path.ts).
+      const [row] = await prisma.$queryRaw<{ value: string }[]>`SELECT "value" FROM "ChatSession" WHERE "key" = ${key}`;
       if (!row) return undefined;
       lastRead.set(key, row.value);
       try {
@@ -39,7 +40,8 @@ export function createSessionRepository<T>(prisma: UraPrisma, clock: Clock, pars
       // pressing an old button) leaves no row here.
       if (previous === undefined && json === '{}') return;
       const updatedAt = clock.now();
-      await prisma.chatSession.upsert({ where: { key }, create: { key, value: json, updatedAt }, update: { value: json, updatedAt } });
+      await prisma.$executeRaw`INSERT INTO "ChatSession" ("key", "value", "updatedAt") VALUES (${key}, ${json}, ${updatedAt})
+        ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value", "updatedAt" = excluded."updatedAt"`;
     },
     async delete(key) {
       lastRead.delete(key);

@@ -74,7 +74,11 @@ export async function helplineBot(options: HelplineBotOptions = {}) {
     identity,
     i18n,
     clock,
-    dispose: () => (options.database ? Promise.resolve() : test.dispose()),
+    // A drain in progress ends first: on a shared database it would otherwise lease the next harness's messages.
+    dispose: async () => {
+      await deps.parts.outbox.idle();
+      if (!options.database) await test.dispose();
+    },
     handle: (update: Update) => bot.handleUpdate(update),
     /** A person with a Telegram identity that must never be stored. */
     person(sender: Sender) {
