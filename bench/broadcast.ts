@@ -24,7 +24,7 @@ import { PURPOSES } from '../src/helpline/handoff/model.js';
 import { systemClock } from '../src/shared/clock.js';
 import { createIdentityProtector } from '../src/shared/crypto.js';
 import { createLogger } from '../src/shared/logger.js';
-import type { UraPrisma } from '../src/storage/database.js';
+import type { Database } from '../src/storage/database.js';
 import { createHandoffRepository } from '../src/storage/handoff-repository.js';
 import { createMessageLogRepository } from '../src/storage/helpline-repositories.js';
 import { createBotCall } from '../src/transport/telegram/bot-call.js';
@@ -63,9 +63,9 @@ const card = (run: number, purpose: string): Outgoing => ({
 });
 
 /** The outbox as Ura composes it (Telegram's limits, the real pace and clock), with the helpline's rules and a bulk announcement purpose. */
-function outboxFor(prisma: UraPrisma, apiRoot: string): DeliveryParts {
+function outboxFor({ prisma, sql }: Pick<Database, 'prisma' | 'sql'>, apiRoot: string): DeliveryParts {
   const parts = composeDelivery({ prisma, identity, call: createBotCall({ token: TOKEN, apiRoot }).call, clock: systemClock, logger: createLogger('silent') });
-  parts.outbox.register(handoffDeliveryRules({ store: createHandoffRepository(prisma), messages: createMessageLogRepository(prisma), blocked: async () => undefined }));
+  parts.outbox.register(handoffDeliveryRules({ store: createHandoffRepository(prisma), messages: createMessageLogRepository(prisma, sql), blocked: async () => undefined }));
   parts.outbox.register({ area: 'events', purposes: { [ANNOUNCEMENT]: 'bulk' } });
   return parts;
 }
@@ -105,7 +105,7 @@ function broadcastCase(provider: 'sqlite' | 'postgresql', open: () => Promise<Te
         run += 1;
         await prisma.outboxMessage.deleteMany();
         api.reset();
-        const parts = outboxFor(prisma, api.apiRoot);
+        const parts = outboxFor(db.db, api.apiRoot);
         let cardWritten: Promise<number> | undefined;
         if (cardPurpose) {
           api.onDelivered(() => {

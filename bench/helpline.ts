@@ -476,7 +476,7 @@ function uraCase(
     async setup(): Promise<PreparedCase> {
       const db = await open(); // migrated; removed again by dispose()
       const { prisma } = db.db;
-      const statements = countStatements();
+      const statements = countStatements({ texts: process.env.BENCH_SQL === '1' });
       const { bot, api, identity } = uraBot(db.db, i18n, catalog);
       const errorTexts = new Set(LANGUAGES.map((language) => i18n.t(language, 'common:errors.generic')));
       const screen = watchScreen(bot, api, errorTexts);

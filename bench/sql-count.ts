@@ -15,6 +15,8 @@ export interface StatementCounter {
 
 interface Tally {
   count: number;
+  /** Whether texts are kept (costly: only when asked for). */
+  keepTexts: boolean;
   texts: Map<string, number>;
 }
 
@@ -27,17 +29,19 @@ function wrap(prototype: Record<string, unknown>, names: readonly string[], tall
     const original = prototype[name] as Method;
     prototype[name] = function (this: unknown, ...args: unknown[]) {
       tally.count++;
-      const text = textOf(this, args).replace(/\s+/g, ' ').trim();
-      tally.texts.set(text, (tally.texts.get(text) ?? 0) + 1);
+      if (tally.keepTexts) {
+        const text = textOf(this, args).replace(/\s+/g, ' ').trim();
+        tally.texts.set(text, (tally.texts.get(text) ?? 0) + 1);
+      }
       return original.apply(this, args);
     };
   }
 }
 
-/** Installs the counters once per process and returns them. */
-export function countStatements(): StatementCounter {
+/** Installs the counters once per process and returns them; `texts`: also keep each statement's text. */
+export function countStatements(options: { texts?: boolean } = {}): StatementCounter {
   if (!installed) {
-    const tally: Tally = { count: 0, texts: new Map() };
+    const tally: Tally = { count: 0, keepTexts: false, texts: new Map() };
     const pgText = (_self: unknown, [query]: unknown[]) => String(typeof query === 'object' && query !== null && 'text' in query ? query.text : query);
     wrap(pg.Client.prototype as unknown as Record<string, unknown>, ['query'], tally, pgText);
     const probe = new Sqlite(':memory:');
@@ -47,6 +51,7 @@ export function countStatements(): StatementCounter {
     installed = tally;
   }
   const tally = installed;
+  if (options.texts) tally.keepTexts = true;
   return {
     get count() {
       return tally.count;

@@ -28,11 +28,12 @@ const unlimited = () => createRateLimiter({ limit: Number.MAX_SAFE_INTEGER, wind
  * Ura's bot as it runs, but without the per-person rate limit nor Telegram's limits on
  * the outbox (the fake API has none): benchmarks flood on purpose.
  */
-export function uraBot(database: Pick<Database, 'prisma' | 'scrub'>, i18n: I18n, catalog: FlowCatalog = loadAreaFlows().catalog) {
+export function uraBot(database: Pick<Database, 'prisma' | 'sql' | 'scrub'>, i18n: I18n, catalog: FlowCatalog = loadAreaFlows().catalog) {
   const identity = createIdentityProtector(testConfig().secrets);
   const outboxApi = createBotCall({ token: TOKEN, apiRoot: 'https://api.telegram.org' });
   const helpline = composeHelpline({
     prisma: database.prisma,
+    sql: database.sql,
     scrub: database.scrub,
     catalog,
     directory: loadDirectory(undefined, locales).directory,

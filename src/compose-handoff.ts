@@ -19,6 +19,7 @@ import type { Logger } from './shared/logger.js';
 import { caseTakers } from './staff/operators.js';
 import type { UraPrisma } from './storage/database.js';
 import { createHandoffRepository } from './storage/handoff-repository.js';
+import type { HotSql } from './storage/hot-path.js';
 import { createDutyRepository } from './storage/operator-repository.js';
 import { createOutboxRepository } from './storage/outbox-repository.js';
 import { createShiftRepository } from './storage/shift-repository.js';
@@ -53,6 +54,8 @@ export function composeDelivery(deps: {
  */
 export function composeHandoff(deps: {
   prisma: UraPrisma;
+  /** The statements every update runs (Database.sql): the handoff asks who is on duty with them. */
+  sql: HotSql;
   catalog: FlowCatalog;
   directory: Directory;
   identity: IdentityProtector;
@@ -73,7 +76,7 @@ export function composeHandoff(deps: {
   const store = createHandoffRepository(prisma);
   const { outbox, outboxStore } = deps.delivery ?? composeDelivery({ prisma, identity, call: deps.call, clock, logger, ...(deps.outboxLimits ? { limits: deps.outboxLimits } : {}) });
   // Organisers take no cases: the handoff never sees them.
-  const dutyStore = caseTakers(createDutyRepository(prisma));
+  const dutyStore = caseTakers(createDutyRepository(prisma, deps.sql));
   const shifts = createShiftRepository(prisma);
   // The handoff decides which buttons its messages carry; Telegram's codecs write them.
   const views = createViews({ i18n, catalog, directory, writeButton: writeHandoffButton });

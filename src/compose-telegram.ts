@@ -5,7 +5,7 @@ import type { TelegramOn } from './config.js';
 import type { BotCall } from './delivery/outbox.js';
 import type { Clock } from './shared/clock.js';
 import type { Logger } from './shared/logger.js';
-import type { UraPrisma } from './storage/database.js';
+import type { Database } from './storage/database.js';
 import type { UpdateInbox } from './storage/inbox-repository.js';
 import { telegramWebhook, WEBHOOK_PATH } from './transport/http/telegram-webhook.js';
 import { areaComposers } from './transport/telegram/area-composers.js';
@@ -23,10 +23,10 @@ export const telegramCall = (telegram: TelegramOn): BotCall => createBotCall({ t
 export function composeTelegram(
   telegram: TelegramOn,
   areas: Areas,
-  deps: { prisma: UraPrisma; clock: Clock; logger: Logger; inbox: UpdateInbox; botInfo?: UserFromGetMe },
+  deps: { sql: Database['sql']; clock: Clock; logger: Logger; inbox: UpdateInbox; botInfo?: UserFromGetMe },
 ): { bot: BotService; webhookRoute?: RequestHandler } {
   const { i18n } = areas;
-  const { sessions, rateLimits } = telegramState(deps.prisma, deps.clock);
+  const { sessions, rateLimits } = telegramState(deps.sql, deps.clock);
   const grammyBot = createBot({
     token: telegram.token,
     apiRoot: telegram.apiRoot,

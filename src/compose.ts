@@ -63,6 +63,8 @@ export const RATE_LIMITS = { messages: { limit: 20, windowMs: 60_000 }, buttons:
 
 export interface AreaDeps {
   prisma: UraPrisma;
+  /** The statements every update runs, straight to the driver (Database.sql). */
+  sql: Database['sql'];
   /** Makes deleted rows unreadable in the database files (Database.scrub), after /delete and retention. */
   scrub: Database['scrub'];
   catalog: FlowCatalog;
@@ -92,11 +94,12 @@ export interface AreaDeps {
  * composition root builds this whether or not a bot token is set.
  */
 export function composeAreas(deps: AreaDeps) {
-  const { prisma, catalog, directory, identity, i18n, clock, logger, retentionDays } = deps;
-  const contacts = createContacts({ store: createContactRepository(prisma), identity, clock });
-  const messages = createMessageLogRepository(prisma);
+  const { prisma, sql, catalog, directory, identity, i18n, clock, logger, retentionDays } = deps;
+  const contacts = createContacts({ store: createContactRepository(prisma, sql), identity, clock });
+  const messages = createMessageLogRepository(prisma, sql);
   const parts = composeHandoff({
     prisma,
+    sql,
     catalog,
     directory,
     identity,
@@ -114,7 +117,7 @@ export function composeAreas(deps: AreaDeps) {
   const respondentKey = respondentKeys(identity);
   const surveyStore = createSurveyRepository(prisma);
   const surveys = createSurveys({ catalog, store: surveyStore, respondentKey, clock });
-  const helpline = createHelpline({ catalog, conversations: createConversationRepository(prisma), cases: createCaseRepository(prisma), surveys, clock });
+  const helpline = createHelpline({ catalog, conversations: createConversationRepository(prisma, sql), cases: createCaseRepository(prisma), surveys, clock });
   const erase = createEraser({ prisma, scrub: deps.scrub }, clock, respondentKey).erase;
   const eventStore = createEventStore(prisma);
   const events = createEvents({
@@ -162,7 +165,7 @@ export function composeAreas(deps: AreaDeps) {
     messages,
     operators,
     /** Every staff member with their duty state, organisers included (the handoff's own view leaves them out). */
-    staffOnDuty: createDutyRepository(prisma),
+    staffOnDuty: createDutyRepository(prisma, sql),
     invitations: createInvitations({ store: createInvitationRepository(prisma), operators, clock }),
     organiserSignIn: createOrganiserSignIn({ store: createOrganiserSessionRepository(prisma), staff: operators, clock }),
     webUrl: deps.webUrl ?? (() => 'http://127.0.0.1:3000'),
@@ -203,9 +206,9 @@ export function composeAreas(deps: AreaDeps) {
 export type Areas = ReturnType<typeof composeAreas>;
 
 /** What the bot keeps besides the areas: each chat's session and each person's rate limits. */
-export function telegramState(prisma: UraPrisma, clock: Clock) {
+export function telegramState(sql: Database['sql'], clock: Clock) {
   return {
-    sessions: createSessionRepository(prisma, clock, parseSession),
+    sessions: createSessionRepository(sql, clock, parseSession),
     rateLimits: { messages: createRateLimiter(RATE_LIMITS.messages), buttons: createRateLimiter(RATE_LIMITS.buttons) },
   };
 }
@@ -254,6 +257,6 @@ export function areaBotDeps(areas: Areas, rateLimits: { messages: RateLimiter; b
  */
 export function composeHelpline(deps: Omit<AreaDeps, 'call'> & { call: BotCall }) {
   const areas = composeAreas(deps);
-  const { sessions, rateLimits } = telegramState(deps.prisma, deps.clock);
+  const { sessions, rateLimits } = telegramState(deps.sql, deps.clock);
   return { ...areaBotDeps(areas, rateLimits), areas, parts: areas.parts, sessions };
 }

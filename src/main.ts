@@ -159,6 +159,7 @@ export async function startUra(config: Config, logger: Logger, options: StartOpt
   const webUrl = () => config.publicUrl ?? listening;
   const areas = composeAreas({
     prisma: database.prisma,
+    sql: database.sql,
     scrub: database.scrub,
     catalog: flows,
     directory,
@@ -177,7 +178,7 @@ export async function startUra(config: Config, logger: Logger, options: StartOpt
   let bot: BotService = disabledBot;
   let webhookRoute: RequestHandler | undefined;
   if (telegram) {
-    ({ bot, webhookRoute } = composeTelegram(telegram, areas, { prisma: database.prisma, clock, logger, inbox, ...(options.botInfo ? { botInfo: options.botInfo } : {}) }));
+    ({ bot, webhookRoute } = composeTelegram(telegram, areas, { sql: database.sql, clock, logger, inbox, ...(options.botInfo ? { botInfo: options.botInfo } : {}) }));
   } else {
     logger.info('Telegram is off: what is meant for Telegram waits in the outbox. To enable the bot, set TELEGRAM_BOT_TOKEN to the token @BotFather gave you and restart.');
   }

@@ -74,7 +74,7 @@ oncallCommand
   .action((options: { json?: boolean }) =>
     withDatabase(async (db, config) => {
       const now = systemClock.now();
-      const operators = await caseTakers(createDutyRepository(db.prisma)).onDuty();
+      const operators = await caseTakers(createDutyRepository(db.prisma, db.sql)).onDuty();
       const byOperator = shiftsByOperator(await createShiftRepository(db.prisma).all());
       const rota = operators.map((operator) => {
         const own = (byOperator.get(operator.id) ?? []).map(({ weekday, start, end }) => ({ weekday, start, end }));

@@ -1,5 +1,6 @@
 import type { Contact, ContactStore } from '../helpline/contacts.js';
 import type { UraPrisma } from './database.js';
+import type { HotSql } from './hot-path.js';
 
 const toContact = (row: { id: string; language: string; source: string | null; region: string | null; firstSeenAt: Date; lastSeenAt: Date }): Contact => ({
   id: row.id,
@@ -10,7 +11,7 @@ const toContact = (row: { id: string; language: string; source: string | null; r
   lastSeenAt: row.lastSeenAt,
 });
 
-export function createContactRepository(prisma: UraPrisma): ContactStore {
+export function createContactRepository(prisma: UraPrisma, sql: HotSql): ContactStore {
   return {
     async upsert({ id, idHash, chatCipher, language, at, source }) {
       // The campaign source is that of the first visit; later links do not overwrite it.
@@ -26,8 +27,8 @@ export function createContactRepository(prisma: UraPrisma): ContactStore {
       return (await prisma.contact.findUnique({ where: { id }, select: { chatCipher: true } }))?.chatCipher;
     },
     async findByIdHash(idHash) {
-      // Raw SQL on the per-update path (see hot-path.ts).
-      const [row] = await prisma.$queryRaw<Parameters<typeof toContact>[0][]>`SELECT "id", "language", "source", "region", "firstSeenAt", "lastSeenAt" FROM "Contact" WHERE "idHash" = ${idHash}`;
+      // Every update: SQL straight to the driver (see hot-path.ts).
+      const [row] = await sql.query<Parameters<typeof toContact>[0]>('SELECT "id", "language", "source", "region", "firstSeenAt", "lastSeenAt" FROM "Contact" WHERE "idHash" = ?', [idHash]);
       return row ? toContact(row) : undefined;
     },
   };

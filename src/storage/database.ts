@@ -9,6 +9,7 @@ import type { Logger } from '../shared/logger.js';
 import type { DatabaseTarget, Provider } from './database-url.js';
 import { PrismaClient as PostgresClient } from './generated/postgresql/client.js';
 import { PrismaClient as SqliteClient } from './generated/sqlite/client.js';
+import { type HotAdapter, type HotSql, hotSql } from './hot-path.js';
 import { createMigrator, type Migrator } from './migrator.js';
 import { openPostgresRunner } from './postgres-runner.js';
 import type { SqlRunner } from './sql-runner.js';
@@ -29,6 +30,8 @@ export type UraPrisma = Omit<SqliteClient, '$transaction' | '$on' | '$extends'> 
 export interface Database {
   readonly provider: Provider;
   readonly prisma: UraPrisma;
+  /** The helpline hot path's SQL, straight to the driver Prisma uses (see hot-path.ts). */
+  readonly sql: HotSql;
   readonly migrator: Migrator;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
@@ -51,7 +54,7 @@ type SqliteAdapterFactory = NonNullable<NonNullable<ConstructorParameters<typeof
  * deleted with zeros (without it a deleted message stays readable in free space), and
  * keeping other queries out of an open transaction (see isolatingTransactions).
  */
-function secureDeleting(factory: PrismaBetterSQLite3): SqliteAdapterFactory & { connectToShadowDb: SqliteAdapterFactory['connect'] } {
+function secureDeleting(factory: PrismaBetterSQLite3, connected: (adapter: HotAdapter) => void): SqliteAdapterFactory & { connectToShadowDb: SqliteAdapterFactory['connect'] } {
   const zeroing = async (adapter: Awaited<ReturnType<PrismaBetterSQLite3['connect']>>) => {
     await adapter.executeScript('PRAGMA secure_delete = ON');
     return isolatingTransactions(adapter);
@@ -59,7 +62,12 @@ function secureDeleting(factory: PrismaBetterSQLite3): SqliteAdapterFactory & { 
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
-    connect: async () => zeroing(await factory.connect()),
+    // The hot path's SQL uses the connection Prisma uses (see hot-path.ts).
+    connect: async () => {
+      const adapter = await zeroing(await factory.connect());
+      connected(adapter);
+      return adapter;
+    },
     connectToShadowDb: async () => zeroing(await factory.connectToShadowDb()),
   };
 }
@@ -91,12 +99,19 @@ async function checkpoint(connection: () => Sqlite.Database, logger: Logger): Pr
 function openSqlite(file: string, logger: Logger): Database {
   mkdirSync(dirname(file), { recursive: true });
   const runner = openSqliteRunner(file);
-  const prisma = new SqliteClient({ adapter: secureDeleting(new PrismaBetterSQLite3({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS })) });
+  let current: HotAdapter | undefined;
+  const prisma = new SqliteClient({ adapter: secureDeleting(new PrismaBetterSQLite3({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS }), (adapter) => (current = adapter)) });
+  const sql = hotSql(async () => {
+    if (!current) await prisma.$connect();
+    if (!current) throw new Error('the SQLite connection did not open');
+    return current;
+  }, false);
   let checkpointer: Sqlite.Database | undefined;
   const connection = () => (checkpointer ??= new Sqlite(file, { timeout: 0 }));
   return assemble(
     'sqlite',
     prisma,
+    sql,
     runner,
     logger,
     async () => void checkpointer?.close(),
@@ -146,10 +161,14 @@ function openPostgres(connectionString: string, schema: string | undefined, logg
   // TypeScript cannot relate their conditional generic types although the models
   // are identical; the repository contract suite runs on both providers instead.
   const prisma = postgres as unknown as UraPrisma;
+  // The hot path's SQL: an adapter of its own over the same pool (see hot-path.ts).
+  let adapter: Promise<HotAdapter> | undefined;
+  const sql = hotSql(() => (adapter ??= new PrismaPg(pool, schema ? { schema } : undefined).connect()), true);
   // Deleted rows stay in the heap until (auto)vacuum reclaims them; a connection cannot force that without locking tables.
   return assemble(
     'postgresql',
     prisma,
+    sql,
     openPostgresRunner(pool, schema),
     logger,
     () => pool.end(),
@@ -157,10 +176,11 @@ function openPostgres(connectionString: string, schema: string | undefined, logg
   );
 }
 
-function assemble(provider: Provider, prisma: UraPrisma, runner: SqlRunner, logger: Logger, end: () => Promise<void>, scrub: () => Promise<boolean>): Database {
+function assemble(provider: Provider, prisma: UraPrisma, sql: HotSql, runner: SqlRunner, logger: Logger, end: () => Promise<void>, scrub: () => Promise<boolean>): Database {
   return {
     provider,
     prisma,
+    sql,
     migrator: createMigrator(runner, logger),
     ping: () => runner.ping(),
     scrub,

@@ -7,6 +7,7 @@ import { flowStateSchema } from '../flows/state.js';
 import type { Clock } from '../shared/clock.js';
 import type { RespondentKey } from '../surveys/respondent.js';
 import type { Database, UraPrisma } from './database.js';
+import type { HotSql } from './hot-path.js';
 import { countAndDeleteConversations, forgetCases } from './forgetting.js';
 import { isUniqueViolation } from './prisma-errors.js';
 import { storedOneOf } from './stored-values.js';
@@ -56,15 +57,16 @@ const conversationRow = (c: Conversation) => ({
   updatedAt: c.updatedAt,
 });
 
-export function createConversationRepository(prisma: UraPrisma): ConversationStore {
+export function createConversationRepository(prisma: UraPrisma, sql: HotSql): ConversationStore {
   return {
     create: async (c) => void (await prisma.conversation.create({ data: { id: c.id, ...conversationRow(c) } })),
-    // Raw SQL on the per-update path (see hot-path.ts).
+    // Saved and read on every answer: SQL straight to the driver (see hot-path.ts).
     async save(c) {
       const row = conversationRow(c);
-      const changed = await prisma.$executeRaw`UPDATE "Conversation" SET "contactId" = ${row.contactId}, "flowId" = ${row.flowId}, "flowVersion" = ${row.flowVersion},
-        "language" = ${row.language}, "state" = ${row.state}, "status" = ${row.status}, "level" = ${row.level}, "outcome" = ${row.outcome},
-        "reachedPerson" = ${row.reachedPerson}, "startedAt" = ${row.startedAt}, "updatedAt" = ${row.updatedAt} WHERE "id" = ${c.id}`;
+      const changed = await sql.execute(
+        'UPDATE "Conversation" SET "contactId" = ?, "flowId" = ?, "flowVersion" = ?, "language" = ?, "state" = ?, "status" = ?, "level" = ?, "outcome" = ?, "reachedPerson" = ?, "startedAt" = ?, "updatedAt" = ? WHERE "id" = ?',
+        [row.contactId, row.flowId, row.flowVersion, row.language, row.state, row.status, row.level, row.outcome, row.reachedPerson, row.startedAt, row.updatedAt, c.id],
+      );
       if (changed !== 1) throw new Error(`conversation ${c.id} is no longer stored`);
     },
     async get(id) {
@@ -72,7 +74,7 @@ export function createConversationRepository(prisma: UraPrisma): ConversationSto
       return row ? toConversation(row) : undefined;
     },
     async latestActive(contactId) {
-      const [row] = await prisma.$queryRaw<ConversationRow[]>`SELECT * FROM "Conversation" WHERE "contactId" = ${contactId} AND "status" = 'active' ORDER BY "updatedAt" DESC LIMIT 1`;
+      const [row] = await sql.query<ConversationRow>('SELECT * FROM "Conversation" WHERE "contactId" = ? AND "status" = \'active\' ORDER BY "updatedAt" DESC LIMIT 1', [contactId]);
       return row ? toConversation(row) : undefined;
     },
   };
@@ -124,14 +126,14 @@ export function createCaseRepository(prisma: UraPrisma): CaseStore {
   };
 }
 
-export function createMessageLogRepository(prisma: UraPrisma): MessageLog {
+export function createMessageLogRepository(prisma: UraPrisma, sql: HotSql): MessageLog {
   return {
     // One INSERT per message, and nothing around it: this runs for every message in and
-    // out (raw SQL on the per-update path, see hot-path.ts). A repeated id (Telegram
+    // out (SQL straight to the driver, see hot-path.ts). A repeated id (Telegram
     // redelivering an update) is already recorded, and is left as it is.
     async record(contactId, messageIds, at) {
       for (const messageId of messageIds) {
-        await prisma.$executeRaw`INSERT INTO "ChatMessage" ("contactId", "messageId", "sentAt") VALUES (${contactId}, ${messageId}, ${at}) ON CONFLICT DO NOTHING`;
+        await sql.execute('INSERT INTO "ChatMessage" ("contactId", "messageId", "sentAt") VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [contactId, messageId, at]);
       }
     },
     async since(contactId, from) {

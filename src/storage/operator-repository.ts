@@ -3,7 +3,7 @@ import { OPERATOR_ROLES, type DutyStore, type Operator, type OperatorStore } fro
 import { backInQueue } from '../helpline/cases.js';
 import type { UraPrisma } from './database.js';
 import { eventRow } from './handoff-repository.js';
-import { operatorByTelegramId } from './hot-path.js';
+import { type HotSql, operatorByTelegramId } from './hot-path.js';
 import { isUniqueViolation } from './prisma-errors.js';
 import { storedOneOf } from './stored-values.js';
 
@@ -73,7 +73,7 @@ export function createOperatorRepository(prisma: UraPrisma): OperatorStore {
       return row ? toOperator(row) : undefined;
     },
     async byTelegramId(telegramId) {
-      const row = await operatorByTelegramId(prisma, telegramId);
+      const row = await prisma.operator.findUnique({ where: { telegramId } });
       return row ? toOperator(row) : undefined;
     },
   };
@@ -86,11 +86,12 @@ const toDuty = (row: Row): OnDuty => ({
   activeCaseId: row.activeCaseId,
 });
 
-export function createDutyRepository(prisma: UraPrisma): DutyStore {
+export function createDutyRepository(prisma: UraPrisma, sql: HotSql): DutyStore {
   return {
     onDuty: async () => (await prisma.operator.findMany({ orderBy: { createdAt: 'asc' } })).map(toDuty),
     async dutyOf(telegramId) {
-      const row = await operatorByTelegramId(prisma, telegramId);
+      // Asked of every update's sender: SQL straight to the driver (see hot-path.ts).
+      const row = await operatorByTelegramId(sql, telegramId);
       return row ? toDuty(row) : undefined;
     },
     async byId(id) {

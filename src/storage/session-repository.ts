@@ -1,5 +1,5 @@
 import type { Clock } from '../shared/clock.js';
-import type { UraPrisma } from './database.js';
+import type { HotSql } from './hot-path.js';
 
 /**
  * Durable conversation state, one JSON value per key; `updatedAt` is the time of
@@ -12,16 +12,16 @@ export interface SessionStore<T> {
   delete(key: string): Promise<void>;
 }
 
-export function createSessionRepository<T>(prisma: UraPrisma, clock: Clock, parse: (value: unknown) => T | undefined): SessionStore<T> {
+export function createSessionRepository<T>(sql: HotSql, clock: Clock, parse: (value: unknown) => T | undefined): SessionStore<T> {
   // grammY writes back every session it read, changed or not. Remembering what
   // was read lets an unchanged session skip the write, which halves the database
   // work of a typical update. Updates of one chat run in sequence, so a key's
   // read and write never interleave with another update's.
   const lastRead = new Map<string, string>();
+  // Reads and writes run on every update: SQL straight to the driver (see hot-path.ts).
   return {
     async read(key) {
-      // Raw SQL on the per-update path (see hot-path.ts).
-      const [row] = await prisma.$queryRaw<{ value: string }[]>`SELECT "value" FROM "ChatSession" WHERE "key" = ${key}`;
+      const [row] = await sql.query<{ value: string }>('SELECT "value" FROM "ChatSession" WHERE "key" = ?', [key]);
       if (!row) return undefined;
       lastRead.set(key, row.value);
       try {
@@ -40,12 +40,15 @@ export function createSessionRepository<T>(prisma: UraPrisma, clock: Clock, pars
       // pressing an old button) leaves no row here.
       if (previous === undefined && json === '{}') return;
       const updatedAt = clock.now();
-      await prisma.$executeRaw`INSERT INTO "ChatSession" ("key", "value", "updatedAt") VALUES (${key}, ${json}, ${updatedAt})
-        ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value", "updatedAt" = excluded."updatedAt"`;
+      await sql.execute('INSERT INTO "ChatSession" ("key", "value", "updatedAt") VALUES (?, ?, ?) ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value", "updatedAt" = excluded."updatedAt"', [
+        key,
+        json,
+        updatedAt,
+      ]);
     },
     async delete(key) {
       lastRead.delete(key);
-      await prisma.chatSession.deleteMany({ where: { key } });
+      await sql.execute('DELETE FROM "ChatSession" WHERE "key" = ?', [key]);
     },
   };
 }

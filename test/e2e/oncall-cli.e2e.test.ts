@@ -100,7 +100,7 @@ describe('ura oncall', () => {
     const db = openDatabase(target, createLogger('silent'));
     try {
       const arta = rota().operators[0]?.id ?? '';
-      await createDutyRepository(db.prisma).setPresence(arta, 'on');
+      await createDutyRepository(db.prisma, db.sql).setPresence(arta, 'on');
     } finally {
       await db.close();
     }

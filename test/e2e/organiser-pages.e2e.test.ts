@@ -99,7 +99,7 @@ describe.skipIf(skip)('the organiser pages in Chromium', () => {
       ctx.lang = 'en';
       await next();
     });
-    bot.use(organiserComposer({ staffOf: staffLookup(createDutyRepository(test.db.prisma).dutyOf), signIn, webUrl: () => base, i18n, logger }));
+    bot.use(organiserComposer({ staffOf: staffLookup(createDutyRepository(test.db.prisma, test.db.sql).dutyOf), signIn, webUrl: () => base, i18n, logger }));
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   });
 

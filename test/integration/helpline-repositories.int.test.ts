@@ -57,7 +57,7 @@ describe.each(PROVIDERS_UNDER_TEST)('helpline repositories on $name', ({ open, s
   const test = suiteDatabase({ open, skip });
 
   it.skipIf(skip)('keep a conversation with its engine state, and find the latest active one', async () => {
-    const store = createConversationRepository(test.db.prisma);
+    const store = createConversationRepository(test.db.prisma, test.db.sql);
     await store.create(conversation('v-1', 'c-a'));
     await store.create(conversation('v-2', 'c-a', new Date('2026-06-01T13:00:00Z')));
     expect((await store.latestActive('c-a'))?.id).toBe('v-2');
@@ -70,7 +70,7 @@ describe.each(PROVIDERS_UNDER_TEST)('helpline repositories on $name', ({ open, s
 
   it.skipIf(skip)('never hands out a conversation whose state cannot be read', async () => {
     await test.db.prisma.conversation.create({ data: { ...conversation('v-bad', 'c-b'), state: '{"flowId": 1}' } });
-    expect(await createConversationRepository(test.db.prisma).latestActive('c-b')).toBeUndefined();
+    expect(await createConversationRepository(test.db.prisma, test.db.sql).latestActive('c-b')).toBeUndefined();
   });
 
   it.skipIf(skip)("open cases with unique codes and find a person's pending case", async () => {
@@ -84,9 +84,9 @@ describe.each(PROVIDERS_UNDER_TEST)('helpline repositories on $name', ({ open, s
   });
 
   it.skipIf(skip)('log message ids for a quick exit, and erase everything of a person at once', async () => {
-    const log = createMessageLogRepository(test.db.prisma);
-    const contacts = createContactRepository(test.db.prisma);
-    const sessions = createSessionRepository(test.db.prisma, fakeClock(), parseSession);
+    const log = createMessageLogRepository(test.db.prisma, test.db.sql);
+    const contacts = createContactRepository(test.db.prisma, test.db.sql);
+    const sessions = createSessionRepository(test.db.sql, fakeClock(), parseSession);
     const contact = await contacts.upsert({ id: 'c-a', idHash: 'h-a', chatCipher: 'sealed', language: 'sq', at, source: 'poster_fier' });
     await contacts.update(contact.id, { region: 'fier' });
     expect(await contacts.findByIdHash('h-a')).toMatchObject({ source: 'poster_fier', region: 'fier' });

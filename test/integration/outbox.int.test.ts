@@ -32,7 +32,7 @@ describe.each(PROVIDERS_UNDER_TEST)('the outbox on $name', ({ open, skip }) => {
     const clock = options.clock ?? fakeClock('2026-06-01T09:00:00Z');
     const blocked: OutboxRow[] = [];
     const gone = new Set<string>();
-    const log = createMessageLogRepository(test.db.prisma);
+    const log = createMessageLogRepository(test.db.prisma, test.db.sql);
     const outbox = createOutbox({
       store: createOutboxRepository(test.db.prisma),
       identity,
@@ -169,7 +169,7 @@ describe.each(PROVIDERS_UNDER_TEST)('the outbox on $name', ({ open, skip }) => {
     const { outbox, message } = setUp();
     await outbox.enqueue([message(1, 'a1', { recipientId: 'c-9' })]);
     await outbox.drain();
-    expect(await createMessageLogRepository(test.db.prisma).since('c-9', new Date(0))).toEqual([500]);
+    expect(await createMessageLogRepository(test.db.prisma, test.db.sql).since('c-9', new Date(0))).toEqual([500]);
   });
 
   /** A pace on the test's clock: waiting for the global limit moves the clock. */

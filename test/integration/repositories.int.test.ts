@@ -16,8 +16,8 @@ describe.each(PROVIDERS_UNDER_TEST)('repository contract on $name', ({ open, ski
   beforeAll(async () => {
     if (skip) return;
     test = await open();
-    contacts = createContactRepository(test.db.prisma);
-    sessions = createSessionRepository(test.db.prisma, clock, parseSession);
+    contacts = createContactRepository(test.db.prisma, test.db.sql);
+    sessions = createSessionRepository(test.db.sql, clock, parseSession);
   });
   afterAll(async () => test?.dispose());
 

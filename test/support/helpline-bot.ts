@@ -42,6 +42,7 @@ export async function helplineBot(options: HelplineBotOptions = {}) {
   const outboxApi = createBotCall({ token: '123:TEST', apiRoot: 'http://127.0.0.1:9' });
   const deps = composeHelpline({
     prisma: test.db.prisma,
+    sql: test.db.sql,
     scrub: test.db.scrub,
     catalog,
     directory,
