@@ -1,17 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadAreaFlows } from '../../src/flow-actions.js';
 import { createI18n } from '../../src/i18n/index.js';
 import { createIdentityProtector } from '../../src/shared/crypto.js';
-import { TEST_SECRETS, testConfig } from '../support/config.js';
+import { testConfig } from '../support/config.js';
 import { POSTGRES_SKIP_REASON, postgresDatabase, postgresUrl } from '../support/database.js';
-import { freePort, TEST_ADMIN_TOKEN, TEST_TOKEN } from '../support/emulator.js';
-import { startFakeTelegram, type FakeCall, type FakeTelegram } from '../support/fake-telegram.js';
+import { freePort } from '../support/emulator.js';
+import { startFakeTelegram, type FakeCall } from '../support/fake-telegram.js';
 import { startHttpProxy } from '../support/http-proxy.js';
-import { buildScript, SELF_CHECK_FLOW, type Action, type Script } from '../support/self-check-script.js';
+import { walk, watchScreens } from '../support/self-check-people.js';
+import { buildScript, SELF_CHECK_FLOW } from '../support/self-check-script.js';
+import { startUraProcess, type UraProcess } from '../support/ura-processes.js';
 
 // Two `ura start` processes in webhook mode behind a round-robin reverse proxy, on one
 // PostgreSQL schema, while people go through the helpline's self-check; one process is
@@ -21,7 +19,6 @@ import { buildScript, SELF_CHECK_FLOW, type Action, type Script } from '../suppo
 // every card reaches the operator once, and the card the dead process held goes out
 // from the survivor after that process's lease on it ran out. Nothing here is timed.
 
-const URA_BIN = resolve(import.meta.dirname, '../../bin/ura.js');
 /** People in all, and how many go through the self-check at once (a new one starts as one finishes). */
 const PEOPLE = 40;
 const AT_ONCE = 16;
@@ -29,7 +26,6 @@ const FIRST_PERSON = 7_731_000_001;
 const OPERATOR = 7_731_000_900;
 /** Webhook deliveries in flight at once, as Telegram's max_connections: one per person going through. */
 const MAX_CONNECTIONS = AT_ONCE;
-const WEBHOOK_SECRET = 'two-processes-secret-0001';
 /** Finished people before the kill, so that it comes with the run well under way. */
 const FINISHED_BEFORE_KILL = 4;
 /**
@@ -48,108 +44,12 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await Promise.resolve(cleanup()).catch(() => undefined);
 }, 120_000);
 
-interface UraProcess {
-  name: string;
-  child: ChildProcess;
-  output: string[];
-  exited: Promise<unknown>;
-}
-
-/** `ura start` in webhook mode as one of several processes: its own port and directory, everything else shared. */
-async function startUra(name: string, port: number, env: Record<string, string>): Promise<UraProcess> {
-  const dir = mkdtempSync(join(tmpdir(), `ura-procs-${name}-`));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  const child = spawn(process.execPath, [URA_BIN, 'start'], {
-    cwd: dir,
-    env: { PATH: process.env.PATH ?? '', HOME: dir, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ADMIN_TOKEN: TEST_ADMIN_TOKEN, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output: string[] = [];
-  child.stdout!.on('data', (chunk) => output.push(String(chunk)));
-  child.stderr!.on('data', (chunk) => output.push(String(chunk)));
-  const exited = new Promise((done) => child.once('exit', done));
-  cleanups.push(async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    await exited.finally(() => clearTimeout(timer));
-  });
-  return { name, child, output, exited };
-}
-
-async function untilRunning(ura: UraProcess, port: number): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const health = await fetch(`http://127.0.0.1:${port}/healthz`, { headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` } }).then(
-      (res) => res.json() as Promise<{ bot?: { state: string } }>,
-      () => undefined,
-    );
-    if (health?.bot?.state === 'running') return;
-    if (Date.now() > deadline || ura.child.exitCode !== null) throw new Error(`Ura ${ura.name} did not start:\n${ura.output.join('')}`);
-    await sleep(100);
-  }
-}
-
 async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs: number, seen: () => unknown = () => undefined): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; so far: ${JSON.stringify(seen())}`);
     await sleep(100);
   }
-}
-
-/** What the bot showed a chat: a message's text and its buttons (label by callback data). */
-interface Shown {
-  text: string;
-  buttons: Map<string, string>;
-}
-
-const shownOf = (call: FakeCall): Shown => {
-  const markup = call.payload.reply_markup;
-  const parsed: { inline_keyboard?: { text: string; callback_data?: string }[][] } = typeof markup === 'string' ? JSON.parse(markup) : (markup ?? {});
-  return {
-    text: String(call.payload.text),
-    buttons: new Map((parsed.inline_keyboard ?? []).flat().flatMap((button) => (button.callback_data === undefined ? [] : [[button.callback_data, button.text]]))),
-  };
-};
-
-/** Whether a message asks what the person is about to answer (a multiple choice: with their ticks on it). */
-const shows = (shown: Shown | undefined, action: Pick<Action, 'expectText' | 'expectButton' | 'expectTicked'>) =>
-  shown !== undefined &&
-  (action.expectText === undefined || shown.text === action.expectText) &&
-  (action.expectButton === undefined || shown.buttons.has(action.expectButton)) &&
-  (action.expectTicked ?? []).every((data) => shown.buttons.get(data)?.startsWith('✓'));
-
-/**
- * One person going through the script: each action once the bot's newest message
- * asks for it. When nothing new comes within REPLY_WAIT_MS the person presses the
- * same button again (a real person does); such re-presses are counted.
- */
-async function walk(telegram: FakeTelegram, screens: Map<number, Shown[]>, chatId: number, script: Script): Promise<{ represses: number }> {
-  const chat = telegram.chat(chatId);
-  const seen = () => screens.get(chatId) ?? [];
-  const send = (action: Action) => {
-    if (action.send.kind === 'command') chat.sendCommand(action.send.name);
-    else if (action.send.kind === 'press') chat.press(action.send.data);
-    else chat.sendText(action.send.text);
-  };
-  let represses = 0;
-  const finalScreen = { expectText: script.finalText };
-  for (let index = 0; index < script.actions.length; index++) {
-    const action = script.actions[index]!;
-    send(action);
-    const next = script.actions[index + 1] ?? finalScreen;
-    for (let tries = 0; ; tries++) {
-      const before = seen().length;
-      const deadline = Date.now() + REPLY_WAIT_MS;
-      while (Date.now() < deadline && !(seen().length > before && shows(seen().at(-1), next))) await sleep(50);
-      if (seen().length > before && shows(seen().at(-1), next)) break;
-      if (tries === MAX_REPRESSES) throw new Error(`person ${chatId}: after ${action.label} the bot shows ${JSON.stringify(seen().at(-1)?.text.slice(0, 80))}, not what comes next`);
-      represses += 1;
-      send(action);
-    }
-  }
-  return { represses };
 }
 
 describe.skipIf(!postgresUrl)('two Ura processes behind a reverse proxy, one killed mid-run', () => {
@@ -194,28 +94,14 @@ describe.skipIf(!postgresUrl)('two Ura processes behind a reverse proxy, one kil
       },
     });
     cleanups.push(() => telegram.close());
-    const screens = new Map<number, Shown[]>();
-    telegram.onCall((call) => {
-      const chatId = Number(call.payload.chat_id);
-      if (call.method === 'sendMessage' && isPerson.has(chatId)) screens.set(chatId, [...(screens.get(chatId) ?? []), shownOf(call)]);
-    });
+    const screens = watchScreens(telegram, (chatId) => isPerson.has(chatId));
 
     const [portA, portB] = [await freePort(), await freePort()];
     const proxy = await startHttpProxy([portA, portB]);
     cleanups.push(() => proxy.close());
-    const shared = {
-      DATABASE_URL: database.url,
-      TELEGRAM_BOT_TOKEN: TEST_TOKEN,
-      BOT_MODE: 'webhook',
-      PUBLIC_URL: proxy.url,
-      WEBHOOK_SECRET,
-      // Both read and write each other's rows: the same keys, or sealed chat addresses and hashed ids would not match.
-      DATA_KEY: TEST_SECRETS.DATA_KEY,
-      ID_PEPPER: TEST_SECRETS.ID_PEPPER,
-    };
-    const a = await startUra('a', portA, { ...shared, TELEGRAM_API_ROOT: `${telegram.apiRoot}/a` });
-    const b = await startUra('b', portB, { ...shared, TELEGRAM_API_ROOT: `${telegram.apiRoot}/b` });
-    await Promise.all([untilRunning(a, portA), untilRunning(b, portB)]);
+    const shared = { databaseUrl: database.url, publicUrl: proxy.url, apiRoot: telegram.apiRoot };
+    const [a, b] = await Promise.all([startUraProcess('a', portA, shared), startUraProcess('b', portB, shared)]);
+    cleanups.push(a.stop, b.stop);
     victim = a;
 
     try {
@@ -225,7 +111,7 @@ describe.skipIf(!postgresUrl)('two Ura processes behind a reverse proxy, one kil
       await Promise.all(
         Array.from({ length: AT_ONCE }, async () => {
           for (let chatId = queue.shift(); chatId !== undefined; chatId = queue.shift()) {
-            represses.set(chatId, (await walk(telegram, screens, chatId, script)).represses);
+            represses.set(chatId, (await walk(telegram, screens, chatId, script, { replyWaitMs: REPLY_WAIT_MS, maxRepresses: MAX_REPRESSES })).represses);
             finished += 1;
           }
         }),
