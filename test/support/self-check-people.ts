@@ -75,17 +75,17 @@ export interface WalkOptions {
 /**
  * One person going through the script: each action once the bot's newest message
  * asks for it. When nothing that does comes within `replyWaitMs`, the person presses
- * the same button again, as a real person does when the bot stays silent; such
- * re-presses are counted.
+ * the same button again, as a real person does when the bot stays silent; the labels
+ * of the actions done again are returned, once per re-press.
  */
-export async function walk(telegram: FakeTelegram, screens: Screens, chatId: number, script: Script, options: WalkOptions): Promise<{ represses: number }> {
+export async function walk(telegram: FakeTelegram, screens: Screens, chatId: number, script: Script, options: WalkOptions): Promise<{ represses: string[] }> {
   const chat = telegram.chat(chatId);
   const send = (action: Action) => {
     if (action.send.kind === 'command') chat.sendCommand(action.send.name);
     else if (action.send.kind === 'press') chat.press(action.send.data);
     else chat.sendText(action.send.text);
   };
-  let represses = 0;
+  const represses: string[] = [];
   const finalScreen = { expectText: script.finalText };
   for (let index = 0; index < script.actions.length; index++) {
     const action = script.actions[index]!;
@@ -101,7 +101,7 @@ export async function walk(telegram: FakeTelegram, screens: Screens, chatId: num
       if (tries === options.maxRepresses) {
         throw new Error(`person ${chatId}: after ${action.label} the bot shows ${JSON.stringify(screens.of(chatId).at(-1)?.text.slice(0, 80))}, not what comes next`);
       }
-      represses += 1;
+      represses.push(action.label);
     }
   }
   return { represses };
