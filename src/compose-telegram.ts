@@ -34,6 +34,7 @@ export function composeTelegram(
     i18n,
     identity: areas.identity,
     logger: deps.logger,
+    claims: deps.inbox,
     ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
     composers: areaComposers(areaBotDeps(areas, rateLimits)),
   });

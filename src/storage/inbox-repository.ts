@@ -2,6 +2,7 @@ import type { Update } from 'grammy/types';
 import type { Clock } from '../shared/clock.js';
 import type { IdentityProtector } from '../shared/crypto.js';
 import type { UraPrisma } from './database.js';
+import { isUniqueViolation } from './prisma-errors.js';
 
 /** Fetched updates kept until handled, and the updates handled lately. */
 export interface UpdateInbox {
@@ -11,6 +12,13 @@ export interface UpdateInbox {
   waiting(): Promise<Update[]>;
   /** Whether this update was handled already (delivered again by Telegram, or kept before a crash). */
   handled(updateId: number): Promise<boolean>;
+  /**
+   * Records the update as handled unless it is already: true for the one caller that
+   * recorded it, false for any other (another try of the same update, on another process).
+   */
+  claim(updateId: number): Promise<boolean>;
+  /** Takes back a claim whose update could not be handled after all. */
+  release(updateId: number): Promise<void>;
   /** Records the update as handled and drops it from the inbox, in one transaction. */
   markHandled(updateId: number): Promise<void>;
   /** Forgets the records of updates handled before `before`; returns how many. */
@@ -46,6 +54,16 @@ export function createInboxRepository(prisma: UraPrisma, identity: IdentityProte
     async handled(updateId) {
       return (await prisma.processedUpdate.count({ where: { updateId: BigInt(updateId) } })) > 0;
     },
+    async claim(updateId) {
+      try {
+        await prisma.processedUpdate.create({ data: { updateId: BigInt(updateId), handledAt: clock.now() }, select: { updateId: true } });
+        return true;
+      } catch (error) {
+        if (isUniqueViolation(error)) return false;
+        throw error;
+      }
+    },
+    release: async (updateId) => void (await prisma.processedUpdate.deleteMany({ where: { updateId: BigInt(updateId) } })),
     async markHandled(updateId) {
       const id = BigInt(updateId);
       const handledAt = clock.now();

@@ -82,7 +82,11 @@ describe('Ura killed while polling, right after it fetched a person’s message'
       telegram.chat(PERSON).sendCommand('start');
       await first.exited;
       expect(killed).toBe(true);
-      expect(telegram.textsTo(PERSON)).toEqual([]); // killed before the message was handled
+      // Killed when Telegram handed the batch over, nothing was handled. Killed when the
+      // next fetch acknowledged it, the reply may already be out (it was claimed as handled
+      // just before it went): after the restart the person still has it exactly once.
+      if (moment === 'served') expect(telegram.textsTo(PERSON)).toEqual([]);
+      else expect(telegram.textsTo(PERSON).length).toBeLessThanOrEqual(1);
 
       await startUra(dir, telegram);
       await waitFor(

@@ -1,11 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { createIdentityProtector } from '../../src/shared/crypto.js';
 import { createLogger } from '../../src/shared/logger.js';
 import { createInboxRepository } from '../../src/storage/inbox-repository.js';
+import { helplineButton } from '../../src/transport/telegram/helpline-buttons.js';
 import { createBotService, type BotService } from '../../src/transport/telegram/bot-service.js';
 import { fakeClock } from '../support/clock.js';
+import { testConfig } from '../support/config.js';
 import { PROVIDERS_UNDER_TEST, suiteDatabase } from '../support/database.js';
 import { helplineBot } from '../support/helpline-bot.js';
-import { command, privateText } from '../support/updates.js';
+import { callbackQuery, command, privateText } from '../support/updates.js';
 
 const services: BotService[] = [];
 afterEach(async () => {
@@ -15,13 +18,16 @@ afterEach(async () => {
 describe.each(PROVIDERS_UNDER_TEST)('handling Telegram updates on $name', ({ open, skip }) => {
   const database = suiteDatabase({ open, skip });
 
-  async function webhookBot() {
+  /** A webhook bot on the suite's database; `another`: a second process on the same data, which it does not clear. */
+  async function webhookBot(options: { another?: boolean } = {}) {
     const prisma = database.db.prisma;
-    for (const table of ['inboxUpdate', 'processedUpdate', 'chatMessage', 'chatSession', 'contact'] as const) {
-      await (prisma[table] as unknown as { deleteMany(): Promise<unknown> }).deleteMany();
+    if (!options.another) {
+      for (const table of ['inboxUpdate', 'processedUpdate', 'chatMessage', 'chatSession', 'contact'] as const) {
+        await (prisma[table] as unknown as { deleteMany(): Promise<unknown> }).deleteMany();
+      }
     }
-    const h = await helplineBot({ database });
-    const inbox = createInboxRepository(prisma, h.identity, h.clock);
+    const inbox = createInboxRepository(prisma, createIdentityProtector(testConfig().secrets), fakeClock('2026-06-01T09:00:00Z'));
+    const h = await helplineBot({ database, claims: inbox });
     const service = createBotService({
       bot: h.bot,
       mode: 'webhook',
@@ -59,6 +65,31 @@ describe.each(PROVIDERS_UNDER_TEST)('handling Telegram updates on $name', ({ ope
       await database.db.prisma.$executeRawUnsafe('ALTER TABLE "ChatSessionAway" RENAME TO "ChatSession"');
     }
     expect(h.textsSince(0)).toEqual([h.i18n.t('en', 'common:errors.generic')]);
+  });
+
+  it.skipIf(skip)('answers a copy of an update delivered to a second process at the same time once', async () => {
+    const a = await webhookBot();
+    const b = await webhookBot({ another: true });
+    const person = { userId: 71_003 };
+    expect(await a.service.dispatch(command('start', '', person))).toBe('handled');
+    const before = a.h.sentCount() + b.h.sentCount();
+    // The first try runs late (Telegram gave up waiting for its answer) and the copy went to the other process.
+    const press = callbackQuery(helplineButton.language('sq'), person);
+    expect(await Promise.all([a.service.dispatch(press), b.service.dispatch(structuredClone(press))])).toEqual(['handled', 'handled']);
+    expect(a.h.sentCount() + b.h.sentCount()).toBe(before + 1);
+  });
+
+  it.skipIf(skip)('handles an update again when its first message did not go out (Telegram failed): the record is taken back', async () => {
+    const { h, inbox, service } = await webhookBot();
+    let failures = 1;
+    h.bot.api.config.use((prev, method, payload, signal) =>
+      method === 'sendMessage' && failures-- > 0 ? Promise.resolve({ ok: false, error_code: 502, description: 'Bad Gateway' } as never) : prev(method, payload, signal),
+    );
+    const start = command('start', '', { userId: 71_004 });
+    expect(await service.dispatch(start)).toBe('again');
+    expect(await inbox.handled(start.update_id)).toBe(false);
+    expect(await service.dispatch(start)).toBe('handled');
+    expect(h.textsSince(0)).toEqual([h.i18n.t('sq', 'helpline:language.prompt')]);
   });
 
   it.skipIf(skip)('keeps fetched updates sealed until handled, then keeps only the id for a day', async () => {

@@ -6,6 +6,36 @@ import { TEST_BOT_INFO } from './bot-api.js';
 export interface FakeCall {
   method: string;
   payload: Record<string, unknown>;
+  /**
+   * The path before `/bot<token>/` in the call's address: several processes given
+   * TELEGRAM_API_ROOT with different paths (`<apiRoot>/a`, `<apiRoot>/b`) are told apart by it.
+   */
+  origin: string;
+  /** When it arrived (Date.now()). */
+  at: number;
+  /**
+   * For a call to a chat (chat_id): the webhook delivery to that chat posted last
+   * before it, the update and which try of it. A chat has one delivery at a time,
+   * so this is the update the call answers.
+   */
+  during?: { updateId: number; attempt: number };
+}
+
+export interface FakeTelegramOptions {
+  /** The pause before a refused webhook delivery is posted again. */
+  webhookRetryMs?: number;
+  /**
+   * Webhook deliveries in flight at once (Telegram's max_connections), never two of
+   * one chat: its updates still go one after the other, in order. 1 by default: every
+   * update waits for the one before it, whatever its chat.
+   */
+  maxConnections?: number;
+  /**
+   * Asked about every call before it is answered: a promise holds the call until it
+   * settles. A call whose caller hung up meanwhile (the process died) never reached
+   * Telegram: it is neither recorded nor answered.
+   */
+  hold?: (call: FakeCall) => Promise<void> | undefined;
 }
 
 export interface FakeChat {
@@ -37,6 +67,10 @@ export interface FakeTelegram {
   pending(): Update[];
   /** Webhook deliveries Ura refused (non-2xx answers or no answer). */
   readonly refusedDeliveries: { updateId: number; status: number }[];
+  /** How many times each update was posted to the webhook, answered or not. */
+  readonly attempts: ReadonlyMap<number, number>;
+  /** Called with every call as it is recorded. */
+  onCall(listener: (call: FakeCall) => void): void;
   close(): Promise<void>;
 }
 
@@ -48,8 +82,12 @@ const readBody = async (req: IncomingMessage): Promise<Record<string, unknown>> 
   return req.headers['content-type']?.includes('json') ? JSON.parse(text) : Object.fromEntries(new URLSearchParams(text));
 };
 
-export async function startFakeTelegram(options: { webhookRetryMs?: number } = {}): Promise<FakeTelegram> {
+/** The chat an update belongs to, as Telegram orders webhook deliveries by it. */
+const chatOf = (update: Update): number | undefined => update.message?.chat.id ?? update.callback_query?.message?.chat.id ?? update.callback_query?.from.id;
+
+export async function startFakeTelegram(options: FakeTelegramOptions = {}): Promise<FakeTelegram> {
   const calls: FakeCall[] = [];
+  const callListeners: ((call: FakeCall) => void)[] = [];
   let updates: Update[] = [];
   let nextUpdateId = 500_000;
   let nextMessageId = 1;
@@ -64,35 +102,52 @@ export async function startFakeTelegram(options: { webhookRetryMs?: number } = {
   const push = (update: Update) => {
     updates.push(update);
     for (const wake of [...waiters]) wake();
-    void deliver();
+    deliver();
     return update;
   };
 
-  // Webhook mode: the oldest update is posted until Ura answers 2xx, then the next.
-  let delivering = false;
-  async function deliver(): Promise<void> {
-    if (delivering || !webhook) return;
-    delivering = true;
+  // Webhook mode: an update is posted until Ura answers 2xx, then the next of its chat.
+  // Up to maxConnections deliveries at once, each to a different chat, oldest first;
+  // with one, every update waits for the one before it.
+  const maxConnections = options.maxConnections ?? 1;
+  const attempts = new Map<number, number>();
+  const lastDelivery = new Map<number | undefined, { updateId: number; attempt: number }>();
+  const busyChats = new Set<number | undefined>();
+  let inFlight = 0;
+  function deliver(): void {
+    while (webhook && !closed && inFlight < maxConnections) {
+      const next = updates.find((update) => !busyChats.has(chatOf(update)));
+      if (!next) return;
+      void post(next, webhook);
+    }
+  }
+  async function post(update: Update, target: { url: string; secret: string }): Promise<void> {
+    const chat = chatOf(update);
+    inFlight += 1;
+    busyChats.add(chat);
     try {
-      while (webhook && !closed && updates.length > 0) {
-        const update = updates[0]!;
-        const status = await fetch(webhook.url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'X-Telegram-Bot-Api-Secret-Token': webhook.secret },
-          body: JSON.stringify(update),
-          signal: AbortSignal.timeout(60_000),
-        }).then(
-          (res) => res.status,
-          () => 0,
-        );
-        if (status >= 200 && status < 300) updates = updates.filter((kept) => kept !== update);
-        else {
-          refusedDeliveries.push({ updateId: update.update_id, status });
-          await new Promise((done) => setTimeout(done, options.webhookRetryMs ?? 500));
-        }
+      const attempt = (attempts.get(update.update_id) ?? 0) + 1;
+      attempts.set(update.update_id, attempt);
+      lastDelivery.set(chat, { updateId: update.update_id, attempt });
+      const status = await fetch(target.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'X-Telegram-Bot-Api-Secret-Token': target.secret },
+        body: JSON.stringify(update),
+        signal: AbortSignal.timeout(60_000),
+      }).then(
+        (res) => res.status,
+        () => 0,
+      );
+      if (status >= 200 && status < 300) updates = updates.filter((kept) => kept !== update);
+      else {
+        refusedDeliveries.push({ updateId: update.update_id, status });
+        // The chat stays busy meanwhile: its later updates do not overtake this one.
+        await new Promise((done) => setTimeout(done, options.webhookRetryMs ?? 500));
       }
     } finally {
-      delivering = false;
+      inFlight -= 1;
+      busyChats.delete(chat);
+      deliver();
     }
   }
 
@@ -128,7 +183,7 @@ export async function startFakeTelegram(options: { webhookRetryMs?: number } = {
 
   const server: Server = createServer((req, res) => {
     void (async () => {
-      const method = /\/bot[^/]+\/(\w+)/.exec(req.url ?? '')?.[1] ?? '';
+      const [, origin = '', method = ''] = /^(.*?)\/bot[^/]+\/(\w+)/.exec(req.url ?? '') ?? [];
       const payload = await readBody(req);
       const answer = (body: unknown) => {
         res.writeHead(200, { 'content-type': 'application/json' });
@@ -138,10 +193,22 @@ export async function startFakeTelegram(options: { webhookRetryMs?: number } = {
         if (failure) return answer({ ok: false, ...failure });
         return answer({ ok: true, result: await getUpdates(payload) });
       }
-      calls.push({ method, payload });
+      const chatId = payload.chat_id === undefined ? undefined : Number(payload.chat_id);
+      const during = chatId === undefined ? undefined : lastDelivery.get(chatId);
+      const call: FakeCall = { method, payload, origin, at: Date.now(), ...(during ? { during } : {}) };
+      const held = options.hold?.(call);
+      if (held) {
+        let hungUp = false;
+        res.once('close', () => void (hungUp = !res.writableEnded));
+        await held;
+        if (hungUp || req.socket.destroyed) return;
+        call.at = Date.now();
+      }
+      calls.push(call);
+      for (const listener of callListeners) listener(call);
       if (method === 'setWebhook') {
         webhook = { url: String(payload.url), secret: String(payload.secret_token) };
-        void deliver();
+        deliver();
       }
       if (method === 'deleteWebhook') webhook = undefined;
       answer({ ok: true, result: result(method, payload) });
@@ -195,6 +262,8 @@ export async function startFakeTelegram(options: { webhookRetryMs?: number } = {
     onAcknowledged: (listener) => void acknowledged.push(listener),
     pending: () => [...updates],
     refusedDeliveries,
+    attempts,
+    onCall: (listener) => void callListeners.push(listener),
     async close() {
       closed = true;
       for (const wake of [...waiters]) wake();

@@ -16,6 +16,7 @@ import { testConfig } from './config.js';
 import { sqliteDatabase, type TestDatabase } from './database.js';
 import { callbackQuery, command, privateText, type Sender } from './updates.js';
 import type { RateLimits } from '../../src/delivery/throttle.js';
+import type { UpdateClaims } from '../../src/transport/telegram/claim-first.js';
 
 // Read once for every bot the tests build, as Ura reads them once at start.
 const locales = readLocales();
@@ -31,6 +32,8 @@ export interface HelplineBotOptions {
   call?: BotCall;
   /** The outbox's limits, where a test about who receives what must not wait on Telegram's (counted in real seconds). */
   outboxLimits?: Partial<RateLimits>;
+  /** Where updates are recorded before their first message, as Ura's bot service does. */
+  claims?: UpdateClaims;
 }
 
 /** Ura's real bot on a test database, with the Bot API (the bot's and the outbox's) recorded. */
@@ -59,7 +62,17 @@ export async function helplineBot(options: HelplineBotOptions = {}) {
     ...(options.outboxLimits ? { outboxLimits: options.outboxLimits } : {}),
   });
   const logger = deps.helpline.logger;
-  const bot = createBot({ token: '123:TEST', apiRoot: 'http://127.0.0.1:9', botInfo: TEST_BOT_INFO, sessions: deps.sessions, i18n, identity, logger, composers: areaComposers(deps) });
+  const bot = createBot({
+    token: '123:TEST',
+    apiRoot: 'http://127.0.0.1:9',
+    botInfo: TEST_BOT_INFO,
+    sessions: deps.sessions,
+    i18n,
+    identity,
+    logger,
+    composers: areaComposers(deps),
+    ...(options.claims ? { claims: options.claims } : {}),
+  });
   const api = recordBotApi(bot, outboxApi);
   const sent = () => api.calls.filter((call) => call.method === 'sendMessage');
 

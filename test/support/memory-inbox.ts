@@ -11,6 +11,8 @@ export function memoryInbox(): UpdateInbox & { kept: Map<number, Update>; handle
     keep: async (updates) => void updates.filter((update) => !handledIds.has(update.update_id)).forEach((update) => kept.set(update.update_id, update)),
     waiting: async () => [...kept.values()].sort((a, b) => a.update_id - b.update_id),
     handled: async (updateId) => handledIds.has(updateId),
+    claim: async (updateId) => !handledIds.has(updateId) && Boolean(handledIds.add(updateId)),
+    release: async (updateId) => void handledIds.delete(updateId),
     markHandled: async (updateId) => void (handledIds.add(updateId), kept.delete(updateId)),
     forgetHandled: async () => 0,
   };

@@ -8,6 +8,7 @@ import type { IdentityProtector } from '../../shared/crypto.js';
 import { errorMessage } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import type { SessionStore } from '../../storage/session-repository.js';
+import { claimingFirst, isHandledElsewhere, type UpdateClaims } from './claim-first.js';
 import type { SessionData, UraContext } from './context.js';
 import { protectContent } from './protect-content.js';
 import { privateSenderGuard } from './sender-guard.js';
@@ -24,6 +25,11 @@ export interface BotDeps {
   /** Known bot identity, which skips getMe (tests and benchmarks). */
   botInfo?: UserFromGetMe;
   /**
+   * Where an update is recorded as handled before its first message (see claimingFirst);
+   * without it (tests and benchmarks that feed each update once), nothing is recorded.
+   */
+  claims?: UpdateClaims;
+  /**
    * The areas' composers, in the order an update meets them (see `areaComposers`):
    * each answers its own updates and passes on the rest.
    */
@@ -35,6 +41,10 @@ export function createBot(deps: BotDeps): Bot<UraContext> {
   const bot = new Bot<UraContext>(deps.token, { client: { apiRoot: deps.apiRoot }, ...(deps.botInfo ? { botInfo: deps.botInfo } : {}) });
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
   bot.api.config.use(protectContent);
+
+  // Every message an update's handling sends goes through this, the error boundary's apology included.
+  const { claims } = deps;
+  if (claims) bot.use((ctx, next) => (ctx.api.config.use(claimingFirst(ctx.update.update_id, claims)), next()));
 
   // Before anything else reads the update: a private chat's sender must be its owner.
   bot.use(privateSenderGuard(logger));
@@ -54,8 +64,9 @@ export function createBot(deps: BotDeps): Bot<UraContext> {
   // A passing failure (the database away, a connection reset) is not apologised
   // for but thrown on: the update is handled again once the database is back (the
   // webhook answers 5xx so Telegram sends it again; polling retries it from the inbox).
+  // Nor is an update that another try of it is answering: this one stops, silent.
   const guarded = bot.errorBoundary(async ({ ctx, error }) => {
-    if (isTransient(error)) throw error;
+    if (isTransient(error) || isHandledElsewhere(error)) throw error;
     logger.error({ updateId: ctx.update.update_id, err: errorMessage(error) }, 'update failed');
     if (ctx.chat?.type !== 'private') return;
     const language = ctx.lang ?? pickLanguage(ctx.from?.language_code);

@@ -2,6 +2,7 @@ import type { Update } from 'grammy/types';
 import { errorMessage } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import type { UpdateInbox } from '../../storage/inbox-repository.js';
+import { isHandledElsewhere } from './claim-first.js';
 import { isTransient } from './transient.js';
 
 /** `again`: not handled for a passing reason (the database is away); it must come again. */
@@ -15,12 +16,14 @@ const chatOf = (update: Update): number | undefined =>
   update.message?.chat.id ?? update.edited_message?.chat.id ?? update.callback_query?.message?.chat.id ?? update.callback_query?.from.id ?? update.my_chat_member?.chat.id;
 
 /**
- * Handles updates at most once each and in order per chat, for webhooks and
- * polling alike. An update whose id is recorded as handled is skipped, so one
- * delivered again is not answered twice; a handled update is recorded at once
- * (and dropped from the inbox in the same transaction). The window that remains:
- * a process that dies after handling and before recording handles it again on
- * redelivery; relayed messages are still recognised by their message id then.
+ * Handles updates once each and in order per chat, for webhooks and polling alike.
+ * An update whose id is recorded as handled is skipped, so one delivered again is
+ * not answered twice. The record is made just before the update's first message
+ * goes out (claimingFirst), and again once it is handled (dropping it from the
+ * inbox in the same transaction). A process that dies before the first message
+ * leaves the update to be handled in full on redelivery (relayed messages are still
+ * recognised by their message id then); one that dies after it leaves the rest
+ * unsaid, and the person presses again.
  */
 export function createUpdateQueue(deps: { handle(update: Update): Promise<void>; inbox: UpdateInbox; logger: Logger }) {
   const { inbox, logger } = deps;
@@ -77,9 +80,12 @@ export function createUpdateQueue(deps: { handle(update: Update): Promise<void>;
   async function attempt(update: Update): Promise<Outcome | 'unrecorded'> {
     const updateId = update.update_id;
     try {
-      if (await inbox.handled(updateId)) return 'handled';
+      // Recorded before: made sure it is out of the inbox too (it was recorded before its first message).
+      if (await inbox.handled(updateId)) return (await record(updateId)) ? 'handled' : 'unrecorded';
       await deps.handle(update);
     } catch (error) {
+      // Another try of it (Telegram delivered it again, to another process) answers it.
+      if (isHandledElsewhere(error)) return (await record(updateId)) ? 'handled' : 'unrecorded';
       if (isTransient(error)) {
         logger.warn({ updateId, err: errorMessage(error) }, 'update not handled for now (the database or Telegram is unavailable); it will be handled again');
         return 'again';
