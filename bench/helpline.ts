@@ -35,14 +35,13 @@ import { loadAreaFlows } from '../src/flow-actions.js';
 import { loadDirectory } from '../src/helpline/directory.js';
 import type { CompiledFlow } from '../src/flows/catalog.js';
 import { createI18n, LANGUAGES, type I18n } from '../src/i18n/index.js';
-import type { IdentityProtector } from '../src/shared/crypto.js';
-import type { UraPrisma } from '../src/storage/database.js';
 import type { BotApiRecorder } from '../test/support/bot-api.js';
 import type { TestDatabase } from '../test/support/database.js';
 import { buildScript, ENGINE_NOW, LANGUAGE, PRE_FLOW, SELF_CHECK_FLOW as FLOW_ID, type Action, type Script } from '../test/support/self-check-script.js';
 import { callbackQuery, command, privateText, type Sender } from '../test/support/updates.js';
 import { conversationsPeer, type ConversationSession, type Peer, type PeerSession, type PeerStorage, postgresStorage, sessionPeer, sqliteStorage } from './peer-bot.js';
 import { countStatements, type StatementCounter } from './sql-count.js';
+import { checkSelfCheckOutcome } from './self-check-outcome.js';
 import { benchDatabases, uraBot } from './ura-bot.js';
 import { CheckFailed, percentile, registerBenchmark, throughputAndLatency, sorted, type BenchCase, type PreparedCase } from './harness.js';
 
@@ -277,39 +276,6 @@ function peerRunner(
   };
 }
 
-async function checkOutcome(system: string, prisma: UraPrisma, identity: IdentityProtector, people: number, script: Script): Promise<void> {
-  const contacts = await prisma.contact.findMany({ select: { id: true, idHash: true } });
-  const personOf = new Map<string, number>();
-  for (let p = 0; p < people; p++) personOf.set(identity.hashId('user', FIRST_USER_ID + p), p);
-  if (contacts.length !== people) throw new CheckFailed(`${system}: ${contacts.length} Contact rows for ${people} people`);
-  const contactIds = new Set<string>();
-  for (const contact of contacts) {
-    if (!personOf.has(contact.idHash)) throw new CheckFailed(`${system}: Contact ${contact.id} belongs to no simulated person`);
-    contactIds.add(contact.id);
-  }
-
-  const conversations = await prisma.conversation.findMany({ select: { id: true, contactId: true, flowId: true, status: true, outcome: true } });
-  const ended = new Map<string, number>();
-  for (const c of conversations) {
-    if (!contactIds.has(c.contactId)) throw new CheckFailed(`${system}: Conversation ${c.id} belongs to no simulated person`);
-    if (c.flowId !== FLOW_ID || c.status !== 'ended' || c.outcome !== script.outcome) {
-      throw new CheckFailed(`${system}: Conversation ${c.id} is ${c.flowId} ${c.status} ${String(c.outcome)}, expected ${FLOW_ID} ended ${script.outcome}`);
-    }
-    ended.set(c.contactId, (ended.get(c.contactId) ?? 0) + 1);
-  }
-  const cases = await prisma.helpCase.findMany({ select: { id: true, contactId: true, status: true, trigger: true, conversationId: true } });
-  const pending = new Map<string, number>();
-  for (const c of cases) {
-    if (!contactIds.has(c.contactId)) throw new CheckFailed(`${system}: HelpCase ${c.id} belongs to no simulated person`);
-    if (c.status !== 'pending' || c.trigger !== 'consent') throw new CheckFailed(`${system}: HelpCase ${c.id} is ${c.status} (${c.trigger}), expected pending (consent)`);
-    pending.set(c.contactId, (pending.get(c.contactId) ?? 0) + 1);
-  }
-  for (const id of contactIds) {
-    if (ended.get(id) !== 1) throw new CheckFailed(`${system}: contact ${id} has ${ended.get(id) ?? 0} ended ${script.outcome} conversations, expected 1`);
-    if (pending.get(id) !== 1) throw new CheckFailed(`${system}: contact ${id} has ${pending.get(id) ?? 0} pending cases, expected 1`);
-  }
-}
-
 /** The peers' stores beside Ura's: a SQLite file in the same folder with the same journal and sync settings, or a table in the same PostgreSQL schema. */
 async function peerStorages(provider: 'sqlite' | 'postgresql', db: TestDatabase): Promise<{ session: PeerStorage<unknown>; conversations: PeerStorage<unknown> }> {
   if (provider === 'sqlite') {
@@ -372,7 +338,7 @@ function uraCase(
           // BENCH_SQL=1: which statements those were, per update, for finding the ones to remove.
           if (process.env.BENCH_SQL === '1') for (const [text, times] of statements.texts()) console.log(`${(times / timing.latenciesMs.length).toFixed(3)}  ${text.slice(0, 160)}`);
           checkScreens(`Ura ${column}`, screen, people, script);
-          await checkOutcome(`Ura ${column}`, prisma, identity, people, script);
+          await checkSelfCheckOutcome(`Ura ${column}`, prisma, new Set(Array.from({ length: people }, (_, p) => identity.hashId('user', FIRST_USER_ID + p))), script);
           return { timing, statements: executed };
         },
       };

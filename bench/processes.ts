@@ -15,7 +15,6 @@
 import { loadAreaFlows } from '../src/flow-actions.js';
 import { createI18n } from '../src/i18n/index.js';
 import { createIdentityProtector } from '../src/shared/crypto.js';
-import type { UraPrisma } from '../src/storage/database.js';
 import { testConfig } from '../test/support/config.js';
 import type { TestDatabase } from '../test/support/database.js';
 import { freePort } from '../test/support/emulator.js';
@@ -25,6 +24,7 @@ import { walk, watchScreens } from '../test/support/self-check-people.js';
 import { buildScript, SELF_CHECK_FLOW, type Script } from '../test/support/self-check-script.js';
 import { startUraProcess } from '../test/support/ura-processes.js';
 import { CheckFailed, percentile, registerBenchmark, sorted, throughputAndLatency, type BenchCase, type PreparedCase } from './harness.js';
+import { checkSelfCheckOutcome } from './self-check-outcome.js';
 import { postgresVersion } from './ura-bot.js';
 
 /** People going through at once, each with one update in flight (the helpline benchmark's 64). */
@@ -32,23 +32,7 @@ const IN_FLIGHT = 64;
 /** A person whose answer has not come in this long fails the run: nothing is lost on a healthy run. */
 const REPLY_WAIT_MS = 60_000;
 const FIRST_PERSON = 820_000_000;
-
-async function checkOutcome(system: string, prisma: UraPrisma, people: number[], script: Script): Promise<void> {
-  const identity = createIdentityProtector(testConfig().secrets);
-  const hashes = new Set(people.map((id) => identity.hashId('user', id)));
-  const contacts = await prisma.contact.findMany({ select: { id: true, idHash: true } });
-  if (contacts.length !== people.length || contacts.some((contact) => !hashes.has(contact.idHash))) throw new CheckFailed(`${system}: ${contacts.length} Contact rows for ${people.length} people`);
-  const conversations = await prisma.conversation.findMany({ select: { contactId: true, flowId: true, status: true, outcome: true } });
-  const cases = await prisma.helpCase.findMany({ select: { contactId: true, status: true, trigger: true } });
-  for (const contact of contacts) {
-    const own = conversations.filter((c) => c.contactId === contact.id);
-    if (own.length !== 1 || own[0]!.flowId !== SELF_CHECK_FLOW || own[0]!.status !== 'ended' || own[0]!.outcome !== script.outcome) {
-      throw new CheckFailed(`${system}: contact ${contact.id} has ${JSON.stringify(own)}, expected one ${SELF_CHECK_FLOW} ended ${script.outcome}`);
-    }
-    const pending = cases.filter((c) => c.contactId === contact.id);
-    if (pending.length !== 1 || pending[0]!.status !== 'pending' || pending[0]!.trigger !== 'consent') throw new CheckFailed(`${system}: contact ${contact.id} has cases ${JSON.stringify(pending)}`);
-  }
-}
+const identity = createIdentityProtector(testConfig().secrets);
 
 function processesCase(count: number, open: () => Promise<TestDatabase>, script: Script): BenchCase {
   const column = count === 1 ? 'one process' : `${count} processes`;
@@ -88,7 +72,7 @@ function processesCase(count: number, open: () => Promise<TestDatabase>, script:
             throw new CheckFailed(`${column}: ${error instanceof Error ? error.message : String(error)}`);
           });
           const wallMs = performance.now() - started;
-          await checkOutcome(column, prisma, everyone, script);
+          await checkSelfCheckOutcome(column, prisma, new Set(everyone.map((id) => identity.hashId('user', id))), script);
           const ascending = sorted(latencies);
           return {
             throughput: latencies.length / (wallMs / 1000),

@@ -34,7 +34,10 @@ export function composeTelegram(
     i18n,
     identity: areas.identity,
     logger: deps.logger,
-    claims: deps.inbox,
+    // Only a webhook has copies of an update handled at once (Telegram's redelivery, to
+    // another process): a poller is the only one, and after a crash it answers an update
+    // cut off midway again rather than never (see claimingFirst).
+    ...(telegram.mode === 'webhook' ? { claims: deps.inbox } : {}),
     ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
     composers: areaComposers(areaBotDeps(areas, rateLimits)),
   });

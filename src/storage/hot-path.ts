@@ -57,21 +57,12 @@ export function hotSql(adapter: () => Promise<HotAdapter>, numbered: boolean): H
     return text;
   };
   const statement = (sql: string, args: readonly HotArg[]) => ({ sql: textOf(sql), args: [...args], argTypes: args.map(argType) });
-  const connection = adapter;
   return {
     async query<T>(sql: string, args: readonly HotArg[]) {
-      const result = await (await connection()).queryRaw(statement(sql, args));
+      const result = await (await adapter()).queryRaw(statement(sql, args));
       const { columnNames, columnTypes } = result;
       return result.rows.map((row) => Object.fromEntries(columnNames.map((name, i) => [name, readValue(columnTypes[i] ?? ColumnTypeEnum.Text, row[i])])) as T);
     },
-    execute: async (sql, args) => (await connection()).executeRaw(statement(sql, args)),
+    execute: async (sql, args) => (await adapter()).executeRaw(statement(sql, args)),
   };
-}
-
-type OperatorRow = Awaited<ReturnType<SqliteClient['operator']['findUniqueOrThrow']>>;
-
-/** The staff member with this Telegram id: asked of every update's sender. */
-export async function operatorByTelegramId(sql: HotSql, telegramId: string): Promise<OperatorRow | undefined> {
-  const [row] = await sql.query<OperatorRow>('SELECT * FROM "Operator" WHERE "telegramId" = ?', [telegramId]);
-  return row;
 }

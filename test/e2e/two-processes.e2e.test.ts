@@ -190,7 +190,7 @@ describe.skipIf(!postgresUrl)('two Ura processes behind a reverse proxy, one kil
           `${[...represses.values()].flat().length} re-presses (${[...represses.values()].flat().join(', ')}); the held card went out ${((delivered!.at - killedAt!) / 1000).toFixed(1)} s after the kill`,
       );
     } catch (error) {
-      for (const ura of [a, b]) console.error(`--- Ura ${ura.name} output ---\n${ura.output.join('').slice(-20_000)}`);
+      for (const ura of [a, b]) console.error(`--- Ura ${ura.name} output ---\n${ura.output.join('\n').slice(-20_000)}`);
       throw error;
     }
   }, 300_000);

@@ -74,7 +74,8 @@ function capture(child: ChildProcess, lines = { stdout: [] as string[], stderr: 
   return lines;
 }
 
-function spawnUra(args: string[], cwd: string, env: Record<string, string>, lines?: ReturnType<typeof capture>) {
+/** `ura <args>` as a process of its own, killed when the test process exits; its output captured line by line. */
+export function spawnUra(args: string[], cwd: string, env: Record<string, string>, lines?: ReturnType<typeof capture>) {
   const child = spawn(process.execPath, [URA_BIN, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   children.add(child);
   const output = capture(child, lines);

@@ -1,25 +1,20 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { TEST_SECRETS } from './config.js';
-import { TEST_ADMIN_TOKEN, TEST_TOKEN } from './emulator.js';
+import { spawnUra, TEST_ADMIN_TOKEN, TEST_TOKEN } from './emulator.js';
 
-const URA_BIN = resolve(import.meta.dirname, '../../bin/ura.js');
 const WEBHOOK_SECRET = 'several-processes-secret-01';
 const STARTUP_MS = 60_000;
 const STOP_MS = 15_000;
-
-// A crashed test or benchmark must not leave Ura running after it exits.
-const children = new Set<ChildProcess>();
-process.on('exit', () => children.forEach((child) => child.kill('SIGKILL')));
 
 /** One `ura start` of several sharing a database and a public address. */
 export interface UraProcess {
   readonly name: string;
   readonly port: number;
   readonly child: ChildProcess;
-  /** Everything it printed. */
+  /** Every line it printed. */
   readonly output: string[];
   readonly exited: Promise<unknown>;
   /** SIGTERM, then SIGKILL if it has not exited in time; removes its directory. */
@@ -43,37 +38,28 @@ export interface SharedSetup {
  */
 export async function startUraProcess(name: string, port: number, shared: SharedSetup): Promise<UraProcess> {
   const dir = mkdtempSync(join(tmpdir(), `ura-procs-${name}-`));
-  const child = spawn(process.execPath, [URA_BIN, 'start'], {
-    cwd: dir,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: dir,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      ADMIN_TOKEN: TEST_ADMIN_TOKEN,
-      DATABASE_URL: shared.databaseUrl,
-      TELEGRAM_BOT_TOKEN: TEST_TOKEN,
-      TELEGRAM_API_ROOT: `${shared.apiRoot}/${name}`,
-      BOT_MODE: 'webhook',
-      PUBLIC_URL: shared.publicUrl,
-      WEBHOOK_SECRET,
-      DATA_KEY: TEST_SECRETS.DATA_KEY,
-      ID_PEPPER: TEST_SECRETS.ID_PEPPER,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const { child, output, exited } = spawnUra(['start'], dir, {
+    PATH: process.env.PATH ?? '',
+    HOME: dir,
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    LOG_LEVEL: 'warn',
+    ADMIN_TOKEN: TEST_ADMIN_TOKEN,
+    DATABASE_URL: shared.databaseUrl,
+    TELEGRAM_BOT_TOKEN: TEST_TOKEN,
+    TELEGRAM_API_ROOT: `${shared.apiRoot}/${name}`,
+    BOT_MODE: 'webhook',
+    PUBLIC_URL: shared.publicUrl,
+    WEBHOOK_SECRET,
+    DATA_KEY: TEST_SECRETS.DATA_KEY,
+    ID_PEPPER: TEST_SECRETS.ID_PEPPER,
   });
-  children.add(child);
-  const output: string[] = [];
-  child.stdout!.on('data', (chunk) => output.push(String(chunk)));
-  child.stderr!.on('data', (chunk) => output.push(String(chunk)));
-  const exited = new Promise((done) => child.once('exit', done)).finally(() => children.delete(child));
   let stopping: Promise<void> | undefined;
   const ura: UraProcess = {
     name,
     port,
     child,
-    output,
+    output: output.all,
     exited,
     stop: () =>
       (stopping ??= (async () => {
@@ -102,7 +88,7 @@ async function untilRunning(ura: UraProcess): Promise<void> {
       () => undefined,
     );
     if (health?.bot?.state === 'running') return;
-    if (Date.now() > deadline || ura.child.exitCode !== null) throw new Error(`Ura ${ura.name} did not start:\n${ura.output.join('')}`);
+    if (Date.now() > deadline || ura.child.exitCode !== null) throw new Error(`Ura ${ura.name} did not start:\n${ura.output.join('\n')}`);
     await new Promise((done) => setTimeout(done, 100));
   }
 }

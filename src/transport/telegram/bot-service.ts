@@ -124,10 +124,6 @@ export function createBotService({ bot, mode, i18n, logger, webhook, inbox }: Op
       try {
         const kept = await inbox.waiting();
         if (kept.length > 0) logger.info({ updates: kept.length }, 'handling updates kept in the inbox before the restart');
-        // Only one process polls, so a kept update's claim (taken just before its first
-        // message) is this bot's own, cut off by the restart: whether that message reached
-        // the person is unknown, and answering twice is better than never answering.
-        for (const update of kept) await inbox.release(update.update_id);
         for (const update of kept) void queue.untilHandled(update);
         return;
       } catch (error) {

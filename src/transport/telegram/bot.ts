@@ -25,8 +25,9 @@ export interface BotDeps {
   /** Known bot identity, which skips getMe (tests and benchmarks). */
   botInfo?: UserFromGetMe;
   /**
-   * Where an update is recorded as handled before its first message (see claimingFirst);
-   * without it (tests and benchmarks that feed each update once), nothing is recorded.
+   * Where an update is recorded as handled before its first message (see claimingFirst):
+   * webhook mode. Without it (polling, tests and benchmarks that feed each update once),
+   * the update queue records it once it is handled.
    */
   claims?: UpdateClaims;
   /**

@@ -36,6 +36,10 @@ export function isHandledElsewhere(error: unknown): boolean {
  * already there, which the helpline's steps expect (a flow answered twice shows the
  * current question, a case requested twice is raised, not opened again).
  *
+ * Webhook mode only: a poller is the one process handling its updates, and after a
+ * crash it handles an update that was cut off again in full (answering twice rather
+ * than never), as the inbox keeps it until it is recorded.
+ *
  * If the first message does not go (Telegram refused it or could not be reached),
  * the record is taken back, so the update is tried again as before. Only messages
  * count: answering a button press, an edit or a deletion says nothing new when

@@ -18,12 +18,13 @@ const chatOf = (update: Update): number | undefined =>
 /**
  * Handles updates once each and in order per chat, for webhooks and polling alike.
  * An update whose id is recorded as handled is skipped, so one delivered again is
- * not answered twice. The record is made just before the update's first message
- * goes out (claimingFirst), and again once it is handled (dropping it from the
- * inbox in the same transaction). A process that dies before the first message
- * leaves the update to be handled in full on redelivery (relayed messages are still
- * recognised by their message id then); one that dies after it leaves the rest
- * unsaid, and the person presses again.
+ * not answered twice. The record is made once the update is handled (dropping it
+ * from the inbox in the same transaction), and with a webhook also just before its
+ * first message goes out (claimingFirst). A process that dies before the record
+ * leaves the update to be handled in full again (relayed messages are still
+ * recognised by their message id then): after a polling restart, even if its first
+ * message had gone. With a webhook, one that dies after its first message leaves the
+ * rest unsaid, and the person presses again.
  */
 export function createUpdateQueue(deps: { handle(update: Update): Promise<void>; inbox: UpdateInbox; logger: Logger }) {
   const { inbox, logger } = deps;
