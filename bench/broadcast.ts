@@ -64,8 +64,8 @@ const card = (run: number, purpose: string): Outgoing => ({
 
 /** The outbox as Ura composes it (Telegram's limits, the real pace and clock), with the helpline's rules and a bulk announcement purpose. */
 function outboxFor({ prisma, sql }: Pick<Database, 'prisma' | 'sql'>, apiRoot: string): DeliveryParts {
-  const parts = composeDelivery({ prisma, identity, call: createBotCall({ token: TOKEN, apiRoot }).call, clock: systemClock, logger: createLogger('silent') });
-  parts.outbox.register(handoffDeliveryRules({ store: createHandoffRepository(prisma), messages: createMessageLogRepository(prisma, sql), blocked: async () => undefined }));
+  const parts = composeDelivery({ prisma, sql, identity, call: createBotCall({ token: TOKEN, apiRoot }).call, clock: systemClock, logger: createLogger('silent') });
+  parts.outbox.register(handoffDeliveryRules({ store: createHandoffRepository(prisma, sql), messages: createMessageLogRepository(prisma, sql), blocked: async () => undefined }));
   parts.outbox.register({ area: 'events', purposes: { [ANNOUNCEMENT]: 'bulk' } });
   return parts;
 }

@@ -124,6 +124,8 @@ function watchScreen<C extends Context>(bot: Bot<C>, api: BotApiRecorder, errorT
 
 interface Timing {
   wallMs: number;
+  /** CPU time of this process during the run (user and system): the bot, the harness and, for SQLite, the database engine; not PostgreSQL's server. */
+  cpuMs: number;
   latenciesMs: Float64Array;
   peakRssBytes: number;
 }
@@ -187,16 +189,18 @@ async function drive(handle: (update: Update) => Promise<unknown>, people: numbe
     }
   };
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   try {
     await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
   } finally {
     clearInterval(sampler);
   }
   const wallMs = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
   sample();
   if (failure !== undefined) throw failure;
   if (done !== latenciesMs.length) throw new CheckFailed(`${done} updates handled, ${latenciesMs.length} expected`);
-  return { wallMs, latenciesMs, peakRssBytes };
+  return { wallMs, cpuMs: (cpu.user + cpu.system) / 1000, latenciesMs, peakRssBytes };
 }
 
 /** A full collection, as bench/run.ts does before every run; it has already set --expose-gc. */
@@ -354,6 +358,7 @@ function uraCase(
 
           const updates = timing.latenciesMs.length;
           const throughputOf = (run: Timing) => run.latenciesMs.length / (run.wallMs / 1000);
+          const cpuPerUpdate = (run: Timing) => (run.cpuMs * 1000) / run.latenciesMs.length;
           const ascending = sorted(timing.latenciesMs);
           const throughput = throughputOf(timing);
           return {
@@ -363,12 +368,15 @@ function uraCase(
             peakRss: timing.peakRssBytes / 2 ** 20,
             peoplePerSecond: people / (timing.wallMs / 1000),
             statementsPerUpdate: executed / updates,
+            cpuPerUpdate: cpuPerUpdate(timing),
             sessionThroughput: throughputOf(session.timing),
             sessionP99: percentile(sorted(session.timing.latenciesMs), 99),
             sessionStatementsPerUpdate: session.statements / updates,
+            sessionCpuPerUpdate: cpuPerUpdate(session.timing),
             conversationsThroughput: throughputOf(conversations.timing),
             conversationsP99: percentile(sorted(conversations.timing.latenciesMs), 99),
             conversationsStatementsPerUpdate: conversations.statements / updates,
+            conversationsCpuPerUpdate: cpuPerUpdate(conversations.timing),
             ratioSession: throughput / throughputOf(session.timing),
             ratioConversations: throughput / throughputOf(conversations.timing),
           };
@@ -393,12 +401,15 @@ registerBenchmark({
     { key: 'peakRss', label: 'peak RSS during the Ura run', unit: 'MiB', better: 'lower', digits: 0 },
     { key: 'peoplePerSecond', label: 'Ura self-checks completed', unit: 'people/s', better: 'higher', digits: 1 },
     { key: 'statementsPerUpdate', label: 'Ura SQL statements per update', unit: 'statements', better: 'lower', digits: 2 },
+    { key: 'cpuPerUpdate', label: "Ura process's CPU per update", unit: 'µs', better: 'lower', digits: 0 },
     { key: 'sessionThroughput', label: 'session() peer throughput, same updates', unit: 'updates/s', better: 'higher', digits: 0 },
     { key: 'sessionP99', label: 'session() peer p99 latency', unit: 'ms', better: 'lower', digits: 3 },
     { key: 'sessionStatementsPerUpdate', label: 'session() peer SQL statements per update', unit: 'statements', better: 'lower', digits: 2 },
+    { key: 'sessionCpuPerUpdate', label: "session() peer process's CPU per update", unit: 'µs', better: 'lower', digits: 0 },
     { key: 'conversationsThroughput', label: 'conversations peer throughput, same updates', unit: 'updates/s', better: 'higher', digits: 0 },
     { key: 'conversationsP99', label: 'conversations peer p99 latency', unit: 'ms', better: 'lower', digits: 3 },
     { key: 'conversationsStatementsPerUpdate', label: 'conversations peer SQL statements per update', unit: 'statements', better: 'lower', digits: 2 },
+    { key: 'conversationsCpuPerUpdate', label: "conversations peer process's CPU per update", unit: 'µs', better: 'lower', digits: 0 },
     { key: 'ratioSession', label: 'Ura / session() peer throughput', unit: 'ratio', better: 'higher', digits: 4 },
     { key: 'ratioConversations', label: 'Ura / conversations peer throughput', unit: 'ratio', better: 'higher', digits: 4 },
   ],
@@ -417,6 +428,7 @@ registerBenchmark({
     const notes = [
       `--updates and --warmup count people, not updates: each person sends ${perPerson} updates, so one run of ${params.updates} people is ${params.updates * perPerson} updates`,
       `${IN_FLIGHT} updates in flight, each of a different person; people taken round-robin, a person's next update sent only after the previous one was handled`,
+      "CPU per update: this process's user and system CPU time during the run (process.cpuUsage) / updates; it holds the bot, the harness and the fake Bot API, and for SQLite the database engine too, but not PostgreSQL's server, which runs on the same two cores",
       'latency: performance.now() around each bot.handleUpdate; percentiles by nearest rank; throughput = updates / wall time of the run',
       `peak RSS: process.memoryUsage.rss() sampled every ${RSS_SAMPLE_MS} ms during Ura's part of the run (whole process: both bots, the in-process database driver, the harness)`,
       "each run feeds the same script to the session() peer, then the conversations peer (bench/peer-bot.ts), then Ura, with a full garbage collection between; ratios = Ura's throughput / the peer's in that run",

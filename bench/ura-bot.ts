@@ -54,6 +54,7 @@ export function uraBot(database: Pick<Database, 'prisma' | 'sql' | 'scrub'>, i18
     apiRoot: 'https://api.telegram.org', // never reached: the fake API answers every call
     botInfo: TEST_BOT_INFO,
     sessions: helpline.sessions,
+    readFirst: helpline.readFirst,
     i18n,
     identity,
     logger: helpline.helpline.logger,

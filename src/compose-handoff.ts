@@ -34,6 +34,7 @@ export interface DeliveryParts {
 /** The outbox on the database, with Telegram's limits unless told otherwise; areas register their rules on it. */
 export function composeDelivery(deps: {
   prisma: UraPrisma;
+  sql: HotSql;
   identity: IdentityProtector;
   /** How the outbox reaches Telegram; none when Telegram is off, and then what is queued waits. */
   call: BotCall | undefined;
@@ -42,8 +43,8 @@ export function composeDelivery(deps: {
   limits?: Partial<RateLimits>;
   pace?: Pace;
 }): DeliveryParts {
-  const { prisma, ...outboxDeps } = deps;
-  const outboxStore = createOutboxRepository(prisma);
+  const { prisma, sql, ...outboxDeps } = deps;
+  const outboxStore = createOutboxRepository(prisma, sql);
   return { outbox: createOutbox({ ...outboxDeps, store: outboxStore }), outboxStore };
 }
 
@@ -73,8 +74,8 @@ export function composeHandoff(deps: {
   outboxLimits?: Partial<RateLimits>;
 }) {
   const { prisma, catalog, directory, identity, i18n, contacts, clock, logger, timezone, targets } = deps;
-  const store = createHandoffRepository(prisma);
-  const { outbox, outboxStore } = deps.delivery ?? composeDelivery({ prisma, identity, call: deps.call, clock, logger, ...(deps.outboxLimits ? { limits: deps.outboxLimits } : {}) });
+  const store = createHandoffRepository(prisma, deps.sql);
+  const { outbox, outboxStore } = deps.delivery ?? composeDelivery({ prisma, sql: deps.sql, identity, call: deps.call, clock, logger, ...(deps.outboxLimits ? { limits: deps.outboxLimits } : {}) });
   // Organisers take no cases: the handoff never sees them.
   const dutyStore = caseTakers(createDutyRepository(prisma, deps.sql));
   const shifts = createShiftRepository(prisma);

@@ -26,11 +26,12 @@ export function composeTelegram(
   deps: { sql: Database['sql']; clock: Clock; logger: Logger; inbox: UpdateInbox; botInfo?: UserFromGetMe },
 ): { bot: BotService; webhookRoute?: RequestHandler } {
   const { i18n } = areas;
-  const { sessions, rateLimits } = telegramState(deps.sql, deps.clock);
+  const { sessions, readFirst, rateLimits } = telegramState(deps.sql, deps.clock);
   const grammyBot = createBot({
     token: telegram.token,
     apiRoot: telegram.apiRoot,
     sessions,
+    readFirst,
     i18n,
     identity: areas.identity,
     logger: deps.logger,

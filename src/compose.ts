@@ -44,6 +44,7 @@ import { createInvitationRepository } from './storage/invitation-repository.js';
 import { createDutyRepository, createOperatorRepository } from './storage/operator-repository.js';
 import { createOrganiserSessionRepository } from './storage/organiser-session-repository.js';
 import { createRetentionRepository } from './storage/retention-repository.js';
+import { firstReads } from './storage/first-reads.js';
 import { createSessionRepository } from './storage/session-repository.js';
 import { createSurveyRepository, createSurveyRetentionRepository } from './storage/survey-repository.js';
 import { codingForReports, createCoding, createSurveyRetention, createSurveys, respondentKeys } from './surveys/index.js';
@@ -117,8 +118,8 @@ export function composeAreas(deps: AreaDeps) {
   const respondentKey = respondentKeys(identity);
   const surveyStore = createSurveyRepository(prisma);
   const surveys = createSurveys({ catalog, store: surveyStore, respondentKey, clock });
-  const helpline = createHelpline({ catalog, conversations: createConversationRepository(prisma, sql), cases: createCaseRepository(prisma), surveys, clock });
-  const erase = createEraser({ prisma, scrub: deps.scrub }, clock, respondentKey).erase;
+  const helpline = createHelpline({ catalog, conversations: createConversationRepository(prisma, sql), cases: createCaseRepository(prisma, sql), surveys, clock });
+  const erase = createEraser({ prisma, sql, scrub: deps.scrub }, clock, respondentKey).erase;
   const eventStore = createEventStore(prisma);
   const events = createEvents({
     store: eventStore,
@@ -205,10 +206,11 @@ export function composeAreas(deps: AreaDeps) {
 
 export type Areas = ReturnType<typeof composeAreas>;
 
-/** What the bot keeps besides the areas: each chat's session and each person's rate limits. */
+/** What the bot keeps besides the areas: each chat's session (with the first reads of an update) and each person's rate limits. */
 export function telegramState(sql: Database['sql'], clock: Clock) {
   return {
     sessions: createSessionRepository(sql, clock, parseSession),
+    readFirst: firstReads(sql),
     rateLimits: { messages: createRateLimiter(RATE_LIMITS.messages), buttons: createRateLimiter(RATE_LIMITS.buttons) },
   };
 }
@@ -257,6 +259,6 @@ export function areaBotDeps(areas: Areas, rateLimits: { messages: RateLimiter; b
  */
 export function composeHelpline(deps: Omit<AreaDeps, 'call'> & { call: BotCall }) {
   const areas = composeAreas(deps);
-  const { sessions, rateLimits } = telegramState(deps.sql, deps.clock);
-  return { ...areaBotDeps(areas, rateLimits), areas, parts: areas.parts, sessions };
+  const { sessions, readFirst, rateLimits } = telegramState(deps.sql, deps.clock);
+  return { ...areaBotDeps(areas, rateLimits), areas, parts: areas.parts, sessions, readFirst };
 }

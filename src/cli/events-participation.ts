@@ -36,7 +36,7 @@ function participationOn(events: Events, db: Database, config: Config): Particip
   const locales = readLocales();
   const identity = createIdentityProtector(config.secrets);
   const i18n = createI18n(locales);
-  const { outbox } = composeDelivery({ prisma: db.prisma, identity, call: undefined, clock: systemClock, logger: commandLogger(config) });
+  const { outbox } = composeDelivery({ prisma: db.prisma, sql: db.sql, identity, call: undefined, clock: systemClock, logger: commandLogger(config) });
   const participation = createParticipation({
     events,
     people: createEventStore(db.prisma),

@@ -15,6 +15,7 @@ export function createContactRepository(prisma: UraPrisma, sql: HotSql): Contact
   return {
     async upsert({ id, idHash, chatCipher, language, at, source }) {
       // The campaign source is that of the first visit; later links do not overwrite it.
+      sql.ahead.drop('contact', idHash);
       const row = await prisma.contact.upsert({
         where: { idHash },
         create: { id, idHash, chatCipher, language, source: source ?? null, firstSeenAt: at, lastSeenAt: at },
@@ -22,13 +23,16 @@ export function createContactRepository(prisma: UraPrisma, sql: HotSql): Contact
       });
       return toContact(row);
     },
-    update: async (id, changes) => void (await prisma.contact.updateMany({ where: { id }, data: changes })),
+    update: async (id, changes) => (sql.ahead.dropWhere('contact', (row) => row.id === id), void (await prisma.contact.updateMany({ where: { id }, data: changes }))),
     async chatCipherOf(id) {
       return (await prisma.contact.findUnique({ where: { id }, select: { chatCipher: true } }))?.chatCipher;
     },
     async findByIdHash(idHash) {
       // Every update: SQL straight to the driver (see hot-path.ts).
-      const [row] = await sql.query<Parameters<typeof toContact>[0]>('SELECT "id", "language", "source", "region", "firstSeenAt", "lastSeenAt" FROM "Contact" WHERE "idHash" = ?', [idHash]);
+      type Row = Parameters<typeof toContact>[0];
+      const [row] =
+        (sql.ahead.take('contact', idHash) as Row[] | undefined) ??
+        (await sql.query<Row>('SELECT "id", "language", "source", "region", "firstSeenAt", "lastSeenAt" FROM "Contact" WHERE "idHash" = ?', [idHash]));
       return row ? toContact(row) : undefined;
     },
   };

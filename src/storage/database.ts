@@ -9,7 +9,7 @@ import type { Logger } from '../shared/logger.js';
 import type { DatabaseTarget, Provider } from './database-url.js';
 import { PrismaClient as PostgresClient } from './generated/postgresql/client.js';
 import { PrismaClient as SqliteClient } from './generated/sqlite/client.js';
-import { type HotAdapter, type HotSql, hotSql } from './hot-path.js';
+import { type HotSql, pgSql, type SqliteConnection, sqliteSql } from './hot-path.js';
 import { createMigrator, type Migrator } from './migrator.js';
 import { openPostgresRunner } from './postgres-runner.js';
 import type { SqlRunner } from './sql-runner.js';
@@ -54,7 +54,7 @@ type SqliteAdapterFactory = NonNullable<NonNullable<ConstructorParameters<typeof
  * deleted with zeros (without it a deleted message stays readable in free space), and
  * keeping other queries out of an open transaction (see isolatingTransactions).
  */
-function secureDeleting(factory: PrismaBetterSQLite3, connected: (adapter: HotAdapter) => void): SqliteAdapterFactory & { connectToShadowDb: SqliteAdapterFactory['connect'] } {
+function secureDeleting(factory: PrismaBetterSQLite3, connected: (connection: SqliteConnection) => void): SqliteAdapterFactory & { connectToShadowDb: SqliteAdapterFactory['connect'] } {
   const zeroing = async (adapter: Awaited<ReturnType<PrismaBetterSQLite3['connect']>>) => {
     await adapter.executeScript('PRAGMA secure_delete = ON');
     return isolatingTransactions(adapter);
@@ -64,8 +64,12 @@ function secureDeleting(factory: PrismaBetterSQLite3, connected: (adapter: HotAd
     adapterName: factory.adapterName,
     // The hot path's SQL uses the connection Prisma uses (see hot-path.ts).
     connect: async () => {
-      const adapter = await zeroing(await factory.connect());
-      connected(adapter);
+      const opened = await factory.connect();
+      // The adapter's connection, which it keeps in a field its types do not declare: checked here, so that a version that moves it fails at once.
+      const client: unknown = Reflect.get(opened, 'client');
+      if (!(client instanceof Sqlite)) throw new Error('the SQLite driver adapter no longer exposes its better-sqlite3 connection as `client`; the hot path needs it (see hot-path.ts)');
+      const adapter = await zeroing(opened);
+      connected({ client, whenIdle: adapter.whenIdle });
       return adapter;
     },
     connectToShadowDb: async () => zeroing(await factory.connectToShadowDb()),
@@ -99,13 +103,13 @@ async function checkpoint(connection: () => Sqlite.Database, logger: Logger): Pr
 function openSqlite(file: string, logger: Logger): Database {
   mkdirSync(dirname(file), { recursive: true });
   const runner = openSqliteRunner(file);
-  let current: HotAdapter | undefined;
-  const prisma = new SqliteClient({ adapter: secureDeleting(new PrismaBetterSQLite3({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS }), (adapter) => (current = adapter)) });
-  const sql = hotSql(async () => {
+  let current: SqliteConnection | undefined;
+  const prisma = new SqliteClient({ adapter: secureDeleting(new PrismaBetterSQLite3({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS }), (connection) => (current = connection)) });
+  const sql = sqliteSql(async () => {
     if (!current) await prisma.$connect();
     if (!current) throw new Error('the SQLite connection did not open');
     return current;
-  }, false);
+  });
   let checkpointer: Sqlite.Database | undefined;
   const connection = () => (checkpointer ??= new Sqlite(file, { timeout: 0 }));
   return assemble(
@@ -161,9 +165,8 @@ function openPostgres(connectionString: string, schema: string | undefined, logg
   // TypeScript cannot relate their conditional generic types although the models
   // are identical; the repository contract suite runs on both providers instead.
   const prisma = postgres as unknown as UraPrisma;
-  // The hot path's SQL: an adapter of its own over the same pool (see hot-path.ts).
-  let adapter: Promise<HotAdapter> | undefined;
-  const sql = hotSql(() => (adapter ??= new PrismaPg(pool, schema ? { schema } : undefined).connect()), true);
+  // The hot path's SQL, on the same pool (see hot-path.ts).
+  const sql = pgSql(pool);
   // Deleted rows stay in the heap until (auto)vacuum reclaims them; a connection cannot force that without locking tables.
   return assemble(
     'postgresql',

@@ -2,6 +2,7 @@ import type { HelpCase } from '../helpline/cases.js';
 import type { OutboxRow } from '../delivery/model.js';
 import { CARD_PURPOSES, CASE_AUTHORS, PURPOSES, type CaseEvent, type CaseMessage, type CaseStep, type HandoffStore } from '../helpline/handoff/model.js';
 import { sequentialId } from '../shared/sequence.js';
+import type { HotSql } from './hot-path.js';
 import type { UraPrisma, UraTx } from './database.js';
 import { createCaseRepository, toCase } from './helpline-repositories.js';
 import { insertOutbox, WAITING } from './outbox-repository.js';
@@ -40,7 +41,7 @@ async function heldIfAsked(tx: UraTx, caseId: string, rows: OutboxRow[]): Promis
   return rows.map((row) => (toPerson(row) && row.status === 'pending' ? { ...row, status: 'held' } : row));
 }
 
-export function createHandoffRepository(prisma: UraPrisma): HandoffStore {
+export function createHandoffRepository(prisma: UraPrisma, sql: HotSql): HandoffStore {
   /** One attempt at a step, in one transaction. */
   const commitOnce = (step: CaseStep) =>
     prisma.$transaction(async (tx) => {
@@ -76,7 +77,7 @@ export function createHandoffRepository(prisma: UraPrisma): HandoffStore {
     async open() {
       return (await prisma.helpCase.findMany({ where: { status: { in: ['pending', 'active'] } }, orderBy: { createdAt: 'asc' } })).map(toCase);
     },
-    liveFor: createCaseRepository(prisma).liveFor,
+    liveFor: createCaseRepository(prisma, sql).liveFor,
     async needingAttention(now) {
       const rows = await prisma.helpCase.findMany({
         where: { status: 'pending', OR: [{ pagedAt: null }, { escalateAt: { lte: now } }] },

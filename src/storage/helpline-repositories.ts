@@ -59,9 +59,10 @@ const conversationRow = (c: Conversation) => ({
 
 export function createConversationRepository(prisma: UraPrisma, sql: HotSql): ConversationStore {
   return {
-    create: async (c) => void (await prisma.conversation.create({ data: { id: c.id, ...conversationRow(c) } })),
+    create: async (c) => (sql.ahead.drop('conversation', c.contactId), void (await prisma.conversation.create({ data: { id: c.id, ...conversationRow(c) } }))),
     // Saved and read on every answer: SQL straight to the driver (see hot-path.ts).
     async save(c) {
+      sql.ahead.drop('conversation', c.contactId);
       const row = conversationRow(c);
       const changed = await sql.execute(
         'UPDATE "Conversation" SET "contactId" = ?, "flowId" = ?, "flowVersion" = ?, "language" = ?, "state" = ?, "status" = ?, "level" = ?, "outcome" = ?, "reachedPerson" = ?, "startedAt" = ?, "updatedAt" = ? WHERE "id" = ?',
@@ -74,7 +75,9 @@ export function createConversationRepository(prisma: UraPrisma, sql: HotSql): Co
       return row ? toConversation(row) : undefined;
     },
     async latestActive(contactId) {
-      const [row] = await sql.query<ConversationRow>('SELECT * FROM "Conversation" WHERE "contactId" = ? AND "status" = \'active\' ORDER BY "updatedAt" DESC LIMIT 1', [contactId]);
+      const [row] =
+        (sql.ahead.take('conversation', contactId) as ConversationRow[] | undefined) ??
+        (await sql.query<ConversationRow>('SELECT * FROM "Conversation" WHERE "contactId" = ? AND "status" = \'active\' ORDER BY "updatedAt" DESC LIMIT 1', [contactId]));
       return row ? toConversation(row) : undefined;
     },
   };
@@ -102,7 +105,7 @@ export function toCase(row: CaseRow): HelpCase {
 
 const caseRow = (c: HelpCase) => ({ ...c, summary: JSON.stringify(c.summary) });
 
-export function createCaseRepository(prisma: UraPrisma): CaseStore {
+export function createCaseRepository(prisma: UraPrisma, sql: HotSql): CaseStore {
   return {
     async open(c) {
       try {
@@ -116,10 +119,11 @@ export function createCaseRepository(prisma: UraPrisma): CaseStore {
       }
     },
     async liveFor(contactId) {
-      const row = await prisma.helpCase.findFirst({
-        where: { contactId, OR: [{ status: 'pending' }, { status: 'active', chatEndedAt: null }] },
-        orderBy: { createdAt: 'desc' },
-      });
+      // Asked when a person starts over and when they ask for a person: SQL straight to the driver (see hot-path.ts).
+      const [row] = await sql.query<CaseRow>(
+        'SELECT * FROM "HelpCase" WHERE "contactId" = ? AND ("status" = \'pending\' OR ("status" = \'active\' AND "chatEndedAt" IS NULL)) ORDER BY "createdAt" DESC LIMIT 1',
+        [contactId],
+      );
       return row ? toCase(row) : undefined;
     },
     escalate: async (id, newLevel, summary) => void (await prisma.helpCase.update({ where: { id }, data: { level: newLevel, summary: JSON.stringify(summary) } })),
@@ -154,10 +158,15 @@ export function createMessageLogRepository(prisma: UraPrisma, sql: HotSql): Mess
  * nobody (see SurveyResponse) and stay. Then the deleted data is made unreadable in
  * the database files. `respondentKey`: how the surveys key a contact's responses in progress.
  */
-export function createEraser(database: Pick<Database, 'prisma' | 'scrub'>, clock: Clock, respondentKey: RespondentKey): { erase(contactId: string, chatKey: string): Promise<void> } {
+export function createEraser(database: Pick<Database, 'prisma' | 'sql' | 'scrub'>, clock: Clock, respondentKey: RespondentKey): { erase(contactId: string, chatKey: string): Promise<void> } {
   return {
     async erase(contactId, chatKey) {
       const now = clock.now();
+      // Nothing read ahead of this update may come back after it.
+      const { ahead } = database.sql;
+      ahead.drop('session', chatKey);
+      ahead.drop('conversation', contactId);
+      ahead.dropWhere('contact', (row) => row.id === contactId);
       await database.prisma.$transaction(async (tx) => {
         const cases = (await tx.helpCase.findMany({ where: { contactId }, select: { id: true } })).map((row) => row.id);
         await tx.helpCase.updateMany({ where: { id: { in: cases }, status: 'pending' }, data: { status: 'closed', closedAt: now, chatEndedAt: now, escalateAt: null } });

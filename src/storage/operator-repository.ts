@@ -87,19 +87,23 @@ const toDuty = (row: Row): OnDuty => ({
 });
 
 export function createDutyRepository(prisma: UraPrisma, sql: HotSql): DutyStore {
+  const dropAhead = (id: string) => sql.ahead.dropWhere('operator', (row) => row.id === id);
   return {
-    onDuty: async () => (await prisma.operator.findMany({ orderBy: { createdAt: 'asc' } })).map(toDuty),
+    // Asked each time a case is paged: SQL straight to the driver (see hot-path.ts).
+    onDuty: async () => (await sql.query<Row>('SELECT * FROM "Operator" ORDER BY "createdAt" ASC, "id" ASC', [])).map(toDuty),
     async dutyOf(telegramId) {
       // Asked of every update's sender: SQL straight to the driver (see hot-path.ts).
-      const [row] = await sql.query<Row>('SELECT * FROM "Operator" WHERE "telegramId" = ?', [telegramId]);
+      const [row] = (sql.ahead.take('operator', telegramId) as Row[] | undefined) ?? (await sql.query<Row>('SELECT * FROM "Operator" WHERE "telegramId" = ?', [telegramId]));
       return row ? toDuty(row) : undefined;
     },
     async byId(id) {
       const row = await prisma.operator.findUnique({ where: { id } });
       return row ? toDuty(row) : undefined;
     },
-    setPresence: async (id, presence) => void (await prisma.operator.updateMany({ where: { id }, data: { presence } })),
-    announceShift: async (id, onShift) => (await prisma.operator.updateMany({ where: { id, onShift: !onShift }, data: { onShift, ...(onShift ? { presence: null } : {}) } })).count === 1,
-    setActiveCase: async (id, caseId) => void (await prisma.operator.updateMany({ where: { id }, data: { activeCaseId: caseId } })),
+    setPresence: async (id, presence) => (dropAhead(id), void (await prisma.operator.updateMany({ where: { id }, data: { presence } }))),
+    announceShift: async (id, onShift) => (
+      dropAhead(id), (await prisma.operator.updateMany({ where: { id, onShift: !onShift }, data: { onShift, ...(onShift ? { presence: null } : {}) } })).count === 1
+    ),
+    setActiveCase: async (id, caseId) => (dropAhead(id), void (await prisma.operator.updateMany({ where: { id }, data: { activeCaseId: caseId } }))),
   };
 }

@@ -21,7 +21,7 @@ export function createSessionRepository<T>(sql: HotSql, clock: Clock, parse: (va
   // Reads and writes run on every update: SQL straight to the driver (see hot-path.ts).
   return {
     async read(key) {
-      const [row] = await sql.query<{ value: string }>('SELECT "value" FROM "ChatSession" WHERE "key" = ?', [key]);
+      const [row] = (sql.ahead.take('session', key) as { value: string }[] | undefined) ?? (await sql.query<{ value: string }>('SELECT "value" FROM "ChatSession" WHERE "key" = ?', [key]));
       if (!row) return undefined;
       lastRead.set(key, row.value);
       try {
@@ -31,6 +31,7 @@ export function createSessionRepository<T>(sql: HotSql, clock: Clock, parse: (va
       }
     },
     async write(key, value) {
+      sql.ahead.drop('session', key);
       const json = JSON.stringify(value);
       const previous = lastRead.get(key);
       lastRead.delete(key);
@@ -47,6 +48,7 @@ export function createSessionRepository<T>(sql: HotSql, clock: Clock, parse: (va
       ]);
     },
     async delete(key) {
+      sql.ahead.drop('session', key);
       lastRead.delete(key);
       await sql.execute('DELETE FROM "ChatSession" WHERE "key" = ?', [key]);
     },

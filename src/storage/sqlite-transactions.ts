@@ -14,7 +14,7 @@ type DriverTransaction = Awaited<ReturnType<DriverAdapter['startTransaction']>>;
  * queries inside one go straight through. (PostgreSQL gives each transaction a
  * connection of its own and needs none of this.)
  */
-export function isolatingTransactions(adapter: DriverAdapter): DriverAdapter {
+export function isolatingTransactions(adapter: DriverAdapter): DriverAdapter & { whenIdle(): Promise<void> } {
   let open = 0;
   let idle: Promise<void> = Promise.resolve();
   let wake = () => {};
@@ -51,6 +51,8 @@ export function isolatingTransactions(adapter: DriverAdapter): DriverAdapter {
     executeRaw: async (query) => (await whenIdle(), adapter.executeRaw(query)),
     executeScript: async (script) => (await whenIdle(), adapter.executeScript(script)),
     dispose: () => adapter.dispose(),
+    /** For statements that bypass this adapter on the same connection (hot-path.ts): resolves once no transaction is open or waiting. */
+    whenIdle,
     // Held from the moment it is asked for: a query that slipped in between its BEGIN and this call's return would be inside it.
     async startTransaction(isolationLevel) {
       hold();

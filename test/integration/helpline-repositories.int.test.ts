@@ -74,7 +74,7 @@ describe.each(PROVIDERS_UNDER_TEST)('helpline repositories on $name', ({ open, s
   });
 
   it.skipIf(skip)("open cases with unique codes and find a person's pending case", async () => {
-    const cases = createCaseRepository(test.db.prisma);
+    const cases = createCaseRepository(test.db.prisma, test.db.sql);
     expect(await cases.open(helpCase('k-1', 'K7-4QF', 'c-a'))).toBe(true);
     expect(await cases.open(helpCase('k-2', 'K7-4QF', 'c-b'))).toBe(false);
     expect(await cases.open(helpCase('k-3', 'M2-9XZ', 'c-b'))).toBe(true);
@@ -104,7 +104,7 @@ describe.each(PROVIDERS_UNDER_TEST)('helpline repositories on $name', ({ open, s
     await createEraser(test.db, fakeClock(), respondentKey).erase('c-a', 'chat-key-a');
     expect(await contacts.findByIdHash('h-a')).toBeUndefined();
     expect(await log.since('c-a', at)).toEqual([]);
-    expect(await createCaseRepository(test.db.prisma).liveFor('c-a')).toBeUndefined();
+    expect(await createCaseRepository(test.db.prisma, test.db.sql).liveFor('c-a')).toBeUndefined();
     expect(await test.db.prisma.conversation.count({ where: { contactId: 'c-a' } })).toBe(0);
     expect(await sessions.read('chat-key-a')).toBeUndefined();
     expect(await test.db.prisma.caseMessage.count({ where: { caseId } })).toBe(0);

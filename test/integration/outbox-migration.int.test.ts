@@ -89,7 +89,7 @@ describe.each(PROVIDERS_UNDER_TEST)('the general outbox migration on $name', ({ 
       expect(stored.every((row) => row.turnAt.getTime() === at.getTime())).toBe(true);
       const [raw] = await test.db.prisma.$queryRawUnsafe<Record<string, unknown>[]>('SELECT * FROM "OutboxMessage"');
       expect(Object.keys(raw ?? {}).sort()).toEqual(Object.keys(stored[0] ?? {}).sort());
-      expect((await createOutboxRepository(test.db.prisma).about('case-1', CARD_PURPOSES)).map((row) => row.id)).toEqual(['o-1', 'o-2']);
+      expect((await createOutboxRepository(test.db.prisma, test.db.sql).about('case-1', CARD_PURPOSES)).map((row) => row.id)).toEqual(['o-1', 'o-2']);
     } finally {
       await test.dispose();
     }

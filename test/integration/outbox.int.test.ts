@@ -34,7 +34,7 @@ describe.each(PROVIDERS_UNDER_TEST)('the outbox on $name', ({ open, skip }) => {
     const gone = new Set<string>();
     const log = createMessageLogRepository(test.db.prisma, test.db.sql);
     const outbox = createOutbox({
-      store: createOutboxRepository(test.db.prisma),
+      store: createOutboxRepository(test.db.prisma, test.db.sql),
       identity,
       clock,
       logger: createLogger('silent'),
@@ -320,7 +320,7 @@ describe.each(PROVIDERS_UNDER_TEST)('the outbox on $name', ({ open, skip }) => {
 
   it.skipIf(skip)('with no way to Telegram, stores what is written and tries none of it; an outbox with one sends it all', async () => {
     const { outbox: sending, sent, message } = setUp();
-    const holding = createOutbox({ store: createOutboxRepository(test.db.prisma), identity, clock: fakeClock('2026-06-01T09:00:00Z'), logger: createLogger('silent') });
+    const holding = createOutbox({ store: createOutboxRepository(test.db.prisma, test.db.sql), identity, clock: fakeClock('2026-06-01T09:00:00Z'), logger: createLogger('silent') });
     holding.register({ area: 'helpline', purposes: { case: 'urgent' } });
     await holding.enqueue([message(1, 'a1'), message(2, 'b1')]);
     expect(await holding.drain()).toBe(0);

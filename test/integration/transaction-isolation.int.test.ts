@@ -38,6 +38,29 @@ describe.each(PROVIDERS_UNDER_TEST)('transactions beside other queries on $name'
     expect((await prisma.eventChat.findMany()).map((chat) => chat.key)).toEqual(['kept']);
   });
 
+  it.skipIf(skip)("keeps the hot path's statements (SQL beside Prisma, on the same connection) out of an open transaction too", async () => {
+    const { prisma, sql } = database.db;
+    let entered = () => {};
+    const inside = new Promise<void>((resolve) => (entered = resolve));
+    let finish = () => {};
+    const held = new Promise<void>((resolve) => (finish = resolve));
+    const failing = prisma.$transaction(async (tx) => {
+      await tx.eventChat.create({ data: row('rolled-back') });
+      entered();
+      await held;
+      throw new Error('a unique violation, say');
+    });
+    await inside;
+    const written = sql.execute('INSERT INTO "EventChat" ("key", "eventId", "language", "state", "updatedAt") VALUES (?, ?, ?, ?, ?)', ['kept', 'ev', 'sq', '{}', new Date('2026-06-01T09:00:00Z')]);
+    const read = sql.query<{ key: string }>('SELECT "key" FROM "EventChat"', []);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    finish();
+    await expect(failing).rejects.toThrow('a unique violation, say');
+    expect(await written).toBe(1);
+    expect((await read).map((chat) => chat.key)).not.toContain('rolled-back');
+    expect(await prisma.eventChat.findMany()).toEqual([expect.objectContaining({ key: 'kept', updatedAt: new Date('2026-06-01T09:00:00Z') })]);
+  });
+
   it.skipIf(skip)('lets transactions and queries that come one after another run as before', async () => {
     const { prisma } = database.db;
     await Promise.all([

@@ -67,6 +67,7 @@ export async function helplineBot(options: HelplineBotOptions = {}) {
     apiRoot: 'http://127.0.0.1:9',
     botInfo: TEST_BOT_INFO,
     sessions: deps.sessions,
+    readFirst: deps.readFirst,
     i18n,
     identity,
     logger,

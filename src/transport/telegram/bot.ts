@@ -7,6 +7,7 @@ import { pickLanguage, type I18n } from '../../i18n/index.js';
 import type { IdentityProtector } from '../../shared/crypto.js';
 import { errorMessage } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
+import type { ReadFirst } from '../../storage/first-reads.js';
 import type { SessionStore } from '../../storage/session-repository.js';
 import { claimingFirst, isHandledElsewhere, type UpdateClaims } from './claim-first.js';
 import type { SessionData, UraContext } from './context.js';
@@ -19,6 +20,8 @@ export interface BotDeps {
   token: string;
   apiRoot: string;
   sessions: SessionStore<SessionData>;
+  /** Reads ahead, in one statement, what every update of a private chat reads first (its session, its sender as staff and as a contact). */
+  readFirst: ReadFirst;
   i18n: I18n;
   identity: IdentityProtector;
   logger: Logger;
@@ -72,6 +75,18 @@ export function createBot(deps: BotDeps): Bot<UraContext> {
     if (ctx.chat?.type !== 'private') return;
     const language = ctx.lang ?? pickLanguage(ctx.from?.language_code);
     await ctx.reply(i18n.t(language, 'common:errors.generic')).catch(() => undefined);
+  });
+  // A private chat's update reads its session, its sender as staff, as a contact and the
+  // contact's conversation: in one statement here, taken by each read in turn.
+  guarded.use(async (ctx, next) => {
+    const key = chatKey(ctx);
+    if (ctx.chat?.type !== 'private' || ctx.from === undefined || key === undefined) return next();
+    const release = await deps.readFirst({ chatKey: key, telegramId: String(ctx.from.id), idHash: identity.hashId('user', ctx.from.id) });
+    try {
+      await next();
+    } finally {
+      release();
+    }
   });
   guarded.use(session({ storage: deps.sessions, getSessionKey: chatKey, initial: (): SessionData => ({}) }));
   guarded.use(async (ctx, next) => {
