@@ -2,10 +2,13 @@
 // they are published: at most 30 messages in any second to all chats together (a sliding
 // window over the times requests arrive) and at most one a second to one chat. A message
 // over either limit is refused with 429 and retry_after (whole seconds, as Telegram gives
-// it), and does not count as sent. Only sendMessage is answered; the benchmarks send
-// nothing else.
+// it), and does not count as sent. Only sendMessage is answered, unless the server is
+// given updates to offer (`feed`): then it also answers getUpdates from them (long
+// polling, acknowledged by the offset of the next call, as Telegram does) and the calls a
+// bot makes as it starts (getMe, setMyCommands, deleteWebhook).
 import { once } from 'node:events';
 import { createServer, type IncomingMessage } from 'node:http';
+import type { Update, UserFromGetMe } from 'grammy/types';
 
 export interface Arrival {
   chatId: number;
@@ -27,6 +30,16 @@ export interface LimitedBotApi {
   close(): Promise<void>;
 }
 
+/** Updates the server offers through getUpdates: `offer` makes one available now. */
+export interface UpdateFeed {
+  bot: UserFromGetMe;
+  /** Called by the server: it keeps each offered update until a later offset acknowledges it. */
+  attach(offer: (update: Update) => void): void;
+}
+
+/** The most updates one getUpdates answer holds (Telegram's default and maximum). */
+const UPDATES_PER_CALL = 100;
+
 export const TELEGRAM_PUBLISHED_LIMITS = { globalPerSecond: 30, perChatPerSecond: 1 } as const;
 const WINDOW_MS = 1000;
 
@@ -37,7 +50,14 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
   return typeof parsed === 'object' && parsed !== null ? Object.fromEntries(Object.entries(parsed)) : {};
 }
 
-export async function startLimitedBotApi(): Promise<LimitedBotApi> {
+export async function startLimitedBotApi(feed?: UpdateFeed): Promise<LimitedBotApi> {
+  /** Offered and not yet acknowledged, in update_id order; long polls waiting for one. */
+  let pending: Update[] = [];
+  const pollers: (() => void)[] = [];
+  feed?.attach((update) => {
+    pending.push(update);
+    for (const wake of pollers.splice(0)) wake();
+  });
   let delivered: Arrival[] = [];
   let refusals = 0;
   let listeners: ((arrival: Arrival) => void)[] = [];
@@ -63,6 +83,21 @@ export async function startLimitedBotApi(): Promise<LimitedBotApi> {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(payload));
     };
+    if (feed && method === 'getUpdates') {
+      const offset = Number(body.offset ?? 0);
+      pending = pending.filter((update) => update.update_id >= offset);
+      if (pending.length === 0) {
+        const timeoutMs = Math.min(Number(body.timeout ?? 0), 1) * 1000;
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, timeoutMs);
+          pollers.push(() => (clearTimeout(timer), resolve()));
+        });
+      }
+      answer(200, { ok: true, result: pending.slice(0, UPDATES_PER_CALL) });
+      return;
+    }
+    if (feed && method === 'getMe') return answer(200, { ok: true, result: feed.bot });
+    if (feed && (method === 'setMyCommands' || method === 'deleteWebhook')) return answer(200, { ok: true, result: true });
     const chatId = Number(body.chat_id);
     if (method !== 'sendMessage' || !Number.isFinite(chatId)) {
       answer(400, { ok: false, error_code: 400, description: `Bad Request: ${method} is not answered here` });
@@ -95,6 +130,7 @@ export async function startLimitedBotApi(): Promise<LimitedBotApi> {
     refused: () => refusals,
     onDelivered: (listener) => void listeners.push(listener),
     reset() {
+      pending = [];
       delivered = [];
       refusals = 0;
       listeners = [];
@@ -102,6 +138,10 @@ export async function startLimitedBotApi(): Promise<LimitedBotApi> {
       lastByChat = new Map();
     },
     close: async () => {
+      // A long poll still waiting is answered (empty) first: a bot that stopped then sees
+      // its last getUpdates end, rather than a network error its client retries for minutes.
+      for (const wake of pollers.splice(0)) wake();
+      await new Promise((resolve) => setTimeout(resolve, 50));
       server.closeAllConnections();
       server.close();
       await once(server, 'close');

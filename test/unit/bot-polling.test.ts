@@ -3,7 +3,7 @@ import { Bot } from 'grammy';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createI18n } from '../../src/i18n/index.js';
 import { createLogger } from '../../src/shared/logger.js';
-import { createBotService, type BotService } from '../../src/transport/telegram/bot-service.js';
+import { createBotService, MAX_UPDATES_IN_HAND, type BotService } from '../../src/transport/telegram/bot-service.js';
 import type { UraContext } from '../../src/transport/telegram/context.js';
 import { TEST_BOT_INFO } from '../support/bot-api.js';
 import { TEST_TOKEN } from '../support/emulator.js';
@@ -16,14 +16,17 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-/** A bot that echoes texts, polling a fake Telegram that acknowledges by offset. */
-async function setUp() {
+/** A bot that echoes texts, polling a fake Telegram that acknowledges by offset; `before`: what each update waits for first. */
+async function setUp(before: () => Promise<void> = async () => {}) {
   const telegram = await startFakeTelegram();
   cleanups.push(telegram.close);
   const lines: string[] = [];
   const logger = createLogger('info', new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) }));
   const bot = new Bot<UraContext>(TEST_TOKEN, { client: { apiRoot: telegram.apiRoot }, botInfo: TEST_BOT_INFO });
-  bot.on('message:text', (ctx) => ctx.reply(`got ${ctx.msg.text}`));
+  bot.on('message:text', async (ctx) => {
+    await before();
+    await ctx.reply(`got ${ctx.msg.text}`);
+  });
   const inbox = memoryInbox();
   const service: BotService = createBotService({ bot, mode: 'polling', i18n, logger, inbox });
   cleanups.push(() => service.stop(1000));
@@ -84,5 +87,27 @@ describe('polling Telegram', () => {
     telegram.chat(7004).sendText('new');
     service.start();
     await expect.poll(() => echoed(telegram, 7004), { timeout: 10_000 }).toEqual(['got kept one', 'got kept two', 'got new']);
+  });
+
+  it('takes no more updates than it can hold while those in hand wait, and leaves the rest with Telegram until there is room', async () => {
+    let started = 0;
+    let open = () => {};
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const { telegram, service, inbox } = await setUp(async () => {
+      started++;
+      await gate;
+    });
+    const people = MAX_UPDATES_IN_HAND + 150;
+    for (let p = 0; p < people; p++) telegram.chat(20_000 + p).sendText(`surge ${p}`);
+    service.start();
+    await expect.poll(() => started, { timeout: 10_000 }).toBe(MAX_UPDATES_IN_HAND);
+    await new Promise((done) => setTimeout(done, 1500));
+    expect(started).toBe(MAX_UPDATES_IN_HAND);
+    expect(inbox.kept.size).toBe(MAX_UPDATES_IN_HAND);
+    expect(telegram.pending().length).toBeGreaterThanOrEqual(people - MAX_UPDATES_IN_HAND);
+    open();
+    await expect.poll(() => Array.from({ length: people }, (_, p) => echoed(telegram, 20_000 + p).length).filter((n) => n === 1).length, { timeout: 30_000 }).toBe(people);
+    await expect.poll(() => inbox.kept.size).toBe(0);
+    expect(Array.from({ length: people }, (_, p) => echoed(telegram, 20_000 + p))).toEqual(Array.from({ length: people }, (_, p) => [`got surge ${p}`]));
   });
 });

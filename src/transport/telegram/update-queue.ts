@@ -33,6 +33,8 @@ export function createUpdateQueue(deps: { handle(update: Update): Promise<void>;
   const scheduled = new Map<number, Promise<void>>();
   let stopped = false;
   let wakeSleepers: (() => void)[] = [];
+  /** Waiting for the queue to shrink (see `room`). */
+  let roomWaiters: { below: number; wake: () => void }[] = [];
 
   /** Waits `ms`, or less if the queue stops meanwhile. */
   const pause = (ms: number) =>
@@ -59,6 +61,11 @@ export function createUpdateQueue(deps: { handle(update: Update): Promise<void>;
     void settled.then(() => {
       inFlight.delete(settled);
       if (chains.get(chat) === settled) chains.delete(chat);
+      if (roomWaiters.length > 0) {
+        const ready = roomWaiters.filter((waiter) => inFlight.size < waiter.below);
+        roomWaiters = roomWaiters.filter((waiter) => inFlight.size >= waiter.below);
+        for (const waiter of ready) waiter.wake();
+      }
     });
     return task;
   }
@@ -126,10 +133,13 @@ export function createUpdateQueue(deps: { handle(update: Update): Promise<void>;
 
     /** Whether an update still waits in the queue. */
     busy: () => inFlight.size > 0,
+    /** Resolves once fewer than `below` updates are taken and not yet settled (at once if so already). */
+    room: (below: number): Promise<void> => (inFlight.size < below ? Promise.resolve() : new Promise<void>((wake) => roomWaiters.push({ below, wake }))),
     /** Stops retrying; an attempt in progress finishes. */
     stop() {
       stopped = true;
       for (const wake of [...wakeSleepers]) wake();
+      for (const waiter of roomWaiters.splice(0)) waiter.wake();
     },
     /** Resolves when every update taken so far is settled. */
     idle: async () => void (await Promise.all([...inFlight])),
