@@ -52,9 +52,11 @@ const readTypes: pg.CustomTypesConfig = {
 
 /**
  * PostgreSQL: the pool Prisma's adapter uses, each text a named prepared statement (on
- * each connection the first time it runs there), so the server parses and plans it
- * once instead of on every run: measured on the benchmark machine for the first-reads
- * statement, 150 instead of 280 µs a run. `?` is numbered as `$1, $2...`.
+ * each connection the first time it runs there), so the server parses it once instead of
+ * on every run; it still plans it at every run, for the tables as they are then (the
+ * pool's `plan_cache_mode`, see openPostgres). Measured on the benchmark machine for the
+ * first-reads statement: 155 to 185 µs a run instead of 200 to 230. `?` is numbered as
+ * `$1, $2...`.
  */
 export function pgSql(pool: HotPool): HotSql {
   const statements = new Map<string, { name: string; text: string }>();

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Conversation } from '../../src/helpline/conversations.js';
 import { createContactRepository } from '../../src/storage/contact-repository.js';
 import { firstReads } from '../../src/storage/first-reads.js';
 import { createConversationRepository, createEraser } from '../../src/storage/helpline-repositories.js';
@@ -8,6 +7,7 @@ import { createDutyRepository } from '../../src/storage/operator-repository.js';
 import { createSessionRepository } from '../../src/storage/session-repository.js';
 import { parseSession } from '../../src/transport/telegram/context.js';
 import { fakeClock } from '../support/clock.js';
+import { selfCheckConversation } from '../support/conversations.js';
 import { PROVIDERS_UNDER_TEST, suiteDatabase } from '../support/database.js';
 
 // What every update of a private chat reads first is read in one statement and taken by
@@ -15,33 +15,7 @@ import { PROVIDERS_UNDER_TEST, suiteDatabase } from '../support/database.js';
 
 const at = new Date('2026-06-01T12:00:00.123Z');
 const keys = { chatKey: 'chat-a', telegramId: '5001', idHash: 'hash-a' };
-const state = {
-  flowId: 'helpline/self-check',
-  flowVersion: 1,
-  status: 'active' as const,
-  current: 'age',
-  path: ['safety'],
-  answers: { safety: { kind: 'choice' as const, code: 'safe' } },
-  selection: [],
-  outcome: null,
-  urgent: false,
-  startedAt: at.toISOString(),
-  updatedAt: at.toISOString(),
-};
-const conversation = (id: string, updatedAt: Date): Conversation => ({
-  id,
-  contactId: 'c-a',
-  flowId: 'helpline/self-check',
-  flowVersion: 1,
-  language: 'sq',
-  state,
-  status: 'active',
-  level: null,
-  outcome: null,
-  reachedPerson: false,
-  startedAt: at,
-  updatedAt,
-});
+const conversation = (id: string, updatedAt: Date) => selfCheckConversation(id, 'c-a', at, updatedAt);
 
 /** The hot path's SQL with a count of the statements it ran. */
 function counted(sql: HotSql) {

@@ -1,42 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { unclaimed, type HelpCase } from '../../src/helpline/cases.js';
-import type { Conversation } from '../../src/helpline/conversations.js';
 import { createContactRepository } from '../../src/storage/contact-repository.js';
 import { createCaseRepository, createConversationRepository, createEraser, createMessageLogRepository } from '../../src/storage/helpline-repositories.js';
 import { createSessionRepository } from '../../src/storage/session-repository.js';
 import { parseSession } from '../../src/transport/telegram/context.js';
 import { fakeClock } from '../support/clock.js';
+import { selfCheckConversation } from '../support/conversations.js';
 import { PROVIDERS_UNDER_TEST, suiteDatabase } from '../support/database.js';
 
 const at = new Date('2026-06-01T12:00:00.000Z');
 const respondentKey = (runId: string, subject: string) => `${runId}:${subject}`;
-const state = {
-  flowId: 'helpline/self-check',
-  flowVersion: 1,
-  status: 'active' as const,
-  current: 'age',
-  path: ['safety'],
-  answers: { safety: { kind: 'choice' as const, code: 'safe' } },
-  selection: [],
-  outcome: null,
-  urgent: false,
-  startedAt: at.toISOString(),
-  updatedAt: at.toISOString(),
-};
-const conversation = (id: string, contactId: string, updatedAt = at): Conversation => ({
-  id,
-  contactId,
-  flowId: 'helpline/self-check',
-  flowVersion: 1,
-  language: 'sq',
-  state,
-  status: 'active',
-  level: null,
-  outcome: null,
-  reachedPerson: false,
-  startedAt: at,
-  updatedAt,
-});
+const conversation = (id: string, contactId: string, updatedAt = at) => selfCheckConversation(id, contactId, at, updatedAt);
+const state = conversation('', '').state;
 const helpCase = (id: string, code: string, contactId: string): HelpCase => ({
   id,
   code,

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { PROVIDERS_UNDER_TEST, suiteDatabase } from '../support/database.js';
+import { PROVIDERS_UNDER_TEST, suiteDatabase, type TestDatabase } from '../support/database.js';
 
 // What one update writes outside a transaction is never taken into another update's
 // transaction: on SQLite (one connection for all) a write made while a transaction was
@@ -8,13 +8,8 @@ import { PROVIDERS_UNDER_TEST, suiteDatabase } from '../support/database.js';
 describe.each(PROVIDERS_UNDER_TEST)('transactions beside other queries on $name', ({ open, skip }) => {
   const database = suiteDatabase({ open, skip });
   const row = (key: string) => ({ key, eventId: 'ev', language: 'sq', state: '{}', updatedAt: new Date('2026-06-01T09:00:00Z') });
-
-  beforeEach(async () => {
-    if (!skip) await database.db.prisma.eventChat.deleteMany();
-  });
-
-  it.skipIf(skip)('keeps a write made while another transaction is open when that transaction rolls back, and shows it nothing uncommitted', async () => {
-    const { prisma } = database.db;
+  /** A transaction that has written a row and stays open until `finish()`, then fails (and rolls back). */
+  const openFailingTransaction = async (prisma: TestDatabase['db']['prisma']) => {
     let entered = () => {};
     const inside = new Promise<void>((resolve) => (entered = resolve));
     let finish = () => {};
@@ -26,6 +21,16 @@ describe.each(PROVIDERS_UNDER_TEST)('transactions beside other queries on $name'
       throw new Error('a unique violation, say');
     });
     await inside;
+    return { failing, finish };
+  };
+
+  beforeEach(async () => {
+    if (!skip) await database.db.prisma.eventChat.deleteMany();
+  });
+
+  it.skipIf(skip)('keeps a write made while another transaction is open when that transaction rolls back, and shows it nothing uncommitted', async () => {
+    const { prisma } = database.db;
+    const { failing, finish } = await openFailingTransaction(prisma);
     // An upsert is one statement, run without a transaction of its own (a create is wrapped in one, and so waited).
     // Prisma's queries run when awaited: `then` sends them now, while the transaction is open.
     const written = prisma.eventChat.upsert({ where: { key: 'kept' }, create: row('kept'), update: { language: 'en' } }).then((chat) => chat);
@@ -40,17 +45,7 @@ describe.each(PROVIDERS_UNDER_TEST)('transactions beside other queries on $name'
 
   it.skipIf(skip)("keeps the hot path's statements (SQL beside Prisma, on the same connection) out of an open transaction too", async () => {
     const { prisma, sql } = database.db;
-    let entered = () => {};
-    const inside = new Promise<void>((resolve) => (entered = resolve));
-    let finish = () => {};
-    const held = new Promise<void>((resolve) => (finish = resolve));
-    const failing = prisma.$transaction(async (tx) => {
-      await tx.eventChat.create({ data: row('rolled-back') });
-      entered();
-      await held;
-      throw new Error('a unique violation, say');
-    });
-    await inside;
+    const { failing, finish } = await openFailingTransaction(prisma);
     const written = sql.execute('INSERT INTO "EventChat" ("key", "eventId", "language", "state", "updatedAt") VALUES (?, ?, ?, ?, ?)', ['kept', 'ev', 'sq', '{}', new Date('2026-06-01T09:00:00Z')]);
     const read = sql.query<{ key: string }>('SELECT "key" FROM "EventChat"', []);
     await new Promise((resolve) => setTimeout(resolve, 50));
