@@ -21,7 +21,7 @@ import { createI18n } from '../src/i18n/index.js';
 import type { TestDatabase } from '../test/support/database.js';
 import { callbackQuery, command, privateText } from '../test/support/updates.js';
 import { CheckFailed, percentile, registerBenchmark, sorted, throughputAndLatency, type BenchCase, type PreparedCase } from './harness.js';
-import { benchDatabases, uraBot } from './ura-bot.js';
+import { benchDatabases, emptyTables, uraBot } from './ura-bot.js';
 
 const FIRST_PERSON = 820_000;
 const FIRST_OPERATOR = 9_800_000;
@@ -79,9 +79,7 @@ function handoffCase(provider: 'sqlite' | 'postgresql', open: () => Promise<Test
 
       return {
         async run(people) {
-          for (const table of ['caseEvent', 'caseMessage', 'outboxMessage', 'helpCase', 'conversation', 'chatMessage', 'chatSession', 'contact', 'operator'] as const) {
-            await (prisma[table] as unknown as { deleteMany(): Promise<unknown> }).deleteMany();
-          }
+          await emptyTables(db.db, ['CaseEvent', 'CaseMessage', 'OutboxMessage', 'HelpCase', 'Conversation', 'ChatMessage', 'ChatSession', 'Contact', 'Operator']);
           await addOperators(OPERATORS, FIRST_OPERATOR, 'on');
           await pool(people, IN_FLIGHT, async (i) => {
             for (const update of [command('start', '', person(i)), callbackQuery('l|sq', person(i)), callbackQuery('o', person(i)), callbackQuery('y|safe', person(i))]) await handle(update);

@@ -42,7 +42,7 @@ import { callbackQuery, command, privateText, type Sender } from '../test/suppor
 import { conversationsPeer, type ConversationSession, type Peer, type PeerSession, type PeerStorage, postgresStorage, sessionPeer, sqliteStorage } from './peer-bot.js';
 import { countStatements, type StatementCounter } from './sql-count.js';
 import { checkSelfCheckOutcome } from './self-check-outcome.js';
-import { benchDatabases, uraBot } from './ura-bot.js';
+import { benchDatabases, emptyTables, uraBot } from './ura-bot.js';
 import { CheckFailed, percentile, registerBenchmark, throughputAndLatency, sorted, type BenchCase, type PreparedCase } from './harness.js';
 
 const FIRST_USER_ID = 810_000;
@@ -331,17 +331,7 @@ function uraCase(
       const ura: Runner = {
         async run(people) {
           // Same work every run: the people are new to the bot.
-          await prisma.chatMessage.deleteMany();
-          await prisma.caseEvent.deleteMany();
-          await prisma.outboxMessage.deleteMany();
-          await prisma.helpCase.deleteMany();
-          await prisma.conversation.deleteMany();
-          await prisma.chatSession.deleteMany();
-          await prisma.contact.deleteMany();
-          await prisma.usageCount.deleteMany();
-          // PostgreSQL keeps deleted rows until a vacuum: without one, each run found the tables
-          // larger than the last, and Ura's throughput fell run after run (503, 395, 274 updates/s).
-          if (provider === 'postgresql') for (const table of URA_TABLES) await prisma.$executeRawUnsafe(`VACUUM ANALYZE "${table}"`);
+          await emptyTables(db.db, URA_TABLES);
           screen.reset();
           statements.reset();
           const timing = await drive((update) => bot.handleUpdate(update), people, script, check);

@@ -25,7 +25,7 @@ import { buildScript, SELF_CHECK_FLOW, type Script } from '../test/support/self-
 import { startUraProcess } from '../test/support/ura-processes.js';
 import { CheckFailed, percentile, registerBenchmark, sorted, throughputAndLatency, type BenchCase, type PreparedCase } from './harness.js';
 import { checkSelfCheckOutcome } from './self-check-outcome.js';
-import { postgresVersion } from './ura-bot.js';
+import { emptyTables, postgresVersion } from './ura-bot.js';
 
 /** People going through at once, each with one update in flight (the helpline benchmark's 64). */
 const IN_FLIGHT = 64;
@@ -54,9 +54,7 @@ function processesCase(count: number, open: () => Promise<TestDatabase>, script:
       return {
         async run(size) {
           const { prisma } = database.db;
-          for (const table of ['chatMessage', 'helpCase', 'conversation', 'chatSession', 'contact', 'usageCount'] as const) {
-            await (prisma[table] as unknown as { deleteMany(): Promise<unknown> }).deleteMany();
-          }
+          await emptyTables(database.db, ['ChatMessage', 'HelpCase', 'Conversation', 'ChatSession', 'Contact', 'UsageCount']);
           const everyone = Array.from({ length: size }, () => nextPerson++);
           for (const id of everyone) people.add(id);
           const latencies: number[] = [];

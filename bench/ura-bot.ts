@@ -91,3 +91,14 @@ export async function benchDatabases(notes: string[]) {
   } else notes.push('PostgreSQL not measured: TEST_DATABASE_URL is not set');
   return { providers, postgres };
 }
+
+/**
+ * Empties `tables` (in this order, the referencing ones first) so that a run finds the
+ * same database as the last; on PostgreSQL also vacuums them, which keeps deleted rows
+ * from piling up run after run (without it Ura's helpline throughput on PostgreSQL fell
+ * from one run to the next: 503, 395, 274 updates/s).
+ */
+export async function emptyTables(database: Pick<Database, 'prisma' | 'provider'>, tables: readonly string[]): Promise<void> {
+  for (const table of tables) await database.prisma.$executeRawUnsafe(`DELETE FROM "${table}"`);
+  if (database.provider === 'postgresql') for (const table of tables) await database.prisma.$executeRawUnsafe(`VACUUM ANALYZE "${table}"`);
+}

@@ -1,6 +1,11 @@
 import type { Contact, ContactStore } from '../helpline/contacts.js';
 import type { UraPrisma } from './database.js';
-import type { HotSql } from './hot-path.js';
+import { type HotSql, readAheadOr } from './hot-path.js';
+
+/** What Ura reads of a contact: never its hash nor its sealed chat address (first-reads.ts reads the same). */
+export const CONTACT_COLUMNS = ['id', 'language', 'source', 'region', 'firstSeenAt', 'lastSeenAt'] as const;
+
+const BY_ID_HASH = `SELECT ${CONTACT_COLUMNS.map((column) => `"${column}"`).join(', ')} FROM "Contact" WHERE "idHash" = ?`;
 
 const toContact = (row: { id: string; language: string; source: string | null; region: string | null; firstSeenAt: Date; lastSeenAt: Date }): Contact => ({
   id: row.id,
@@ -29,10 +34,7 @@ export function createContactRepository(prisma: UraPrisma, sql: HotSql): Contact
     },
     async findByIdHash(idHash) {
       // Every update: SQL straight to the driver (see hot-path.ts).
-      type Row = Parameters<typeof toContact>[0];
-      const [row] =
-        (sql.ahead.take('contact', idHash) as Row[] | undefined) ??
-        (await sql.query<Row>('SELECT "id", "language", "source", "region", "firstSeenAt", "lastSeenAt" FROM "Contact" WHERE "idHash" = ?', [idHash]));
+      const [row] = await readAheadOr<Parameters<typeof toContact>[0]>(sql, 'contact', idHash, BY_ID_HASH, [idHash]);
       return row ? toContact(row) : undefined;
     },
   };

@@ -1,3 +1,4 @@
+import { CONTACT_COLUMNS } from './contact-repository.js';
 import { Prisma } from './generated/sqlite/client.js';
 import type { HotSql } from './hot-path.js';
 import type { AheadKind } from './read-ahead.js';
@@ -16,7 +17,7 @@ export type ReadFirst = (keys: FirstReadKeys) => Promise<() => void>;
 const TABLES = [
   { kind: 'session', alias: 's', columns: ['value'] },
   { kind: 'operator', alias: 'o', columns: Object.values(Prisma.OperatorScalarFieldEnum) },
-  { kind: 'contact', alias: 'c', columns: ['id', 'language', 'source', 'region', 'firstSeenAt', 'lastSeenAt'] },
+  { kind: 'contact', alias: 'c', columns: CONTACT_COLUMNS },
   { kind: 'conversation', alias: 'v', columns: Object.values(Prisma.ConversationScalarFieldEnum) },
 ] as const satisfies readonly { kind: AheadKind; alias: string; columns: readonly string[] }[];
 
@@ -38,24 +39,17 @@ LEFT JOIN "Conversation" v ON v."id" = (SELECT "id" FROM "Conversation" WHERE "c
 export function firstReads(sql: HotSql): ReadFirst {
   return async ({ chatKey, telegramId, idHash }) => {
     const [row = {}] = await sql.query<Record<string, unknown>>(SELECT, [chatKey, telegramId, idHash]);
-    const part = (alias: string, columns: readonly string[]) => Object.fromEntries(columns.map((column) => [column, row[`${alias}.${column}`]]));
-    const present = (alias: string, column: string) => row[`${alias}.${column}`] !== null && row[`${alias}.${column}`] !== undefined;
-    const [session, operator, contact, conversation] = TABLES.map(({ alias, columns }) => (present(alias, columns[0]) ? [part(alias, columns)] : [])) as [
-      Record<string, unknown>[],
-      Record<string, unknown>[],
-      Record<string, unknown>[],
-      Record<string, unknown>[],
-    ];
-    const contactId = contact[0]?.id;
-    const held: [AheadKind, string, Record<string, unknown>[]][] = [
-      ['session', chatKey, session],
-      ['operator', telegramId, operator],
-      ['contact', idHash, contact],
-      ...(typeof contactId === 'string' ? [['conversation', contactId, conversation] as [AheadKind, string, Record<string, unknown>[]]] : []),
-    ];
-    for (const [kind, key, rows] of held) sql.ahead.put(kind, key, rows);
+    // Each table's row, or none where its first column (its key) came back empty.
+    const rowsOf = (alias: string, columns: readonly string[]) => (row[`${alias}.${columns[0]}`] == null ? [] : [Object.fromEntries(columns.map((column) => [column, row[`${alias}.${column}`]]))]);
+    const contactId = row['c.id'];
+    const keys: Record<AheadKind, string | undefined> = { session: chatKey, operator: telegramId, contact: idHash, conversation: typeof contactId === 'string' ? contactId : undefined };
+    const held = TABLES.flatMap(({ kind, alias, columns }) => {
+      const key = keys[kind];
+      return key === undefined ? [] : [{ kind, key, rows: rowsOf(alias, columns) }];
+    });
+    for (const { kind, key, rows } of held) sql.ahead.put(kind, key, rows);
     return () => {
-      for (const [kind, key, rows] of held) sql.ahead.release(kind, key, rows);
+      for (const { kind, key, rows } of held) sql.ahead.release(kind, key, rows);
     };
   };
 }

@@ -7,7 +7,7 @@ import { flowStateSchema } from '../flows/state.js';
 import type { Clock } from '../shared/clock.js';
 import type { RespondentKey } from '../surveys/respondent.js';
 import type { Database, UraPrisma } from './database.js';
-import type { HotSql } from './hot-path.js';
+import { type HotSql, readAheadOr } from './hot-path.js';
 import { countAndDeleteConversations, forgetCases } from './forgetting.js';
 import { isUniqueViolation } from './prisma-errors.js';
 import { storedOneOf } from './stored-values.js';
@@ -75,9 +75,13 @@ export function createConversationRepository(prisma: UraPrisma, sql: HotSql): Co
       return row ? toConversation(row) : undefined;
     },
     async latestActive(contactId) {
-      const [row] =
-        (sql.ahead.take('conversation', contactId) as ConversationRow[] | undefined) ??
-        (await sql.query<ConversationRow>('SELECT * FROM "Conversation" WHERE "contactId" = ? AND "status" = \'active\' ORDER BY "updatedAt" DESC LIMIT 1', [contactId]));
+      const [row] = await readAheadOr<ConversationRow>(
+        sql,
+        'conversation',
+        contactId,
+        'SELECT * FROM "Conversation" WHERE "contactId" = ? AND "status" = \'active\' ORDER BY "updatedAt" DESC LIMIT 1',
+        [contactId],
+      );
       return row ? toConversation(row) : undefined;
     },
   };

@@ -1,6 +1,6 @@
 import type Sqlite from 'better-sqlite3';
 import pg from 'pg';
-import { createReadAhead, type ReadAhead } from './read-ahead.js';
+import { type AheadKind, createReadAhead, type ReadAhead } from './read-ahead.js';
 
 /**
  * The statements every update of the helpline runs (read the session, the sender as
@@ -37,6 +37,11 @@ export interface HotSql {
 }
 
 export type HotArg = string | number | boolean | Date | null;
+
+/** A repository's own read of `kind` by `key`: the rows the update in hand read ahead (first-reads.ts), or `text` run now. */
+export async function readAheadOr<T>(sql: HotSql, kind: AheadKind, key: string, text: string, args: readonly HotArg[]): Promise<T[]> {
+  return (sql.ahead.take(kind, key) as T[] | undefined) ?? sql.query<T>(text, args);
+}
 
 /** The part of a pg pool this uses. */
 export type HotPool = Pick<pg.Pool, 'query'>;

@@ -3,7 +3,7 @@ import { OPERATOR_ROLES, type DutyStore, type Operator, type OperatorStore } fro
 import { backInQueue } from '../helpline/cases.js';
 import type { UraPrisma } from './database.js';
 import { eventRow } from './handoff-repository.js';
-import type { HotSql } from './hot-path.js';
+import { type HotSql, readAheadOr } from './hot-path.js';
 import { isUniqueViolation } from './prisma-errors.js';
 import { storedOneOf } from './stored-values.js';
 
@@ -93,7 +93,7 @@ export function createDutyRepository(prisma: UraPrisma, sql: HotSql): DutyStore 
     onDuty: async () => (await sql.query<Row>('SELECT * FROM "Operator" ORDER BY "createdAt" ASC, "id" ASC', [])).map(toDuty),
     async dutyOf(telegramId) {
       // Asked of every update's sender: SQL straight to the driver (see hot-path.ts).
-      const [row] = (sql.ahead.take('operator', telegramId) as Row[] | undefined) ?? (await sql.query<Row>('SELECT * FROM "Operator" WHERE "telegramId" = ?', [telegramId]));
+      const [row] = await readAheadOr<Row>(sql, 'operator', telegramId, 'SELECT * FROM "Operator" WHERE "telegramId" = ?', [telegramId]);
       return row ? toDuty(row) : undefined;
     },
     async byId(id) {

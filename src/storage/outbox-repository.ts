@@ -68,8 +68,8 @@ export function createOutboxRepository(prisma: UraPrisma, sql: HotSql): OutboxSt
           [DUE_PAGE, skip],
         );
         const ids = heads.map((head) => head.id);
-        const rows_ = ids.length === 0 ? [] : await sql.query<Row>(`SELECT * FROM "OutboxMessage" WHERE "id" IN (${marks(ids.length)})`, ids);
-        const rows = new Map(rows_.map((row) => [row.id, row]));
+        const headRows = ids.length === 0 ? [] : await sql.query<Row>(`SELECT * FROM "OutboxMessage" WHERE "id" IN (${marks(ids.length)})`, ids);
+        const rows = new Map(headRows.map((row) => [row.id, row]));
         for (const id of ids) {
           const row = rows.get(id);
           if (row && isDue(row, now) && found.size < limit) found.set(row.id, row);

@@ -1,5 +1,5 @@
 import type { Clock } from '../shared/clock.js';
-import type { HotSql } from './hot-path.js';
+import { type HotSql, readAheadOr } from './hot-path.js';
 
 /**
  * Durable conversation state, one JSON value per key; `updatedAt` is the time of
@@ -21,7 +21,7 @@ export function createSessionRepository<T>(sql: HotSql, clock: Clock, parse: (va
   // Reads and writes run on every update: SQL straight to the driver (see hot-path.ts).
   return {
     async read(key) {
-      const [row] = (sql.ahead.take('session', key) as { value: string }[] | undefined) ?? (await sql.query<{ value: string }>('SELECT "value" FROM "ChatSession" WHERE "key" = ?', [key]));
+      const [row] = await readAheadOr<{ value: string }>(sql, 'session', key, 'SELECT "value" FROM "ChatSession" WHERE "key" = ?', [key]);
       if (!row) return undefined;
       lastRead.set(key, row.value);
       try {

@@ -87,8 +87,9 @@ interface Options {
  * name their senders); only then does the next call acknowledge it. The batch is
  * then handled from the inbox, in order per chat, each update tried again while
  * the database is away (the chat's later updates wait for it), and deleted from
- * the inbox once handled. No more is asked for while MAX_UPDATES_IN_HAND are in hand. At start the inbox is handled first, so a crash between a
- * fetch and the handling loses nothing. A 409 (another instance polls with the same
+ * the inbox once handled. No more is asked for while MAX_UPDATES_IN_HAND are in
+ * hand. At start the inbox is handled first, so a crash between a fetch and the
+ * handling loses nothing. A 409 (another instance polls with the same
  * token) is retried with a growing pause and shown in /healthz; a 401 (the token was
  * revoked) stops the bot with a clear log line while the web side keeps serving.
  */

@@ -1,5 +1,6 @@
-import { BotError, type Transformer } from 'grammy';
+import type { Transformer } from 'grammy';
 import { SENDING } from './protect-content.js';
+import { errorChain } from './transient.js';
 
 /** The record an update's handling needs: taken before its first message, given back if that message does not go. */
 export interface UpdateClaims {
@@ -14,14 +15,7 @@ export class HandledElsewhere extends Error {
   }
 }
 
-export function isHandledElsewhere(error: unknown): boolean {
-  // grammY wraps a handler's error in a BotError, the error boundary once more.
-  for (let current = error, depth = 0; current !== undefined && current !== null && depth < 8; depth++) {
-    if (current instanceof HandledElsewhere) return true;
-    current = current instanceof BotError ? current.error : current instanceof Error ? current.cause : undefined;
-  }
-  return false;
-}
+export const isHandledElsewhere = (error: unknown): boolean => [...errorChain(error)].some((current) => current instanceof HandledElsewhere);
 
 /**
  * Records the update as handled just before the first message its handling puts in a

@@ -8,12 +8,18 @@ import { isDatabaseUnavailable } from '../../storage/prisma-errors.js';
  * and handling it again would fail the same way.
  */
 export function isTransient(error: unknown): boolean {
-  // grammY wraps a handler's error in a BotError, the error boundary once more.
-  for (let current = error, depth = 0; current !== undefined && current !== null && depth < 8; depth++) {
+  for (const current of errorChain(error)) {
     if (isDatabaseUnavailable(current)) return true;
     if (current instanceof HttpError) return true;
     if (current instanceof GrammyError) return current.error_code === 429 || current.error_code >= 500;
-    current = current instanceof BotError ? current.error : current instanceof Error ? current.cause : undefined;
   }
   return false;
+}
+
+/** An error and what it wraps: grammY wraps a handler's error in a BotError, the error boundary once more; others name a `cause`. */
+export function* errorChain(error: unknown): Generator<unknown> {
+  for (let current = error, depth = 0; current !== undefined && current !== null && depth < 8; depth++) {
+    yield current;
+    current = current instanceof BotError ? current.error : current instanceof Error ? current.cause : undefined;
+  }
 }

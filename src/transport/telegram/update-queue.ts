@@ -84,16 +84,19 @@ export function createUpdateQueue(deps: { handle(update: Update): Promise<void>;
     return true;
   }
 
+  /** A handled update recorded, or `unrecorded` while the database is away. */
+  const recorded = async (updateId: number): Promise<'handled' | 'unrecorded'> => ((await record(updateId)) ? 'handled' : 'unrecorded');
+
   /** `unrecorded`: handled, but the record of it could not be written yet. */
   async function attempt(update: Update): Promise<Outcome | 'unrecorded'> {
     const updateId = update.update_id;
     try {
       // Recorded before: made sure it is out of the inbox too (it was recorded before its first message).
-      if (await inbox.handled(updateId)) return (await record(updateId)) ? 'handled' : 'unrecorded';
+      if (await inbox.handled(updateId)) return recorded(updateId);
       await deps.handle(update);
     } catch (error) {
       // Another try of it (Telegram delivered it again, to another process) answers it.
-      if (isHandledElsewhere(error)) return (await record(updateId)) ? 'handled' : 'unrecorded';
+      if (isHandledElsewhere(error)) return recorded(updateId);
       if (isTransient(error)) {
         logger.warn({ updateId, err: errorMessage(error) }, 'update not handled for now (the database or Telegram is unavailable); it will be handled again');
         return 'again';
@@ -102,7 +105,7 @@ export function createUpdateQueue(deps: { handle(update: Update): Promise<void>;
       // recorded as handled (the person had the apology) and not tried again.
       logger.error({ updateId, err: errorMessage(error) }, 'update failed');
     }
-    return (await record(updateId)) ? 'handled' : 'unrecorded';
+    return recorded(updateId);
   }
 
   return {
@@ -122,7 +125,7 @@ export function createUpdateQueue(deps: { handle(update: Update): Promise<void>;
         let outcome: Outcome | 'unrecorded' = 'again';
         for (let delay = FIRST_RETRY_MS; !stopped; delay = Math.min(delay * 2, MAX_RETRY_MS)) {
           // Once handled, only the record is tried again: the person is not answered twice.
-          outcome = outcome === 'unrecorded' ? ((await record(update.update_id)) ? 'handled' : 'unrecorded') : await attempt(update);
+          outcome = outcome === 'unrecorded' ? await recorded(update.update_id) : await attempt(update);
           if (outcome === 'handled') return;
           await pause(delay);
         }
