@@ -17,9 +17,11 @@ RUN npm ci --ignore-scripts \
  && npm run build \
  && npm prune --omit=dev --ignore-scripts
 
-# Run stage: production dependencies only, as an unprivileged user.
+# Run stage: production dependencies only, as an unprivileged user. Debian's Chromium
+# prints the PDF reports (src/reports/chromium.ts); Ura never downloads a browser.
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 DATABASE_URL=file:/data/ura.db DATA_DIR=/data
+RUN apt-get update && apt-get install -y --no-install-recommends chromium && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist

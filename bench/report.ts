@@ -33,7 +33,7 @@ function formOf(): EvaluationForm {
     ),
     ...Array.from({ length: OPEN_ITEMS }, (_, i): FormItem => ({ code: `o${i + 1}`, kind: 'text', text: text(`o${i + 1}`) })),
   ];
-  return { id: 'bench/evaluation', version: 1, title: { sq: 'Vlerësimi', en: 'Evaluation' }, items };
+  return { id: 'bench/evaluation', version: 1, title: { sq: 'Vlerësimi', en: 'Evaluation' }, items, anonymous: true };
 }
 
 const WORDS = ['bashkëpunimi', 'trajnimi', 'koordinimi', 'materialet', 'koha', 'diskutimi', 'përkthimi', 'rrjetëzimi', 'the', 'group', 'work', 'useful'];

@@ -1,6 +1,7 @@
 import type { Outbox } from './delivery/outbox.js';
 import { type EventRecord, type Events, type EventStore, evaluationSlot, eventName, personKeyOf } from './events/index.js';
 import type { FlowCatalog } from './flows/catalog.js';
+import type { I18n } from './i18n/index.js';
 import type { Clock } from './shared/clock.js';
 import type { IdentityProtector } from './shared/crypto.js';
 import type { UraPrisma } from './storage/database.js';
@@ -10,6 +11,8 @@ import {
   createRunDelivery,
   participantSubject,
   createSurveyRuns,
+  formTranslate,
+  formWordings,
   RUN_PURPOSES,
   runTokens,
   SURVEYS_AREA,
@@ -29,6 +32,7 @@ export function surveyAttendees(deps: { events: Pick<Events, 'find' | 'programme
     languages: event.languages,
     evaluation: evaluationSlot(event, await events.programme(event.id)) ?? null,
   });
+  const telegramKeyOf = (telegramId: number) => identity.hashId('participant', telegramId);
   const here = (participant: { leftAt: Date | null; deletedAt: Date | null } | undefined) => participant !== undefined && participant.leftAt === null && participant.deletedAt === null;
   return {
     async event(ref) {
@@ -45,11 +49,17 @@ export function surveyAttendees(deps: { events: Pick<Events, 'find' | 'programme
       );
     },
     async checkedIn(eventId, telegramId) {
-      const telegramKey = identity.hashId('participant', telegramId);
+      const telegramKey = telegramKeyOf(telegramId);
       const participant = await store.participantByTelegramKey(eventId, telegramKey);
       if (!participant || !here(participant)) return undefined;
       const key = personKeyOf(participant);
       return (await store.attendance(eventId)).some((row) => row.personKey === key) ? { subject: participantSubject(telegramKey), language: participant.language } : undefined;
+    },
+    async profile(eventId, telegramId) {
+      const participant = await store.participantByTelegramKey(eventId, telegramKeyOf(telegramId));
+      if (!participant || !here(participant)) return null;
+      const organisation = participant.organisationId === null ? undefined : (await store.organisations(eventId)).find((one) => one.id === participant.organisationId);
+      return { orgType: organisation?.orgType ?? null, region: participant.region };
     },
     reachable: async (participantId) => {
       const participant = await store.participant(participantId);
@@ -72,6 +82,7 @@ export function composeSurveyRuns(deps: {
   identity: IdentityProtector;
   outbox: Outbox;
   write: SurveyWriter;
+  i18n: I18n;
   clock: Clock;
 }) {
   const { prisma, surveys, catalog, identity, outbox, clock } = deps;
@@ -87,7 +98,7 @@ export function composeSurveyRuns(deps: {
     },
   });
   return {
-    runs: createSurveyRuns({ surveys, store, catalog, attendees, clock }),
+    runs: createSurveyRuns({ surveys, store, catalog, attendees, clock, wordingOf: formWordings(catalog, formTranslate(deps.i18n)) }),
     chat: createRunChat({ surveys, store, attendees, token, clock }),
     delivery: createRunDelivery({ store, catalog, attendees, outbox, write: deps.write, token, clock }),
   };

@@ -155,7 +155,7 @@ export function composeAreas(deps: AreaDeps) {
     languages: i18n.languages,
   });
   // Evaluation runs: sent at the programme's evaluation slot, answered in the chat, reminded, closed.
-  const surveyRuns = composeSurveyRuns({ prisma, surveys, catalog, events, eventStore, identity, outbox: parts.outbox, write: surveyWriter(i18n), clock });
+  const surveyRuns = composeSurveyRuns({ prisma, surveys, catalog, events, eventStore, identity, outbox: parts.outbox, write: surveyWriter(i18n), i18n, clock });
   return {
     parts,
     duty: parts.duty,

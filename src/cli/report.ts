@@ -71,7 +71,7 @@ async function previousOf(form: EvaluationForm, ref: string, db: Database, event
   }
   const subject = await eventSubject(events(), ref);
   const earlier = await evaluationReport({ store: createSurveyRepository(db.prisma), coding: codingOf(db) }, { form, subject });
-  return previousFromReport(earlier.report, form);
+  return previousFromReport(earlier.report, earlier.wording);
 }
 
 async function fileSubject(form: EvaluationForm, path: string): Promise<EvaluationSubject> {

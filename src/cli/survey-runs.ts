@@ -16,7 +16,18 @@ import { isBotUsername, joinQr, qrFormatOf } from '../events/index.js';
 import { flowNamespace } from '../flows/schema.js';
 import { createI18n } from '../i18n/index.js';
 import { instantAt } from '../shared/zone.js';
-import { createSurveyRuns, createSurveys, MAX_REMIND_AFTER_MINUTES, respondentKeys, RUN_START_PREFIX, runLink, type RunSummary, type SurveyRun } from '../surveys/index.js';
+import {
+  createSurveyRuns,
+  createSurveys,
+  formTranslate,
+  formWordings,
+  MAX_REMIND_AFTER_MINUTES,
+  respondentKeys,
+  RUN_START_PREFIX,
+  runLink,
+  type RunSummary,
+  type SurveyRun,
+} from '../surveys/index.js';
 import { botUsername } from './bot-username.js';
 import { withDatabase } from './database.js';
 import { EXIT, ExitError } from './environment.js';
@@ -44,7 +55,8 @@ function composeSurveyRunsOnly(db: Database, config: Config) {
   const identity = createIdentityProtector(config.secrets);
   const surveys = createSurveys({ catalog, store: createSurveyRepository(db.prisma), respondentKey: respondentKeys(identity), clock: systemClock });
   const attendees = surveyAttendees({ events: eventsOn(db, config), store: createEventStore(db.prisma), identity });
-  return { runs: createSurveyRuns({ surveys, store: createSurveyRunRepository(db.prisma), catalog, attendees, clock: systemClock }) };
+  const wordingOf = formWordings(catalog, formTranslate(createI18n()));
+  return { runs: createSurveyRuns({ surveys, store: createSurveyRunRepository(db.prisma), catalog, attendees, clock: systemClock, wordingOf }) };
 }
 
 const english = () => createI18n();

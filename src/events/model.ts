@@ -1,12 +1,6 @@
-import { REGIONS } from '../shared/regions.js';
-
-/** The kinds of organisation an invitation list sorts people by (the 2006 report's five, and other). */
-export const ORG_TYPES = ['central_gov', 'local_gov', 'ngo', 'international', 'staff', 'other'] as const;
-export type OrgType = (typeof ORG_TYPES)[number];
-
-/** Where an invitee comes from: one of the 12 counties, the national level, or abroad. */
-export const INVITE_REGIONS = [...REGIONS, 'national', 'international'] as const;
-export type InviteRegion = (typeof INVITE_REGIONS)[number];
+// The kinds of organisation an invitation list sorts people by, and where invitees come from.
+export { INVITE_REGIONS, type InviteRegion, ORG_TYPES, type OrgType } from '../shared/organisations.js';
+import type { InviteRegion, OrgType } from '../shared/organisations.js';
 
 /** The events area's name on the outbox: its chats are keyed apart from the helpline's. */
 export const EVENTS_AREA = 'events';

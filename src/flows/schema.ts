@@ -117,6 +117,13 @@ export const flowSchema = z
     /** Who the flow is written for; an answer with role `age` overrides it. */
     audience: z.enum(['adult', 'child', 'any']).default('any'),
     /**
+     * A survey's answers name nobody (the default). `false`: each response also keeps the
+     * respondent's type of organisation and region (from registration, or the paper form's
+     * columns), never a name, so that a report can break the ratings down by them; the
+     * respondent is told so before the first question.
+     */
+    anonymous: z.boolean().default(true),
+    /**
      * The register of the shared hints (locales/<lng>/flows.json): `young` speaks to a
      * young person as "ti" (hint_young), by default "ju" (hint).
      */
@@ -135,6 +142,9 @@ export const flowSchema = z
   .superRefine((flow, ctx) => {
     if (flow.kind === 'screening' && (!flow.indicators || !flow.levels)) {
       ctx.addIssue({ code: 'custom', path: ['indicators'], message: 'a screening flow needs `indicators` and `levels`' });
+    }
+    if (!flow.anonymous && flow.kind !== 'survey') {
+      ctx.addIssue({ code: 'custom', path: ['anonymous'], message: 'only a survey can keep who answered; a screening is always anonymous' });
     }
     if (flow.levels && flow.levels.high <= flow.levels.concern) {
       ctx.addIssue({ code: 'custom', path: ['levels', 'high'], message: 'must be above levels.concern' });

@@ -1,33 +1,23 @@
 import { answerSchema, flowStateSchema } from '../flows/state.js';
-import { RESPONSE_SOURCES, RESPONSE_STATUSES, SURVEY_KINDS, type SurveyResponse, type SurveyRun, type SurveyStore } from '../surveys/model.js';
+import { RESPONSE_SOURCES, RESPONSE_STATUSES, type SurveyResponse, type SurveyStore } from '../surveys/model.js';
 import type { RespondentKey } from '../surveys/respondent.js';
 import type { SurveyRetentionStore } from '../surveys/retention.js';
 import { z } from 'zod';
 import type { Database, UraPrisma, UraTx } from './database.js';
 import { isUniqueViolation } from './prisma-errors.js';
 import { storedOneOf } from './stored-values.js';
+import { parsedJson, runRow, toRun } from './survey-rows.js';
 
-type RunRow = Awaited<ReturnType<UraPrisma['surveyRun']['findUniqueOrThrow']>>;
 type ResponseRow = Awaited<ReturnType<UraPrisma['surveyResponse']['findUniqueOrThrow']>>;
-
-const toRun = (row: RunRow): SurveyRun => ({ ...row, kind: storedOneOf(SURVEY_KINDS, row.kind, 'standalone') });
 
 const answersSchema = z.record(z.string(), answerSchema);
 const askedSchema = z.array(z.string()).nullable();
 
-const json = (text: string): unknown => {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-};
-
 /** A row whose state or answers cannot be read is never half-used: it reads as no response. */
 function toResponse(row: ResponseRow): SurveyResponse | undefined {
-  const state = flowStateSchema.safeParse(json(row.state));
-  const answers = answersSchema.safeParse(json(row.answers));
-  const asked = askedSchema.safeParse(row.asked === null ? null : json(row.asked));
+  const state = flowStateSchema.safeParse(parsedJson(row.state));
+  const answers = answersSchema.safeParse(parsedJson(row.answers));
+  const asked = askedSchema.safeParse(row.asked === null ? null : parsedJson(row.asked));
   if (!state.success || !answers.success || !asked.success) return undefined;
   return {
     id: row.id,
@@ -46,6 +36,7 @@ function toResponse(row: ResponseRow): SurveyResponse | undefined {
     startedAt: row.startedAt,
     updatedAt: row.updatedAt,
     completedAt: row.completedAt,
+    profile: row.orgType === null && row.region === null ? null : { orgType: row.orgType, region: row.region },
   };
 }
 
@@ -63,6 +54,8 @@ const responseRow = (r: SurveyResponse) => ({
   startedAt: r.startedAt,
   updatedAt: r.updatedAt,
   completedAt: r.completedAt,
+  orgType: r.profile?.orgType ?? null,
+  region: r.profile?.region ?? null,
 });
 
 export function createSurveyRepository(prisma: UraPrisma): SurveyStore {
@@ -73,7 +66,7 @@ export function createSurveyRepository(prisma: UraPrisma): SurveyStore {
     },
     async createRun(run) {
       try {
-        await prisma.surveyRun.create({ data: run });
+        await prisma.surveyRun.create({ data: runRow(run) });
         return true;
       } catch (error) {
         if (isUniqueViolation(error)) return false;
@@ -117,7 +110,7 @@ export function createSurveyRepository(prisma: UraPrisma): SurveyStore {
     async addPaperResponses(responses, newRun) {
       try {
         await prisma.$transaction(async (tx) => {
-          if (newRun) await tx.surveyRun.create({ data: newRun });
+          if (newRun) await tx.surveyRun.create({ data: runRow(newRun) });
           await tx.surveyResponse.createMany({ data: responses.map((r) => ({ id: r.id, ...responseRow(r) })) });
         });
         return true;

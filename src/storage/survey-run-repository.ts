@@ -1,13 +1,10 @@
-import { SURVEY_KINDS, type SurveyRun } from '../surveys/model.js';
 import { TOKEN_STATUSES, type SurveyRunStore, type TokenStatus } from '../surveys/run-store.js';
 import type { UraPrisma, UraTx } from './database.js';
 import { insertOutbox } from './outbox-repository.js';
 import { isUniqueViolation } from './prisma-errors.js';
 import { storedOneOf } from './stored-values.js';
+import { toRun } from './survey-rows.js';
 
-type RunRow = Awaited<ReturnType<UraPrisma['surveyRun']['findUniqueOrThrow']>>;
-
-const toRun = (row: RunRow): SurveyRun => ({ ...row, kind: storedOneOf(SURVEY_KINDS, row.kind, 'standalone') });
 const RANK: Record<TokenStatus, number> = { invited: 0, started: 1, completed: 2 };
 const NOT_CLOSED = { closedAt: null };
 

@@ -1,6 +1,7 @@
 import { computeEvaluation } from '../reports/evaluation/compute.js';
+import { INVITE_REGIONS, ORG_TYPES } from '../shared/organisations.js';
 import type { Agreement, EvaluationForm, EvaluationReport, OpenItemCoding, PreviousEdition, ProfileSection, ReportResponse } from '../reports/evaluation/model.js';
-import type { ResponseStatus, SurveyRun, SurveyStore } from './model.js';
+import type { FormWording, ResponseStatus, SurveyRun, SurveyStore } from './model.js';
 import type { SurveyCoding } from './coding/coding.js';
 import { reportResponseOf } from './report-response.js';
 
@@ -23,6 +24,8 @@ export type CodingOf = (
 export interface EvaluationReportOf {
   report: EvaluationReport;
   themes: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** How the questions were worded when its runs asked them (the newest run's); null when no run kept it. */
+  wording: FormWording | null;
 }
 
 export interface EvaluationReportInput {
@@ -54,6 +57,7 @@ export async function evaluationReport(deps: { store: Pick<SurveyStore, 'scopedR
         )
       : { open: [], agreement: null, labels: {} };
   const checkedIn = subject.kind === 'event' ? subject.checkedIn : null;
+  const wording = askedWording(runs);
   const report = computeEvaluation({
     form,
     responses,
@@ -63,8 +67,17 @@ export async function evaluationReport(deps: { store: Pick<SurveyStore, 'scopedR
     coding: coding.open,
     agreement: coding.agreement,
     profile: subject.kind === 'event' ? subject.profile : null,
+    wording,
+    // Groups in registration's order, as the participant profile lists them.
+    groupOrder: { orgType: ORG_TYPES, region: INVITE_REGIONS },
   });
-  return { report, themes: coding.labels };
+  return { report, themes: coding.labels, wording };
+}
+
+/** The wording the newest of the runs kept: what an event asked, chat or paper, as the latest run of its form put it. */
+function askedWording(runs: readonly SurveyRun[]): FormWording | null {
+  const kept = runs.filter((run) => run.wording !== null).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+  return kept[0]?.wording ?? null;
 }
 
 /** The coding of open answers as the report reads it: the run's answers, against the form's (or the event's) codebook. */

@@ -1,8 +1,9 @@
-import type { CompiledFlow } from '../flows/catalog.js';
+import type { CompiledFlow, FlowCatalog } from '../flows/catalog.js';
 import { choicesOf } from '../flows/catalog.js';
 import { flowNamespace, type Step } from '../flows/schema.js';
 import { type I18n, isLanguage } from '../i18n/index.js';
 import type { EvaluationForm, FormItem } from '../reports/evaluation/model.js';
+import type { FormWording } from './model.js';
 
 /** A text by language and i18n key; a key without a namespace is read in the flow's own. */
 export type FormTranslate = (language: string, key: string) => string;
@@ -51,5 +52,16 @@ export function evaluationForm(compiled: CompiledFlow, translate: FormTranslate)
     }
   };
 
-  return { id: flow.id, version: flow.version, title: byLanguage(flow.title), items: flow.steps.flatMap((step) => itemOf(step) ?? []) };
+  return { id: flow.id, version: flow.version, title: byLanguage(flow.title), items: flow.steps.flatMap((step) => itemOf(step) ?? []), anonymous: flow.anonymous };
 }
+
+/** A form's wording as a run keeps it: each item's text by language. */
+export const formWording = (form: Pick<EvaluationForm, 'items'>): FormWording => Object.fromEntries(form.items.map((item) => [item.code, item.text]));
+
+/** The wording of a loaded survey flow as it asks today, by flow id; null for a flow not loaded. */
+export const formWordings =
+  (catalog: FlowCatalog, translate: FormTranslate) =>
+  (flowId: string): FormWording | null => {
+    const compiled = catalog.get(flowId);
+    return compiled ? formWording(evaluationForm(compiled, translate)) : null;
+  };

@@ -41,12 +41,23 @@ export interface SurveyRun {
   remindedAt: Date | null;
   /** When it was closed, by hand or at `closesAt`: responses in progress were left unfinished then. */
   closedAt: Date | null;
+  /** Each item's wording as the run asked it, so that a later edition can tell a reworded question; none when not kept (a standing run). */
+  wording: FormWording | null;
 }
 
-/** Whether a run takes answers at `now`: not closed, and within its dates. */
+/** A form's questions as worded when asked: item code, then language, then text. */
+export type FormWording = Readonly<Record<string, Readonly<Record<string, string>>>>;
+
+/** Who answered, as far as a form that is not anonymous keeps it: a type of organisation and a region, never a name. */
+export interface RespondentProfile {
+  orgType: string | null;
+  region: string | null;
+}
+
 /** A run's delivery fields before anything was sent, reminded or closed: a standing run's, a paper run's, a run's as it opens. */
 export const RUN_NOT_SENT = { code: null, sendAt: null, sentAt: null, remindAfter: null, remindAt: null, remindedAt: null, closedAt: null } as const;
 
+/** Whether a run takes answers at `now`: not closed, and within its dates. */
 export const takesAnswersAt = (run: SurveyRun, now: Date): boolean => run.closedAt === null && (run.opensAt === null || run.opensAt <= now) && (run.closesAt === null || now < run.closesAt);
 
 /**
@@ -70,6 +81,8 @@ export interface SurveyResponse extends FlowConversation {
   /** The item codes the respondent was asked (a paper form may carry fewer); null: all of the form's. */
   asked: string[] | null;
   completedAt: Date | null;
+  /** The respondent's type of organisation and region, on a form that is not anonymous; null on an anonymous one. */
+  profile: RespondentProfile | null;
 }
 
 export interface SurveyStore {

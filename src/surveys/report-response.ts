@@ -21,9 +21,10 @@ export const reportAnswers = (answers: Readonly<Record<string, Answer>>): Record
     }),
   );
 
-/** A stored response, from chat or paper, as a report reads it: the same answers, its source and the items asked. */
-export const reportResponseOf = (response: Pick<SurveyResponse, 'source' | 'answers' | 'asked'>): ReportResponse => ({
+/** A stored response, from chat or paper, as a report reads it: the same answers, its source, the items asked, and who answered where the form keeps it. */
+export const reportResponseOf = (response: Pick<SurveyResponse, 'source' | 'answers' | 'asked' | 'profile'>): ReportResponse => ({
   source: response.source,
   answers: reportAnswers(response.answers),
   ...(response.asked ? { asked: response.asked } : {}),
+  ...(response.profile ? { profile: response.profile } : {}),
 });

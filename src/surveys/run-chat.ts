@@ -4,6 +4,7 @@ import { type SurveyRun, takesAnswersAt } from './model.js';
 import { chatSubject, type RunToken, type RunWho, type SurveyAttendees } from './run-ports.js';
 import type { SurveyRunStore } from './run-store.js';
 import type { SurveyConversations, Surveys, SurveyTurn } from './surveys.js';
+import { withProfileNotice } from './profile-notice.js';
 
 /**
  * Why a run gives no turn: no such run, it is closed, this respondent finished it already,
@@ -17,6 +18,8 @@ export type RunAnswer = { kind: 'turn'; run: SurveyRun; turn: SurveyTurn } | { k
 export interface OpenRun {
   run: SurveyRun;
   eventName: string | null;
+  /** Its form keeps the respondent's type of organisation and region (it is not anonymous). */
+  keepsProfile: boolean;
 }
 
 /** Answering runs in the chat: by their link, their buttons, typed answers, and the list of open ones. */
@@ -31,14 +34,14 @@ export interface RunChat {
 }
 
 export interface RunChatDeps {
-  surveys: Pick<Surveys, 'on'>;
+  surveys: Pick<Surveys, 'on' | 'keepsProfile'>;
   store: SurveyRunStore;
   attendees: SurveyAttendees;
   token: RunToken;
   clock: Clock;
 }
 
-type Respondent = { subject: string; language: string; conversations: SurveyConversations };
+type Respondent = { subject: string; language: string; telegramId: number; conversations: SurveyConversations };
 
 export function createRunChat(deps: RunChatDeps): RunChat {
   const { surveys, store, attendees, token, clock } = deps;
@@ -47,22 +50,28 @@ export function createRunChat(deps: RunChatDeps): RunChat {
   /** Who answers the run: a checked-in participant of its event, or the chat on a standalone run. */
   async function respondent(run: SurveyRun, who: RunWho): Promise<Respondent | undefined> {
     const conversations = surveys.on(run);
-    if (run.kind !== 'event') return { subject: chatSubject(who.telegramId), language: who.language, conversations };
+    if (run.kind !== 'event') return { subject: chatSubject(who.telegramId), language: who.language, telegramId: who.telegramId, conversations };
     const participant = run.scope === null ? undefined : await attendees.checkedIn(run.scope, who.telegramId);
-    return participant && { subject: participant.subject, language: participant.language, conversations };
+    return participant && { subject: participant.subject, language: participant.language, telegramId: who.telegramId, conversations };
   }
 
   async function statusOf(run: SurveyRun, subject: string) {
     return (await store.tokenStatuses(run.id, [token(run.id, subject)])).get(token(run.id, subject));
   }
 
-  /** A response begins: refused when this respondent finished the run already (the token, not the response, says so). */
+  /**
+   * A response begins: refused when this respondent finished the run already (the token, not
+   * the response, says so). On a form that is not anonymous, an event's participant's response
+   * keeps the type of organisation and region they registered with (read only then).
+   */
   async function begin(run: SurveyRun, who: Respondent): Promise<RunAnswer> {
     if ((await statusOf(run, who.subject)) === 'completed') return refused('answered');
-    const started = await who.conversations.start(who.subject, who.language);
+    const event = run.kind === 'event' && surveys.keepsProfile(run) ? run.scope : null;
+    const conversations = event !== null ? surveys.on(run, await attendees.profile(event, who.telegramId)) : who.conversations;
+    const started = await conversations.start(who.subject, who.language);
     if ('kind' in started) return refused('closed');
     await store.raiseToken(run.id, token(run.id, who.subject), 'started');
-    return { kind: 'turn', run, turn: started };
+    return { kind: 'turn', run, turn: { ...started, effects: withProfileNotice(!surveys.keepsProfile(run), started.effects) } };
   }
 
   /** A turn given: a response that reached its end completes the token, so that it cannot be answered again. */
@@ -119,7 +128,7 @@ export function createRunChat(deps: RunChatDeps): RunChat {
         if (run.kind !== 'event' && !inProgress) continue;
         if (!inProgress && (await statusOf(run, one.subject)) === 'completed') continue;
         const event = run.kind === 'event' && run.scope !== null ? await attendees.event(run.scope) : undefined;
-        open.push({ run, eventName: event ? event.name(one.language) : null });
+        open.push({ run, eventName: event ? event.name(one.language) : null, keepsProfile: surveys.keepsProfile(run) });
       }
       return open;
     },

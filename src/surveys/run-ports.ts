@@ -1,6 +1,6 @@
 import type { Effect } from '../flows/engine.js';
 import type { IdentityProtector } from '../shared/crypto.js';
-import type { SurveyRun } from './model.js';
+import type { RespondentProfile, SurveyRun } from './model.js';
 
 /** An event as a run needs it: its name, languages, and its programme's evaluation slot. */
 export interface SurveyEvent {
@@ -29,6 +29,8 @@ export interface SurveyAttendees {
   present(eventId: string, day: number | null): Promise<SurveyRecipient[]>;
   /** The participant a Telegram user is at the event, when checked in (any day) and still there. */
   checkedIn(eventId: string, telegramId: number): Promise<{ subject: string; language: string } | undefined>;
+  /** The type of organisation and region a checked-in participant registered with: what a form that is not anonymous keeps. */
+  profile(eventId: string, telegramId: number): Promise<RespondentProfile | null>;
   /** Whether a participant may still be written to (not left, not deleted). */
   reachable(participantId: string): Promise<boolean>;
 }
@@ -40,8 +42,8 @@ export type MessagePayload = Record<string, unknown>;
 export interface SurveyWriter {
   /** The run's opening (its first messages and first question, with the run's buttons). */
   opening(run: SurveyRun, language: string, effects: readonly Effect[]): MessagePayload[];
-  /** The one reminder to finish, with a button that continues where they stopped. */
-  reminder(run: SurveyRun, language: string, eventName: string): MessagePayload;
+  /** The one reminder to finish, with a button that continues where they stopped; it says what the answers are kept with. */
+  reminder(run: SurveyRun, language: string, eventName: string, anonymous: boolean): MessagePayload;
 }
 
 /** Who answers a run in the chat: whoever the transport knows (a Telegram user) and the chat's language. */

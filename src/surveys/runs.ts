@@ -2,7 +2,7 @@ import { CALLBACK_DATA_LIMIT, encodeInput } from '../flows/buttons.js';
 import type { FlowCatalog } from '../flows/catalog.js';
 import { buttonsOf } from '../flows/checks.js';
 import type { Clock } from '../shared/clock.js';
-import { type SurveyRun, takesAnswersAt } from './model.js';
+import { type FormWording, type SurveyRun, takesAnswersAt } from './model.js';
 import { newRunCode } from './run-code.js';
 import type { SurveyAttendees } from './run-ports.js';
 import type { RunCounts, SurveyRunStore } from './run-store.js';
@@ -54,7 +54,15 @@ function formProblems(catalog: FlowCatalog, flowId: string): string[] {
   return tooLong.map((data) => `the form's button "${data}" is longer than the ${room} bytes a run's button leaves for it; shorten its step id or code`);
 }
 
-export function createSurveyRuns(deps: { surveys: Pick<Surveys, 'openRun'>; store: SurveyRunStore; catalog: FlowCatalog; attendees: SurveyAttendees; clock: Clock }): SurveyRuns {
+export function createSurveyRuns(deps: {
+  surveys: Pick<Surveys, 'openRun'>;
+  store: SurveyRunStore;
+  catalog: FlowCatalog;
+  attendees: SurveyAttendees;
+  clock: Clock;
+  /** The form's wording today, kept with the run (see formWordings). */
+  wordingOf: (flowId: string) => FormWording | null;
+}): SurveyRuns {
   const { surveys, store, catalog, attendees, clock } = deps;
   return {
     async open(input) {
@@ -78,6 +86,7 @@ export function createSurveyRuns(deps: { surveys: Pick<Surveys, 'openRun'>; stor
         code: newRunCode(),
         sendAt,
         remindAfter,
+        wording: deps.wordingOf(input.flowId),
       });
       return { kind: 'opened', run, eventName: event ? event.name(event.languages[0] ?? 'sq') : null };
     },

@@ -4,7 +4,7 @@ import { createFlowRunner, type FlowRunner, type FlowTurn, type NotApplied } fro
 import { countedAnswers } from '../flows/state.js';
 import type { Clock } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
-import { RUN_NOT_SENT, type SurveyKind, type SurveyResponse, type SurveyRun, type SurveyStore, takesAnswersAt } from './model.js';
+import { type FormWording, RUN_NOT_SENT, type RespondentProfile, type SurveyKind, type SurveyResponse, type SurveyRun, type SurveyStore, takesAnswersAt } from './model.js';
 import type { RespondentKey } from './respondent.js';
 
 /** A survey turn adds nothing to the engine's effects. */
@@ -35,9 +35,16 @@ export interface Surveys {
     code?: string | null;
     sendAt?: Date | null;
     remindAfter?: number | null;
+    /** The form's wording as the run asks it (see formWording). */
+    wording?: FormWording | null;
   }): Promise<SurveyRun>;
-  /** Answering a run. */
-  on(run: SurveyRun): SurveyConversations;
+  /**
+   * Answering a run. On a form that is not anonymous, a response begun here keeps `profile`
+   * (the respondent's type of organisation and region); an anonymous form's keeps none.
+   */
+  on(run: SurveyRun, profile?: RespondentProfile | null): SurveyConversations;
+  /** Whether the run's form is not anonymous: its responses keep the respondent's profile. */
+  keepsProfile(run: SurveyRun): boolean;
   /** Answering the standing run of a flow's current version, made on the first start. */
   standing(flowId: string, kind: SurveyKind): SurveyConversations;
   /** A run's completed responses, oldest first. */
@@ -55,7 +62,10 @@ export function createSurveys(deps: { catalog: FlowCatalog; store: SurveyStore; 
     return compiled.flow.version;
   };
 
-  function runnerOf(run: SurveyRun): FlowRunner<string, SurveyResponse, Record<never, never>> {
+  const keepsProfile = (run: SurveyRun): boolean => catalog.get(run.flowId)?.flow.anonymous === false;
+
+  function runnerOf(run: SurveyRun, profile: RespondentProfile | null): FlowRunner<string, SurveyResponse, Record<never, never>> {
+    const kept = keepsProfile(run) ? profile : null;
     return createFlowRunner({
       catalog,
       clock,
@@ -76,6 +86,7 @@ export function createSurveys(deps: { catalog: FlowCatalog; store: SurveyStore; 
           paperRef: null,
           asked: null,
           completedAt: null,
+          profile: kept,
         }),
         // A completed response keeps its answers and drops its key: it no longer leads to anyone.
         async settle(_subject, response) {
@@ -101,8 +112,8 @@ export function createSurveys(deps: { catalog: FlowCatalog; store: SurveyStore; 
 
   const takesAnswers = (run: SurveyRun, now: Date): boolean => takesAnswersAt(run, now) && catalog.get(run.flowId)?.flow.version === run.flowVersion;
 
-  function on(run: SurveyRun): SurveyConversations {
-    const runner = runnerOf(run);
+  function on(run: SurveyRun, profile: RespondentProfile | null = null): SurveyConversations {
+    const runner = runnerOf(run, profile);
     return {
       start: async (subject, language) => (takesAnswers(run, clock.now()) ? runner.start(subject, run.flowId, language) : { kind: 'closed' }),
       answer: (subject, input) => runner.answer(subject, input),
@@ -128,7 +139,7 @@ export function createSurveys(deps: { catalog: FlowCatalog; store: SurveyStore; 
     if (remembered) return remembered;
     let run = await store.standingRun(name);
     if (!run && make) {
-      const fresh: SurveyRun = { id: newId(), flowId, flowVersion: version, kind, scope: null, standing: name, opensAt: null, closesAt: null, createdAt: clock.now(), ...RUN_NOT_SENT };
+      const fresh: SurveyRun = { id: newId(), flowId, flowVersion: version, kind, scope: null, standing: name, opensAt: null, closesAt: null, createdAt: clock.now(), ...RUN_NOT_SENT, wording: null };
       run = (await store.createRun(fresh)) ? fresh : await store.standingRun(name);
     }
     if (!run) return undefined;
@@ -138,7 +149,7 @@ export function createSurveys(deps: { catalog: FlowCatalog; store: SurveyStore; 
   }
 
   return {
-    async openRun({ flowId, kind, scope = null, opensAt = null, closesAt = null, code = null, sendAt = null, remindAfter = null }) {
+    async openRun({ flowId, kind, scope = null, opensAt = null, closesAt = null, code = null, sendAt = null, remindAfter = null, wording = null }) {
       const run: SurveyRun = {
         id: newId(),
         flowId,
@@ -153,12 +164,14 @@ export function createSurveys(deps: { catalog: FlowCatalog; store: SurveyStore; 
         code,
         sendAt,
         remindAfter,
+        wording,
       };
       // A code drawn twice (one in 887 million): refused by its unique index, never half-made.
       if (!(await store.createRun(run))) throw new Error(`the run's code ${code} is taken; open it again`);
       return run;
     },
     on,
+    keepsProfile,
     standing(flowId, kind) {
       // Made on the first look-up, not only on the first start: a run not yet made would otherwise be
       // looked up in the database on every turn of every conversation that asks (the helpline asks

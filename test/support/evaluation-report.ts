@@ -53,6 +53,7 @@ export const EVALUATION_FORM: EvaluationForm = {
     { code: 'open_learned', kind: 'text', text: pick(evaluation, 'open_learned.text') },
     { code: 'open_comments', kind: 'text', text: pick(evaluation, 'open_comments.text') },
   ],
+  anonymous: true,
 };
 
 const share = (part: number, whole: number) => (whole === 0 ? null : Math.round((part * 1000) / whole) / 10);

@@ -15,7 +15,7 @@ export const choiceItem = (code: string, options: string[], multiple = false): F
 
 export const textItem = (code: string): FormItem => ({ code, kind: 'text', text: { en: `Tell us ${code}` } });
 
-export const form = (items: FormItem[]): EvaluationForm => ({ id: 'surveys/event-evaluation', version: 1, title: { sq: 'Vlerësimi', en: 'Evaluation' }, items });
+export const form = (items: FormItem[]): EvaluationForm => ({ id: 'surveys/event-evaluation', version: 1, title: { sq: 'Vlerësimi', en: 'Evaluation' }, items, anonymous: true });
 
 /** What each of a number of respondents answered to one item: point codes, "na", "skipped" (asked, no answer) or "absent" (no entry at all). */
 export type Tally = Partial<Record<'1' | '2' | '3' | '4' | 'na' | 'skipped' | 'absent', number>>;

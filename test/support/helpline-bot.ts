@@ -17,6 +17,8 @@ import { sqliteDatabase, type TestDatabase } from './database.js';
 import { callbackQuery, command, privateText, type Sender } from './updates.js';
 import type { RateLimits } from '../../src/delivery/throttle.js';
 import type { UpdateClaims } from '../../src/transport/telegram/claim-first.js';
+import type { FlowCatalog } from '../../src/flows/catalog.js';
+import type { Flow } from '../../src/flows/schema.js';
 
 // Read once for every bot the tests build, as Ura reads them once at start.
 const locales = readLocales();
@@ -34,6 +36,17 @@ export interface HelplineBotOptions {
   outboxLimits?: Partial<RateLimits>;
   /** Where updates are recorded before their first message, as Ura's bot service does. */
   claims?: UpdateClaims;
+  /** The flows, where a test changes one of the shipped ones (see flowsWith). */
+  catalog?: FlowCatalog;
+}
+
+/** The shipped flows with one flow's settings changed, e.g. a survey made not anonymous. */
+export function flowsWith(id: string, change: Partial<Flow>): FlowCatalog {
+  const flows = new Map(catalog.flows);
+  const compiled = flows.get(id);
+  if (!compiled) throw new Error(`no flow ${id}`);
+  flows.set(id, { ...compiled, flow: { ...compiled.flow, ...change } });
+  return { flows, indicatorSets: catalog.indicatorSets, get: (one) => flows.get(one) };
 }
 
 /** Ura's real bot on a test database, with the Bot API (the bot's and the outbox's) recorded. */
@@ -47,7 +60,7 @@ export async function helplineBot(options: HelplineBotOptions = {}) {
     prisma: test.db.prisma,
     sql: test.db.sql,
     scrub: test.db.scrub,
-    catalog,
+    catalog: options.catalog ?? catalog,
     directory,
     identity,
     i18n,

@@ -19,6 +19,7 @@ export async function seedRun(prisma: UraPrisma, options: { eventId?: string | n
     closesAt: null,
     createdAt: options.at ?? new Date('2026-10-20T15:00:00Z'),
     ...RUN_NOT_SENT,
+    wording: null,
   };
   await createSurveyRepository(prisma).createRun(run);
   return run;
@@ -61,6 +62,7 @@ export async function seedResponses(prisma: UraPrisma, run: SurveyRun, texts: re
       source: 'paper',
       paperRef: null,
       asked: null,
+      profile: null,
       startedAt: at,
       updatedAt: at,
       completedAt: status === 'completed' ? at : null,

@@ -23,6 +23,8 @@ export interface EvaluationInput {
   agreement?: Agreement | null;
   /** The event's participant profile, for an event's report. */
   profile?: ProfileSection | null;
+  /** How the items were worded when asked, by code and language, where a run kept it; otherwise the form's wording is taken. */
+  wording?: Readonly<Record<string, Readonly<Record<string, string>>>> | null;
   /** Small-count suppression of the breakdowns, and the order of their groups. */
   suppression?: SuppressionOptions;
   groupOrder?: GroupOrder;
@@ -36,7 +38,7 @@ export function computeEvaluation(input: EvaluationInput): EvaluationReport {
   const items = form.items.flatMap((item) => {
     if (item.kind !== 'scale') return [];
     const report = scaleItemReport(item, responses);
-    return [{ ...report, previous: previous === null ? null : compareItem(report, item.text, previous) }];
+    return [{ ...report, previous: previous === null ? null : compareItem(report, input.wording?.[item.code] ?? item.text, previous) }];
   });
   return {
     form: { id: form.id, version: form.version },

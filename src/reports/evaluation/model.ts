@@ -35,6 +35,8 @@ export interface EvaluationForm {
   /** The form's title by language. */
   title: Readonly<Record<string, string>>;
   items: readonly FormItem[];
+  /** Anonymous (the default): its responses keep no profile. Otherwise each keeps the respondent's type of organisation and region, for breakdowns. */
+  anonymous: boolean;
 }
 
 /** One answer as a report reads it; an item absent from a response was not answered (or not asked). */

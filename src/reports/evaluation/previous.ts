@@ -1,5 +1,5 @@
 import { rounded } from '../percent.js';
-import type { EvaluationForm, EvaluationReport, PreviousEdition, PreviousItem, ScaleItemReport } from './model.js';
+import type { EvaluationReport, PreviousEdition, PreviousItem, ScaleItemReport } from './model.js';
 
 /**
  * Year over year: an item's top box (of all answers, as the earlier editions were
@@ -28,12 +28,15 @@ export function compareItem(item: ScaleItemReport, text: Readonly<Record<string,
   };
 }
 
-/** An earlier report in Ura as the previous edition, with the wording of `form`, the form that report was computed on. */
-export function previousFromReport(report: EvaluationReport, form: EvaluationForm): PreviousEdition {
-  const texts = new Map(form.items.map((item) => [item.code, item.text]));
+/**
+ * An earlier report in Ura as the previous edition, with the items' wording as its runs
+ * asked them (item code, then language). Without a kept wording no change can be seen,
+ * and none is flagged: today's form would only be compared with itself.
+ */
+export function previousFromReport(report: EvaluationReport, wording: Readonly<Record<string, Readonly<Record<string, string>>>> | null): PreviousEdition {
   return {
     kind: 'event',
     id: report.scope.id,
-    items: Object.fromEntries(report.items.map((item) => [item.code, { topBoxOfAll: item.topBox.ofAll, text: texts.get(item.code) }])),
+    items: Object.fromEntries(report.items.map((item) => [item.code, { topBoxOfAll: item.topBox.ofAll, ...(wording?.[item.code] ? { text: wording[item.code] } : {}) }])),
   };
 }

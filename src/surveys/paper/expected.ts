@@ -13,6 +13,9 @@ export const PAPER_EXPECTED = [
   'choice',
   'choices',
   'text_length',
+  'profile_anonymous',
+  'org_type',
+  'region',
 ] as const;
 export type PaperExpected = (typeof PAPER_EXPECTED)[number];
 

@@ -5,6 +5,7 @@ import type { Expectation, RowProblem } from '../../shared/expectation.js';
 import { newId } from '../../shared/ids.js';
 import type { TableFile } from '../../shared/table-file.js';
 import { RUN_NOT_SENT, type SurveyResponse, type SurveyRun, type SurveyStore } from '../model.js';
+import { formWording } from '../form.js';
 import { expecting } from './expected.js';
 import { type PaperResponse, RESPONDENT_COLUMN, readPaperFile } from './responses-file.js';
 
@@ -81,6 +82,7 @@ export async function importPaper(deps: { store: SurveyStore; clock: Clock }, in
         createdAt: now,
         // Answered on paper: no link, nothing sent in the chat, no reminder.
         ...RUN_NOT_SENT,
+        wording: formWording(form),
       };
       runCreated = true;
     }
@@ -116,6 +118,7 @@ export async function importPaper(deps: { store: SurveyStore; clock: Clock }, in
     source: 'paper',
     paperRef: response.respondent,
     asked: response.asked,
+    profile: response.profile,
     startedAt: now,
     updatedAt: now,
     completedAt: now,

@@ -1,7 +1,9 @@
 import type { Answer } from '../../flows/state.js';
 import type { EvaluationForm, FormItem, ReportResponse } from '../../reports/evaluation/model.js';
 import { columnLetter, type Expectation, type RowProblem } from '../../shared/expectation.js';
+import { INVITE_REGIONS, ORG_TYPES } from '../../shared/organisations.js';
 import { readTable, type Table, type TableFile, type TableRow } from '../../shared/table-file.js';
+import type { RespondentProfile } from '../model.js';
 import { reportResponseOf } from '../report-response.js';
 import { expecting } from './expected.js';
 
@@ -15,9 +17,16 @@ import { expecting } from './expected.js';
  * A file may carry some of the form's items only (an older paper form): an item without a
  * column was not asked, and each response records the items asked. A row with no answer
  * at all (a form returned blank, or an empty line) is skipped and counted, not refused.
+ * A form that is not anonymous also takes `org_type` and `region` columns (the codes
+ * registration uses; empty: not known); an anonymous form refuses them, so that nobody
+ * types who answered into a file whose answers must name nobody.
  */
 
 export const RESPONDENT_COLUMN = 'respondent';
+/** The profile columns of a form that is not anonymous, and the codes each takes. */
+export const PROFILE_COLUMNS = { org_type: { field: 'orgType', codes: ORG_TYPES }, region: { field: 'region', codes: INVITE_REGIONS } } as const;
+type ProfileColumn = keyof typeof PROFILE_COLUMNS;
+const isProfileColumn = (name: string): name is ProfileColumn => Object.hasOwn(PROFILE_COLUMNS, name);
 /** Longer than any id written on a paper form. */
 export const RESPONDENT_MAX = 64;
 /** The longest text a flow's text step can take. */
@@ -31,6 +40,8 @@ export interface PaperResponse {
   answers: Record<string, Answer>;
   /** The items the file carries; null when it carries every item of the form. */
   asked: string[] | null;
+  /** Who answered, on a form that is not anonymous (fields not in the file are null); null on an anonymous form. */
+  profile: RespondentProfile | null;
 }
 
 export interface PaperTable {
@@ -44,6 +55,7 @@ export interface PaperTable {
 interface Header {
   respondent: number | undefined;
   items: { item: FormItem; index: number }[];
+  profile: { column: ProfileColumn; index: number }[];
   problems: RowProblem[];
 }
 
@@ -52,6 +64,7 @@ function readHeader(form: EvaluationForm, header: readonly string[]): Header {
   const seen = new Map<string, number>();
   const problems: RowProblem[] = [];
   const items: Header['items'] = [];
+  const profile: Header['profile'] = [];
   let respondent: number | undefined;
   header.forEach((raw, index) => {
     const name = raw.trim().toLowerCase();
@@ -62,11 +75,14 @@ function readHeader(form: EvaluationForm, header: readonly string[]): Header {
     const item = form.items.find((candidate) => candidate.code === name);
     if (item) items.push({ item, index });
     else if (name === RESPONDENT_COLUMN) respondent = index;
+    else if (isProfileColumn(name) && !form.anonymous) profile.push({ column: name, index });
+    else if (isProfileColumn(name)) problems.push({ row: 1, column: raw.trim(), value: raw.trim(), expected: expecting('profile_anonymous', { form: form.id }) });
     else problems.push({ row: 1, column: raw.trim(), value: raw.trim(), expected: expecting('item_column', { form: form.id, codes: codes.join(', ') }) });
   });
   // Not one column of this form: a file for another form, said once rather than column by column.
-  if (items.length === 0) return { respondent, items, problems: [{ row: 1, column: '', value: header.join(', '), expected: expecting('form_file', { form: form.id, codes: codes.join(', ') }) }] };
-  return { respondent, items, problems };
+  if (items.length === 0)
+    return { respondent, items, profile, problems: [{ row: 1, column: '', value: header.join(', '), expected: expecting('form_file', { form: form.id, codes: codes.join(', ') }) }] };
+  return { respondent, items, profile, problems };
 }
 
 type Cell = { answer: Answer | undefined } | { expected: Expectation };
@@ -95,6 +111,14 @@ export function readCell(item: FormItem, written: string): Cell {
       return value.length > max ? { expected: expecting('text_length', { max }) } : { answer: { kind: 'text', value } };
     }
   }
+}
+
+/** A profile cell: a code of its column (any case), or nothing (not known). */
+function readProfileCell(column: ProfileColumn, written: string): { code: string | null } | { expected: Expectation } {
+  const value = written.trim().toLowerCase();
+  if (value === '') return { code: null };
+  const { codes } = PROFILE_COLUMNS[column];
+  return (codes as readonly string[]).includes(value) ? { code: value } : { expected: expecting(column, { codes: codes.join(', ') }) };
 }
 
 /** Columns with answers but no name in row 1: their cells would be lost unnoticed. */
@@ -127,6 +151,13 @@ export function readPaperTable(form: EvaluationForm, table: Table): PaperTable {
       if ('expected' in cell) rowProblems.push({ row: row.row, column: table.header[index]?.trim() ?? item.code, value: written, expected: cell.expected });
       else if (cell.answer) answers[item.code] = cell.answer;
     }
+    const profile: RespondentProfile | null = form.anonymous ? null : { orgType: null, region: null };
+    for (const { column, index } of header.profile) {
+      const written = row.cells[index] ?? '';
+      const cell = readProfileCell(column, written);
+      if ('expected' in cell) rowProblems.push({ row: row.row, column: table.header[index]?.trim() ?? column, value: written, expected: cell.expected });
+      else if (profile) profile[PROFILE_COLUMNS[column].field] = cell.code;
+    }
     const respondent = header.respondent === undefined ? '' : (row.cells[header.respondent] ?? '').trim();
     if (rowProblems.length === 0 && Object.keys(answers).length === 0) {
       skippedEmpty += 1;
@@ -137,7 +168,7 @@ export function readPaperTable(form: EvaluationForm, table: Table): PaperTable {
     if (respondent !== '' && earlier !== undefined) rowProblems.unshift({ row: row.row, column: RESPONDENT_COLUMN, value: respondent, expected: expecting('respondent_once', { row: earlier }) });
     if (respondent !== '' && earlier === undefined) respondents.set(respondent, row.row);
     if (rowProblems.length > 0) problems.push(...rowProblems);
-    else responses.push({ row: row.row, respondent: respondent === '' ? null : respondent, answers, asked });
+    else responses.push({ row: row.row, respondent: respondent === '' ? null : respondent, answers, asked, profile });
   }
   return { responses, problems, skippedEmpty };
 }

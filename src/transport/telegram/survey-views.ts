@@ -39,7 +39,8 @@ export function openRunsView(i18n: I18n, lang: string, runs: readonly OpenRun[])
     const form = i18n.forLanguage(language(lang), flowNamespace(run.flowId))('title');
     return eventName ? t('list.item', { form, event: eventName }) : form;
   };
-  return { text: t('list.title'), keyboard: runs.map((open) => [button(title(open), surveyButton.open(open.run.code ?? ''))]) };
+  // "Anonymous" is said only when every run listed is.
+  return { text: t(runs.some((open) => open.keepsProfile) ? 'list.title_profile' : 'list.title'), keyboard: runs.map((open) => [button(title(open), surveyButton.open(open.run.code ?? ''))]) };
 }
 
 const payloadOf = (view: View): MessagePayload => ({ text: view.text, ...(view.keyboard.length > 0 ? { reply_markup: { inline_keyboard: view.keyboard } } : {}) });
@@ -47,9 +48,9 @@ const payloadOf = (view: View): MessagePayload => ({ text: view.text, ...(view.k
 /** How the outbox's survey messages read: the opening (the form's first messages and question) and the reminder. */
 export const surveyWriter = (i18n: I18n): SurveyWriter => ({
   opening: (run, lang, effects) => runViews(i18n, run, lang, effects).map(payloadOf),
-  reminder(run, lang, eventName) {
+  reminder(run, lang, eventName, anonymous) {
     const t = i18n.forLanguage(language(lang), SURVEYS_NAMESPACE);
     const form = i18n.forLanguage(language(lang), flowNamespace(run.flowId))('title');
-    return payloadOf({ text: t('reminder.text', { form, event: eventName }), keyboard: [[button(t('reminder.continue'), surveyButton.open(run.code ?? ''))]] });
+    return payloadOf({ text: t(anonymous ? 'reminder.text' : 'reminder.text_profile', { form, event: eventName }), keyboard: [[button(t('reminder.continue'), surveyButton.open(run.code ?? ''))]] });
   },
 });

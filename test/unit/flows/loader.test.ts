@@ -29,6 +29,7 @@ describe('flow loader on invalid flows', () => {
     ['bad-shape', /at version: /],
     ['bad-shape', /at steps\[0\]\.type: /],
     ['wrong-name', /at id: is "cases\/another-name" but the file says "cases\/wrong-name"/],
+    ['screening-keeps-profile', /at anonymous: only a survey can keep who answered; a screening is always anonymous/],
     ['long-buttons', /at steps\[0\]\.id: step id "where_did_you_first_hear_of_the_job_offer" has 41 characters; a step with buttons may have at most 40/],
     ['long-buttons', /at steps\[2\]\.options\[0\]\.code: the button "t\|how_much_were_you_promised_each_month\|more_than_a_thousand_euros_each_month" takes 77 bytes; Telegram carries at most 64/],
   ])('%s: %s', (name, message) => {

@@ -94,6 +94,7 @@ steps:
         },
         expect.objectContaining({ code: 'topics', kind: 'choice', multiple: true, options: ['law', 'care'] }),
       ],
+      anonymous: true,
     });
   });
 });

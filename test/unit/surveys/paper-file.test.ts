@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { EvaluationForm } from '../../../src/reports/evaluation/model.js';
+import { computeEvaluation } from '../../../src/reports/evaluation/compute.js';
 import { readPaperFile, readResponsesFile } from '../../../src/surveys/index.js';
 import { inWords, say } from '../../support/expected.js';
 
@@ -10,6 +11,7 @@ const FORM: EvaluationForm = {
   id: 'surveys/test-form',
   version: 1,
   title: words,
+  anonymous: true,
   items: [
     { code: 'venue', kind: 'scale', points: ['1', '2', '3', '4'], notApplicable: true, text: words, pointLabels: {} },
     { code: 'helpful', kind: 'scale', points: ['1', '2', '3', '4'], notApplicable: false, text: words, pointLabels: {} },
@@ -43,8 +45,15 @@ describe('reading paper answers against the form', () => {
             comment: { kind: 'text', value: 'Good day.' },
           },
           asked: null,
+          profile: null,
         },
-        { row: 3, respondent: 'P-02', answers: { venue: { kind: 'na' }, again: { kind: 'choice', code: 'no' }, topics: { kind: 'choices', codes: ['returns', 'law'] } }, asked: null },
+        {
+          row: 3,
+          respondent: 'P-02',
+          answers: { venue: { kind: 'na' }, again: { kind: 'choice', code: 'no' }, topics: { kind: 'choices', codes: ['returns', 'law'] } },
+          asked: null,
+          profile: null,
+        },
       ],
       problems: [],
       skippedEmpty: 0,
@@ -124,6 +133,7 @@ describe('reading paper answers against the form', () => {
         respondent: '101',
         answers: { venue: { kind: 'choice', code: '4' }, helpful: { kind: 'choice', code: '2' }, topics: { kind: 'choices', codes: ['law', 'returns'] }, comment: { kind: 'text', value: 'Useful' } },
         asked: ['venue', 'helpful', 'topics', 'comment'],
+        profile: null,
       },
     ]);
     expect(inWords(read.problems)).toEqual([
@@ -135,6 +145,54 @@ describe('reading paper answers against the form', () => {
   it('says in Albanian what was expected too', async () => {
     const read = await csv('venue\n9\n');
     expect('problems' in read && inWords(read.problems, 'sq')[0]?.expected).toBe('një nga 1, 2, 3, 4, NA (nuk aplikohet) ose asgjë (pa përgjigje)');
+  });
+});
+
+describe('who answered, on a form that is not anonymous', () => {
+  const PROFILED: EvaluationForm = { ...FORM, anonymous: false };
+  const read = (text: string) => readPaperFile(PROFILED, { format: 'csv', bytes: new TextEncoder().encode(text) });
+
+  it("takes org_type and region columns with registration's codes, any case; an empty cell is not known", async () => {
+    const file = await read('respondent,org_type,region,venue\nP1,NGO,Tirane,4\nP2,,,3\nP3,local_gov,national,2\n');
+    if ('problem' in file) throw new Error(say(file.problem));
+    expect(file.problems).toEqual([]);
+    expect(file.responses.map((response) => response.profile)).toEqual([
+      { orgType: 'ngo', region: 'tirane' },
+      { orgType: null, region: null },
+      { orgType: 'local_gov', region: 'national' },
+    ]);
+  });
+
+  it('says which codes a profile cell takes, and imports none of the file', async () => {
+    const file = await read('org_type,region,venue\nministry,tirane,4\nngo,mars,3\n');
+    if ('problem' in file) throw new Error(say(file.problem));
+    expect(file.responses).toEqual([]);
+    expect(inWords(file.problems)).toEqual([
+      { row: 2, column: 'org_type', value: 'ministry', expected: 'one of central_gov, local_gov, ngo, international, staff, other or nothing (not known)' },
+      {
+        row: 3,
+        column: 'region',
+        value: 'mars',
+        expected: 'one of berat, diber, durres, elbasan, fier, gjirokaster, korce, kukes, lezhe, shkoder, tirane, vlore, national, international or nothing (not known)',
+      },
+    ]);
+  });
+
+  it('gives each response read for a report its profile, so that the report breaks the ratings down by group', async () => {
+    const rows = Array.from({ length: 5 }, (_, i) => `ngo,tirane,${i < 4 ? 4 : 3}`).join('\n');
+    const file = await readResponsesFile(PROFILED, { format: 'csv', bytes: new TextEncoder().encode(`org_type,region,venue\n${rows}\n`) });
+    if (file.kind !== 'read') throw new Error(file.kind);
+    expect(file.responses[0]?.profile).toEqual({ orgType: 'ngo', region: 'tirane' });
+    const report = computeEvaluation({ form: PROFILED, responses: file.responses, scope: { kind: 'file', id: 'forms.csv' } });
+    expect(report.breakdowns.find((breakdown) => breakdown.by === 'orgType')?.items[0]).toEqual({ code: 'venue', rows: [{ key: 'ngo', respondents: 5, topBoxOfAll: 80 }] });
+  });
+
+  it('refuses them on an anonymous form, saying why: its answers must name nobody', async () => {
+    expect(await problemsOf('respondent,org_type,venue\nP1,ngo,4\n')).toEqual([
+      { row: 1, column: 'org_type', value: 'org_type', expected: "no org_type or region column: form surveys/test-form is anonymous, and its answers keep nobody's profile" },
+    ]);
+    const region = await csv('region,venue\ntirane,4\n');
+    expect('problems' in region && region.responses).toEqual([]);
   });
 });
 

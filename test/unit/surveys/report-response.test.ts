@@ -7,10 +7,11 @@ describe('a stored response as a report reads it', () => {
       reportResponseOf({
         source: 'paper',
         asked: ['venue', 'comment'],
+        profile: null,
         answers: { venue: { kind: 'na' }, comment: { kind: 'text', value: 'Fine' }, years: { kind: 'number', value: 4 }, ok: { kind: 'consent', agreed: true } },
       }),
     ).toEqual({ source: 'paper', asked: ['venue', 'comment'], answers: { venue: { kind: 'na' }, comment: { kind: 'text', value: 'Fine' } } });
-    expect(reportResponseOf({ source: 'chat', asked: null, answers: { venue: { kind: 'skipped' }, topics: { kind: 'choices', codes: ['law'] } } })).toEqual({
+    expect(reportResponseOf({ source: 'chat', asked: null, profile: null, answers: { venue: { kind: 'skipped' }, topics: { kind: 'choices', codes: ['law'] } } })).toEqual({
       source: 'chat',
       answers: { venue: { kind: 'skipped' }, topics: { kind: 'choices', codes: ['law'] } },
     });

@@ -57,11 +57,33 @@ describe('the wording flag', () => {
 });
 
 describe('an earlier report in Ura as the previous edition', () => {
-  it('carries its top box of all per item and the wording of the form it was computed on', () => {
+  it('carries its top box of all per item and the wording its runs kept', () => {
     const lastYear = computeEvaluation({ form: form([scaleItem('q', { en: 'Old wording' })]), responses: responsesFrom({ q: { 3: 3, 4: 1 } }), scope: { kind: 'event', id: 'ev-2025' } });
-    const previous = previousFromReport(lastYear, form([scaleItem('q', { en: 'Old wording' })]));
+    const previous = previousFromReport(lastYear, { q: { en: 'Old wording' } });
     expect(previous).toEqual({ kind: 'event', id: 'ev-2025', items: { q: { topBoxOfAll: 25, text: { en: 'Old wording' } } } });
     const thisYear = computeEvaluation({ form: form([scaleItem('q', { en: 'New wording' })]), responses: responsesFrom({ q: { 4: 3, 3: 1 } }), previous, scope });
     expect(thisYear.items[0]?.previous).toEqual({ topBox: { ofAll: 25 }, deltaPoints: { ofAll: 50 }, wordingChanged: true });
+  });
+
+  it("flags no change when the earlier runs kept no wording (it is not known, and today's form is not last year's)", () => {
+    const lastYear = computeEvaluation({ form: form([scaleItem('q', { en: 'Today' })]), responses: responsesFrom({ q: { 4: 2 } }), scope: { kind: 'event', id: 'ev-2025' } });
+    const previous = previousFromReport(lastYear, null);
+    expect(previous.items.q).toEqual({ topBoxOfAll: 100 });
+    const thisYear = computeEvaluation({ form: form([scaleItem('q', { en: 'Reworded today' })]), responses: responsesFrom({ q: { 4: 1, 3: 1 } }), previous, scope });
+    expect(thisYear.items[0]?.previous).toEqual({ topBox: { ofAll: 100 }, deltaPoints: { ofAll: -50 }, wordingChanged: false });
+  });
+
+  it("compares the wording this edition's runs asked, not the form as it reads today", () => {
+    const previous = previousFromReport(
+      computeEvaluation({ form: form([scaleItem('q', { en: 'Asked in 2025' })]), responses: responsesFrom({ q: { 4: 1 } }), scope: { kind: 'event', id: 'ev-2025' } }),
+      {
+        q: { en: 'Asked in 2025' },
+      },
+    );
+    const today = form([scaleItem('q', { en: 'Reworded after 2026' })]);
+    const asked2026 = computeEvaluation({ form: today, responses: responsesFrom({ q: { 4: 1 } }), previous, scope, wording: { q: { en: 'Asked in 2025' } } });
+    expect(asked2026.items[0]?.previous?.wordingChanged).toBe(false);
+    const unkept = computeEvaluation({ form: today, responses: responsesFrom({ q: { 4: 1 } }), previous, scope });
+    expect(unkept.items[0]?.previous?.wordingChanged).toBe(true);
   });
 });
