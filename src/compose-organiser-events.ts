@@ -1,5 +1,17 @@
 import { EventError, type Expectation, expecting, formatOf, joinLink, type Events, type RosterEntry, type RowProblem } from './events/index.js';
-import type { EntranceCode, EvaluationDownload, EvaluationRequest, EventDetail, EventSummary, ImportProblem, InviteImport, OrganiserEvents, Registration } from './transport/http/organiser-events.js';
+import type { RunSummary, SurveyRuns } from './surveys/index.js';
+import type {
+  EntranceCode,
+  EvaluationDownload,
+  EvaluationRequest,
+  EvaluationRun,
+  EventDetail,
+  EventSummary,
+  ImportProblem,
+  InviteImport,
+  OrganiserEvents,
+  Registration,
+} from './transport/http/organiser-events.js';
 
 const summaryOf = (event: { id: string; names: Readonly<Record<string, string>>; startsOn: string; days: number; venue: string | null; joinCode: string }): EventSummary => ({
   id: event.id,
@@ -41,6 +53,8 @@ export function organiserEvents(deps: {
   entranceCode?: (eventId: string) => Promise<EntranceCode | undefined>;
   /** The evaluation reports; without it, no form is offered. */
   evaluation?: (eventId: string, request: EvaluationRequest) => Promise<EvaluationDownload>;
+  /** The evaluation runs, the forms they may collect, and a run's link; without it, none is offered. */
+  surveyRuns?: { runs: SurveyRuns; forms: readonly string[]; link: (code: string) => string | null };
 }): OrganiserEvents {
   const { events } = deps;
   const found = async (eventId: string) => {
@@ -96,5 +110,37 @@ export function organiserEvents(deps: {
     projector: (eventId) => events.projector(eventId),
     setNamesShown: (eventId, namesShown) => events.setNamesShown(eventId, namesShown),
     evaluation: async (eventId, request) => (deps.evaluation ? deps.evaluation(eventId, request) : { refused: 'unknown_form', forms: [] }),
+    async surveyRuns(eventId) {
+      if (!deps.surveyRuns) return { runs: [], forms: [] };
+      const { runs, forms, link } = deps.surveyRuns;
+      return { runs: ((await runs.list(eventId)) ?? []).map((summary) => runOf(summary, link)), forms: [...forms] };
+    },
+    async openSurveyRun(eventId, request) {
+      if (!deps.surveyRuns || !deps.surveyRuns.forms.includes(request.form)) return { problems: [{ code: 'unknown_form', form: request.form }] };
+      const { runs, link } = deps.surveyRuns;
+      const opened = await runs.open({ flowId: request.form, event: eventId, ...(request.closesAt ? { closesAt: request.closesAt } : {}), remindAfter: request.remindAfter });
+      if (opened.kind === 'invalid') return { problems: opened.problems };
+      return { opened: runOf({ run: opened.run, open: true, counts: { invited: 0, started: 0, completed: 0 } }, link) };
+    },
+    async closeSurveyRun(eventId, runId) {
+      const run = await deps.surveyRuns?.runs.get(runId);
+      // Another event's run is none: an organiser closes only their own event's.
+      if (!deps.surveyRuns || !run || run.scope !== eventId) return 'not_found';
+      return deps.surveyRuns.runs.close(run.id);
+    },
   };
 }
+
+/** A run as the pages show it: its times, its link and its counts. */
+const runOf = ({ run, open, counts }: RunSummary, link: (code: string) => string | null): EvaluationRun => ({
+  id: run.id,
+  form: run.flowId,
+  open,
+  sendAt: run.sendAt,
+  sentAt: run.sentAt,
+  closesAt: run.closesAt,
+  closedAt: run.closedAt,
+  remindAfter: run.remindAfter,
+  link: run.code === null ? null : link(run.code),
+  counts,
+});

@@ -5,18 +5,22 @@ import type { I18n } from './i18n/index.js';
 import type { Clock } from './shared/clock.js';
 import type { IdentityProtector } from './shared/crypto.js';
 import type { UraPrisma } from './storage/database.js';
+import { createSurveyRepository } from './storage/survey-repository.js';
 import { createSurveyRunRepository } from './storage/survey-run-repository.js';
 import {
   createRunChat,
   createRunDelivery,
   participantSubject,
   createSurveyRuns,
+  createSurveys,
   formTranslate,
   formWordings,
   RUN_PURPOSES,
   runTokens,
   SURVEYS_AREA,
+  respondentKeys,
   type SurveyAttendees,
+  type SurveyRuns,
   type SurveyEvent,
   type Surveys,
   type SurveyWriter,
@@ -48,6 +52,7 @@ export function surveyAttendees(deps: { events: Pick<Events, 'find' | 'programme
           : [],
       );
     },
+    subjectOf: (telegramId) => participantSubject(telegramKeyOf(telegramId)),
     async checkedIn(eventId, telegramId) {
       const telegramKey = telegramKeyOf(telegramId);
       const participant = await store.participantByTelegramKey(eventId, telegramKey);
@@ -105,3 +110,22 @@ export function composeSurveyRuns(deps: {
 }
 
 export type SurveyRunParts = ReturnType<typeof composeSurveyRuns>;
+
+/**
+ * The organisers' use-cases of runs alone, over the database, without the bot, the
+ * outbox or the tick: what the command line and the organiser pages' tests compose.
+ */
+export function surveyRunsOver(deps: {
+  prisma: UraPrisma;
+  catalog: FlowCatalog;
+  events: Pick<Events, 'find' | 'programme'>;
+  eventStore: EventStore;
+  identity: IdentityProtector;
+  i18n: I18n;
+  clock: Clock;
+}): SurveyRuns {
+  const { prisma, catalog, identity, clock } = deps;
+  const surveys = createSurveys({ catalog, store: createSurveyRepository(prisma), respondentKey: respondentKeys(identity), clock });
+  const attendees = surveyAttendees({ events: deps.events, store: deps.eventStore, identity });
+  return createSurveyRuns({ surveys, store: createSurveyRunRepository(prisma), catalog, attendees, clock, wordingOf: formWordings(catalog, formTranslate(deps.i18n)) });
+}

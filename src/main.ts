@@ -5,7 +5,8 @@ import type { RequestHandler } from 'express';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Resource } from 'i18next';
 import { composeAreas, type Areas } from './compose.js';
-import { evaluationDownloads } from './compose-evaluation.js';
+import { evaluationDownloads, evaluationForms } from './compose-evaluation.js';
+import { runLink } from './surveys/index.js';
 import { organiserEvents } from './compose-organiser-events.js';
 import { composeTelegram, telegramCall } from './compose-telegram.js';
 import type { Config } from './config.js';
@@ -215,6 +216,14 @@ export async function startUra(config: Config, logger: Logger, options: StartOpt
           return { code, validUntil: changesAt };
         },
         evaluation: evaluationDownloads({ catalog: areas.catalog, i18n, store: areas.surveyStore, events: areas.events, coding: areas.codingReports }),
+        surveyRuns: {
+          runs: areas.surveyRuns.runs,
+          forms: evaluationForms(areas.catalog),
+          link: (code) => {
+            const username = bot.username();
+            return username ? runLink(username, code) : null;
+          },
+        },
       }),
       i18n,
       clock,

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
-import { surveyAttendees } from '../compose-surveys.js';
+import { surveyRunsOver } from '../compose-surveys.js';
 import type { Config } from '../config.js';
 import { formatProblems } from '../flows/catalog.js';
 import { loadAreaFlows } from '../flow-actions.js';
@@ -10,24 +10,11 @@ import { systemClock } from '../shared/clock.js';
 import { createIdentityProtector } from '../shared/crypto.js';
 import type { Database } from '../storage/database.js';
 import { createEventStore } from '../storage/event-repository.js';
-import { createSurveyRepository } from '../storage/survey-repository.js';
-import { createSurveyRunRepository } from '../storage/survey-run-repository.js';
 import { isBotUsername, joinQr, qrFormatOf } from '../events/index.js';
 import { flowNamespace } from '../flows/schema.js';
 import { createI18n } from '../i18n/index.js';
-import { instantAt } from '../shared/zone.js';
-import {
-  createSurveyRuns,
-  createSurveys,
-  formTranslate,
-  formWordings,
-  MAX_REMIND_AFTER_MINUTES,
-  respondentKeys,
-  RUN_START_PREFIX,
-  runLink,
-  type RunSummary,
-  type SurveyRun,
-} from '../surveys/index.js';
+import { readTime } from '../shared/zone.js';
+import { MAX_REMIND_AFTER_MINUTES, RUN_START_PREFIX, runLink, type RunProblem, type RunSummary, type SurveyRun } from '../surveys/index.js';
 import { botUsername } from './bot-username.js';
 import { withDatabase } from './database.js';
 import { EXIT, ExitError } from './environment.js';
@@ -38,25 +25,34 @@ const USAGE = {
   qr: 'usage: ura surveys runs qr <run id> --out <file.png|file.svg> [--bot <username>]',
 };
 
-/** `2026-11-20T18:00` in APP_TIMEZONE, or with its own offset (`Z`, `+01:00`). */
-export function readTime(text: string, timeZone: string): Date | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/.exec(text.trim());
-  if (!match) return undefined;
-  const [year, month, day, hour, minute] = match.slice(1, 6).map(Number);
-  if (month === undefined || month < 1 || month > 12 || day === undefined || day < 1 || day > 31 || hour === undefined || hour > 23 || minute === undefined || minute > 59) return undefined;
-  const at = match[6] ? new Date(text.trim().replace(' ', 'T')) : instantAt({ year: year ?? 0, month, day, hour, minute }, timeZone);
-  return Number.isNaN(at.getTime()) ? undefined : at;
-}
-
 /** The organisers' use-cases of runs over the database (a form with a problem stops the command, listing every problem). */
 function composeSurveyRunsOnly(db: Database, config: Config) {
   const { catalog, problems } = loadAreaFlows(undefined, readLocales());
   if (problems.length > 0) throw new ExitError(EXIT.failure, formatProblems(problems, 'the flows'));
   const identity = createIdentityProtector(config.secrets);
-  const surveys = createSurveys({ catalog, store: createSurveyRepository(db.prisma), respondentKey: respondentKeys(identity), clock: systemClock });
-  const attendees = surveyAttendees({ events: eventsOn(db, config), store: createEventStore(db.prisma), identity });
-  const wordingOf = formWordings(catalog, formTranslate(createI18n()));
-  return { runs: createSurveyRuns({ surveys, store: createSurveyRunRepository(db.prisma), catalog, attendees, clock: systemClock, wordingOf }) };
+  return { runs: surveyRunsOver({ prisma: db.prisma, catalog, events: eventsOn(db, config), eventStore: createEventStore(db.prisma), identity, i18n: createI18n(), clock: systemClock }) };
+}
+
+/** A run's problem as the command line says it, naming its options. */
+export function runProblemText(problem: RunProblem): string {
+  switch (problem.code) {
+    case 'unknown_form':
+      return `--form "${problem.form}" is no loaded flow; \`ura flows list\` shows them`;
+    case 'not_survey':
+      return `--form "${problem.form}" is a ${problem.kind} flow, not a survey`;
+    case 'button_too_long':
+      return `the form's button "${problem.button}" is longer than the ${problem.room} bytes a run's button leaves for it; shorten its step id or code`;
+    case 'unknown_event':
+      return `--event "${problem.event}": no event has that id or join code`;
+    case 'closes_passed':
+      return `--closes ${problem.at.toISOString()} has passed already`;
+    case 'closes_before_slot':
+      return `--closes ${problem.at.toISOString()} comes before the evaluation slot (${problem.slot.toISOString()})`;
+    case 'remind_range':
+      return `the reminder must come 1 to ${problem.max} whole minutes after sending, not ${problem.minutes}`;
+    case 'remind_needs_event':
+      return 'a reminder goes only to the participants of an event: give --event, or no reminder';
+  }
 }
 
 const english = () => createI18n();
@@ -96,7 +92,7 @@ runsCommand
         ...(closesAt ? { closesAt } : {}),
         ...(options.reminder ? (minutes !== undefined ? { remindAfter: Number(minutes) } : {}) : { remindAfter: null }),
       });
-      if (opened.kind === 'invalid') throw new ExitError(EXIT.badConfig, [...opened.problems, USAGE.open]);
+      if (opened.kind === 'invalid') throw new ExitError(EXIT.badConfig, [...opened.problems.map(runProblemText), USAGE.open]);
       const { run } = opened;
       console.log(`Opened run ${run.id} of ${run.flowId}@${run.flowVersion} (${formTitle(run)}); its link opens with /start ${RUN_START_PREFIX}${run.code}.`);
       if (opened.eventName) {

@@ -38,3 +38,13 @@ export function instantAt(wall: { year: number; month: number; day: number; hour
   const guess = at - offsetMs(at, timeZone);
   return new Date(at - offsetMs(guess, timeZone));
 }
+
+/** `2026-11-20T18:00` in APP_TIMEZONE, or with its own offset (`Z`, `+01:00`). */
+export function readTime(text: string, timeZone: string): Date | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/.exec(text.trim());
+  if (!match) return undefined;
+  const [year, month, day, hour, minute] = match.slice(1, 6).map(Number);
+  if (month === undefined || month < 1 || month > 12 || day === undefined || day < 1 || day > 31 || hour === undefined || hour > 23 || minute === undefined || minute > 59) return undefined;
+  const at = match[6] ? new Date(text.trim().replace(' ', 'T')) : instantAt({ year: year ?? 0, month, day, hour, minute }, timeZone);
+  return Number.isNaN(at.getTime()) ? undefined : at;
+}

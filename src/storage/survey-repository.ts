@@ -77,6 +77,11 @@ export function createSurveyRepository(prisma: UraPrisma): SurveyStore {
       const row = await prisma.surveyRun.findUnique({ where: { id } });
       return row ? toRun(row) : undefined;
     },
+    async runsInProgress(keys) {
+      if (keys.length === 0) return new Set();
+      const rows = await prisma.surveyResponse.findMany({ where: { status: 'active', OR: keys.map(({ runId, respondentKey }) => ({ runId, respondentKey })) }, select: { runId: true } });
+      return new Set(rows.map((row) => row.runId));
+    },
     async inProgress(runId, respondentKey) {
       const row = await prisma.surveyResponse.findFirst({ where: { runId, respondentKey, status: 'active' } });
       return row ? toResponse(row) : undefined;

@@ -47,6 +47,7 @@ export {
   type Opened,
   RUN_BUTTON_PREFIX_BYTES,
   type RunOpening,
+  type RunProblem,
   type RunSummary,
   type SurveyRuns,
 } from './runs.js';

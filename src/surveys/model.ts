@@ -93,6 +93,8 @@ export interface SurveyStore {
   run(id: string): Promise<SurveyRun | undefined>;
   /** The respondent's response in progress on a run. */
   inProgress(runId: string, respondentKey: string): Promise<SurveyResponse | undefined>;
+  /** The runs, among pairs of run and respondent key, on which that key has a response in progress: one read for them all. */
+  runsInProgress(keys: readonly { runId: string; respondentKey: string }[]): Promise<Set<string>>;
   createResponse(response: SurveyResponse): Promise<void>;
   saveResponse(response: SurveyResponse): Promise<void>;
   /** A run's responses with a status (completed by default), oldest first: what reports read. */

@@ -34,7 +34,7 @@ export interface RunChat {
 }
 
 export interface RunChatDeps {
-  surveys: Pick<Surveys, 'on' | 'keepsProfile'>;
+  surveys: Pick<Surveys, 'on' | 'keepsProfile' | 'inProgressOn'>;
   store: SurveyRunStore;
   attendees: SurveyAttendees;
   token: RunToken;
@@ -110,7 +110,12 @@ export function createRunChat(deps: RunChatDeps): RunChat {
     },
 
     async typed(who, text) {
-      for (const run of await store.openRuns(clock.now())) {
+      // Every private text passes here (a help-seeker's too): one read of the open runs, one of the
+      // responses in progress on them by this person's keys, and nothing more when there is none.
+      const open = await store.openRuns(clock.now());
+      if (open.length === 0) return undefined;
+      const waiting = await surveys.inProgressOn(open, [attendees.subjectOf(who.telegramId), chatSubject(who.telegramId)]);
+      for (const run of waiting) {
         const one = await respondent(run, who);
         if (!one || !(await one.conversations.resumable(one.subject))) continue;
         return settled(run, one, await one.conversations.typed(one.subject, text));

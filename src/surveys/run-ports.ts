@@ -27,6 +27,8 @@ export interface SurveyAttendees {
   event(ref: string): Promise<SurveyEvent | undefined>;
   /** Participants checked in on `day` (on any day when null), still there and reachable in a chat. */
   present(eventId: string, day: number | null): Promise<SurveyRecipient[]>;
+  /** What a Telegram user's responses on an event's runs are keyed by (see participantSubject), read from nothing. */
+  subjectOf(telegramId: number): string;
   /** The participant a Telegram user is at the event, when checked in (any day) and still there. */
   checkedIn(eventId: string, telegramId: number): Promise<{ subject: string; language: string } | undefined>;
   /** The type of organisation and region a checked-in participant registered with: what a form that is not anonymous keeps. */

@@ -24,7 +24,18 @@ export interface RunOpening {
   remindAfter?: number | null;
 }
 
-export type Opened = { kind: 'opened'; run: SurveyRun; eventName: string | null } | { kind: 'invalid'; problems: string[] };
+/** Why a run cannot be opened as asked: each said by the caller in its own words (the command line's, a page's language). */
+export type RunProblem =
+  | { code: 'unknown_form'; form: string }
+  | { code: 'not_survey'; form: string; kind: string }
+  | { code: 'button_too_long'; button: string; room: number }
+  | { code: 'unknown_event'; event: string }
+  | { code: 'closes_passed'; at: Date }
+  | { code: 'closes_before_slot'; at: Date; slot: Date }
+  | { code: 'remind_range'; minutes: number; max: number }
+  | { code: 'remind_needs_event' };
+
+export type Opened = { kind: 'opened'; run: SurveyRun; eventName: string | null } | { kind: 'invalid'; problems: RunProblem[] };
 
 export interface RunSummary {
   run: SurveyRun;
@@ -45,13 +56,13 @@ export interface SurveyRuns {
 }
 
 /** Why a form cannot be run in the chat, if it cannot: not a survey, or a button too long to carry the run's code. */
-function formProblems(catalog: FlowCatalog, flowId: string): string[] {
+function formProblems(catalog: FlowCatalog, flowId: string): RunProblem[] {
   const compiled = catalog.get(flowId);
-  if (!compiled) return [`--form "${flowId}" is no loaded flow; \`ura flows list\` shows them`];
-  if (compiled.flow.kind !== 'survey') return [`--form "${flowId}" is a ${compiled.flow.kind} flow, not a survey`];
+  if (!compiled) return [{ code: 'unknown_form', form: flowId }];
+  if (compiled.flow.kind !== 'survey') return [{ code: 'not_survey', form: flowId, kind: compiled.flow.kind }];
   const room = CALLBACK_DATA_LIMIT - RUN_BUTTON_PREFIX_BYTES;
   const tooLong = compiled.flow.steps.flatMap((step) => buttonsOf(step).map(({ input }) => encodeInput(input))).filter((data) => Buffer.byteLength(data) > room);
-  return tooLong.map((data) => `the form's button "${data}" is longer than the ${room} bytes a run's button leaves for it; shorten its step id or code`);
+  return tooLong.map((button) => ({ code: 'button_too_long', button, room }));
 }
 
 export function createSurveyRuns(deps: {
@@ -69,14 +80,14 @@ export function createSurveyRuns(deps: {
       const now = clock.now();
       const problems = formProblems(catalog, input.flowId);
       const event = input.event === undefined ? undefined : await attendees.event(input.event);
-      if (input.event !== undefined && !event) problems.push(`--event "${input.event}": no event has that id or join code`);
-      if (input.closesAt && input.closesAt <= now) problems.push(`--closes ${input.closesAt.toISOString()} has passed already`);
+      if (input.event !== undefined && !event) problems.push({ code: 'unknown_event', event: input.event });
+      if (input.closesAt && input.closesAt <= now) problems.push({ code: 'closes_passed', at: input.closesAt });
       const sendAt = event?.evaluation?.at ?? null;
-      if (input.closesAt && sendAt && input.closesAt <= sendAt) problems.push(`--closes ${input.closesAt.toISOString()} comes before the evaluation slot (${sendAt.toISOString()})`);
+      if (input.closesAt && sendAt && input.closesAt <= sendAt) problems.push({ code: 'closes_before_slot', at: input.closesAt, slot: sendAt });
       const remindAfter = input.remindAfter === undefined ? (event ? DEFAULT_REMIND_AFTER_MINUTES : null) : input.remindAfter;
       if (remindAfter !== null && (!Number.isInteger(remindAfter) || remindAfter < 1 || remindAfter > MAX_REMIND_AFTER_MINUTES))
-        problems.push(`the reminder must come 1 to ${MAX_REMIND_AFTER_MINUTES} whole minutes after sending, not ${remindAfter}`);
-      if (remindAfter !== null && !event) problems.push('a reminder goes only to the participants of an event: give --event, or no reminder');
+        problems.push({ code: 'remind_range', minutes: remindAfter, max: MAX_REMIND_AFTER_MINUTES });
+      if (remindAfter !== null && !event) problems.push({ code: 'remind_needs_event' });
       if (problems.length > 0) return { kind: 'invalid', problems };
       const run = await surveys.openRun({
         flowId: input.flowId,

@@ -45,6 +45,8 @@ export interface Surveys {
   on(run: SurveyRun, profile?: RespondentProfile | null): SurveyConversations;
   /** Whether the run's form is not anonymous: its responses keep the respondent's profile. */
   keepsProfile(run: SurveyRun): boolean;
+  /** The runs, of these, on which one of these subjects has a response in progress: one read whatever their number. */
+  inProgressOn(runs: readonly SurveyRun[], subjects: readonly string[]): Promise<SurveyRun[]>;
   /** Answering the standing run of a flow's current version, made on the first start. */
   standing(flowId: string, kind: SurveyKind): SurveyConversations;
   /** A run's completed responses, oldest first. */
@@ -172,6 +174,10 @@ export function createSurveys(deps: { catalog: FlowCatalog; store: SurveyStore; 
     },
     on,
     keepsProfile,
+    async inProgressOn(runs, subjects) {
+      const found = await store.runsInProgress(runs.flatMap((run) => subjects.map((subject) => ({ runId: run.id, respondentKey: respondentKey(run.id, subject) }))));
+      return runs.filter((run) => found.has(run.id));
+    },
     standing(flowId, kind) {
       // Made on the first look-up, not only on the first start: a run not yet made would otherwise be
       // looked up in the database on every turn of every conversation that asks (the helpline asks

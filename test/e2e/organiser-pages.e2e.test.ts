@@ -4,7 +4,13 @@ import type { AddressInfo } from 'node:net';
 import { Bot } from 'grammy';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { evaluationForms } from '../../src/compose-evaluation.js';
 import { organiserEvents } from '../../src/compose-organiser-events.js';
+import { surveyRunsOver } from '../../src/compose-surveys.js';
+import { loadAreaFlows } from '../../src/flow-actions.js';
+import { createIdentityProtector } from '../../src/shared/crypto.js';
+import { createEventStore } from '../../src/storage/event-repository.js';
+import { testConfig } from '../support/config.js';
 import type { EventRecord, Events } from '../../src/events/index.js';
 import { createI18n } from '../../src/i18n/index.js';
 import { createLogger } from '../../src/shared/logger.js';
@@ -32,15 +38,23 @@ if (skip) console.warn(SKIP_REASON);
 /** The events area over the test database, behind the pages as main.ts puts it; the entrance code a fixed stand-in (the area's own is the chat's). */
 function eventsUnderTest(db: TestDatabase, clock: { now(): Date }): { events: Events; web: OrganiserEvents } {
   const events = eventsOn(db.db.prisma, clock);
+  const { catalog } = loadAreaFlows();
   const web = organiserEvents({
     events,
     botUsername: () => TEST_BOT_INFO.username,
     entranceCode: async () => ({ code: '4821', validUntil: new Date(clock.now().getTime() + 10 * 60_000) }),
+    surveyRuns: {
+      runs: surveyRunsOver({ prisma: db.db.prisma, catalog, events, eventStore: createEventStore(db.db.prisma), identity: createIdentityProtector(testConfig().secrets), i18n: createI18n(), clock }),
+      forms: evaluationForms(catalog),
+      link: (code) => `https://t.me/${TEST_BOT_INFO.username}?start=sv_${code}`,
+    },
   });
   return { events, web };
 }
 
 const ORGANISER = 6100;
+/** Ura's texts, for what the pages show. */
+const texts = createI18n();
 const BAD_LIST = [
   'name,organisation,org_type,region,contact',
   'Arta Krasniqi,Ministria e Brendshme,central_gov,tirane,',
@@ -178,6 +192,23 @@ describe.skipIf(skip)('the organiser pages in Chromium', () => {
     const cells = await dritaRow.locator('td').allTextContents();
     expect(cells.slice(0, 4)).toEqual(['Drita Hoxha walk-in', 'Qendra Vatra', 'Non-governmental organisation', 'Vlorë']);
     expect(cells.slice(4)).toEqual([expect.stringMatching(/^\d\d:\d\d$/), expect.stringMatching(/^\d\d:\d\d$/)]);
+
+    // An evaluation run, opened with the page's form (a closing time typed in the browser's date picker) and closed by its button.
+    await page.getByLabel('Form').selectOption({ label: texts.t('en', 'surveys.training-evaluation:title') });
+    await page.getByLabel(/^Closes at/).fill('2030-06-20T18:00');
+    await page.getByLabel(/^Reminder/).fill('45');
+    await page.getByRole('button', { name: 'Open the run' }).click();
+    await page.waitForURL(`${base}/organiser/events/${conference.id}#runs`);
+    const runRow = page.locator('table.runs tbody tr');
+    expect(await runRow.count()).toBe(1);
+    expect(await runRow.getAttribute('data-open')).toBe('true');
+    expect(await runRow.textContent()).toContain(texts.t('en', 'surveys.training-evaluation:title'));
+    const [stored] = await test.db.prisma.surveyRun.findMany({ where: { scope: conference.id } });
+    // 18:00 in Tirana in June is 16:00 UTC.
+    expect(stored).toMatchObject({ flowId: 'surveys/training-evaluation', closesAt: new Date('2030-06-20T16:00:00Z'), remindAfter: 45 });
+    await page.getByRole('button', { name: 'Close now' }).click();
+    await page.waitForURL(`${base}/organiser/events/${conference.id}#runs`);
+    expect(await page.locator('table.runs tbody tr').getAttribute('data-open')).toBe('false');
 
     expect(complaints).toEqual([]);
     await context.close();

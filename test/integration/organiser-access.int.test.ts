@@ -1,5 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { evaluationDownloads } from '../../src/compose-evaluation.js';
+import { evaluationDownloads, evaluationForms } from '../../src/compose-evaluation.js';
+import { surveyRunsOver } from '../../src/compose-surveys.js';
+import { createIdentityProtector } from '../../src/shared/crypto.js';
+import { createEventStore } from '../../src/storage/event-repository.js';
+import { testConfig } from '../support/config.js';
 import { organiserEvents } from '../../src/compose-organiser-events.js';
 import { loadAreaFlows } from '../../src/flow-actions.js';
 import { createI18n } from '../../src/i18n/index.js';
@@ -18,13 +22,28 @@ afterAll(async () => test?.dispose());
 
 organiserAccessSuite(async () => {
   test = await sqliteDatabase();
-  const events = eventsOn(test.db.prisma, fakeClock('2026-11-20T07:00:00Z'));
+  const clock = fakeClock('2026-11-20T07:00:00Z');
+  const events = eventsOn(test.db.prisma, clock);
+  const { catalog } = loadAreaFlows();
   const { events: web, imports } = countingImports(
     organiserEvents({
       events,
       botUsername: () => 'ura_test_bot',
       entranceCode: async () => ({ code: '4821', validUntil: new Date('2026-11-20T09:10:00Z') }),
-      evaluation: evaluationDownloads({ catalog: loadAreaFlows().catalog, i18n: createI18n(), store: createSurveyRepository(test.db.prisma), events }),
+      evaluation: evaluationDownloads({ catalog, i18n: createI18n(), store: createSurveyRepository(test.db.prisma), events }),
+      surveyRuns: {
+        runs: surveyRunsOver({
+          prisma: test.db.prisma,
+          catalog,
+          events,
+          eventStore: createEventStore(test.db.prisma),
+          identity: createIdentityProtector(testConfig().secrets),
+          i18n: createI18n(),
+          clock,
+        }),
+        forms: evaluationForms(catalog),
+        link: (code) => `https://t.me/ura_test_bot?start=sv_${code}`,
+      },
     }),
   );
   return {
@@ -43,8 +62,10 @@ organiserAccessSuite(async () => {
       const [invitee] = await events.roster(event.id);
       if (!invitee?.inviteeId) throw new Error('no invitee');
       await events.participants.registerInvitee(event, invitee.inviteeId, { telegramId: 5101, chatId: 5101, language: 'sq' });
+      const opened = await web.openSurveyRun(event.id, { form: 'surveys/event-evaluation', closesAt: null, remindAfter: null });
+      if (!('opened' in opened)) throw new Error(JSON.stringify(opened.problems));
       ids = { event: event.id, otherEvent: other.id };
-      return ids;
+      return { ...ids, run: opened.opened.id };
     },
     imports: () => imports,
   };

@@ -6,8 +6,8 @@ import { previousFromReport } from '../../src/reports/evaluation/previous.js';
 import { createSurveyRepository } from '../../src/storage/survey-repository.js';
 import { evaluationForm, evaluationReport, formTranslate, formWording, importPaper, type SurveyRun } from '../../src/surveys/index.js';
 import { PROVIDERS_UNDER_TEST, suiteDatabase } from '../support/database.js';
-import { eventsBot, type EventsHarness } from '../support/events-bot.js';
-import { emptyTables } from '../support/events-chat.js';
+import type { EventsHarness } from '../support/events-bot.js';
+import { conferenceForRuns } from '../support/survey-answers.js';
 import { flowsWith } from '../support/helpline-bot.js';
 import { answerSurvey, type SurveyChatDriver } from '../support/survey-chat.js';
 
@@ -36,10 +36,7 @@ describe.each(PROVIDERS_UNDER_TEST)('a survey form that is not anonymous, on $na
 
   beforeEach(async () => {
     if (skip) return;
-    await emptyTables(database);
-    for (const table of ['surveyToken', 'surveyResponse', 'surveyRun'] as const) await (database.db.prisma[table] as unknown as { deleteMany(): Promise<unknown> }).deleteMany();
-    h = await eventsBot({ database, outboxLimits: { global: null }, catalog });
-    event = await h.conference({ invitees: [] });
+    ({ h, event } = await conferenceForRuns(database, { catalog }));
     present = [];
     for (const [index, walkIn] of WALK_INS.entries()) {
       const telegramId = FIRST + index;

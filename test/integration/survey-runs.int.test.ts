@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventRecord } from '../../src/events/index.js';
+import { runProblemText } from '../../src/cli/survey-runs.js';
 import type { SurveyRun } from '../../src/surveys/index.js';
 import { PROVIDERS_UNDER_TEST, suiteDatabase } from '../support/database.js';
-import { eventsBot, type EventsHarness } from '../support/events-bot.js';
-import { emptyTables } from '../support/events-chat.js';
+import type { EventsHarness } from '../support/events-bot.js';
+import { conferenceForRuns } from '../support/survey-answers.js';
 import { answerSurvey, type SurveyChatDriver } from '../support/survey-chat.js';
 
 // Evaluation runs in the chat on a real database: an annual conference whose second day's
@@ -27,10 +28,7 @@ describe.each(PROVIDERS_UNDER_TEST)('evaluation runs in the chat on $name', ({ o
 
   beforeEach(async () => {
     if (skip) return;
-    await emptyTables(database);
-    for (const table of ['surveyToken', 'surveyResponse', 'surveyRun'] as const) await (database.db.prisma[table] as unknown as { deleteMany(): Promise<unknown> }).deleteMany();
-    h = await eventsBot({ database, outboxLimits: { global: null } });
-    event = await h.conference({ invitees: [] });
+    ({ h, event } = await conferenceForRuns(database));
     present = [];
     for (let index = 0; index < 5; index++) {
       const telegramId = FIRST + index;
@@ -210,7 +208,8 @@ describe.each(PROVIDERS_UNDER_TEST)('evaluation runs in the chat on $name', ({ o
   it.skipIf(skip)('refuses to open a run of an unknown form, for an unknown event, closing before its slot, or with a reminder and no event', async () => {
     const problems = async (input: Parameters<ReturnType<typeof runs>['runs']['open']>[0]) => {
       const refused = await runs().runs.open(input);
-      return refused.kind === 'invalid' ? refused.problems : [];
+      // As the command line says them.
+      return refused.kind === 'invalid' ? refused.problems.map(runProblemText) : [];
     };
     expect(await problems({ flowId: 'surveys/nothing', event: 'NOSUCH' })).toEqual([
       '--form "surveys/nothing" is no loaded flow; `ura flows list` shows them',

@@ -43,9 +43,10 @@ export interface EventsUnderTest {
   events: OrganiserEvents;
   /**
    * Makes two events, the first organised by `organiserId` with PARTICIPANT_NAME
-   * registered on it, the second by `otherOrganiserId`; returns their ids.
+   * registered on it and an evaluation run open, the second by `otherOrganiserId`;
+   * returns their ids and the run's.
    */
-  prepare(organiserId: string, otherOrganiserId: string, now: Date): Promise<{ event: string; otherEvent: string }>;
+  prepare(organiserId: string, otherOrganiserId: string, now: Date): Promise<{ event: string; otherEvent: string; run: string }>;
   /** The events an invite import reached, one entry per import. */
   imports(): string[];
 }
@@ -68,9 +69,9 @@ export function countingImports(events: OrganiserEvents): { events: OrganiserEve
 export function organiserAccessSuite(build: () => Promise<EventsUnderTest>): void {
   let h: WebHarness;
   let under: EventsUnderTest;
-  let ids = { event: '', otherEvent: '' };
+  let ids = { event: '', otherEvent: '', run: '' };
   const cookies: Record<'participant' | 'operator' | 'otherOrganiser' | 'organiser', string> = { participant: '', operator: '', otherOrganiser: '', organiser: '' };
-  const concrete = (route: RouteEntry) => route.path.replace(':id', ids.event);
+  const concrete = (route: RouteEntry) => route.path.replace(':id', ids.event).replace(':run', ids.run);
 
   beforeAll(async () => {
     under = await build();
@@ -89,11 +90,16 @@ export function organiserAccessSuite(build: () => Promise<EventsUnderTest>): voi
   });
   afterAll(async () => h?.close());
 
+  /** What each POST sends: a run to open as JSON (the API's), else an invite list (the refused ones must import nothing). */
+  const bodyOf = (route: RouteEntry) =>
+    route.path.endsWith('/runs')
+      ? { type: 'application/json', body: JSON.stringify({ form: 'surveys/event-evaluation' }) }
+      : { type: 'text/csv', body: 'name,organisation,org_type,region\nA,B,ngo,fier\n' };
   const request = (route: RouteEntry, headers: Record<string, string> = {}) =>
     h.fetch(concrete(route), {
       method: route.method,
-      headers: { 'content-type': 'text/csv', ...headers },
-      ...(route.method === 'POST' ? { body: 'name,organisation,org_type,region\nA,B,ngo,fier\n' } : {}),
+      headers: { 'content-type': bodyOf(route).type, ...headers },
+      ...(route.method === 'POST' ? { body: bodyOf(route).body } : {}),
     });
 
   describe('the route list', () => {
@@ -108,6 +114,8 @@ export function organiserAccessSuite(build: () => Promise<EventsUnderTest>): voi
           'GET /organiser/events/:id/qr.svg',
           'POST /organiser/events/:id/invites',
           'POST /organiser/events/:id/projector',
+          'POST /organiser/events/:id/runs',
+          'POST /organiser/events/:id/runs/:run/close',
         ]),
       );
       expect(api.map(key)).toEqual(
@@ -118,6 +126,9 @@ export function organiserAccessSuite(build: () => Promise<EventsUnderTest>): voi
           'GET /api/events/:id/profile',
           'GET /api/events/:id/entrance-code',
           'POST /api/events/:id/invites',
+          'GET /api/events/:id/runs',
+          'POST /api/events/:id/runs',
+          'POST /api/events/:id/runs/:run/close',
         ]),
       );
       expect(ROUTES.length).toBe(pages.length + api.length + PUBLIC.length);

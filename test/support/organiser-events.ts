@@ -1,5 +1,5 @@
 import { INVITE_REGIONS, ORG_TYPES, participantProfile, type InviteRegion, type OrgType, type ProfilePerson } from '../../src/events/index.js';
-import type { EventDetail, ImportProblem, OrganiserEvents, Profile, ProfileBy, ProjectorSetting, Registration } from '../../src/transport/http/organiser-events.js';
+import type { EvaluationRun, EventDetail, ImportProblem, OrganiserEvents, Profile, ProfileBy, ProjectorSetting, Registration } from '../../src/transport/http/organiser-events.js';
 
 /**
  * An in-memory stand-in for the events area behind the organiser pages' port, for the
@@ -11,6 +11,9 @@ import type { EventDetail, ImportProblem, OrganiserEvents, Profile, ProfileBy, P
 const isOrgType = (value: string): value is OrgType => (ORG_TYPES as readonly string[]).includes(value);
 const isRegion = (value: string): value is InviteRegion => (INVITE_REGIONS as readonly string[]).includes(value);
 const COLUMNS = ['name', 'organisation', 'org_type', 'region'] as const;
+
+/** The forms the fake opens runs of. */
+const RUN_FORMS: readonly string[] = ['surveys/event-evaluation', 'surveys/training-evaluation'];
 
 const orgKey = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();
 
@@ -28,6 +31,7 @@ export function fakeOrganiserEvents(): FakeOrganiserEvents {
   const people = new Map<string, Registration[]>();
   const imports: FakeOrganiserEvents['imports'] = [];
   const projectors = new Map<string, ProjectorSetting>();
+  const runs = new Map<string, EvaluationRun[]>();
   const projectorOf = (eventId: string): ProjectorSetting => {
     const setting = projectors.get(eventId) ?? { publicCode: `pc-${eventId}-0123456789abcdef`.slice(0, 22), namesShown: true };
     projectors.set(eventId, setting);
@@ -125,5 +129,35 @@ export function fakeOrganiserEvents(): FakeOrganiserEvents {
             ],
           }
         : { refused: 'unknown_form', forms: ['surveys/event-evaluation'] },
+    // Runs kept in memory, newest first; the surveys area's own checks are tested with it (test/integration/organiser-runs.int.test.ts).
+    surveyRuns: async (eventId) => ({ runs: runs.get(eventId) ?? [], forms: [...RUN_FORMS] }),
+    async openSurveyRun(eventId, request) {
+      if (!RUN_FORMS.includes(request.form)) return { problems: [{ code: 'unknown_form', form: request.form }] };
+      if (request.remindAfter !== null && (request.remindAfter < 1 || request.remindAfter > 10_080)) return { problems: [{ code: 'remind_range', minutes: request.remindAfter, max: 10_080 }] };
+      const run: EvaluationRun = {
+        id: `run${nextId++}`,
+        form: request.form,
+        open: true,
+        sendAt: new Date('2026-11-21T15:00:00Z'),
+        sentAt: null,
+        closesAt: request.closesAt,
+        closedAt: null,
+        remindAfter: request.remindAfter,
+        link: 'https://t.me/ura_test_bot?start=sv_K7M3PQ',
+        counts: { invited: 0, started: 0, completed: 0 },
+      };
+      runs.set(eventId, [run, ...(runs.get(eventId) ?? [])]);
+      return { opened: run };
+    },
+    async closeSurveyRun(eventId, runId) {
+      const run = runs.get(eventId)?.find((one) => one.id === runId);
+      if (!run) return 'not_found';
+      if (!run.open) return 'already_closed';
+      runs.set(
+        eventId,
+        (runs.get(eventId) ?? []).map((one) => (one.id === runId ? { ...one, open: false, closedAt: new Date('2026-11-21T16:00:00Z') } : one)),
+      );
+      return 'closed';
+    },
   };
 }

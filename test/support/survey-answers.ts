@@ -2,9 +2,29 @@ import { randomUUID } from 'node:crypto';
 import type { Answer } from '../../src/flows/state.js';
 import type { UraPrisma } from '../../src/storage/database.js';
 import { createSurveyRepository } from '../../src/storage/survey-repository.js';
+import type { EventRecord } from '../../src/events/index.js';
 import { RUN_NOT_SENT, type SurveyResponse, type SurveyRun } from '../../src/surveys/index.js';
+import type { TestDatabase } from './database.js';
+import { eventsBot, type EventsHarness } from './events-bot.js';
+import { emptyTables } from './events-chat.js';
+import type { HelplineBotOptions } from './helpline-bot.js';
 
 export const EVALUATION = 'surveys/event-evaluation';
+
+/** Empties the survey runs' tables (tokens, responses, runs), for a suite that shares its database between tests. */
+async function emptySurveyRuns(prisma: UraPrisma): Promise<void> {
+  await prisma.surveyToken.deleteMany();
+  await prisma.surveyResponse.deleteMany();
+  await prisma.surveyRun.deleteMany();
+}
+
+/** Ura's bot on a suite's database emptied of events and survey runs, with one conference (no invitation list) and the outbox unthrottled. */
+export async function conferenceForRuns(database: TestDatabase, options: HelplineBotOptions = {}): Promise<{ h: EventsHarness; event: EventRecord }> {
+  await emptyTables(database);
+  await emptySurveyRuns(database.db.prisma);
+  const h = await eventsBot({ database, outboxLimits: { global: null }, ...options });
+  return { h, event: await h.conference({ invitees: [] }) };
+}
 
 /** A run of the evaluation form, for an event or standalone, as the surveys area opens one. */
 export async function seedRun(prisma: UraPrisma, options: { eventId?: string | null; at?: Date } = {}): Promise<SurveyRun> {

@@ -11,7 +11,9 @@ organiserAccessSuite(async () => {
       events.add({ id: 'ev-1', organiserIds: [organiserId] });
       events.add({ id: 'ev-2', organiserIds: [otherOrganiserId] });
       events.register('ev-1', { name: PARTICIPANT_NAME, organisation: 'Qendra Vatra', orgType: 'ngo', region: 'vlore', invited: true, registeredAt: now, checkedInAt: null });
-      return { event: 'ev-1', otherEvent: 'ev-2' };
+      const opened = await events.openSurveyRun('ev-1', { form: 'surveys/event-evaluation', closesAt: null, remindAfter: null });
+      if (!('opened' in opened)) throw new Error('no run');
+      return { event: 'ev-1', otherEvent: 'ev-2', run: opened.opened.id };
     },
     imports: () => events.imports.map((entry) => entry.eventId),
   };

@@ -3,7 +3,7 @@ import { type EventSession, evaluationSlot } from '../../src/events/index.js';
 import { loadAreaFlows } from '../../src/flow-actions.js';
 import { CALLBACK_DATA_LIMIT } from '../../src/flows/buttons.js';
 import { buttonsOf } from '../../src/flows/checks.js';
-import { readTime } from '../../src/cli/survey-runs.js';
+import { readTime } from '../../src/shared/zone.js';
 import { RUN_BUTTON_PREFIX_BYTES } from '../../src/surveys/index.js';
 import { decodeSurveyButton, surveyButton } from '../../src/transport/telegram/survey-buttons.js';
 

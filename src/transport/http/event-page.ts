@@ -5,6 +5,7 @@ import {
   eventName,
   profileGroup,
   type EntranceCode,
+  type EvaluationRun,
   type EventDetail,
   type ImportProblem,
   type InviteImport,
@@ -16,6 +17,7 @@ import {
 import type { Organiser } from './organiser-session.js';
 import { header } from './organiser-views.js';
 import { UPLOAD_LIMIT_MB } from './invite-upload.js';
+import { runsSection } from './runs-section.js';
 
 /** What the live part of an event's page shows; fetched again every few seconds. */
 export interface EventLive {
@@ -122,7 +124,15 @@ function evaluationSection(t: Translate, language: string, path: string): Html {
 </section>`;
 }
 
-export function eventPage(t: Translate, who: Organiser, event: EventDetail, live: EventLive, timeZone: string, projector: ProjectorSetting): string {
+export function eventPage(
+  t: Translate,
+  who: Organiser,
+  event: EventDetail,
+  live: EventLive,
+  timeZone: string,
+  projector: ProjectorSetting,
+  runs: { runs: readonly EvaluationRun[]; forms: readonly string[] },
+): string {
   const { language } = who;
   const path = `/organiser/events/${encodeURIComponent(event.id)}`;
   const body = html`${header(t, who, path)}
@@ -148,6 +158,7 @@ ${event.joinLink ? html`<img src="${path}/qr.svg" alt="${t('event.qr_alt')}" wid
 ${projectorSection(t, who, path, projector)}
 ${evaluationSection(t, language, path)}
 </div>
+${runsSection(t, who, path, timeZone, runs)}
 <div id="live" aria-live="polite">${liveFragment(t, language, timeZone, live)}</div>
 <p class="note">${t('event.live_note')}</p>
 </main>`;

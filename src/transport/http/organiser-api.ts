@@ -1,4 +1,7 @@
-import { Router, type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
+import express, { Router, type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
+import { z } from 'zod';
+import { DEFAULT_REMIND_AFTER_MINUTES } from '../../surveys/index.js';
+import { runProblemWords } from './run-problems.js';
 import { errorMessage } from '../../shared/errors.js';
 import { sameSecret } from '../../shared/crypto.js';
 import type { Logger } from '../../shared/logger.js';
@@ -17,6 +20,13 @@ export interface OrganiserApiDeps {
   logger: Logger;
 }
 
+/** A run to open: its form, its closing time (ISO, with an offset; none: closed by hand) and the reminder's minutes (none: no reminder; absent: the default). */
+const runBody = z.strictObject({
+  form: z.string().min(1).max(100),
+  closesAt: z.iso.datetime({ offset: true }).nullable().optional(),
+  remindAfter: z.number().int().nullable().optional(),
+});
+
 const fail = (res: Response, status: number, code: string, message: string, extra: Record<string, unknown> = {}) => void res.status(status).json({ code, message, ...extra });
 
 /** What a script sees of an event: everything but the organisers' staff ids. */
@@ -31,6 +41,7 @@ const shown = ({ organiserIds, ...event }: EventDetail) => event;
 export function organiserApi(deps: OrganiserApiDeps): Router {
   const { events, adminToken, logger } = deps;
   const english = deps.i18n.forLanguage('en', 'events');
+  const englishOrganiser = deps.i18n.forLanguage('en', 'organiser');
   /** A problem for a script: what was expected in English words, and its code and values to act on. */
   const problemOf = ({ expected, ...where }: ImportProblem) => ({ ...where, expected: sayExpected(expected, english), code: expected.code, values: expected.values ?? {} });
   const eventsOf = new WeakMap<Request, EventDetail>();
@@ -91,6 +102,25 @@ export function organiserApi(deps: OrganiserApiDeps): Router {
     const download = await events.evaluation(eventOf(req).id, query.request);
     if ('refused' in download) return fail(res, 400, 'unknown_form', `form must be one of ${download.forms.join(', ')}`, { forms: download.forms });
     if (!sendReportFile(res, download, query.table)) fail(res, 404, 'not_found', `the report has no table "${query.table}"`);
+  });
+  // Evaluation runs: the event's runs with counts only, open one, close one.
+  event.get('/runs', async (req, res) => void res.json(await events.surveyRuns(eventOf(req).id)));
+  event.post('/runs', express.json({ limit: '10kb' }), async (req, res) => {
+    const read = runBody.safeParse(req.body);
+    if (!read.success) return fail(res, 400, 'bad_request', 'send JSON: { "form": "<flow id>", "closesAt": "<ISO time>" or null, "remindAfter": <minutes> or null }');
+    const { form, closesAt = null, remindAfter = DEFAULT_REMIND_AFTER_MINUTES } = read.data;
+    const result = await events.openSurveyRun(eventOf(req).id, { form, closesAt: closesAt === null ? null : new Date(closesAt), remindAfter });
+    if ('problems' in result) {
+      const problems = result.problems.map((problem) => ({ ...problem, message: runProblemWords(problem, englishOrganiser, (at) => at.toISOString()) }));
+      return fail(res, 400, 'invalid_run', `the run was not opened: ${problems.map((problem) => problem.message).join(' ')}`, { problems });
+    }
+    logger.info({ event: eventOf(req).id, run: result.opened.id }, 'evaluation run opened through the API');
+    res.status(201).json({ run: result.opened });
+  });
+  event.post('/runs/:run/close', async (req, res) => {
+    const outcome = await events.closeSurveyRun(eventOf(req).id, String(req.params.run));
+    if (outcome === 'not_found') return fail(res, 404, 'not_found', 'the event has no such run');
+    res.json({ outcome });
   });
   router.use('/events/:id', event);
 

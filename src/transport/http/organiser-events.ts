@@ -1,6 +1,7 @@
 import type { Language } from '../../i18n/index.js';
 import type { EvaluationFormat, ReportFile } from '../../reports/evaluation/output.js';
 import type { Expectation, InviteRegion, OrgType, Profile, ProfileCounts, ProfileDimension, ProfileRow } from '../../events/index.js';
+import type { RunProblem } from '../../surveys/index.js';
 /**
  * What the organiser pages and the JSON API need from the events area: the port the
  * web side is written against. The events area's use-cases implement it (the adapter
@@ -89,6 +90,35 @@ export interface EvaluationRequest {
 /** The report's files (CSV: one per table), or why none: the form is not a survey an event is evaluated with. */
 export type EvaluationDownload = { files: ReportFile[] } | { refused: 'unknown_form'; forms: string[] };
 
+/** One of the event's evaluation runs as organisers see it: its times and counts, never who answered. */
+export interface EvaluationRun {
+  id: string;
+  /** The survey flow it collects. */
+  form: string;
+  /** Taking answers now, or waiting for its evaluation slot. */
+  open: boolean;
+  /** When the checked-in participants receive it (the programme's evaluation slot); none: by its link only. */
+  sendAt: Date | null;
+  sentAt: Date | null;
+  closesAt: Date | null;
+  closedAt: Date | null;
+  /** Minutes after sending for the one reminder; none: no reminder. */
+  remindAfter: number | null;
+  /** The link that opens it in the bot (also as a QR code); none while the bot's name is unknown. */
+  link: string | null;
+  counts: { invited: number; started: number; completed: number };
+}
+
+/** A run to open for the event: the form, when it stops taking answers (none: when closed by hand), and the reminder's delay (none: no reminder). */
+export interface RunRequest {
+  form: string;
+  closesAt: Date | null;
+  remindAfter: number | null;
+}
+
+export type RunOpened = { opened: EvaluationRun } | { problems: RunProblem[] };
+export type RunClosing = 'closed' | 'already_closed' | 'not_found';
+
 export interface OrganiserEvents {
   /** The events of one organiser (by staff id), or every event when none is given (the API's admin). */
   list(organiserId: string | undefined): Promise<EventSummary[]>;
@@ -102,6 +132,12 @@ export interface OrganiserEvents {
   setNamesShown(eventId: string, namesShown: boolean): Promise<void>;
   /** The event's evaluation report (its chat and paper answers) in a format. */
   evaluation(eventId: string, request: EvaluationRequest): Promise<EvaluationDownload>;
+  /** The event's evaluation runs, newest first, and the forms a run can be opened with. */
+  surveyRuns(eventId: string): Promise<{ runs: EvaluationRun[]; forms: string[] }>;
+  /** Opens a run of a form for the event: sent to the checked-in participants at the programme's evaluation slot, or by its link. */
+  openSurveyRun(eventId: string, request: RunRequest): Promise<RunOpened>;
+  /** Closes one of the event's runs now; another event's run is none. */
+  closeSurveyRun(eventId: string, runId: string): Promise<RunClosing>;
 }
 
 /** The event's name in a language, else in any of its languages, else its join code. */

@@ -10,7 +10,10 @@ import { eventPage, liveFragment, uploadResult, type EventLive } from './event-p
 import { html } from './html.js';
 import { evaluationQuery, sendReportFile } from './evaluation-query.js';
 import { rawUpload, skipInvalidOf, uploadedFile } from './invite-upload.js';
-import type { EventDetail, OrganiserEvents } from './organiser-events.js';
+import type { EventDetail, OrganiserEvents, RunRequest } from './organiser-events.js';
+import { type RunRequestProblem, runProblemWords } from './run-problems.js';
+import { wallTime } from './runs-section.js';
+import { readTime } from '../../shared/zone.js';
 import { carriesCsrfToken, clearSessionCookie, csrfTokenOf, localPath, sessionIdOf, setSessionCookie, type Organiser } from './organiser-session.js';
 import { confirmSignInPage, eventsPage, messagePage } from './organiser-views.js';
 
@@ -27,6 +30,21 @@ export interface OrganiserPagesDeps {
 }
 
 const SIGN_IN_REFUSALS: readonly SignInRefusal[] = ['unknown', 'expired', 'used', 'not_organiser'];
+
+/** The form that opens an evaluation run: the survey flow, the closing time (empty: none) and the reminder's minutes (empty: none). */
+const runForm = z.object({ form: z.string().max(100), closes: z.string().max(40).default(''), remindAfter: z.string().max(10).default('') });
+
+/** The run a page's form asks for, or what in it cannot be read. */
+function runRequestOf(form: z.infer<typeof runForm>, timeZone: string): RunRequest | { problems: RunRequestProblem[] } {
+  const closes = form.closes.trim();
+  const minutes = form.remindAfter.trim();
+  const closesAt = closes === '' ? null : (readTime(closes, timeZone) ?? undefined);
+  const problems: RunRequestProblem[] = [];
+  if (closesAt === undefined) problems.push({ code: 'closes_unreadable', value: closes });
+  if (minutes !== '' && !/^\d+$/.test(minutes)) problems.push({ code: 'remind_unreadable', value: minutes });
+  if (problems.length > 0 || closesAt === undefined) return { problems };
+  return { form: form.form, closesAt, remindAfter: minutes === '' ? null : Number(minutes) };
+}
 
 /** The projector setting's form: first names at tables (true) or table numbers only (false). */
 const namesShownSchema = z.object({ namesShown: z.enum(['true', 'false']) });
@@ -188,7 +206,32 @@ export function organiserPages(deps: OrganiserPagesDeps): Router {
   event.get('/', async (req, res) => {
     const who = whoOf(req);
     const detail = eventOf(req);
-    send(res, 200, eventPage(tr(who.language), who, detail, await live(detail), timeZone, await events.projector(detail.id)));
+    send(res, 200, eventPage(tr(who.language), who, detail, await live(detail), timeZone, await events.projector(detail.id), await events.surveyRuns(detail.id)));
+  });
+
+  // Evaluation runs: open one (the form, an optional closing time in APP_TIMEZONE, the reminder's delay), close one.
+  event.post('/runs', forms, checkCsrf, async (req, res) => {
+    const { language } = whoOf(req);
+    const t = tr(language);
+    const detail = eventOf(req);
+    const read = runForm.safeParse(req.body);
+    const request = read.success ? runRequestOf(read.data, timeZone) : { problems: [{ code: 'unknown_form' as const, form: '' }] };
+    const result = 'problems' in request ? request : await events.openSurveyRun(detail.id, request);
+    if ('problems' in result) {
+      const words = result.problems.map((problem) => runProblemWords(problem, t, (at) => wallTime(at, language, timeZone)));
+      return send(res, 400, messagePage(t, language, t('runs.title'), [t('runs.refused'), ...words], whoOf(req)));
+    }
+    logger.info({ event: detail.id, run: result.opened.id, form: result.opened.form }, 'evaluation run opened on the organiser pages');
+    res.redirect(303, `/organiser/events/${encodeURIComponent(detail.id)}#runs`);
+  });
+
+  event.post('/runs/:run/close', forms, checkCsrf, async (req, res) => {
+    const { language } = whoOf(req);
+    const detail = eventOf(req);
+    const outcome = await events.closeSurveyRun(detail.id, String(req.params.run));
+    if (outcome === 'not_found') return send(res, 404, messagePage(tr(language), language, tr(language)('runs.title'), [tr(language)('runs.not_found')], whoOf(req)));
+    logger.info({ event: detail.id, run: req.params.run, outcome }, 'evaluation run closed on the organiser pages');
+    res.redirect(303, `/organiser/events/${encodeURIComponent(detail.id)}#runs`);
   });
 
   // What the projector shows at tables: first names, or table numbers only.
