@@ -3,12 +3,8 @@ import type { FlowCatalog } from './flows/catalog.js';
 import type { I18n } from './i18n/index.js';
 import type { ProfileSection } from './reports/evaluation/model.js';
 import { renderEvaluation } from './reports/evaluation/output.js';
-import { type CodingOf, evaluationForm, type EvaluationSubject, evaluationReport, formTranslate, type SurveyStore } from './surveys/index.js';
+import { type CodingOf, evaluationForm, evaluationForms, type EvaluationSubject, evaluationReport, formTranslate, type SurveyStore } from './surveys/index.js';
 import type { EvaluationDownload, EvaluationRequest } from './transport/http/organiser-events.js';
-
-/** The survey flows an event's evaluation can be reported on: every survey but the helpline's service feedback. */
-export const evaluationForms = (catalog: FlowCatalog): string[] =>
-  [...catalog.flows.values()].filter(({ flow }) => flow.kind === 'survey' && flow.id !== 'surveys/service-feedback').map(({ flow }) => flow.id);
 
 /** An event as the subject of its evaluation report: its names, checked-in count and participant profile by organisation type. */
 export async function eventEvaluationSubject(events: Pick<Events, 'profile'>, event: { id: string; names: Readonly<Record<string, string>> }): Promise<EvaluationSubject> {

@@ -15,6 +15,7 @@ import {
   createParticipation,
   createThemes,
   EVENTS_NAMESPACE,
+  eventName,
   loadTemplates,
   textAt,
 } from './events/index.js';
@@ -47,7 +48,7 @@ import { createRetentionRepository } from './storage/retention-repository.js';
 import { firstReads } from './storage/first-reads.js';
 import { createSessionRepository } from './storage/session-repository.js';
 import { createSurveyRepository, createSurveyRetentionRepository } from './storage/survey-repository.js';
-import { codingForReports, createCoding, createSurveyRetention, createSurveys, respondentKeys } from './surveys/index.js';
+import { codingForReports, createCoding, createCodingChat, createSurveyRetention, createSurveys, evaluationForms, respondentKeys } from './surveys/index.js';
 import { createCodingRepository } from './storage/coding-repository.js';
 import type { AreaBotDeps } from './transport/telegram/area-composers.js';
 import { parseSession } from './transport/telegram/context.js';
@@ -156,6 +157,7 @@ export function composeAreas(deps: AreaDeps) {
   });
   // Evaluation runs: sent at the programme's evaluation slot, answered in the chat, reminded, closed.
   const surveyRuns = composeSurveyRuns({ prisma, surveys, catalog, events, eventStore, identity, outbox: parts.outbox, write: surveyWriter(i18n), i18n, clock });
+  const coding = createCoding({ store: createCodingRepository(prisma), clock });
   return {
     parts,
     duty: parts.duty,
@@ -174,7 +176,19 @@ export function composeAreas(deps: AreaDeps) {
     /** The survey tables, for the evaluation reports. */
     surveyStore,
     /** The coders' work on open answers, as the evaluation reports read it. */
-    codingReports: codingForReports(createCoding({ store: createCodingRepository(prisma), clock })),
+    codingReports: codingForReports(coding),
+    /** Coding an event's open answers in an organiser's chat. */
+    codingChat: createCodingChat({
+      coding,
+      events: {
+        async find(ref) {
+          const event = await events.find(ref);
+          return event && { id: event.id, joinCode: event.joinCode, name: (language: string) => eventName(event, language) };
+        },
+        organises: (eventId, staffId) => events.isOrganiser(eventId, staffId),
+      },
+      forms: evaluationForms(catalog),
+    }),
     /** The flows, helpline and surveys. */
     catalog,
     surveyRuns,
@@ -233,7 +247,7 @@ export function areaBotDeps(areas: Areas, rateLimits: { messages: RateLimiter; b
       clock: areas.clock,
     },
     surveys: { chat: areas.surveyRuns.chat, i18n, rateLimits, identity: areas.identity, clock: areas.clock },
-    organisers: { staffOf, signIn: areas.organiserSignIn, webUrl: areas.webUrl, i18n, logger },
+    organisers: { staffOf, signIn: areas.organiserSignIn, webUrl: areas.webUrl, i18n, logger, coding: areas.codingChat },
     console: { staffOf, handoff: parts.handoff, duty: parts.duty, dutyStore: parts.dutyStore, views: parts.views, logger },
     invitations: { invitations: areas.invitations, operators: areas.operators, i18n, logger },
     helpline: {

@@ -65,3 +65,7 @@ export const formWordings =
     const compiled = catalog.get(flowId);
     return compiled ? formWording(evaluationForm(compiled, translate)) : null;
   };
+
+/** The survey flows an event's evaluation can be reported on: every survey but the helpline's service feedback. */
+export const evaluationForms = (catalog: FlowCatalog): string[] =>
+  [...catalog.flows.values()].filter(({ flow }) => flow.kind === 'survey' && flow.id !== 'surveys/service-feedback').map(({ flow }) => flow.id);

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { Bot } from 'grammy';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evaluationForms } from '../../src/compose-evaluation.js';
+import { evaluationForms } from '../../src/surveys/index.js';
 import { organiserEvents } from '../../src/compose-organiser-events.js';
 import { surveyRunsOver } from '../../src/compose-surveys.js';
 import { loadAreaFlows } from '../../src/flow-actions.js';

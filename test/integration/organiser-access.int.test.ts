@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { evaluationDownloads, evaluationForms } from '../../src/compose-evaluation.js';
+import { evaluationDownloads } from '../../src/compose-evaluation.js';
+import { evaluationForms } from '../../src/surveys/index.js';
 import { surveyRunsOver } from '../../src/compose-surveys.js';
 import { createIdentityProtector } from '../../src/shared/crypto.js';
 import { createEventStore } from '../../src/storage/event-repository.js';

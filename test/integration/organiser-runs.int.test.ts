@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { evaluationForms } from '../../src/compose-evaluation.js';
+import { evaluationForms } from '../../src/surveys/index.js';
 import { organiserEvents } from '../../src/compose-organiser-events.js';
 import type { EventRecord } from '../../src/events/index.js';
 import type { OrganiserEvents } from '../../src/transport/http/organiser-events.js';

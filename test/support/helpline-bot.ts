@@ -112,7 +112,7 @@ export async function helplineBot(options: HelplineBotOptions = {}) {
     person(sender: Sender) {
       return {
         start: (payload = '') => bot.handleUpdate(command('start', payload, sender)),
-        command: (name: string) => bot.handleUpdate(command(name, '', sender)),
+        command: (name: string, payload = '') => bot.handleUpdate(command(name, payload, sender)),
         say: (text: string) => bot.handleUpdate(privateText(text, sender)),
         press: (data: string) => bot.handleUpdate(callbackQuery(data, sender)),
       };

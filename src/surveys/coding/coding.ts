@@ -78,6 +78,13 @@ export function createCoding(deps: { store: CodingStore; clock: Clock }) {
     return found.length === 1 ? found[0] : undefined;
   }
 
+  /** The themes an answer's words suggest (a coder always decides). */
+  const suggestedFor = (answer: OpenAnswer, themes: readonly CodebookTheme[]): CodebookTheme[] =>
+    suggestByKeywords(
+      answer.text,
+      themes.map((theme) => ({ theme, keywords: Object.values(theme.keywords).flat() })),
+    ).map(({ theme }) => theme);
+
   /** The codes a codebook lacks, if any. */
   const unknown = (codes: readonly string[], themes: readonly CodebookTheme[]): UnknownThemes | undefined => {
     const missing = codes.filter((code) => !themes.some((theme) => theme.code === code));
@@ -120,11 +127,21 @@ export function createCoding(deps: { store: CodingStore; clock: Clock }) {
       if (!answer) return { kind: 'done' };
       const themes = await codebookFor(target.formId, answer.eventId);
       if (themes.length === 0) return { kind: 'no_codebook' };
-      const suggested = suggestByKeywords(
-        answer.text,
-        themes.map((theme) => ({ theme, keywords: Object.values(theme.keywords).flat() })),
-      ).map(({ theme }) => theme);
-      return { kind: 'next', answer, themes, suggested, left: open.length };
+      return { kind: 'next', answer, themes, suggested: suggestedFor(answer, themes), left: open.length };
+    },
+
+    /** One answer by its reference, with its codebook's themes, those its words suggest, and the themes this coder gave it before. */
+    async answer(
+      ref: string,
+      coder: string,
+    ): Promise<{ kind: 'answer'; form: string; answer: OpenAnswer; themes: CodebookTheme[]; suggested: CodebookTheme[]; coded: string[] | null } | NoAnswer | NoCodebook> {
+      const located = await locate(ref);
+      if (!located) return { kind: 'no_answer' };
+      const { answer } = located;
+      const themes = await codebookFor(located.formId, answer.eventId);
+      if (themes.length === 0) return { kind: 'no_codebook' };
+      const own = (await store.codings([answer.responseId])).find((coding) => coding.item === answer.item && coding.coder === coder.trim());
+      return { kind: 'answer', form: located.formId, answer, themes, suggested: suggestedFor(answer, themes), coded: own ? [...own.themes] : null };
     },
 
     /** A coder's themes for an answer (an empty list: none applies); coding it again replaces them. */

@@ -16,4 +16,6 @@ export const CALLBACK_PREFIX = {
   events: 'e',
   /** Survey runs answered in the chat (evaluations): `s:<run code>|<answer>`. */
   surveys: 's',
+  /** Coding an event's open answers, by its organisers: `k:<join code>|<answer>|<ticked>|<what>`. */
+  coding: 'k',
 } as const;

@@ -6,6 +6,8 @@ import { errorMessage } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import type { UraContext } from './context.js';
 import type { StaffOf } from './staff-lookup.js';
+import type { CodingChat } from '../../surveys/index.js';
+import { organiserCoding } from './organiser-coding.js';
 
 export interface OrganiserBotDeps {
   /** The staff member behind an update (shared with the case console: one read per update). */
@@ -15,10 +17,12 @@ export interface OrganiserBotDeps {
   webUrl: () => string;
   i18n: I18n;
   logger: Logger;
+  /** Coding an event's open answers in the chat (`/coding`); left out, it is not offered. */
+  coding?: CodingChat;
 }
 
 /** The organiser's command menu, in this order. */
-export const ORGANISER_COMMANDS = ['web', 'help'] as const;
+export const ORGANISER_COMMANDS = ['web', 'coding', 'help'] as const;
 
 /**
  * An organiser's chat with the bot: `/web` sends a one-time link that signs them in
@@ -59,6 +63,7 @@ export function organiserComposer(deps: OrganiserBotDeps): Composer<UraContext> 
   };
 
   organiser.command(['start', 'help'], help);
+  if (deps.coding) organiser.use(organiserCoding({ coding: deps.coding, memberOf, t, language: (ctx) => staffLanguage(memberOf(ctx)) }));
 
   organiser.command('web', async (ctx) => {
     const link = await signIn.issue(String(ctx.from?.id ?? ''));

@@ -1,0 +1,111 @@
+import type { SurveyCoding } from './coding.js';
+import type { CodebookTheme, OpenAnswer } from './model.js';
+
+/** An event as coding in the chat finds it: by id or join code, with its name. */
+export interface CodingEvent {
+  id: string;
+  joinCode: string;
+  name(language: string): string;
+}
+
+/** What coding in the chat asks of the events area (wired in src/compose.ts). */
+export interface CodingEvents {
+  find(ref: string): Promise<CodingEvent | undefined>;
+  /** Whether a staff member organises the event: only its organisers code its answers. */
+  organises(eventId: string, staffId: string): Promise<boolean>;
+}
+
+/** The staff member coding: their id (who may) and the name their codings carry (as `ura coding --coder` does). */
+export interface ChatCoder {
+  staffId: string;
+  name: string;
+}
+
+/** One answer to code, with the codebook's themes, those its words suggest, and the themes this coder gave it before (none: not coded yet). */
+export interface AnswerToCode {
+  kind: 'answer';
+  event: CodingEvent;
+  form: string;
+  answer: OpenAnswer;
+  themes: readonly CodebookTheme[];
+  suggested: readonly string[];
+  coded: readonly string[] | null;
+  /** Answers still waiting for this coder in the event, this one included; unknown when an answer is shown again. */
+  left: number | null;
+}
+
+export type CodingScreen =
+  | AnswerToCode
+  /** Every answer of the event is coded by this coder, or by two others. */
+  | { kind: 'done'; event: CodingEvent }
+  /** Answers wait, but their form has no codebook yet (`ura coding codebook import`). */
+  | { kind: 'no_codebook'; event: CodingEvent; forms: string[] }
+  | { kind: 'unknown_event' }
+  | { kind: 'not_organiser' }
+  /** The answer is gone (retention) or is not this event's, or the codebook changed under the buttons. */
+  | { kind: 'stale' }
+  /** Two other coders coded it already: agreement compares two. */
+  | { kind: 'third_coder' };
+
+/**
+ * Coding an event's open answers in the chat, by its organisers: the next answer this coder
+ * has not coded (of the event's evaluation forms, in order), the themes its words suggest
+ * (the coder always decides), and saving the themes chosen, which brings the next. The
+ * same coding as `ura coding`, named by the coder's staff name.
+ */
+export function createCodingChat(deps: { coding: Pick<SurveyCoding, 'next' | 'answer' | 'code'>; events: CodingEvents; forms: readonly string[] }) {
+  const { coding, events, forms } = deps;
+
+  async function eventFor(coder: ChatCoder, ref: string): Promise<CodingEvent | CodingScreen> {
+    const event = await events.find(ref);
+    if (!event) return { kind: 'unknown_event' };
+    return (await events.organises(event.id, coder.staffId)) ? event : { kind: 'not_organiser' };
+  }
+  const isEvent = (found: CodingEvent | CodingScreen): found is CodingEvent => !('kind' in found);
+
+  async function nextIn(coder: ChatCoder, event: CodingEvent): Promise<CodingScreen> {
+    const waiting: string[] = [];
+    for (const form of forms) {
+      const next = await coding.next({ formId: form, eventId: event.id }, coder.name);
+      if (next.kind === 'next') return { kind: 'answer', event, form, answer: next.answer, themes: next.themes, suggested: next.suggested.map((theme) => theme.code), coded: null, left: next.left };
+      if (next.kind === 'no_codebook') waiting.push(form);
+    }
+    return waiting.length > 0 ? { kind: 'no_codebook', event, forms: waiting } : { kind: 'done', event };
+  }
+
+  /** The answer a reference names, if it is the event's. */
+  async function answerIn(coder: ChatCoder, event: CodingEvent, ref: string): Promise<CodingScreen> {
+    const found = await coding.answer(ref, coder.name);
+    if (found.kind !== 'answer' || found.answer.eventId !== event.id) return { kind: 'stale' };
+    const { form, answer, themes, suggested, coded } = found;
+    return { kind: 'answer', event, form, answer, themes, suggested: suggested.map((theme) => theme.code), coded, left: null };
+  }
+
+  return {
+    /** `/coding <event>`: the first answer waiting for this coder. */
+    async next(coder: ChatCoder, eventRef: string): Promise<CodingScreen> {
+      const event = await eventFor(coder, eventRef);
+      return isEvent(event) ? nextIn(coder, event) : event;
+    },
+
+    /** One answer again (after a theme is ticked or unticked). */
+    async show(coder: ChatCoder, eventRef: string, ref: string): Promise<CodingScreen> {
+      const event = await eventFor(coder, eventRef);
+      return isEvent(event) ? answerIn(coder, event, ref) : event;
+    },
+
+    /** Saves the coder's themes for an answer (none: no theme fits), then the next answer. */
+    async save(coder: ChatCoder, eventRef: string, ref: string, codes: readonly string[]): Promise<CodingScreen> {
+      const event = await eventFor(coder, eventRef);
+      if (!isEvent(event)) return event;
+      const shown = await answerIn(coder, event, ref);
+      if (shown.kind !== 'answer') return shown;
+      const coded = await coding.code(ref, coder.name, codes);
+      if (coded.kind === 'third_coder') return { kind: 'third_coder' };
+      if (coded.kind !== 'coded' && coded.kind !== 'replaced') return { kind: 'stale' };
+      return nextIn(coder, event);
+    },
+  };
+}
+
+export type CodingChat = ReturnType<typeof createCodingChat>;

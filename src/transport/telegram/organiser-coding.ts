@@ -1,0 +1,66 @@
+import { Composer } from 'grammy';
+import type { Translate } from '../../i18n/index.js';
+import type { Operator } from '../../staff/operators.js';
+import type { ChatCoder, CodingChat } from '../../surveys/index.js';
+import { decodeCodingButton, isCodingData } from './coding-buttons.js';
+import { codingKeyboard, codingView } from './coding-views.js';
+import type { UraContext } from './context.js';
+import type { View } from './flow-view.js';
+
+/**
+ * The name a staff member's codings carry: their pseudonym and the end of their staff id
+ * (two organisers may share a pseudonym; agreement must not take them for one coder).
+ */
+export const chatCoderOf = (member: Operator): ChatCoder => ({ staffId: member.id, name: `${(member.pseudonym ?? 'organiser').slice(0, 31)} (${member.id.slice(-6)})` });
+
+/**
+ * Coding an event's open answers in the organiser's chat: `/coding <join code>` shows the
+ * next answer with its themes as buttons; a press ticks or unticks one (the message's
+ * buttons change, nothing is stored), "save" or "no theme fits" stores the choice and
+ * brings the next answer. Parse, one use-case, render.
+ */
+export function organiserCoding(deps: { coding: CodingChat; memberOf: (ctx: object) => Operator; t: (ctx: object) => Translate; language: (ctx: object) => string }): Composer<UraContext> {
+  const { coding, memberOf, t, language } = deps;
+  const composer = new Composer<UraContext>();
+  const show = (ctx: UraContext, view: View) => ctx.reply(view.text, view.keyboard.length > 0 ? { reply_markup: { inline_keyboard: view.keyboard } } : {});
+
+  composer.command('coding', async (ctx) => {
+    const ref = ctx.match.trim();
+    if (!ref) return void (await ctx.reply(t(ctx)('coding.usage')));
+    await show(ctx, codingView(t(ctx), language(ctx), await coding.next(chatCoderOf(memberOf(ctx)), ref)));
+  });
+
+  composer.on('callback_query:data', async (ctx, next) => {
+    if (!isCodingData(ctx.callbackQuery.data)) return next();
+    const press = decodeCodingButton(ctx.callbackQuery.data);
+    const coder = chatCoderOf(memberOf(ctx));
+    const toast = (key: string, alert = false) => ctx.answerCallbackQuery({ text: t(ctx)(key), show_alert: alert }).catch(() => undefined);
+    if (!press) return void (await toast('coding.stale', true));
+    const shown = await coding.show(coder, press.event, press.ref);
+    if (shown.kind !== 'answer') return void (await toast(`coding.${shown.kind}`, true));
+    if (press.what.kind === 'toggle') {
+      const ticked = new Set(press.ticked);
+      if (ticked.has(press.what.theme)) ticked.delete(press.what.theme);
+      else ticked.add(press.what.theme);
+      if (press.what.theme >= shown.themes.length) return void (await toast('coding.stale', true));
+      await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: codingKeyboard(t(ctx), language(ctx), shown, ticked) } }).catch(() => undefined);
+      return void (await ctx.answerCallbackQuery().catch(() => undefined));
+    }
+    if (press.what.kind === 'save' && press.ticked.size === 0) return void (await toast('coding.tick_first'));
+    const codes = press.what.kind === 'none' ? [] : [...press.ticked].sort((a, b) => a - b).map((index) => shown.themes[index]?.code);
+    if (codes.some((code) => code === undefined)) return void (await toast('coding.stale', true));
+    const after = await coding.save(
+      coder,
+      press.event,
+      press.ref,
+      codes.filter((code) => code !== undefined),
+    );
+    if (after.kind === 'stale' || after.kind === 'third_coder' || after.kind === 'not_organiser' || after.kind === 'unknown_event') return void (await toast(`coding.${after.kind}`, true));
+    await toast('coding.saved');
+    // The answer just coded keeps its text and loses its buttons: the next one comes as a new message.
+    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    await show(ctx, codingView(t(ctx), language(ctx), after));
+  });
+
+  return composer;
+}
