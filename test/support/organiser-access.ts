@@ -116,6 +116,7 @@ export function organiserAccessSuite(build: () => Promise<EventsUnderTest>): voi
           'POST /organiser/events/:id/projector',
           'POST /organiser/events/:id/runs',
           'POST /organiser/events/:id/runs/:run/close',
+          'GET /organiser/events/:id/runs/:run/qr.svg',
         ]),
       );
       expect(api.map(key)).toEqual(

@@ -23,14 +23,14 @@ async function setUp(languages: string[] = ['en']) {
       headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
       body: new URLSearchParams({ _csrf: token ?? csrfIn(await page()), ...fields }).toString(),
     });
-  return { h, events, page, post };
+  return { h, events, page, post, cookie };
 }
 
 const runRow = (page: string, id: string) => new RegExp(`<tr data-run="${id}" data-open="(true|false)">([\\s\\S]*?)</tr>`).exec(page);
 
 describe("an event's evaluation runs on its page", () => {
   it('opens a run of the form chosen, with its closing time read in the venue’s time zone and its reminder, and lists it with counts only', async () => {
-    const { h, events, page, post } = await setUp();
+    const { h, events, page, post, cookie } = await setUp();
     expect(await page()).toContain(h.i18n.t('en', 'organiser:runs.none'));
     const opened = await post('/runs', { form: 'surveys/training-evaluation', closes: '2026-11-21T18:00', remindAfter: '90' });
     expect(opened.status).toBe(303);
@@ -43,6 +43,10 @@ describe("an event's evaluation runs on its page", () => {
     expect(row).toContain('0 · 0 · 0');
     expect(row).toContain('https://t.me/ura_test_bot?start=sv_K7M3PQ');
     expect(row).toContain(h.i18n.t('en', 'organiser:runs.close'));
+    // Its link as a QR code, to print or put on the room's screen.
+    const qr = await h.fetch(`/organiser/events/conf-2026/runs/${run?.id}/qr.svg`, { headers: { cookie } });
+    expect(qr.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+    expect(await qr.text()).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
   });
 
   it('opens one with no closing time and no reminder when those fields are left empty', async () => {

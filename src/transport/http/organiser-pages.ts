@@ -225,6 +225,13 @@ export function organiserPages(deps: OrganiserPagesDeps): Router {
     res.redirect(303, `/organiser/events/${encodeURIComponent(detail.id)}#runs`);
   });
 
+  // A run's link as a QR code, to print or show on the room's screen.
+  event.get('/runs/:run/qr.svg', async (req, res) => {
+    const run = (await events.surveyRuns(eventOf(req).id)).runs.find((one) => one.id === req.params.run);
+    if (!run?.link) return void res.status(404).type('text/plain').send('no such run, or no link yet');
+    res.type('image/svg+xml').send(await joinQr(run.link, 'svg'));
+  });
+
   event.post('/runs/:run/close', forms, checkCsrf, async (req, res) => {
     const { language } = whoOf(req);
     const detail = eventOf(req);

@@ -20,7 +20,7 @@ function runRow(t: Translate, who: Organiser, path: string, timeZone: string, ru
   const close = run.open
     ? html`<form method="post" action="${path}/runs/${encodeURIComponent(run.id)}/close"><input type="hidden" name="_csrf" value="${who.csrfToken}"><button type="submit" data-close-run="${run.id}">${t('runs.close')}</button></form>`
     : '';
-  return html`<tr data-run="${run.id}" data-open="${String(run.open)}"><td>${formTitle(t, run.form)}</td><td>${status}</td><td>${sending}</td><td>${closes}</td><td class="num" data-counts>${invited} · ${started} · ${completed}</td><td>${run.link ? html`<a href="${run.link}" rel="noopener">${run.link}</a>` : '–'}</td><td>${close}</td></tr>`;
+  return html`<tr data-run="${run.id}" data-open="${String(run.open)}"><td>${formTitle(t, run.form)}</td><td>${status}</td><td>${sending}</td><td>${closes}</td><td class="num" data-counts>${invited} · ${started} · ${completed}</td><td>${run.link ? html`<a href="${run.link}" rel="noopener">${run.link}</a> · <a href="${path}/runs/${encodeURIComponent(run.id)}/qr.svg" target="_blank" rel="noopener" data-run-qr>${t('runs.qr')}</a>` : '–'}</td><td>${close}</td></tr>`;
 }
 
 /** The event's evaluation runs (times, counts, link, a button to close each) and a form to open one. */
