@@ -60,23 +60,23 @@ describe.each(PROVIDERS_UNDER_TEST)('coding open answers in the chat on $name', 
     await mira.command('coding', event.joinCode);
     expect(last().text).toContain('«More shelters in the north»');
     expect(last().text).toContain(en('coding.left', { count: 2 }));
-    expect(last().buttons.map((button) => button.text)).toEqual(['Trust', 'Data', '💡 Shelter', en('coding.none_fits'), en('coding.save')]);
+    expect(last().buttons.map((button) => button.text)).toEqual(['Trust', 'Data', '💡 Shelter', en('coding.none_fits'), en('coding.save'), en('coding.quote')]);
     // Saving with nothing ticked is refused: "no theme fits" is a choice of its own.
-    await mira.press(last().buttons.at(-1)!.data);
+    await mira.press(last().buttons.at(-2)!.data);
     expect(h.toasts().at(-1)).toBe(en('coding.tick_first'));
 
     // Ticks ride on the buttons: the message's keyboard changes, nothing is stored.
     await mira.press(last().buttons[2]!.data);
     let keyboard = keyboardOf(calls('editMessageReplyMarkup').at(-1)?.payload);
-    expect(keyboard.map((button) => button.text)).toEqual(['Trust', 'Data', '✅ Shelter', en('coding.none_fits'), en('coding.save')]);
+    expect(keyboard.map((button) => button.text)).toEqual(['Trust', 'Data', '✅ Shelter', en('coding.none_fits'), en('coding.save'), en('coding.quote')]);
     await mira.press(keyboard[0]!.callback_data);
     keyboard = keyboardOf(calls('editMessageReplyMarkup').at(-1)?.payload);
-    expect(keyboard.map((button) => button.text)).toEqual(['✅ Trust', 'Data', '✅ Shelter', en('coding.none_fits'), en('coding.save')]);
+    expect(keyboard.map((button) => button.text)).toEqual(['✅ Trust', 'Data', '✅ Shelter', en('coding.none_fits'), en('coding.save'), en('coding.quote')]);
     await mira.press(keyboard[0]!.callback_data);
     keyboard = keyboardOf(calls('editMessageReplyMarkup').at(-1)?.payload);
     expect(await h.db.prisma.codingDecision.count()).toBe(0);
 
-    await mira.press(keyboard.at(-1)!.callback_data);
+    await mira.press(keyboard.at(-2)!.callback_data);
     expect(h.toasts().at(-1)).toBe(en('coding.saved'));
     expect(await h.db.prisma.codingDecision.findMany({ select: { responseId: true, coder: true, themes: true } })).toEqual([
       { responseId: shelters!.responseId, coder: `Mira (p-${ORGANISER})`, themes: JSON.stringify(['shelter']) },
@@ -87,6 +87,27 @@ describe.each(PROVIDERS_UNDER_TEST)('coding open answers in the chat on $name', 
     await mira.press(last().buttons.find((button) => button.text === en('coding.none_fits'))!.data);
     expect(await h.db.prisma.codingDecision.count({ where: { responseId: nothing!.responseId, themes: '[]' } })).toBe(1);
     expect(last().text).toBe(en('coding.done', { event: 'National Conference' }));
+  });
+
+  it.skipIf(skip)('takes the next text as a quote of the answer, names removed by the coder; too long is said and asked again; a command lets the request go', async () => {
+    const [shelters] = await answersToCode();
+    const mira = h.person({ userId: ORGANISER, languageCode: 'en' });
+    await mira.command('coding', event.joinCode);
+    const quote = last().buttons.find((button) => button.text === en('coding.quote'))!.data;
+    await mira.press(quote);
+    expect(last().text).toBe(en('coding.quote_prompt', { max: 500, text: 'More shelters in the north' }));
+    await mira.say('x'.repeat(501));
+    expect(last().text).toBe(en('coding.quote_length', { max: 500 }));
+    await mira.say('More shelters in [region]');
+    expect(last().text).toBe(en('coding.quoted'));
+    expect(await h.db.prisma.codingQuote.findMany({ select: { responseId: true, text: true } })).toEqual([{ responseId: shelters!.responseId, text: 'More shelters in [region]' }]);
+    // The request is used up: the next text is not a quote (an organiser's text shows the help).
+    await mira.say('Another text');
+    expect(await h.db.prisma.codingQuote.count()).toBe(1);
+    await mira.press(quote);
+    await mira.command('help');
+    await mira.say('Not a quote either');
+    expect((await h.db.prisma.codingQuote.findFirstOrThrow()).text).toBe('More shelters in [region]');
   });
 
   it.skipIf(skip)("refuses another event's organiser, an unknown code and a forged button, and stores nothing", async () => {

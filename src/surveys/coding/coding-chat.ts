@@ -53,7 +53,7 @@ export type CodingScreen =
  * (the coder always decides), and saving the themes chosen, which brings the next. The
  * same coding as `ura coding`, named by the coder's staff name.
  */
-export function createCodingChat(deps: { coding: Pick<SurveyCoding, 'next' | 'answer' | 'code'>; events: CodingEvents; forms: readonly string[] }) {
+export function createCodingChat(deps: { coding: Pick<SurveyCoding, 'next' | 'answer' | 'code' | 'quote'>; events: CodingEvents; forms: readonly string[] }) {
   const { coding, events, forms } = deps;
 
   async function eventFor(coder: ChatCoder, ref: string): Promise<CodingEvent | CodingScreen> {
@@ -104,6 +104,17 @@ export function createCodingChat(deps: { coding: Pick<SurveyCoding, 'next' | 'an
       if (coded.kind === 'third_coder') return { kind: 'third_coder' };
       if (coded.kind !== 'coded' && coded.kind !== 'replaced') return { kind: 'stale' };
       return nextIn(coder, event);
+    },
+
+    /** Stores a quote of the answer as the coder typed it, names removed (choosing again replaces it); the report shows it under the answer's question. */
+    async quote(coder: ChatCoder, eventRef: string, ref: string, text: string): Promise<{ kind: 'quoted' | 'replaced' | 'quote_length' | 'stale' | 'unknown_event' | 'not_organiser' }> {
+      const event = await eventFor(coder, eventRef);
+      if (!isEvent(event)) return event.kind === 'unknown_event' || event.kind === 'not_organiser' ? event : { kind: 'stale' };
+      const shown = await answerIn(coder, event, ref);
+      if (shown.kind !== 'answer') return { kind: 'stale' };
+      const quoted = await coding.quote(ref, text);
+      if (quoted.kind === 'invalid') return { kind: 'quote_length' };
+      return quoted.kind === 'no_answer' ? { kind: 'stale' } : { kind: quoted.kind };
     },
   };
 }

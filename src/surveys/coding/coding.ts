@@ -7,7 +7,7 @@ import { type CodingSummary, summarise } from './summary.js';
 
 /** At most this many coders code one answer: agreement compares two. */
 export const MAX_CODERS = 2;
-const MAX_QUOTE = 500;
+export const MAX_QUOTE = 500;
 
 type NoAnswer = { kind: 'no_answer' };
 type NoCodebook = { kind: 'no_codebook' };

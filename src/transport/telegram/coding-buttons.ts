@@ -7,10 +7,16 @@ import { CALLBACK_PREFIX } from './callback-prefix.js';
  * The buttons of an answer being coded, under the coding prefix `k:`: the event's join
  * code, the answer's reference, the themes ticked so far (a bit per theme of the codebook,
  * in its order, written in base 36), and what the press does: `t<n>` ticks or unticks the
- * n-th theme, `n` saves "no theme fits", `v` saves the ticked themes. The ticks ride on the
+ * n-th theme, `n` saves "no theme fits", `v` saves the ticked themes, `q` asks for a quote
+ * of the answer (the next text the coder sends). The ticks ride on the
  * buttons, so nothing is kept between presses; at most 64 bytes (Telegram's limit).
  */
-export type CodingPress = { event: string; ref: string; ticked: ReadonlySet<number>; what: { kind: 'toggle'; theme: number } | { kind: 'none' } | { kind: 'save' } };
+export type CodingPress = {
+  event: string;
+  ref: string;
+  ticked: ReadonlySet<number>;
+  what: { kind: 'toggle'; theme: number } | { kind: 'none' } | { kind: 'save' } | { kind: 'quote' };
+};
 
 const AREA = CALLBACK_PREFIX.coding;
 /** More themes than a coder can weigh on one screen, and what a 64-byte button still carries. */
@@ -28,7 +34,7 @@ function tickedOf(mask: string): Set<number> | undefined {
 
 export const codingButton = (event: string, ref: string, ticked: ReadonlySet<number>) => {
   const base = `${event}|${ref}|${maskOf(ticked)}`;
-  return { toggle: (theme: number) => underArea(AREA, `${base}|t${theme}`), none: underArea(AREA, `${base}|n`), save: underArea(AREA, `${base}|v`) };
+  return { toggle: (theme: number) => underArea(AREA, `${base}|t${theme}`), none: underArea(AREA, `${base}|n`), save: underArea(AREA, `${base}|v`), quote: underArea(AREA, `${base}|q`) };
 };
 
 export const isCodingData = (data: string): boolean => areaOf(data)?.area === AREA;
@@ -43,6 +49,7 @@ export function decodeCodingButton(data: string): CodingPress | undefined {
   if (rest.length > 0 || event === undefined || ref === undefined || !parseAnswerRef(ref) || ticked === undefined) return undefined;
   if (what === 'n') return { event, ref, ticked, what: { kind: 'none' } };
   if (what === 'v') return { event, ref, ticked, what: { kind: 'save' } };
+  if (what === 'q') return { event, ref, ticked, what: { kind: 'quote' } };
   const theme = /^t([0-9]{1,2})$/.exec(what ?? '')?.[1];
   return theme !== undefined && Number(theme) < MAX_CHAT_THEMES ? { event, ref, ticked, what: { kind: 'toggle', theme: Number(theme) } } : undefined;
 }

@@ -21,6 +21,7 @@ export function codingKeyboard(t: Translate, language: string, screen: AnswerToC
       { text: t('coding.none_fits'), callback_data: buttons.none },
       { text: t('coding.save'), callback_data: buttons.save },
     ],
+    [{ text: t('coding.quote'), callback_data: buttons.quote }],
   ];
 }
 

@@ -14,6 +14,8 @@ export const sessionSchema = z.object({
   /** The person asked the team to write only after they write: their next message or press releases what is held. */
   holding: z.boolean().optional(),
   known: z.object({ safety: z.enum(['safe', 'not_really']).optional(), under18: z.boolean().optional() }).optional(),
+  /** An organiser asked to quote an open answer: their next text is the quote (see organiser-coding.ts). */
+  quoting: z.object({ event: z.string().max(12), ref: z.string().max(16) }).optional(),
 });
 export type SessionData = z.infer<typeof sessionSchema>;
 

@@ -1,7 +1,7 @@
 import { Composer } from 'grammy';
 import type { Translate } from '../../i18n/index.js';
 import type { Operator } from '../../staff/operators.js';
-import type { ChatCoder, CodingChat } from '../../surveys/index.js';
+import { type ChatCoder, type CodingChat, MAX_QUOTE } from '../../surveys/index.js';
 import { decodeCodingButton, isCodingData } from './coding-buttons.js';
 import { codingKeyboard, codingView } from './coding-views.js';
 import type { UraContext } from './context.js';
@@ -24,6 +24,19 @@ export function organiserCoding(deps: { coding: CodingChat; memberOf: (ctx: obje
   const composer = new Composer<UraContext>();
   const show = (ctx: UraContext, view: View) => ctx.reply(view.text, view.keyboard.length > 0 ? { reply_markup: { inline_keyboard: view.keyboard } } : {});
 
+  // The quote asked for: the coder's next text. A command instead lets the request go.
+  composer.on('message:text', async (ctx, next) => {
+    const quoting = ctx.session.quoting;
+    if (!quoting) return next();
+    if (ctx.msg.text.startsWith('/')) {
+      delete ctx.session.quoting;
+      return next();
+    }
+    const quoted = await coding.quote(chatCoderOf(memberOf(ctx)), quoting.event, quoting.ref, ctx.msg.text);
+    if (quoted.kind !== 'quote_length') delete ctx.session.quoting;
+    await ctx.reply(t(ctx)(`coding.${quoted.kind}`, { max: MAX_QUOTE }));
+  });
+
   composer.command('coding', async (ctx) => {
     const ref = ctx.match.trim();
     if (!ref) return void (await ctx.reply(t(ctx)('coding.usage')));
@@ -38,6 +51,12 @@ export function organiserCoding(deps: { coding: CodingChat; memberOf: (ctx: obje
     if (!press) return void (await toast('coding.stale', true));
     const shown = await coding.show(coder, press.event, press.ref);
     if (shown.kind !== 'answer') return void (await toast(`coding.${shown.kind}`, true));
+    if (press.what.kind === 'quote') {
+      // The next text the coder sends is the quote (kept in the chat's session until then).
+      ctx.session.quoting = { event: press.event, ref: press.ref };
+      await ctx.answerCallbackQuery().catch(() => undefined);
+      return void (await ctx.reply(t(ctx)('coding.quote_prompt', { max: MAX_QUOTE, text: shown.answer.text })));
+    }
     if (press.what.kind === 'toggle') {
       const ticked = new Set(press.ticked);
       if (ticked.has(press.what.theme)) ticked.delete(press.what.theme);

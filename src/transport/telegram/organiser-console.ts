@@ -62,8 +62,9 @@ export function organiserComposer(deps: OrganiserBotDeps): Composer<UraContext> 
     await ctx.reply(t(ctx)('bot.help'));
   };
 
-  organiser.command(['start', 'help'], help);
+  // Coding first: a command lets a quote asked for go, whichever command it is.
   if (deps.coding) organiser.use(organiserCoding({ coding: deps.coding, memberOf, t, language: (ctx) => staffLanguage(memberOf(ctx)) }));
+  organiser.command(['start', 'help'], help);
 
   organiser.command('web', async (ctx) => {
     const link = await signIn.issue(String(ctx.from?.id ?? ''));
