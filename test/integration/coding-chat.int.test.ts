@@ -110,6 +110,37 @@ describe.each(PROVIDERS_UNDER_TEST)('coding open answers in the chat on $name', 
     expect((await h.db.prisma.codingQuote.findFirstOrThrow()).text).toBe('More shelters in [region]');
   });
 
+  it.skipIf(skip)('settles the answers two coders coded differently: both codings shown, the themes both gave ticked, the choice stored as the resolution', async () => {
+    const [shelters, nothing] = await answersToCode();
+    const coding = createCoding({ store: createCodingRepository(h.db.prisma), clock: h.clock });
+    for (const [coder, first, second] of [
+      ['Anna', ['shelter', 'data'], []],
+      ['Besa', ['shelter'], []],
+    ] as const) {
+      await coding.code(shelters!.ref, coder, first);
+      await coding.code(nothing!.ref, coder, second);
+    }
+    const mira = h.person({ userId: ORGANISER, languageCode: 'en' });
+    // Two coders coded every answer: nothing is left for Mira to code, one disagreement to settle.
+    await mira.command('coding', event.joinCode);
+    expect(last().text).toBe(`${en('coding.done', { event: 'National Conference' })}\n\n${en('coding.settle_hint', { count: 1, code: event.joinCode })}`);
+    await mira.command('settle', event.joinCode);
+    expect(last().text).toContain('«More shelters in the north»');
+    expect(last().text).toContain('Anna: Data, Shelter');
+    expect(last().text).toContain('Besa: Shelter');
+    expect(last().buttons.map((button) => button.text)).toEqual(['Trust', 'Data', '✅ Shelter', en('coding.none_fits'), en('coding.settle')]);
+    await mira.press(last().buttons[1]!.data);
+    const keyboard = keyboardOf(calls('editMessageReplyMarkup').at(-1)?.payload);
+    expect(keyboard.map((button) => button.text)).toEqual(['Trust', '✅ Data', '✅ Shelter', en('coding.none_fits'), en('coding.settle')]);
+    expect(await h.db.prisma.codingResolution.count()).toBe(0);
+    await mira.press(keyboard.at(-1)!.callback_data);
+    expect(h.toasts().at(-1)).toBe(en('coding.settled_one'));
+    expect(await h.db.prisma.codingResolution.findMany({ select: { responseId: true, themes: true } })).toEqual([{ responseId: shelters!.responseId, themes: JSON.stringify(['data', 'shelter']) }]);
+    expect(last().text).toBe(en('coding.settled', { event: 'National Conference' }));
+    await mira.command('settle');
+    expect(last().text).toBe(en('coding.settle_usage'));
+  });
+
   it.skipIf(skip)("refuses another event's organiser, an unknown code and a forged button, and stores nothing", async () => {
     await answersToCode();
     const ben = h.person({ userId: OTHER_ORGANISER, languageCode: 'en' });

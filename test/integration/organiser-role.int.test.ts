@@ -74,7 +74,7 @@ describe.each(PROVIDERS_UNDER_TEST)('the organiser role on $name', ({ open, skip
     // Their own command menu, in their chat.
     await organiser.command('start');
     const menu = h.api.calls.filter((call) => call.method === 'setMyCommands').at(-1);
-    expect(menu?.payload).toMatchObject({ scope: { type: 'chat', chat_id: ORGANISER }, commands: [{ command: 'web' }, { command: 'coding' }, { command: 'help' }] });
+    expect(menu?.payload).toMatchObject({ scope: { type: 'chat', chat_id: ORGANISER }, commands: [{ command: 'web' }, { command: 'coding' }, { command: 'settle' }, { command: 'help' }] });
     // Only the stranger reached the help-seekers' pipeline.
     expect(await h.db.prisma.contact.count()).toBe(1);
   });

@@ -34,10 +34,19 @@ export interface AnswerToCode {
   left: number | null;
 }
 
+/** An answer two coders coded differently, with both codings, for someone to settle which themes count. */
+export interface DisagreementToSettle extends Omit<AnswerToCode, 'kind' | 'coded'> {
+  kind: 'disagreement';
+  codings: readonly { coder: string; themes: readonly string[] }[];
+}
+
 export type CodingScreen =
   | AnswerToCode
-  /** Every answer of the event is coded by this coder, or by two others. */
-  | { kind: 'done'; event: CodingEvent }
+  | DisagreementToSettle
+  /** Every answer of the event is coded by this coder, or by two others; `unsettled` answers two coders disagree on wait to be settled. */
+  | { kind: 'done'; event: CodingEvent; unsettled: number }
+  /** No disagreement of the event waits to be settled. */
+  | { kind: 'settled'; event: CodingEvent }
   /** Answers wait, but their form has no codebook yet (`ura coding codebook import`). */
   | { kind: 'no_codebook'; event: CodingEvent; forms: string[] }
   | { kind: 'unknown_event' }
@@ -53,7 +62,7 @@ export type CodingScreen =
  * (the coder always decides), and saving the themes chosen, which brings the next. The
  * same coding as `ura coding`, named by the coder's staff name.
  */
-export function createCodingChat(deps: { coding: Pick<SurveyCoding, 'next' | 'answer' | 'code' | 'quote'>; events: CodingEvents; forms: readonly string[] }) {
+export function createCodingChat(deps: { coding: Pick<SurveyCoding, 'next' | 'answer' | 'code' | 'quote' | 'unsettled' | 'resolve'>; events: CodingEvents; forms: readonly string[] }) {
   const { coding, events, forms } = deps;
 
   async function eventFor(coder: ChatCoder, ref: string): Promise<CodingEvent | CodingScreen> {
@@ -70,7 +79,23 @@ export function createCodingChat(deps: { coding: Pick<SurveyCoding, 'next' | 'an
       if (next.kind === 'next') return { kind: 'answer', event, form, answer: next.answer, themes: next.themes, suggested: next.suggested.map((theme) => theme.code), coded: null, left: next.left };
       if (next.kind === 'no_codebook') waiting.push(form);
     }
-    return waiting.length > 0 ? { kind: 'no_codebook', event, forms: waiting } : { kind: 'done', event };
+    if (waiting.length > 0) return { kind: 'no_codebook', event, forms: waiting };
+    return { kind: 'done', event, unsettled: (await unsettledIn(event)).length };
+  }
+
+  /** The event's answers two coders disagree on, not settled yet, form by form. */
+  async function unsettledIn(event: CodingEvent) {
+    return (await Promise.all(forms.map((form) => coding.unsettled({ formId: form, eventId: event.id })))).flat();
+  }
+
+  async function nextDisagreementIn(coder: ChatCoder, event: CodingEvent): Promise<CodingScreen> {
+    const unsettled = await unsettledIn(event);
+    const [first] = unsettled;
+    if (!first) return { kind: 'settled', event };
+    const found = await coding.answer(first.ref, coder.name);
+    if (found.kind !== 'answer') return { kind: 'stale' };
+    const { form, answer, themes, suggested, codings } = found;
+    return { kind: 'disagreement', event, form, answer, themes, suggested: suggested.map((theme) => theme.code), codings, left: unsettled.length };
   }
 
   /** The answer a reference names, if it is the event's. */
@@ -104,6 +129,23 @@ export function createCodingChat(deps: { coding: Pick<SurveyCoding, 'next' | 'an
       if (coded.kind === 'third_coder') return { kind: 'third_coder' };
       if (coded.kind !== 'coded' && coded.kind !== 'replaced') return { kind: 'stale' };
       return nextIn(coder, event);
+    },
+
+    /** `/settle <event>`: the first answer two coders disagree on, with both codings. */
+    async nextDisagreement(coder: ChatCoder, eventRef: string): Promise<CodingScreen> {
+      const event = await eventFor(coder, eventRef);
+      return isEvent(event) ? nextDisagreementIn(coder, event) : event;
+    },
+
+    /** Settles which themes count for an answer two coders disagree on (none: no theme), then the next disagreement. */
+    async settle(coder: ChatCoder, eventRef: string, ref: string, codes: readonly string[]): Promise<CodingScreen> {
+      const event = await eventFor(coder, eventRef);
+      if (!isEvent(event)) return event;
+      const shown = await answerIn(coder, event, ref);
+      if (shown.kind !== 'answer') return shown;
+      const resolved = await coding.resolve(ref, codes);
+      if (resolved.kind !== 'resolved') return { kind: 'stale' };
+      return nextDisagreementIn(coder, event);
     },
 
     /** Stores a quote of the answer as the coder typed it, names removed (choosing again replaces it); the report shows it under the answer's question. */

@@ -134,14 +134,39 @@ export function createCoding(deps: { store: CodingStore; clock: Clock }) {
     async answer(
       ref: string,
       coder: string,
-    ): Promise<{ kind: 'answer'; form: string; answer: OpenAnswer; themes: CodebookTheme[]; suggested: CodebookTheme[]; coded: string[] | null } | NoAnswer | NoCodebook> {
+    ): Promise<
+      | { kind: 'answer'; form: string; answer: OpenAnswer; themes: CodebookTheme[]; suggested: CodebookTheme[]; coded: string[] | null; codings: { coder: string; themes: string[] }[] }
+      | NoAnswer
+      | NoCodebook
+    > {
       const located = await locate(ref);
       if (!located) return { kind: 'no_answer' };
       const { answer } = located;
       const themes = await codebookFor(located.formId, answer.eventId);
       if (themes.length === 0) return { kind: 'no_codebook' };
-      const own = (await store.codings([answer.responseId])).find((coding) => coding.item === answer.item && coding.coder === coder.trim());
-      return { kind: 'answer', form: located.formId, answer, themes, suggested: suggestedFor(answer, themes), coded: own ? [...own.themes] : null };
+      const codings = (await store.codings([answer.responseId])).filter((coding) => coding.item === answer.item);
+      const own = codings.find((coding) => coding.coder === coder.trim());
+      return {
+        kind: 'answer',
+        form: located.formId,
+        answer,
+        themes,
+        suggested: suggestedFor(answer, themes),
+        coded: own ? [...own.themes] : null,
+        codings: codings.map((coding) => ({ coder: coding.coder, themes: [...coding.themes] })),
+      };
+    },
+
+    /** The answers two coders coded differently and nobody settled yet, in the answers' order: what `resolve` is for. */
+    async unsettled(target: CodingTarget): Promise<OpenAnswer[]> {
+      const answers = await answersOf(target);
+      const ids = [...new Set(answers.map((answer) => answer.responseId))];
+      const [codings, resolutions] = await Promise.all([store.codings(ids), store.resolutions(ids)]);
+      const same = (answer: OpenAnswer) => (entry: { responseId: string; item: string }) => entry.responseId === answer.responseId && entry.item === answer.item;
+      return answers.filter((answer) => {
+        const two = codings.filter(same(answer)).map((coding) => [...coding.themes].sort().join(','));
+        return two.length === MAX_CODERS && two[0] !== two[1] && !resolutions.some(same(answer));
+      });
     },
 
     /** A coder's themes for an answer (an empty list: none applies); coding it again replaces them. */

@@ -17,7 +17,8 @@ export const chatCoderOf = (member: Operator): ChatCoder => ({ staffId: member.i
  * Coding an event's open answers in the organiser's chat: `/coding <join code>` shows the
  * next answer with its themes as buttons; a press ticks or unticks one (the message's
  * buttons change, nothing is stored), "save" or "no theme fits" stores the choice and
- * brings the next answer. Parse, one use-case, render.
+ * brings the next answer. `/settle <join code>` does the same for the answers two coders
+ * coded differently, storing the themes that count. Parse, one use-case, render.
  */
 export function organiserCoding(deps: { coding: CodingChat; memberOf: (ctx: object) => Operator; t: (ctx: object) => Translate; language: (ctx: object) => string }): Composer<UraContext> {
   const { coding, memberOf, t, language } = deps;
@@ -43,6 +44,13 @@ export function organiserCoding(deps: { coding: CodingChat; memberOf: (ctx: obje
     await show(ctx, codingView(t(ctx), language(ctx), await coding.next(chatCoderOf(memberOf(ctx)), ref)));
   });
 
+  // Two coders' disagreements: the first answer waiting to be settled, with both codings.
+  composer.command('settle', async (ctx) => {
+    const ref = ctx.match.trim();
+    if (!ref) return void (await ctx.reply(t(ctx)('coding.settle_usage')));
+    await show(ctx, codingView(t(ctx), language(ctx), await coding.nextDisagreement(chatCoderOf(memberOf(ctx)), ref)));
+  });
+
   composer.on('callback_query:data', async (ctx, next) => {
     if (!isCodingData(ctx.callbackQuery.data)) return next();
     const press = decodeCodingButton(ctx.callbackQuery.data);
@@ -62,20 +70,17 @@ export function organiserCoding(deps: { coding: CodingChat; memberOf: (ctx: obje
       if (ticked.has(press.what.theme)) ticked.delete(press.what.theme);
       else ticked.add(press.what.theme);
       if (press.what.theme >= shown.themes.length) return void (await toast('coding.stale', true));
-      await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: codingKeyboard(t(ctx), language(ctx), shown, ticked) } }).catch(() => undefined);
+      await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: codingKeyboard(t(ctx), language(ctx), shown, ticked, press.what.mode) } }).catch(() => undefined);
       return void (await ctx.answerCallbackQuery().catch(() => undefined));
     }
     if (press.what.kind === 'save' && press.ticked.size === 0) return void (await toast('coding.tick_first'));
     const codes = press.what.kind === 'none' ? [] : [...press.ticked].sort((a, b) => a - b).map((index) => shown.themes[index]?.code);
     if (codes.some((code) => code === undefined)) return void (await toast('coding.stale', true));
-    const after = await coding.save(
-      coder,
-      press.event,
-      press.ref,
-      codes.filter((code) => code !== undefined),
-    );
+    const chosen = codes.filter((code) => code !== undefined);
+    const settling = press.what.mode === 'settle';
+    const after = settling ? await coding.settle(coder, press.event, press.ref, chosen) : await coding.save(coder, press.event, press.ref, chosen);
     if (after.kind === 'stale' || after.kind === 'third_coder' || after.kind === 'not_organiser' || after.kind === 'unknown_event') return void (await toast(`coding.${after.kind}`, true));
-    await toast('coding.saved');
+    await toast(settling ? 'coding.settled_one' : 'coding.saved');
     // The answer just coded keeps its text and loses its buttons: the next one comes as a new message.
     await ctx.editMessageReplyMarkup().catch(() => undefined);
     await show(ctx, codingView(t(ctx), language(ctx), after));

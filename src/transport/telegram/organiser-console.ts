@@ -22,7 +22,7 @@ export interface OrganiserBotDeps {
 }
 
 /** The organiser's command menu, in this order. */
-export const ORGANISER_COMMANDS = ['web', 'coding', 'help'] as const;
+export const ORGANISER_COMMANDS = ['web', 'coding', 'settle', 'help'] as const;
 
 /**
  * An organiser's chat with the bot: `/web` sends a one-time link that signs them in
