@@ -57,6 +57,11 @@ export function organiserEvents(deps: {
   surveyRuns?: { runs: SurveyRuns; forms: readonly string[]; link: (code: string) => string | null };
 }): OrganiserEvents {
   const { events } = deps;
+  /** A run of this event, with its counts; another event's run is none (an organiser sees and closes only their own event's). */
+  async function ownRun(eventId: string, runId: string): Promise<RunSummary | undefined> {
+    const summary = await deps.surveyRuns?.runs.summary(runId);
+    return summary?.run.scope === eventId ? summary : undefined;
+  }
   const found = async (eventId: string) => {
     try {
       return await events.get(eventId);
@@ -122,11 +127,13 @@ export function organiserEvents(deps: {
       if (opened.kind === 'invalid') return { problems: opened.problems };
       return { opened: runOf({ run: opened.run, open: true, counts: { invited: 0, started: 0, completed: 0 } }, link) };
     },
+    async surveyRun(eventId, runId) {
+      const own = await ownRun(eventId, runId);
+      return own && deps.surveyRuns ? runOf(own, deps.surveyRuns.link) : undefined;
+    },
     async closeSurveyRun(eventId, runId) {
-      const run = await deps.surveyRuns?.runs.get(runId);
-      // Another event's run is none: an organiser closes only their own event's.
-      if (!deps.surveyRuns || !run || run.scope !== eventId) return 'not_found';
-      return deps.surveyRuns.runs.close(run.id);
+      const own = await ownRun(eventId, runId);
+      return own && deps.surveyRuns ? deps.surveyRuns.runs.close(own.run.id) : 'not_found';
     },
   };
 }

@@ -14,7 +14,6 @@ import {
   createSurveyRuns,
   createSurveys,
   formTranslate,
-  formWordings,
   RUN_PURPOSES,
   runTokens,
   SURVEYS_AREA,
@@ -103,7 +102,7 @@ export function composeSurveyRuns(deps: {
     },
   });
   return {
-    runs: createSurveyRuns({ surveys, store, catalog, attendees, clock, wordingOf: formWordings(catalog, formTranslate(deps.i18n)) }),
+    runs: createSurveyRuns({ surveys, store, catalog, attendees, clock, translate: formTranslate(deps.i18n) }),
     chat: createRunChat({ surveys, store, attendees, token, clock }),
     delivery: createRunDelivery({ store, catalog, attendees, outbox, write: deps.write, token, clock }),
   };
@@ -127,5 +126,5 @@ export function surveyRunsOver(deps: {
   const { prisma, catalog, identity, clock } = deps;
   const surveys = createSurveys({ catalog, store: createSurveyRepository(prisma), respondentKey: respondentKeys(identity), clock });
   const attendees = surveyAttendees({ events: deps.events, store: deps.eventStore, identity });
-  return createSurveyRuns({ surveys, store: createSurveyRunRepository(prisma), catalog, attendees, clock, wordingOf: formWordings(catalog, formTranslate(deps.i18n)) });
+  return createSurveyRuns({ surveys, store: createSurveyRunRepository(prisma), catalog, attendees, clock, translate: formTranslate(deps.i18n) });
 }

@@ -6,7 +6,8 @@ import { z } from 'zod';
 import type { Database, UraPrisma, UraTx } from './database.js';
 import { isUniqueViolation } from './prisma-errors.js';
 import { storedOneOf } from './stored-values.js';
-import { parsedJson, runRow, toRun } from './survey-rows.js';
+import { parsedJson } from './event-json.js';
+import { runRow, toRun } from './survey-rows.js';
 
 type ResponseRow = Awaited<ReturnType<UraPrisma['surveyResponse']['findUniqueOrThrow']>>;
 

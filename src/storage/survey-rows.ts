@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type FormWording, SURVEY_KINDS, type SurveyRun } from '../surveys/model.js';
 import type { UraPrisma } from './database.js';
+import { parsedJson } from './event-json.js';
 import { storedOneOf } from './stored-values.js';
 
 /** A survey run as stored, and as the surveys area reads it: one mapping for every repository of runs. */
@@ -8,21 +9,8 @@ export type RunRow = Awaited<ReturnType<UraPrisma['surveyRun']['findUniqueOrThro
 
 const wordingSchema = z.record(z.string(), z.record(z.string(), z.string()));
 
-/** JSON text read back, or undefined where it is no JSON. */
-export const parsedJson = (text: string): unknown => {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-};
-
 /** A wording that cannot be read is not known: a report then flags no change rather than a wrong one. */
-function wordingOf(text: string | null): FormWording | null {
-  if (text === null) return null;
-  const parsed = wordingSchema.safeParse(parsedJson(text));
-  return parsed.success ? parsed.data : null;
-}
+const wordingOf = (text: string | null): FormWording | null => wordingSchema.safeParse(parsedJson(text)).data ?? null;
 
 export const toRun = (row: RunRow): SurveyRun => ({ ...row, kind: storedOneOf(SURVEY_KINDS, row.kind, 'standalone'), wording: wordingOf(row.wording) });
 

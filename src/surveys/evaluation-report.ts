@@ -74,11 +74,8 @@ export async function evaluationReport(deps: { store: Pick<SurveyStore, 'scopedR
   return { report, themes: coding.labels, wording };
 }
 
-/** The wording the newest of the runs kept: what an event asked, chat or paper, as the latest run of its form put it. */
-function askedWording(runs: readonly SurveyRun[]): FormWording | null {
-  const kept = runs.filter((run) => run.wording !== null).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
-  return kept[0]?.wording ?? null;
-}
+/** The wording the newest of the runs (oldest first, as scopedRuns gives them) kept: what an event asked, chat or paper, as its latest run put it. */
+const askedWording = (runs: readonly SurveyRun[]): FormWording | null => runs.findLast((run) => run.wording !== null)?.wording ?? null;
 
 /** The coding of open answers as the report reads it: the run's answers, against the form's (or the event's) codebook. */
 export const codingForReports =

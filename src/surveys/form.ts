@@ -58,14 +58,6 @@ export function evaluationForm(compiled: CompiledFlow, translate: FormTranslate)
 /** A form's wording as a run keeps it: each item's text by language. */
 export const formWording = (form: Pick<EvaluationForm, 'items'>): FormWording => Object.fromEntries(form.items.map((item) => [item.code, item.text]));
 
-/** The wording of a loaded survey flow as it asks today, by flow id; null for a flow not loaded. */
-export const formWordings =
-  (catalog: FlowCatalog, translate: FormTranslate) =>
-  (flowId: string): FormWording | null => {
-    const compiled = catalog.get(flowId);
-    return compiled ? formWording(evaluationForm(compiled, translate)) : null;
-  };
-
 /** The survey flows an event's evaluation can be reported on: every survey but the helpline's service feedback. */
 export const evaluationForms = (catalog: FlowCatalog): string[] =>
   [...catalog.flows.values()].filter(({ flow }) => flow.kind === 'survey' && flow.id !== 'surveys/service-feedback').map(({ flow }) => flow.id);

@@ -5,7 +5,7 @@ export { RESPONSE_SOURCES, RESPONSE_STATUSES, RUN_NOT_SENT, SURVEY_KINDS, takesA
 export type { FormWording, RespondentProfile, ResponseSource, ResponseStatus, SurveyKind, SurveyResponse, SurveyRun, SurveyStore } from './model.js';
 export { respondentKeys, type RespondentKey } from './respondent.js';
 export { createSurveyRetention, type SurveyRetentionResult, type SurveyRetentionStore } from './retention.js';
-export { evaluationForm, evaluationForms, type FormTranslate, formTranslate, formWording, formWordings } from './form.js';
+export { evaluationForm, evaluationForms, type FormTranslate, formTranslate, formWording } from './form.js';
 export { reportAnswer, reportAnswers, reportResponseOf } from './report-response.js';
 export { PAPER_EXPECTED, type PaperExpected } from './paper/expected.js';
 export { readCell, readPaperFile, readPaperTable, readResponsesFile, RESPONDENT_COLUMN, RESPONDENT_MAX, type PaperResponse, type PaperTable, type ResponsesFile } from './paper/responses-file.js';

@@ -66,12 +66,13 @@ export function createRunChat(deps: RunChatDeps): RunChat {
    */
   async function begin(run: SurveyRun, who: Respondent): Promise<RunAnswer> {
     if ((await statusOf(run, who.subject)) === 'completed') return refused('answered');
-    const event = run.kind === 'event' && surveys.keepsProfile(run) ? run.scope : null;
+    const keeps = surveys.keepsProfile(run);
+    const event = run.kind === 'event' && keeps ? run.scope : null;
     const conversations = event !== null ? surveys.on(run, await attendees.profile(event, who.telegramId)) : who.conversations;
     const started = await conversations.start(who.subject, who.language);
     if ('kind' in started) return refused('closed');
     await store.raiseToken(run.id, token(run.id, who.subject), 'started');
-    return { kind: 'turn', run, turn: { ...started, effects: withProfileNotice(!surveys.keepsProfile(run), started.effects) } };
+    return { kind: 'turn', run, turn: { ...started, effects: withProfileNotice(keeps, started.effects) } };
   }
 
   /** A turn given: a response that reached its end completes the token, so that it cannot be answered again. */

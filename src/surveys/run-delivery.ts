@@ -6,7 +6,7 @@ import type { Clock } from '../shared/clock.js';
 import type { SurveyRun } from './model.js';
 import { RUN_PURPOSES, type RunToken, runTopic, type SurveyAttendees, type SurveyRecipient, type SurveyWriter } from './run-ports.js';
 import type { SurveyRunStore } from './run-store.js';
-import { withProfileNotice } from './profile-notice.js';
+import { keepsProfile, withProfileNotice } from './profile-notice.js';
 
 const MINUTE_MS = 60_000;
 
@@ -57,7 +57,7 @@ export function createRunDelivery(deps: RunDeliveryDeps) {
     const found = await recipientsOf(run);
     if (!compiled || compiled.flow.version !== run.flowVersion || !found) return false;
     // What everyone is shown first, the same for all: the response begins with their first answer.
-    const effects = withProfileNotice(compiled.flow.anonymous, start(compiled, now).effects);
+    const effects = withProfileNotice(keepsProfile(catalog, run.flowId), start(compiled, now).effects);
     const outgoing = found.recipients.flatMap((to) => write.opening(run, to.language, effects).map((payload, index) => message(run, to, `opening${index}`, RUN_PURPOSES.opening, payload)));
     const tokens = found.recipients.map((to) => token(run.id, to.subject));
     const remindAt = run.remindAfter === null ? null : new Date(now.getTime() + run.remindAfter * MINUTE_MS);
@@ -74,9 +74,7 @@ export function createRunDelivery(deps: RunDeliveryDeps) {
       const status = statuses.get(tokenOf(to));
       return status !== undefined && status !== 'completed';
     });
-    const outgoing = unfinished.map((to) =>
-      message(run, to, 'reminder', RUN_PURPOSES.reminder, write.reminder(run, to.language, found.event.name(to.language), catalog.get(run.flowId)?.flow.anonymous !== false)),
-    );
+    const outgoing = unfinished.map((to) => message(run, to, 'reminder', RUN_PURPOSES.reminder, write.reminder(run, to.language, found.event.name(to.language), !keepsProfile(catalog, run.flowId))));
     return store.markReminded({ runId: run.id, at: now, outgoing: outbox.prepare(outgoing) });
   }
 

@@ -2,7 +2,8 @@ import { CALLBACK_DATA_LIMIT, encodeInput } from '../flows/buttons.js';
 import type { FlowCatalog } from '../flows/catalog.js';
 import { buttonsOf } from '../flows/checks.js';
 import type { Clock } from '../shared/clock.js';
-import { type FormWording, type SurveyRun, takesAnswersAt } from './model.js';
+import { evaluationForm, type FormTranslate, formWording } from './form.js';
+import { type SurveyRun, takesAnswersAt } from './model.js';
 import { newRunCode } from './run-code.js';
 import type { SurveyAttendees } from './run-ports.js';
 import type { RunCounts, SurveyRunStore } from './run-store.js';
@@ -51,6 +52,8 @@ export interface SurveyRuns {
   /** Newest first; of one event (id or join code) when given. */
   list(event?: string): Promise<RunSummary[] | undefined>;
   get(id: string): Promise<SurveyRun | undefined>;
+  /** One run with its counts, as `list` gives each. */
+  summary(id: string): Promise<RunSummary | undefined>;
   /** Closes at once: responses in progress are left unfinished with their answers kept. */
   close(id: string): Promise<Closing>;
 }
@@ -71,10 +74,16 @@ export function createSurveyRuns(deps: {
   catalog: FlowCatalog;
   attendees: SurveyAttendees;
   clock: Clock;
-  /** The form's wording today, kept with the run (see formWordings). */
-  wordingOf: (flowId: string) => FormWording | null;
+  /** Ura's texts, for the form's wording today, kept with the run. */
+  translate: FormTranslate;
 }): SurveyRuns {
   const { surveys, store, catalog, attendees, clock } = deps;
+  /** Open: taking answers now, or waiting for its opening. */
+  const summaryOf = async (run: SurveyRun, now: Date): Promise<RunSummary> => ({
+    run,
+    open: takesAnswersAt(run, now) || (run.opensAt !== null && run.opensAt > now),
+    counts: await store.counts(run.id),
+  });
   return {
     async open(input) {
       const now = clock.now();
@@ -88,7 +97,8 @@ export function createSurveyRuns(deps: {
       if (remindAfter !== null && (!Number.isInteger(remindAfter) || remindAfter < 1 || remindAfter > MAX_REMIND_AFTER_MINUTES))
         problems.push({ code: 'remind_range', minutes: remindAfter, max: MAX_REMIND_AFTER_MINUTES });
       if (remindAfter !== null && !event) problems.push({ code: 'remind_needs_event' });
-      if (problems.length > 0) return { kind: 'invalid', problems };
+      const compiled = catalog.get(input.flowId);
+      if (problems.length > 0 || !compiled) return { kind: 'invalid', problems };
       const run = await surveys.openRun({
         flowId: input.flowId,
         kind: event ? 'event' : 'standalone',
@@ -97,7 +107,7 @@ export function createSurveyRuns(deps: {
         code: newRunCode(),
         sendAt,
         remindAfter,
-        wording: deps.wordingOf(input.flowId),
+        wording: formWording(evaluationForm(compiled, deps.translate)),
       });
       return { kind: 'opened', run, eventName: event ? event.name(event.languages[0] ?? 'sq') : null };
     },
@@ -107,10 +117,15 @@ export function createSurveyRuns(deps: {
       if (ref !== undefined && !event) return undefined;
       const now = clock.now();
       const runs = await store.runs(event?.id);
-      return Promise.all(runs.map(async (run) => ({ run, open: takesAnswersAt(run, now) || (run.opensAt !== null && run.opensAt > now), counts: await store.counts(run.id) })));
+      return Promise.all(runs.map((run) => summaryOf(run, now)));
     },
 
     get: (id) => store.run(id),
+
+    async summary(id) {
+      const run = await store.run(id);
+      return run && summaryOf(run, clock.now());
+    },
 
     async close(id) {
       const run = await store.run(id);

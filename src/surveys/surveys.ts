@@ -6,6 +6,7 @@ import type { Clock } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
 import { type FormWording, RUN_NOT_SENT, type RespondentProfile, type SurveyKind, type SurveyResponse, type SurveyRun, type SurveyStore, takesAnswersAt } from './model.js';
 import type { RespondentKey } from './respondent.js';
+import { keepsProfile } from './profile-notice.js';
 
 /** A survey turn adds nothing to the engine's effects. */
 export type SurveyTurn = FlowTurn<SurveyResponse, Record<never, never>>;
@@ -64,10 +65,8 @@ export function createSurveys(deps: { catalog: FlowCatalog; store: SurveyStore; 
     return compiled.flow.version;
   };
 
-  const keepsProfile = (run: SurveyRun): boolean => catalog.get(run.flowId)?.flow.anonymous === false;
-
   function runnerOf(run: SurveyRun, profile: RespondentProfile | null): FlowRunner<string, SurveyResponse, Record<never, never>> {
-    const kept = keepsProfile(run) ? profile : null;
+    const kept = keepsProfile(catalog, run.flowId) ? profile : null;
     return createFlowRunner({
       catalog,
       clock,
@@ -173,7 +172,7 @@ export function createSurveys(deps: { catalog: FlowCatalog; store: SurveyStore; 
       return run;
     },
     on,
-    keepsProfile,
+    keepsProfile: (run) => keepsProfile(catalog, run.flowId),
     async inProgressOn(runs, subjects) {
       const found = await store.runsInProgress(runs.flatMap((run) => subjects.map((subject) => ({ runId: run.id, respondentKey: respondentKey(run.id, subject) }))));
       return runs.filter((run) => found.has(run.id));

@@ -81,6 +81,8 @@ describe.each(PROVIDERS_UNDER_TEST)('evaluation runs for the organiser pages on 
     const opened = await web.openSurveyRun(event.id, { form: 'surveys/event-evaluation', closesAt: null, remindAfter: null });
     if (!('opened' in opened)) throw new Error(JSON.stringify(opened.problems));
     expect(await web.closeSurveyRun(other.id, opened.opened.id)).toBe('not_found');
+    expect(await web.surveyRun(other.id, opened.opened.id)).toBeUndefined();
+    expect((await web.surveyRun(event.id, opened.opened.id))?.counts).toEqual({ invited: 0, started: 0, completed: 0 });
     expect(await web.closeSurveyRun(event.id, 'no-such-run')).toBe('not_found');
     expect((await web.surveyRuns(event.id)).runs[0]?.open).toBe(true);
     expect(await web.closeSurveyRun(event.id, opened.opened.id)).toBe('closed');

@@ -131,6 +131,7 @@ export function fakeOrganiserEvents(): FakeOrganiserEvents {
         : { refused: 'unknown_form', forms: ['surveys/event-evaluation'] },
     // Runs kept in memory, newest first; the surveys area's own checks are tested with it (test/integration/organiser-runs.int.test.ts).
     surveyRuns: async (eventId) => ({ runs: runs.get(eventId) ?? [], forms: [...RUN_FORMS] }),
+    surveyRun: async (eventId, runId) => runs.get(eventId)?.find((one) => one.id === runId),
     async openSurveyRun(eventId, request) {
       if (!RUN_FORMS.includes(request.form)) return { problems: [{ code: 'unknown_form', form: request.form }] };
       if (request.remindAfter !== null && (request.remindAfter < 1 || request.remindAfter > 10_080)) return { problems: [{ code: 'remind_range', minutes: request.remindAfter, max: 10_080 }] };

@@ -98,6 +98,20 @@ export function createCodingChat(deps: { coding: Pick<SurveyCoding, 'next' | 'an
     return { kind: 'disagreement', event, form, answer, themes, suggested: suggested.map((theme) => theme.code), codings, left: unsettled.length };
   }
 
+  /**
+   * The themes chosen on an answer's buttons (their places in its codebook) as codes, checked
+   * first like every press: the coder organises the event, the answer is the event's, and
+   * each place is a theme of its codebook (a codebook changed under the buttons is stale).
+   */
+  async function chosen(coder: ChatCoder, eventRef: string, ref: string, ticked: ReadonlySet<number>): Promise<{ event: CodingEvent; codes: string[] } | CodingScreen> {
+    const event = await eventFor(coder, eventRef);
+    if (!isEvent(event)) return event;
+    const shown = await answerIn(coder, event, ref);
+    if (shown.kind !== 'answer') return shown;
+    const codes = [...ticked].sort((a, b) => a - b).map((index) => shown.themes[index]?.code);
+    return codes.every((code) => code !== undefined) ? { event, codes } : { kind: 'stale' };
+  }
+
   /** The answer a reference names, if it is the event's. */
   async function answerIn(coder: ChatCoder, event: CodingEvent, ref: string): Promise<CodingScreen> {
     const found = await coding.answer(ref, coder.name);
@@ -119,16 +133,14 @@ export function createCodingChat(deps: { coding: Pick<SurveyCoding, 'next' | 'an
       return isEvent(event) ? answerIn(coder, event, ref) : event;
     },
 
-    /** Saves the coder's themes for an answer (none: no theme fits), then the next answer. */
-    async save(coder: ChatCoder, eventRef: string, ref: string, codes: readonly string[]): Promise<CodingScreen> {
-      const event = await eventFor(coder, eventRef);
-      if (!isEvent(event)) return event;
-      const shown = await answerIn(coder, event, ref);
-      if (shown.kind !== 'answer') return shown;
-      const coded = await coding.code(ref, coder.name, codes);
+    /** Saves the coder's themes for an answer, by their places in its codebook (none: no theme fits), then the next answer. */
+    async save(coder: ChatCoder, eventRef: string, ref: string, ticked: ReadonlySet<number>): Promise<CodingScreen> {
+      const choice = await chosen(coder, eventRef, ref, ticked);
+      if ('kind' in choice) return choice;
+      const coded = await coding.code(ref, coder.name, choice.codes);
       if (coded.kind === 'third_coder') return { kind: 'third_coder' };
       if (coded.kind !== 'coded' && coded.kind !== 'replaced') return { kind: 'stale' };
-      return nextIn(coder, event);
+      return nextIn(coder, choice.event);
     },
 
     /** `/settle <event>`: the first answer two coders disagree on, with both codings. */
@@ -137,15 +149,13 @@ export function createCodingChat(deps: { coding: Pick<SurveyCoding, 'next' | 'an
       return isEvent(event) ? nextDisagreementIn(coder, event) : event;
     },
 
-    /** Settles which themes count for an answer two coders disagree on (none: no theme), then the next disagreement. */
-    async settle(coder: ChatCoder, eventRef: string, ref: string, codes: readonly string[]): Promise<CodingScreen> {
-      const event = await eventFor(coder, eventRef);
-      if (!isEvent(event)) return event;
-      const shown = await answerIn(coder, event, ref);
-      if (shown.kind !== 'answer') return shown;
-      const resolved = await coding.resolve(ref, codes);
+    /** Settles which themes count for an answer two coders disagree on, by their places in its codebook (none: no theme), then the next disagreement. */
+    async settle(coder: ChatCoder, eventRef: string, ref: string, ticked: ReadonlySet<number>): Promise<CodingScreen> {
+      const choice = await chosen(coder, eventRef, ref, ticked);
+      if ('kind' in choice) return choice;
+      const resolved = await coding.resolve(ref, choice.codes);
       if (resolved.kind !== 'resolved') return { kind: 'stale' };
-      return nextDisagreementIn(coder, event);
+      return nextDisagreementIn(coder, choice.event);
     },
 
     /** Stores a quote of the answer as the coder typed it, names removed (choosing again replaces it); the report shows it under the answer's question. */

@@ -134,6 +134,8 @@ export interface OrganiserEvents {
   evaluation(eventId: string, request: EvaluationRequest): Promise<EvaluationDownload>;
   /** The event's evaluation runs, newest first, and the forms a run can be opened with. */
   surveyRuns(eventId: string): Promise<{ runs: EvaluationRun[]; forms: string[] }>;
+  /** One of the event's runs; another event's run is none. */
+  surveyRun(eventId: string, runId: string): Promise<EvaluationRun | undefined>;
   /** Opens a run of a form for the event: sent to the checked-in participants at the programme's evaluation slot, or by its link. */
   openSurveyRun(eventId: string, request: RunRequest): Promise<RunOpened>;
   /** Closes one of the event's runs now; another event's run is none. */

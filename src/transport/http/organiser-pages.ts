@@ -227,7 +227,7 @@ export function organiserPages(deps: OrganiserPagesDeps): Router {
 
   // A run's link as a QR code, to print or show on the room's screen.
   event.get('/runs/:run/qr.svg', async (req, res) => {
-    const run = (await events.surveyRuns(eventOf(req).id)).runs.find((one) => one.id === req.params.run);
+    const run = await events.surveyRun(eventOf(req).id, String(req.params.run));
     if (!run?.link) return void res.status(404).type('text/plain').send('no such run, or no link yet');
     res.type('image/svg+xml').send(await joinQr(run.link, 'svg'));
   });

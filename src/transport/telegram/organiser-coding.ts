@@ -57,28 +57,28 @@ export function organiserCoding(deps: { coding: CodingChat; memberOf: (ctx: obje
     const coder = chatCoderOf(memberOf(ctx));
     const toast = (key: string, alert = false) => ctx.answerCallbackQuery({ text: t(ctx)(key), show_alert: alert }).catch(() => undefined);
     if (!press) return void (await toast('coding.stale', true));
-    const shown = await coding.show(coder, press.event, press.ref);
-    if (shown.kind !== 'answer') return void (await toast(`coding.${shown.kind}`, true));
-    if (press.what.kind === 'quote') {
-      // The next text the coder sends is the quote (kept in the chat's session until then).
-      ctx.session.quoting = { event: press.event, ref: press.ref };
-      await ctx.answerCallbackQuery().catch(() => undefined);
-      return void (await ctx.reply(t(ctx)('coding.quote_prompt', { max: MAX_QUOTE, text: shown.answer.text })));
-    }
-    if (press.what.kind === 'toggle') {
+    const { what } = press;
+    // A tick, or a quote asked for: the answer is read again (for its themes, its words).
+    if (what.kind === 'toggle' || what.kind === 'quote') {
+      const shown = await coding.show(coder, press.event, press.ref);
+      if (shown.kind !== 'answer') return void (await toast(`coding.${shown.kind}`, true));
+      if (what.kind === 'quote') {
+        // The next text the coder sends is the quote (kept in the chat's session until then).
+        ctx.session.quoting = { event: press.event, ref: press.ref };
+        await ctx.answerCallbackQuery().catch(() => undefined);
+        return void (await ctx.reply(t(ctx)('coding.quote_prompt', { max: MAX_QUOTE, text: shown.answer.text })));
+      }
+      if (what.theme >= shown.themes.length) return void (await toast('coding.stale', true));
       const ticked = new Set(press.ticked);
-      if (ticked.has(press.what.theme)) ticked.delete(press.what.theme);
-      else ticked.add(press.what.theme);
-      if (press.what.theme >= shown.themes.length) return void (await toast('coding.stale', true));
-      await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: codingKeyboard(t(ctx), language(ctx), shown, ticked, press.what.mode) } }).catch(() => undefined);
+      if (ticked.has(what.theme)) ticked.delete(what.theme);
+      else ticked.add(what.theme);
+      await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: codingKeyboard(t(ctx), language(ctx), shown, ticked, what.mode) } }).catch(() => undefined);
       return void (await ctx.answerCallbackQuery().catch(() => undefined));
     }
-    if (press.what.kind === 'save' && press.ticked.size === 0) return void (await toast('coding.tick_first'));
-    const codes = press.what.kind === 'none' ? [] : [...press.ticked].sort((a, b) => a - b).map((index) => shown.themes[index]?.code);
-    if (codes.some((code) => code === undefined)) return void (await toast('coding.stale', true));
-    const chosen = codes.filter((code) => code !== undefined);
-    const settling = press.what.mode === 'settle';
-    const after = settling ? await coding.settle(coder, press.event, press.ref, chosen) : await coding.save(coder, press.event, press.ref, chosen);
+    if (what.kind === 'save' && press.ticked.size === 0) return void (await toast('coding.tick_first'));
+    const ticked = what.kind === 'none' ? new Set<number>() : press.ticked;
+    const settling = what.mode === 'settle';
+    const after = settling ? await coding.settle(coder, press.event, press.ref, ticked) : await coding.save(coder, press.event, press.ref, ticked);
     if (after.kind === 'stale' || after.kind === 'third_coder' || after.kind === 'not_organiser' || after.kind === 'unknown_event') return void (await toast(`coding.${after.kind}`, true));
     await toast(settling ? 'coding.settled_one' : 'coding.saved');
     // The answer just coded keeps its text and loses its buttons: the next one comes as a new message.
